@@ -1,0 +1,84 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.ts";
+import { type DatabaseLocation, describeLocation, resolveDatabaseLocation } from "./location.ts";
+import { applyMigrations, type MigrationReport } from "./migrate.ts";
+import { pgClientRunner, pgliteRunner } from "./sql-runner.ts";
+
+export type Database = {
+  prisma: PrismaClient;
+  location: DatabaseLocation;
+  /** e.g. "PGlite /repo/data/pglite" — for logs; passwords are hidden. */
+  description: string;
+  migrations: MigrationReport;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = { migrate?: boolean };
+
+/**
+ * The one way to get a database: PGlite (embedded, the default) or PostgreSQL, chosen by
+ * DATABASE_URL (see resolveDatabaseLocation). Pending migrations are applied first.
+ */
+export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
+  const location = resolveDatabaseLocation(url);
+  const migrate = options.migrate ?? true;
+  return location.kind === "postgres"
+    ? openPostgres(location, migrate)
+    : openPglite(location, migrate);
+}
+
+async function openPglite(
+  location: Extract<DatabaseLocation, { kind: "pglite" | "pglite-memory" }>,
+  migrate: boolean,
+): Promise<Database> {
+  if (location.kind === "pglite") await mkdir(location.dir, { recursive: true });
+  const pglite = location.kind === "pglite" ? new PGlite(location.dir) : new PGlite();
+  try {
+    await pglite.waitReady;
+    const migrations = migrate ? await applyMigrations(pgliteRunner(pglite)) : noMigrations();
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    return {
+      prisma,
+      location,
+      description: describeLocation(location),
+      migrations,
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+      },
+    };
+  } catch (error) {
+    await pglite.close().catch(() => {});
+    throw error;
+  }
+}
+
+async function openPostgres(location: Extract<DatabaseLocation, { kind: "postgres" }>, migrate: boolean) {
+  let migrations = noMigrations();
+  if (migrate) {
+    const client = new pg.Client({ connectionString: location.url });
+    await client.connect();
+    try {
+      migrations = await applyMigrations(pgClientRunner(client));
+    } finally {
+      await client.end();
+    }
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
+  const database: Database = {
+    prisma,
+    location,
+    description: describeLocation(location),
+    migrations,
+    close: () => prisma.$disconnect(),
+  };
+  return database;
+}
+
+function noMigrations(): MigrationReport {
+  return { applied: [], alreadyApplied: 0 };
+}

@@ -26,9 +26,7 @@ export type OpenOptions = { migrate?: boolean };
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const location = resolveDatabaseLocation(url);
   const migrate = options.migrate ?? true;
-  return location.kind === "postgres"
-    ? openPostgres(location, migrate)
-    : openPglite(location, migrate);
+  return location.kind === "postgres" ? openPostgres(location, migrate) : openPglite(location, migrate);
 }
 
 async function openPglite(
@@ -40,7 +38,7 @@ async function openPglite(
   try {
     await pglite.waitReady;
     const migrations = migrate ? await applyMigrations(pgliteRunner(pglite)) : noMigrations();
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
     return {
       prisma,
       location,
@@ -77,6 +75,15 @@ async function openPostgres(location: Extract<DatabaseLocation, { kind: "postgre
     close: () => prisma.$disconnect(),
   };
   return database;
+}
+
+type AdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"];
+
+// pglite-prisma-adapter 0.6 (the last line for Prisma 6) is typed against driver-adapter-utils 6.10.
+// The part that changed by 6.19 is `argTypes`, which this adapter never reads (it hands values to
+// PGlite as they are), so the runtime contract holds and only the type needs the cast.
+function pgliteAdapter(pglite: PGlite): AdapterFactory {
+  return new PrismaPGlite(pglite) as unknown as AdapterFactory;
 }
 
 function noMigrations(): MigrationReport {

@@ -2,3 +2,14 @@ export { type Database, type OpenOptions, openDatabase } from "./client.ts";
 export type { PrismaClient } from "./generated/prisma/client.ts";
 export { type DatabaseLocation, describeLocation, redact, resolveDatabaseLocation } from "./location.ts";
 export { applyMigrations, type MigrationReport, readMigrations } from "./migrate.ts";
+export { listBeltsWithStops, listServiceCenters } from "./repositories/belts.ts";
+export { findCurrentCycle } from "./repositories/cycles.ts";
+export {
+  findOrganizationDetail,
+  groupBy,
+  listOrganizationsWithGradeInputs,
+  type OrganizationFilter,
+} from "./repositories/organizations.ts";
+export { countPracticesByUnit } from "./repositories/practices.ts";
+export { listUnits } from "./repositories/units.ts";
+export { SEED_HASH_KEY, type SeedResult, seedDemoIfEmpty } from "./seed/index.ts";

@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type AppRouter, appRouter, createContextInner } from "@beltmap/api";
+import type { Database } from "@beltmap/db";
+import fastifyStatic from "@fastify/static";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import type { Config } from "./config.ts";
+
+export type ServerOptions = {
+  config: Pick<Config, "WEB_DIST" | "LOG_LEVEL">;
+  database: Database;
+  logger?: FastifyServerOptions["logger"];
+};
+
+/** The HTTP server: tRPC at /trpc, health at /healthz, the built web app at /. */
+export async function buildServer({ config, database, logger }: ServerOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.LOG_LEVEL },
+    // Generous for `map.organizations` batched with other queries in one GET.
+    maxParamLength: 5000,
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: () => createContextInner({ prisma: database.prisma }),
+      onError({ path: procedure, error }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ procedure, err: error }, "tRPC error");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  app.get("/healthz", async (_request, reply) => {
+    try {
+      await database.prisma.$queryRaw`SELECT 1`;
+      return { status: "ok", database: database.location.kind };
+    } catch (error) {
+      app.log.error({ err: error }, "health check failed");
+      return reply.code(503).send({ status: "unavailable" });
+    }
+  });
+
+  const indexHtml = path.join(config.WEB_DIST, "index.html");
+  if (existsSync(indexHtml)) {
+    await app.register(fastifyStatic, {
+      root: config.WEB_DIST,
+      preCompressed: true, // the web build writes .br and .gz beside each asset
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        // Hashed asset names never change content; index.html must always be fresh.
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+    // Client-side routes (e.g. /briefing) get the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === "GET" && !request.url.startsWith("/trpc")) return reply.sendFile("index.html");
+      return reply.code(404).send({ error: "Not Found" });
+    });
+  } else {
+    app.log.warn(`web app not built (${indexHtml} missing); run \`npm run build\` — only the API is served`);
+  }
+
+  return app;
+}

@@ -1,0 +1,32 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+const WEB_DIST_DEFAULT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Loopback by default: nothing is exposed to the network until someone decides to (HOST=0.0.0.0).
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: load the demo data (示例数据) into an empty database; off: never. */
+  DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  WEB_DIST: z.string().min(1).default(WEB_DIST_DEFAULT),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads the configuration from the environment; a bad value stops the start with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}

@@ -1,0 +1,53 @@
+// Starts Beltmap: validate configuration, open (and migrate) the database, load the demo data into
+// an empty one, serve, and shut down cleanly on SIGINT/SIGTERM.
+import { openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { buildServer } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase(config.DATABASE_URL);
+  const app = await buildServer({ config, database });
+  app.log.info(
+    { database: database.description, migrationsApplied: database.migrations.applied },
+    "database ready",
+  );
+  if (config.DEMO_DATA === "auto") {
+    const seed = await seedDemoIfEmpty(database.prisma);
+    if (seed.seeded)
+      app.log.info({ organizations: seed.organizations, hash: seed.hash }, "demo data (示例数据) loaded");
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    const timer = setTimeout(() => {
+      app.log.error("shutdown took over 10 s; exiting");
+      process.exit(1);
+    }, 10_000);
+    timer.unref();
+    await app.close(); // stops accepting, lets requests in flight finish
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  app.log.info(
+    { ms: Math.round(performance.now() - started) },
+    `Beltmap is serving http://localhost:${config.PORT}/`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error("Beltmap could not start:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import type { Tier } from "@beltmap/domain";
+import { TIERS } from "@beltmap/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { isShown, tierCounts } from "./map/features.ts";
+import { MapView } from "./map/MapView.tsx";
+import { FilterPanel } from "./panels/FilterPanel.tsx";
+import { Header } from "./panels/Header.tsx";
+import { OrganizationPanel } from "./panels/OrganizationPanel.tsx";
+import { SummaryCard } from "./panels/SummaryCard.tsx";
+import { useTRPC } from "./trpc.ts";
+
+const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
+
+export function App() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const info = useQuery(trpc.meta.info.queryOptions());
+  const units = useQuery(trpc.unit.list.queryOptions());
+  const organizations = useQuery(trpc.map.organizations.queryOptions());
+  const belts = useQuery(trpc.belt.list.queryOptions());
+  const centers = useQuery(trpc.map.serviceCenters.queryOptions());
+  const summary = useQuery(trpc.dashboard.summary.queryOptions());
+
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);
+  const [selected, setSelected] = useState<number | null>(null);
+
+  const orgs = organizations.data ?? [];
+  const counts = useMemo(() => tierCounts(orgs, unitId), [orgs, unitId]);
+  const shown = useMemo(() => orgs.filter((o) => isShown(o, unitId, tiers)).length, [orgs, unitId, tiers]);
+  const failed = [info, units, organizations, belts, centers, summary].find((q) => q.isError);
+
+  return (
+    <div className="app">
+      <Header info={info.data} />
+      <main className="workspace">
+        <aside className="sidebar">
+          {summary.data && <SummaryCard summary={summary.data} unitId={unitId} />}
+          <FilterPanel
+            units={units.data ?? []}
+            unitId={unitId}
+            onUnit={setUnitId}
+            tiers={tiers}
+            onTiers={setTiers}
+            counts={counts}
+          />
+          <p className="status-line" data-testid="status-line">
+            {organizations.isPending ? t("app.loading") : t("filter.showing", { shown, total: orgs.length })}
+          </p>
+        </aside>
+        <section className="map-area">
+          <MapView
+            organizations={orgs}
+            belts={belts.data ?? []}
+            serviceCenters={centers.data ?? []}
+            unitId={unitId}
+            tiers={tiers}
+            onSelect={setSelected}
+          />
+          {failed?.error && (
+            <div className="error-banner" role="alert">
+              {t("app.loadFailed", { message: failed.error.message })}
+              <button type="button" onClick={() => void failed.refetch()}>
+                {t("app.retry")}
+              </button>
+            </div>
+          )}
+        </section>
+        {selected !== null && <OrganizationPanel id={selected} onClose={() => setSelected(null)} />}
+      </main>
+    </div>
+  );
+}

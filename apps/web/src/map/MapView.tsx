@@ -1,0 +1,210 @@
+import type { BeltDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
+import type { Tier } from "@beltmap/domain";
+import countiesUrl from "@beltmap/geo/data/quzhou-counties.geojson?url";
+import * as maplibregl from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  beltLinesToGeoJSON,
+  beltStopsToGeoJSON,
+  boundsOf,
+  organizationFilter,
+  organizationsToGeoJSON,
+  serviceCentersToGeoJSON,
+  unitFilter,
+} from "./features.ts";
+import { serviceCenterIcon, starIcon } from "./icons.ts";
+import { baseStyle, LAYERS, ORGANIZATION_LAYERS, SOURCES } from "./layers.ts";
+import { SERVICE_CENTER_COLOR } from "./palette.ts";
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Quzhou as a whole: [west, south, east, north]. */
+const QUZHOU_BOUNDS: [number, number, number, number] = [118.0, 28.25, 119.35, 29.5];
+
+export type MapViewProps = {
+  organizations: readonly MapOrganizationDto[];
+  belts: readonly BeltDto[];
+  serviceCenters: readonly ServiceCenterDto[];
+  unitId: string | null;
+  tiers: ReadonlySet<Tier | "NONE">;
+  onSelect: (organizationId: number) => void;
+};
+
+declare global {
+  interface Window {
+    /** The live map, for debugging in the console and for the browser tests. */
+    beltmap?: { map: maplibregl.Map };
+  }
+}
+
+export function MapView({ organizations, belts, serviceCenters, unitId, tiers, onSelect }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const { t } = useTranslation();
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  // Create the map once; data and filters below update it in place.
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: baseStyle(new URL(countiesUrl, window.location.href).href),
+      bounds: QUZHOU_BOUNDS,
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      maxZoom: 17,
+    });
+    mapRef.current = map;
+    window.beltmap = { map };
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
+    map.addImage("star", starIcon(), { sdf: true });
+    map.addImage("service-center", serviceCenterIcon(SERVICE_CENTER_COLOR));
+
+    const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10 });
+    let hovered: number | null = null;
+    const setHover = (id: number | null) => {
+      if (hovered !== null)
+        map.setFeatureState({ source: SOURCES.organizations, id: hovered }, { hover: false });
+      hovered = id;
+      if (id !== null) map.setFeatureState({ source: SOURCES.organizations, id }, { hover: true });
+    };
+    for (const layer of ORGANIZATION_LAYERS) {
+      map.on("mousemove", layer, (event) => {
+        const feature = event.features?.[0];
+        if (!feature) return;
+        map.getCanvas().style.cursor = "pointer";
+        setHover(Number(feature.id));
+        const p = feature.properties as {
+          name: string;
+          tier: string;
+          total: number | null;
+          official: boolean;
+        };
+        const translate = tRef.current;
+        const tier = p.tier === "NONE" ? translate("legend.ungraded") : translate(`codes.tier.${p.tier}`);
+        const score =
+          p.total === null ? translate("tooltip.ungraded") : translate("tooltip.score", { total: p.total });
+        const status = p.official ? "" : `（${translate("panel.provisional")}）`;
+        popup.setLngLat(event.lngLat).setHTML(`<strong></strong><div class="tooltip-line"></div>`).addTo(map);
+        // Text content, never HTML: names come from data.
+        const element = popup.getElement();
+        const strong = element.querySelector("strong");
+        const line = element.querySelector(".tooltip-line");
+        if (strong) strong.textContent = p.name;
+        if (line) line.textContent = `${tier}${status} · ${score}`;
+      });
+      map.on("mouseleave", layer, () => {
+        map.getCanvas().style.cursor = "";
+        setHover(null);
+        popup.remove();
+      });
+      map.on("click", layer, (event) => {
+        const feature = event.features?.[0];
+        if (feature) onSelectRef.current(Number(feature.id));
+      });
+    }
+    map.once("load", () => setLoadedMap(map));
+    map.on("mousemove", LAYERS.serviceCenters, () => {
+      map.getCanvas().style.cursor = "default";
+    });
+
+    // After each render settles, record what is actually drawn (tests and the status line read it).
+    map.on("idle", () => {
+      const drawn = new Set(map.queryRenderedFeatures({ layers: ORGANIZATION_LAYERS }).map((f) => f.id));
+      container.current?.setAttribute("data-drawn-organizations", String(drawn.size));
+      container.current?.setAttribute("data-map-idle", "true");
+    });
+    map.on("render", () => container.current?.setAttribute("data-map-idle", "false"));
+
+    return () => {
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+      setLoadedMap(null);
+      if (window.beltmap?.map === map) window.beltmap = undefined;
+    };
+  }, []);
+
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      setData(map, SOURCES.organizations, organizationsToGeoJSON(organizations));
+    },
+    [organizations],
+  );
+
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      setData(map, SOURCES.beltLines, beltLinesToGeoJSON(belts));
+      setData(map, SOURCES.beltStops, beltStopsToGeoJSON(belts));
+    },
+    [belts],
+  );
+
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      setData(map, SOURCES.serviceCenters, serviceCentersToGeoJSON(serviceCenters));
+    },
+    [serviceCenters],
+  );
+
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      const filter = organizationFilter(unitId, tiers);
+      map.setFilter(LAYERS.organizations, ["all", ["!=", ["get", "kind"], "SPECIAL_TOWN"], filter]);
+      map.setFilter(LAYERS.specialTowns, ["all", ["==", ["get", "kind"], "SPECIAL_TOWN"], filter]);
+      for (const layer of [
+        LAYERS.beltCasing,
+        LAYERS.beltLine,
+        LAYERS.beltStopNumbers,
+        LAYERS.serviceCenters,
+      ]) {
+        map.setFilter(layer, unitFilter(unitId));
+      }
+    },
+    [unitId, tiers],
+  );
+
+  // Fly to the chosen unit's organisations, or back to the whole city (not at start: it is there).
+  const flownFor = useRef<string | null>(null);
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      if (flownFor.current === unitId) return;
+      flownFor.current = unitId;
+      const bounds =
+        unitId === null ? QUZHOU_BOUNDS : boundsOf(organizations.filter((o) => o.unitId === unitId));
+      if (bounds) map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 800 });
+    },
+    [unitId],
+  );
+
+  return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
+}
+
+function setData(map: maplibregl.Map, sourceId: string, data: GeoJSON.FeatureCollection) {
+  const source = map.getSource<maplibregl.GeoJSONSource>(sourceId);
+  source?.setData(data);
+}
+
+/** Runs `apply` once the map has loaded, and again whenever `deps` change. */
+function useWhenLoaded(
+  map: maplibregl.Map | null,
+  apply: (map: maplibregl.Map) => void,
+  deps: React.DependencyList,
+) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `apply` reads
+  useEffect(() => {
+    if (map) apply(map);
+  }, [map, ...deps]);
+}

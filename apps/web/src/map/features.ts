@@ -1,0 +1,141 @@
+// Pure transforms from API DTOs to map data: no map, no DOM, unit-tested.
+import type { BeltDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
+import { TIERS, type Tier } from "@beltmap/domain";
+import type { ExpressionSpecification } from "maplibre-gl";
+
+export type OrganizationProperties = {
+  id: number;
+  name: string;
+  kind: string;
+  unitId: string;
+  /** The tier code, or "NONE" while ungraded (keeps expressions simple). */
+  tier: Tier | "NONE";
+  official: boolean;
+  total: number | null;
+};
+
+export function organizationsToGeoJSON(
+  organizations: readonly MapOrganizationDto[],
+): GeoJSON.FeatureCollection<GeoJSON.Point, OrganizationProperties> {
+  return {
+    type: "FeatureCollection",
+    features: organizations.map((o) => ({
+      type: "Feature",
+      id: o.id,
+      geometry: { type: "Point", coordinates: [o.lng, o.lat] },
+      properties: {
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        unitId: o.unitId,
+        tier: o.tier ?? "NONE",
+        official: o.gradeIsOfficial,
+        total: o.total,
+      },
+    })),
+  };
+}
+
+export function beltLinesToGeoJSON(
+  belts: readonly BeltDto[],
+): GeoJSON.FeatureCollection<
+  GeoJSON.LineString,
+  { beltId: number; unitId: string; name: string; lengthKm: number }
+> {
+  return {
+    type: "FeatureCollection",
+    features: belts
+      .filter((b) => b.stops.length >= 2)
+      .map((b) => {
+        const coordinates = b.stops.map((s) => [s.lng, s.lat]);
+        const first = coordinates[0];
+        if (b.roundTrip && first) coordinates.push(first);
+        return {
+          type: "Feature",
+          id: b.id,
+          geometry: { type: "LineString", coordinates },
+          properties: { beltId: b.id, unitId: b.unitId, name: b.name, lengthKm: b.lengthKm },
+        };
+      }),
+  };
+}
+
+export function beltStopsToGeoJSON(
+  belts: readonly BeltDto[],
+): GeoJSON.FeatureCollection<
+  GeoJSON.Point,
+  { beltId: number; unitId: string; number: number; name: string }
+> {
+  return {
+    type: "FeatureCollection",
+    features: belts.flatMap((b) =>
+      b.stops.map((s) => ({
+        type: "Feature" as const,
+        geometry: { type: "Point" as const, coordinates: [s.lng, s.lat] },
+        properties: { beltId: b.id, unitId: b.unitId, number: s.position + 1, name: s.name },
+      })),
+    ),
+  };
+}
+
+export function serviceCentersToGeoJSON(
+  centers: readonly ServiceCenterDto[],
+): GeoJSON.FeatureCollection<GeoJSON.Point, { id: number; unitId: string; name: string }> {
+  return {
+    type: "FeatureCollection",
+    features: centers.map((c) => ({
+      type: "Feature",
+      id: c.id,
+      geometry: { type: "Point", coordinates: [c.lng, c.lat] },
+      properties: { id: c.id, unitId: c.unitId, name: c.name },
+    })),
+  };
+}
+
+export type TierCounts = Record<Tier | "NONE", number>;
+
+export function tierCounts(organizations: readonly MapOrganizationDto[], unitId: string | null): TierCounts {
+  const counts: TierCounts = { DEMONSTRATION: 0, CONSOLIDATION: 0, IMPROVEMENT: 0, WARNING: 0, NONE: 0 };
+  for (const o of organizations) {
+    if (unitId === null || o.unitId === unitId) counts[o.tier ?? "NONE"]++;
+  }
+  return counts;
+}
+
+/** The organisations shown for a unit filter (null = all) and a set of visible tiers. */
+export function organizationFilter(
+  unitId: string | null,
+  tiers: ReadonlySet<Tier | "NONE">,
+): ExpressionSpecification {
+  const tierList = [...TIERS, "NONE"].filter((t) => tiers.has(t as Tier | "NONE"));
+  const byTier: ExpressionSpecification = ["in", ["get", "tier"], ["literal", tierList]];
+  return unitId === null ? byTier : ["all", byTier, ["==", ["get", "unitId"], unitId]];
+}
+
+/** Belts, stops and service centers follow the unit filter only. */
+export function unitFilter(unitId: string | null): ExpressionSpecification {
+  return unitId === null ? ["boolean", true] : ["==", ["get", "unitId"], unitId];
+}
+
+export function isShown(
+  o: MapOrganizationDto,
+  unitId: string | null,
+  tiers: ReadonlySet<Tier | "NONE">,
+): boolean {
+  return (unitId === null || o.unitId === unitId) && tiers.has(o.tier ?? "NONE");
+}
+
+/** [west, south, east, north] around the points, or null for none. */
+export function boundsOf(
+  points: readonly { lng: number; lat: number }[],
+): [number, number, number, number] | null {
+  if (points.length === 0) return null;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    w = Math.min(w, p.lng);
+    s = Math.min(s, p.lat);
+    e = Math.max(e, p.lng);
+    n = Math.max(n, p.lat);
+  }
+  return [w, s, e, n];
+}

@@ -1,0 +1,160 @@
+// The map style and layer specs as module constants: built once, never restyled on render.
+import type { Tier } from "@beltmap/domain";
+import type {
+  CircleLayerSpecification,
+  DataDrivenPropertyValueSpecification,
+  LayerSpecification,
+  StyleSpecification,
+  SymbolLayerSpecification,
+} from "maplibre-gl";
+import { BELT_COLOR, COUNTY_FILL_COLOR, COUNTY_LINE_COLOR, TIER_COLORS, UNGRADED_COLOR } from "./palette.ts";
+
+export const SOURCES = {
+  counties: "counties",
+  organizations: "organizations",
+  beltLines: "belt-lines",
+  beltStops: "belt-stops",
+  serviceCenters: "service-centers",
+} as const;
+
+export const LAYERS = {
+  countyFill: "county-fill",
+  countyLine: "county-line",
+  countyLabel: "county-label",
+  beltCasing: "belt-casing",
+  beltLine: "belt-line",
+  organizations: "organizations",
+  specialTowns: "special-towns",
+  beltStopNumbers: "belt-stop-numbers",
+  serviceCenters: "service-centers",
+} as const;
+
+/** The layers that draw organisations: counted by tests, clickable, hoverable. */
+export const ORGANIZATION_LAYERS = [LAYERS.organizations, LAYERS.specialTowns];
+
+const tierColor: DataDrivenPropertyValueSpecification<string> = [
+  "match",
+  ["get", "tier"],
+  ...(Object.entries(TIER_COLORS) as [Tier, string][]).flat(),
+  UNGRADED_COLOR,
+] as unknown as DataDrivenPropertyValueSpecification<string>;
+
+const emptyCollection = { type: "FeatureCollection" as const, features: [] };
+
+export function baseStyle(countiesUrl: string): StyleSpecification {
+  // No `glyphs` and no basemap: MapLibre draws the (CJK) labels with local fonts, fully offline.
+  return {
+    version: 8,
+    sources: {
+      [SOURCES.counties]: { type: "geojson", data: countiesUrl },
+      [SOURCES.organizations]: { type: "geojson", data: emptyCollection },
+      [SOURCES.beltLines]: { type: "geojson", data: emptyCollection },
+      [SOURCES.beltStops]: { type: "geojson", data: emptyCollection },
+      [SOURCES.serviceCenters]: { type: "geojson", data: emptyCollection },
+    },
+    layers: [
+      { id: "background", type: "background", paint: { "background-color": "#dfe7ee" } },
+      {
+        id: LAYERS.countyFill,
+        type: "fill",
+        source: SOURCES.counties,
+        paint: { "fill-color": COUNTY_FILL_COLOR, "fill-opacity": 0.95 },
+      },
+      {
+        id: LAYERS.countyLine,
+        type: "line",
+        source: SOURCES.counties,
+        paint: { "line-color": COUNTY_LINE_COLOR, "line-width": 1.4 },
+      },
+      {
+        id: LAYERS.countyLabel,
+        type: "symbol",
+        source: SOURCES.counties,
+        layout: { "text-field": ["get", "name"], "text-size": 16, "symbol-placement": "point" },
+        paint: {
+          "text-color": "#56606e",
+          "text-halo-color": "#ffffff",
+          "text-halo-width": 1.5,
+          "text-opacity": 0.85,
+        },
+      },
+      ...dataLayers(),
+    ],
+  };
+}
+
+function dataLayers(): LayerSpecification[] {
+  const organizations: CircleLayerSpecification = {
+    id: LAYERS.organizations,
+    type: "circle",
+    source: SOURCES.organizations,
+    filter: ["!=", ["get", "kind"], "SPECIAL_TOWN"],
+    paint: {
+      "circle-color": tierColor,
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 3.5, 12, 7, 15, 10],
+      // A dark ring marks an official grade, a white one a provisional grade.
+      "circle-stroke-color": ["case", ["get", "official"], "#333333", "#ffffff"],
+      "circle-stroke-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0.8],
+    },
+  };
+  const specialTowns: SymbolLayerSpecification = {
+    id: LAYERS.specialTowns,
+    type: "symbol",
+    source: SOURCES.organizations,
+    filter: ["==", ["get", "kind"], "SPECIAL_TOWN"],
+    layout: {
+      "icon-image": "star",
+      "icon-size": ["interpolate", ["linear"], ["zoom"], 8, 0.6, 12, 0.9],
+      "icon-allow-overlap": true,
+      "icon-ignore-placement": true,
+    },
+    paint: { "icon-color": tierColor, "icon-halo-color": "#222222", "icon-halo-width": 1.2 },
+  };
+  return [
+    {
+      id: LAYERS.beltCasing,
+      type: "line",
+      source: SOURCES.beltLines,
+      layout: { "line-join": "round", "line-cap": "round" },
+      paint: { "line-color": "#ffffff", "line-width": 6, "line-opacity": 0.9 },
+    },
+    {
+      id: LAYERS.beltLine,
+      type: "line",
+      source: SOURCES.beltLines,
+      layout: { "line-join": "round", "line-cap": "round" },
+      paint: { "line-color": BELT_COLOR, "line-width": 3 },
+    },
+    organizations,
+    specialTowns,
+    {
+      id: LAYERS.beltStopNumbers,
+      type: "symbol",
+      source: SOURCES.beltStops,
+      minzoom: 9,
+      layout: {
+        "text-field": ["to-string", ["get", "number"]],
+        "text-size": 12,
+        "text-offset": [0.9, -0.9],
+        "text-allow-overlap": false,
+      },
+      paint: { "text-color": BELT_COLOR, "text-halo-color": "#ffffff", "text-halo-width": 2 },
+    },
+    {
+      id: LAYERS.serviceCenters,
+      type: "symbol",
+      source: SOURCES.serviceCenters,
+      layout: {
+        "icon-image": "service-center",
+        "icon-size": 0.8,
+        "icon-allow-overlap": true,
+        "text-field": ["get", "name"],
+        "text-size": 12,
+        "text-offset": [0, 1.4],
+        "text-anchor": "top",
+        "text-optional": true,
+      },
+      paint: { "text-color": "#1a1a1a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+    },
+  ];
+}

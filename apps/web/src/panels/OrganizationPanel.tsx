@@ -1,0 +1,123 @@
+import type { OrganizationDetailDto } from "@beltmap/api";
+import { STAGES } from "@beltmap/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
+import { useTRPC } from "../trpc.ts";
+
+export function OrganizationPanel({ id, onClose }: { id: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.map.organization.queryOptions({ id }));
+  return (
+    <aside className="org-panel" data-testid="org-panel" aria-label={detail.data?.name}>
+      <button type="button" className="close" onClick={onClose} aria-label={t("panel.close")}>
+        ×
+      </button>
+      {detail.isPending && <p>{t("app.loading")}</p>}
+      {detail.isError && <p role="alert">{t("app.loadFailed", { message: detail.error.message })}</p>}
+      {detail.data && <Details org={detail.data} />}
+    </aside>
+  );
+}
+
+function Details({ org }: { org: OrganizationDetailDto }) {
+  const { t } = useTranslation();
+  const yesNo = (value: boolean) => (value ? `✓ ${t("panel.yes")}` : `✗ ${t("panel.no")}`);
+  const stages = STAGES.map((stage) => ({ stage, sheet: org.stages.find((s) => s.stage === stage) }));
+  const countySheet = org.stages.find((s) => s.stage === "COUNTY_INITIAL");
+  return (
+    <>
+      <h2 data-testid="org-name">{org.name}</h2>
+      <div className="grade-line">
+        <span
+          className="tier-badge"
+          style={{ background: org.tier ? TIER_COLORS[org.tier] : UNGRADED_COLOR }}
+        >
+          {org.grade ? t(`codes.grade.${org.grade}`) : t("legend.ungraded")}
+        </span>
+        {org.tier && <span>{t(`codes.tier.${org.tier}`)}</span>}
+        {org.total !== null && <span>{t("tooltip.score", { total: org.total })}</span>}
+        {org.grade && (
+          <span className="muted">
+            （{org.gradeIsOfficial ? t("panel.official") : t("panel.provisional")}）
+          </span>
+        )}
+      </div>
+      <dl className="facts">
+        <dt>{t("panel.kind")}</dt>
+        <dd>{t(`codes.orgKind.${org.kind}`)}</dd>
+        <dt>{t("panel.unit")}</dt>
+        <dd>{org.unitName}</dd>
+        <dt>{t("panel.township")}</dt>
+        <dd>{org.townshipName}</dd>
+        <dt>{t("panel.address")}</dt>
+        <dd>{org.address}</dd>
+        <dt>{t("panel.members")}</dt>
+        <dd>{org.memberCount}</dd>
+      </dl>
+      <h3>{t("panel.stages")}</h3>
+      <table className="stages">
+        <thead>
+          <tr>
+            <th>{t("panel.stage")}</th>
+            <th>{t("panel.total")}</th>
+            <th>{t("panel.grade")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stages.map(({ stage, sheet }) => (
+            <tr key={stage}>
+              <td>{t(`codes.stage.${stage}`)}</td>
+              <td>{sheet?.status === "SUBMITTED" ? sheet.total : "—"}</td>
+              <td>
+                {sheet?.status === "SUBMITTED" ? t(`codes.grade.${sheet.grade}`) : t("panel.notSubmitted")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {countySheet?.opinion && (
+        <p className="opinion">
+          <span className="muted">{t("panel.opinion")}：</span>
+          {countySheet.opinion}
+        </p>
+      )}
+      <h3>{t("panel.belts")}</h3>
+      {org.belts.length === 0 ? (
+        <p className="muted">{t("panel.noBelt")}</p>
+      ) : (
+        <ul className="plain">
+          {org.belts.map((b) => (
+            <li key={b.id}>
+              {b.name} · {t("panel.stopNumber", { n: b.position + 1 })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {org.grade === "EXCELLENT" && (
+        <>
+          <h3>{t("panel.duties")}</h3>
+          <ul className="plain duties">
+            <li>
+              {t("panel.countyDual")}：{yesNo(org.countyDualManaged)}
+            </li>
+            <li>
+              {t("panel.contact")}：
+              {org.contactMembers.length > 0 ? org.contactMembers.join("、") : `✗ ${t("panel.none")}`}
+            </li>
+            <li>
+              {t("panel.belts")}：{yesNo(org.belts.length > 0)}
+            </li>
+            {org.typicalPractice && (
+              <li>
+                {t("panel.practice")}：{org.typicalPractice}（{t("panel.cityDual")}：
+                {yesNo(org.cityDualManaged)}）
+              </li>
+            )}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { findOrganizationDetail, listServiceCenters } from "@beltmap/db";
+import { gradeFromTotal, TIERS } from "@beltmap/domain";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { MapOrganizationDto, OrganizationDetailDto, ServiceCenterDto } from "../dto.ts";
+import { requireCurrentCycle } from "../services/cycle.ts";
+import { organizationsWithGrades, toStageScore } from "../services/grades.ts";
+import { publicProcedure, router } from "../trpc.ts";
+
+const organizationsInput = z
+  .object({
+    unitId: z.string().min(1).optional(),
+    tiers: z.array(z.enum(TIERS)).optional(),
+  })
+  .optional();
+
+export const mapRouter = router({
+  /** Organisations with coordinates and their grade (official or provisional). */
+  organizations: publicProcedure
+    .input(organizationsInput)
+    .query(async ({ ctx, input }): Promise<MapOrganizationDto[]> => {
+      const cycle = await requireCurrentCycle(ctx);
+      const all = await organizationsWithGrades(ctx, { cycleId: cycle.id, unitId: input?.unitId });
+      const tiers = input?.tiers;
+      return tiers ? all.filter((o) => o.tier !== null && tiers.includes(o.tier)) : all;
+    }),
+
+  /** One organisation for the side panel: its stage scores, belts and duties. */
+  organization: publicProcedure
+    .input(z.object({ id: z.number().int().positive() }))
+    .query(async ({ ctx, input }): Promise<OrganizationDetailDto> => {
+      const cycle = await requireCurrentCycle(ctx);
+      const [detail, graded] = await Promise.all([
+        findOrganizationDetail(ctx.prisma, input.id, cycle.id),
+        organizationsWithGrades(ctx, { cycleId: cycle.id, ids: [input.id] }),
+      ]);
+      const base = graded[0];
+      if (!detail || !base) throw new TRPCError({ code: "NOT_FOUND", message: `组织 ${input.id} 不存在` });
+      return {
+        ...base,
+        unitName: detail.unit.name,
+        address: detail.address,
+        memberCount: detail.memberCount,
+        countyDualManaged: detail.countyDualManaged,
+        cityDualManaged: detail.cityDualManaged,
+        stages: detail.sheets.map((sheet) => {
+          const score = toStageScore(sheet);
+          return {
+            ...score,
+            grade: gradeFromTotal(score.total),
+            opinion: sheet.opinion,
+            submittedAt: sheet.submittedAt?.toISOString() ?? null,
+          };
+        }),
+        belts: detail.beltStops
+          .filter((s) => s.belt.cycleId === cycle.id)
+          .map((s) => ({ id: s.belt.id, name: s.belt.name, position: s.position })),
+        typicalPractice: detail.practices[0]?.title ?? null,
+        contactMembers: detail.contacts.map((c) => c.member.name),
+      };
+    }),
+
+  /** 区域性党群服务中心 of every unit. */
+  serviceCenters: publicProcedure
+    .input(z.object({ unitId: z.string().min(1).optional() }).optional())
+    .query(
+      ({ ctx, input }): Promise<ServiceCenterDto[]> =>
+        listServiceCenters(ctx.prisma, { unitId: input?.unitId }),
+    ),
+});

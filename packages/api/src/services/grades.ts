@@ -1,0 +1,53 @@
+import { listOrganizationsWithGradeInputs } from "@beltmap/db";
+import {
+  effectiveGrade,
+  type Grade,
+  isGrade,
+  isOrgKind,
+  isStage,
+  type OrgKind,
+  type StageScore,
+} from "@beltmap/domain";
+import type { Context } from "../context.ts";
+import type { MapOrganizationDto } from "../dto.ts";
+
+/** Every organisation (optionally of one unit) with the grade the domain decides for it. */
+export async function organizationsWithGrades(
+  ctx: Context,
+  filter: { cycleId: number; unitId?: string | undefined; ids?: number[] },
+): Promise<MapOrganizationDto[]> {
+  const rows = await listOrganizationsWithGradeInputs(ctx.prisma, filter);
+  return rows.map((row) => {
+    const graded = effectiveGrade(officialOf(row.officialRecord), row.sheets.map(toStageScore));
+    return {
+      id: row.id,
+      name: row.name,
+      kind: asOrgKind(row.kind),
+      unitId: row.unitId,
+      townshipName: row.township.name,
+      countyCode: row.countyCode,
+      lng: row.lng,
+      lat: row.lat,
+      total: graded?.total ?? null,
+      grade: graded?.grade ?? null,
+      tier: graded?.tier ?? null,
+      gradeIsOfficial: graded?.official ?? false,
+    };
+  });
+}
+
+export function officialOf(record: { grade: string; total: number | null } | null) {
+  if (!record) return null;
+  if (!isGrade(record.grade)) throw new Error(`unknown grade "${record.grade}" in GradeRecord`);
+  return { grade: record.grade as Grade, total: record.total };
+}
+
+export function toStageScore(sheet: { stage: string; total: number; status: string }): StageScore {
+  if (!isStage(sheet.stage)) throw new Error(`unknown stage "${sheet.stage}" in ScoreSheet`);
+  return { stage: sheet.stage, total: sheet.total, status: sheet.status as StageScore["status"] };
+}
+
+export function asOrgKind(kind: string): OrgKind {
+  if (!isOrgKind(kind)) throw new Error(`unknown organisation kind "${kind}"`);
+  return kind;
+}

@@ -1,0 +1,38 @@
+import { initTRPC } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Context } from "./context.ts";
+
+export type FieldIssue = { field: string; message: string };
+
+/** Domain code throws this for bad input that is not a schema error (e.g. a rule refused it). */
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+const t = initTRPC.context<Context>().create({
+  // One place turns input errors into messages that name the field.
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const issues: FieldIssue[] =
+      cause instanceof ZodError
+        ? cause.issues.map((issue) => ({ field: issue.path.join(".") || "(input)", message: issue.message }))
+        : cause instanceof DomainError
+          ? cause.issues
+          : [];
+    const message =
+      cause instanceof ZodError
+        ? `输入有误：${issues.map((i) => `${i.field} ${i.message}`).join("；")}`
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, issues } };
+  },
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;

@@ -1,0 +1,203 @@
+// The public contract, called through the router on an in-memory PGlite holding the demo data.
+import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller, createContextInner } from "../src/index.ts";
+
+let db: Database;
+let caller: ReturnType<typeof createCaller>;
+
+beforeAll(async () => {
+  db = await openDatabase("memory:");
+  await seedDemoIfEmpty(db.prisma);
+  caller = createCaller(createContextInner({ prisma: db.prisma }));
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("sheet.definition", () => {
+  it("has 5 dimensions of 5 items worth 4 points each, 100 in all", async () => {
+    const sheet = await caller.sheet.definition();
+    expect(sheet.dimensions.map((d) => d.name)).toEqual([
+      "组织凝聚力强",
+      "队伍战斗力强",
+      "发展推动力强",
+      "文化支撑力强",
+      "区域影响力强",
+    ]);
+    const items = sheet.dimensions.flatMap((d) => d.items);
+    expect(items).toHaveLength(25);
+    expect(items.reduce((sum, i) => sum + i.maxScore, 0)).toBe(100);
+    // The items sit in their right dimensions (the document's table is printed shifted).
+    expect(sheet.dimensions[1]?.items[2]?.text).toContain("人才孵化培育");
+    expect(sheet.dimensions[4]?.items[4]?.text).toContain("书记项目");
+  });
+});
+
+describe("unit.list", () => {
+  it("lists the 9 units of Appendix 3 with quotas totalling 105/52", async () => {
+    const units = await caller.unit.list();
+    expect(units).toHaveLength(9);
+    expect(units.reduce((s, u) => s + u.excellentQuota, 0)).toBe(105);
+    expect(units.reduce((s, u) => s + u.practiceQuota, 0)).toBe(52);
+    expect(units.find((u) => u.name === "市西区管委会")?.minBelts).toBe(1);
+    expect(units.find((u) => u.name === "市经信委")).toMatchObject({ minBelts: 0, kind: "DEPARTMENT" });
+    expect(Object.keys(units[0] ?? {}).sort()).toEqual(
+      [
+        "countyCode",
+        "excellentQuota",
+        "id",
+        "kind",
+        "minBelts",
+        "name",
+        "needsServiceCenter",
+        "practiceQuota",
+      ].sort(),
+    );
+  });
+});
+
+describe("map.organizations", () => {
+  it("returns every organisation with coordinates and an official grade", async () => {
+    const orgs = await caller.map.organizations();
+    expect(orgs.length).toBe(await db.prisma.organization.count());
+    const first = orgs[0];
+    expect(first).toBeDefined();
+    expect(Object.keys(first ?? {}).sort()).toEqual(
+      [
+        "countyCode",
+        "grade",
+        "gradeIsOfficial",
+        "id",
+        "kind",
+        "lat",
+        "lng",
+        "name",
+        "tier",
+        "total",
+        "townshipName",
+        "unitId",
+      ].sort(),
+    );
+    expect(orgs.every((o) => o.gradeIsOfficial && o.grade !== null)).toBe(true);
+    expect(orgs.filter((o) => o.grade === "EXCELLENT")).toHaveLength(100);
+  });
+
+  it("filters by unit and by tiers", async () => {
+    const kecheng = await caller.map.organizations({ unitId: "KECHENG" });
+    expect(kecheng.length).toBeGreaterThan(0);
+    expect(kecheng.every((o) => o.unitId === "KECHENG")).toBe(true);
+    const edge = await caller.map.organizations({ tiers: ["DEMONSTRATION", "WARNING"] });
+    expect(new Set(edge.map((o) => o.tier))).toEqual(new Set(["DEMONSTRATION", "WARNING"]));
+  });
+
+  it("refuses an unknown tier with a message naming the field", async () => {
+    const error = await caller.map
+      .organizations({ tiers: ["GOLD" as never] })
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("map.organization", () => {
+  it("gives the side panel its four stage scores, belts and duties", async () => {
+    const excellent = (await caller.map.organizations({ tiers: ["DEMONSTRATION"] }))[0];
+    const detail = await caller.map.organization({ id: excellent?.id ?? 0 });
+    expect(detail.stages.map((s) => s.stage)).toEqual([
+      "SELF",
+      "TOWNSHIP_REVIEW",
+      "COUNTY_INITIAL",
+      "CITY_FINAL",
+    ]);
+    expect(detail.stages.find((s) => s.stage === "COUNTY_INITIAL")?.opinion).toBeTruthy();
+    expect(detail.unitName).toBeTruthy();
+  });
+
+  it("answers NOT_FOUND for an unknown id", async () => {
+    await expect(caller.map.organization({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("belt.list", () => {
+  it("returns belts with stops in route order and a length", async () => {
+    const belts = await caller.belt.list({ unitId: "JIANGSHAN" });
+    expect(belts.length).toBeGreaterThanOrEqual(3);
+    for (const belt of belts) {
+      expect(belt.stops.map((s) => s.position)).toEqual(belt.stops.map((_, i) => i));
+      expect(belt.lengthKm).toBeGreaterThan(0);
+      expect(belt.stops.every((s) => Number.isFinite(s.lng) && Number.isFinite(s.lat))).toBe(true);
+    }
+  });
+});
+
+describe("belt.compliance", () => {
+  it("finds the demo data's deliberate breaks and nothing else", async () => {
+    const compliance = await caller.belt.compliance();
+    expect(compliance).toHaveLength(9);
+    const failing = compliance.flatMap((unit) =>
+      unit.rules
+        .filter((r) => r.applicable && !r.advisory && !r.passed)
+        .map((r) => `${unit.unitId}:${r.rule}`),
+    );
+    expect(failing.sort()).toEqual(
+      ["CHANGSHAN:MIN_BELTS", "KAIHUA:SPECIAL_TOWN_IN_EVERY_BELT", "LONGYOU:EVERY_SITE_ON_A_BELT"].sort(),
+    );
+    const changshan = compliance.find((u) => u.unitId === "CHANGSHAN");
+    expect(changshan?.passed).toBe(false);
+    expect(changshan?.rules.find((r) => r.rule === "MIN_BELTS")).toMatchObject({ expected: 3, actual: 2 });
+    const longyou = compliance
+      .find((u) => u.unitId === "LONGYOU")
+      ?.rules.find((r) => r.rule === "EVERY_SITE_ON_A_BELT");
+    expect(longyou?.offendingSiteIds).toHaveLength(1);
+    expect(compliance.find((u) => u.unitId === "JINGXIN")?.passed).toBe(true);
+  });
+
+  it("turns a unit green once its missing belt is added", async () => {
+    const town = await db.prisma.organization.findFirstOrThrow({
+      where: { unitId: "CHANGSHAN", kind: "SPECIAL_TOWN" },
+    });
+    const belt = await db.prisma.belt.create({
+      data: {
+        unitId: "CHANGSHAN",
+        cycleId: 1,
+        name: "测试示范带",
+        kind: "ORDINARY",
+        stops: { create: [{ position: 0, organizationId: town.id }] },
+      },
+    });
+    try {
+      const changshan = (await caller.belt.compliance()).find((u) => u.unitId === "CHANGSHAN");
+      expect(changshan?.passed).toBe(true);
+    } finally {
+      await db.prisma.belt.delete({ where: { id: belt.id } });
+    }
+  });
+});
+
+describe("dashboard.summary", () => {
+  it("counts 100 official 优秀 against the target of 100 and per-unit quotas", async () => {
+    const summary = await caller.dashboard.summary();
+    expect(summary).toMatchObject({
+      target: 100,
+      quotaTotal: 105,
+      excellentOfficial: 100,
+      excellentProvisional: 0,
+    });
+    expect(summary.perUnit).toHaveLength(9);
+    expect(summary.perUnit.every((u) => u.excellent <= u.quota && !u.quotaExceeded)).toBe(true);
+    expect(summary.perTier.reduce((s, t) => s + t.count, 0)).toBe(summary.organizations);
+    expect(summary.perTier.map((t) => t.targetShare)).toEqual([0.08, 0.3, 0.5, 0.12]);
+  });
+});
+
+describe("meta.info", () => {
+  it("says the data is demo data and gives the cycle's deadlines", async () => {
+    const info = await caller.meta.info();
+    expect(info.demoData).toBe(true);
+    expect(info.cycle).toMatchObject({ year: 2017, beltPlanDeadline: "2017-08-10T15:59:59.000Z" });
+  });
+});

@@ -1,0 +1,41 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+
+/** JSON with sorted keys and ISO dates, so equal content always gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    }
+    return v;
+  });
+}
+
+/**
+ * A SHA-256 over every seeded table as read back from the database, ordered by id: two
+ * databases with the same hash hold the same demo data. Timestamps the database sets itself
+ * (createdAt, updatedAt) are left out.
+ */
+export async function databaseContentHash(prisma: PrismaClient): Promise<string> {
+  const byId = { orderBy: { id: "asc" as const } };
+  const omitStamps = <T extends Record<string, unknown>>(rows: T[]) =>
+    rows.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);
+  const tables = {
+    units: await prisma.unit.findMany(byId),
+    townships: await prisma.township.findMany(byId),
+    cycles: await prisma.evaluationCycle.findMany(byId),
+    organizations: omitStamps(await prisma.organization.findMany(byId)),
+    sheets: omitStamps(await prisma.scoreSheet.findMany(byId)),
+    grades: await prisma.gradeRecord.findMany(byId),
+    belts: omitStamps(await prisma.belt.findMany(byId)),
+    stops: await prisma.beltStop.findMany(byId),
+    serviceCenters: await prisma.serviceCenter.findMany(byId),
+    committeeMembers: await prisma.committeeMember.findMany(byId),
+    contacts: await prisma.committeeContact.findMany(byId),
+    practices: await prisma.typicalPractice.findMany(byId),
+    reReviews: await prisma.reReview.findMany(byId),
+  };
+  return createHash("sha256").update(canonicalJson(tables)).digest("hex");
+}

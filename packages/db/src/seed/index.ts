@@ -1,0 +1,33 @@
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { generateDemoData } from "./generate.ts";
+import { databaseContentHash } from "./hash.ts";
+import { loadDemoData } from "./load.ts";
+
+export {
+  DELIBERATE_BREAKS,
+  DEMO_REFERENCE_DATE,
+  DEMO_SEED,
+  type DemoData,
+  generateDemoData,
+} from "./generate.ts";
+export { canonicalJson, databaseContentHash } from "./hash.ts";
+
+export const SEED_HASH_KEY = "demoSeedHash";
+
+export type SeedResult = { seeded: boolean; hash: string | null; organizations: number };
+
+/**
+ * Loads the demo data into an empty database (no units yet) and records its content hash,
+ * which marks the database as holding 示例数据. A database with data is left alone.
+ */
+export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<SeedResult> {
+  if ((await prisma.unit.count()) > 0) {
+    const meta = await prisma.appMeta.findUnique({ where: { key: SEED_HASH_KEY } });
+    return { seeded: false, hash: meta?.value ?? null, organizations: await prisma.organization.count() };
+  }
+  const data = generateDemoData();
+  await loadDemoData(prisma, data);
+  const hash = await databaseContentHash(prisma);
+  await prisma.appMeta.create({ data: { key: SEED_HASH_KEY, value: hash } });
+  return { seeded: true, hash, organizations: data.organizations.length };
+}

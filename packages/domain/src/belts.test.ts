@@ -1,0 +1,350 @@
+import { describe, expect, it } from "vitest";
+import {
+  type BeltInput,
+  type BeltSite,
+  checkUnitCompliance,
+  isEligibleStop,
+  RULE_IDS,
+  RULE_TITLES_EN,
+  RULE_TITLES_ZH,
+  type RuleId,
+  type RuleResult,
+  type UnitComplianceInput,
+  type UnitInput,
+  unitPasses,
+} from "./belts.ts";
+import { APPENDIX3_UNITS } from "./quota.ts";
+
+function unitById(id: string): UnitInput {
+  const unit = APPENDIX3_UNITS.find((u) => u.id === id);
+  if (!unit) throw new Error(`no unit ${id}`);
+  return unit;
+}
+
+const KECHENG = unitById("KECHENG");
+const WEST_ZONE = unitById("WEST_ZONE");
+const JINGXIN = unitById("JINGXIN");
+const GREEN_ZONE = unitById("GREEN_ZONE");
+const DEPARTMENTS: ReadonlySet<string> = new Set(["JINGXIN"]);
+
+const site = (
+  id: number,
+  unitId: string,
+  kind: BeltSite["kind"],
+  grade: BeltSite["grade"],
+  countyCode = "330802",
+): BeltSite => ({ id, unitId, kind, countyCode, grade });
+
+// 柯城区 with two 特色小镇, three other demonstration sites, a 市经信委 site in its county and one
+// elsewhere, and a 市西区 site that lies in the same county but belongs to the zone.
+const SITES: readonly BeltSite[] = [
+  site(1, "KECHENG", "SPECIAL_TOWN", "EXCELLENT"),
+  site(2, "KECHENG", "ENTERPRISE", "EXCELLENT"),
+  site(3, "KECHENG", "ENTERPRISE", "EXCELLENT"),
+  site(4, "KECHENG", "SPECIAL_TOWN", "GOOD"),
+  site(5, "KECHENG", "LAW_FIRM", "EXCELLENT"),
+  site(6, "KECHENG", "ENTERPRISE", "PASS"),
+  site(7, "KECHENG", "ENTERPRISE", null),
+  site(10, "JINGXIN", "ENTERPRISE", "EXCELLENT"),
+  site(11, "JINGXIN", "ENTERPRISE", "EXCELLENT", "330825"),
+  site(20, "WEST_ZONE", "SPECIAL_TOWN", "EXCELLENT"),
+];
+const SITE_MAP: ReadonlyMap<number, BeltSite> = new Map(SITES.map((s) => [s.id, s]));
+
+const belt = (id: number, unitId: string, stopIds: number[]): BeltInput => ({
+  id,
+  unitId,
+  name: `示范带 ${id}`,
+  stopIds,
+});
+
+const KECHENG_BELTS: readonly BeltInput[] = [
+  belt(101, "KECHENG", [1, 2]),
+  belt(102, "KECHENG", [4, 3]),
+  belt(103, "KECHENG", [1, 5, 10]),
+];
+
+function stopsOf(belts: readonly BeltInput[]): Set<number> {
+  return new Set(belts.flatMap((b) => b.stopIds));
+}
+
+function check(overrides: Partial<UnitComplianceInput> = {}): RuleResult[] {
+  const belts = overrides.belts ?? KECHENG_BELTS;
+  return checkUnitCompliance({
+    unit: KECHENG,
+    belts,
+    sites: SITE_MAP,
+    onAnyBelt: stopsOf(belts),
+    hasServiceCenter: true,
+    ...overrides,
+  });
+}
+
+function ruleOf(results: RuleResult[], rule: RuleId): RuleResult {
+  const found = results.find((r) => r.rule === rule);
+  if (!found) throw new Error(`no result for ${rule}`);
+  return found;
+}
+
+describe("isEligibleStop", () => {
+  const byId = (id: number): BeltSite => {
+    const found = SITE_MAP.get(id);
+    if (!found) throw new Error(`no site ${id}`);
+    return found;
+  };
+
+  it("takes the unit's own sites, whatever their grade", () => {
+    expect(isEligibleStop(KECHENG, byId(1), DEPARTMENTS)).toBe(true);
+    expect(isEligibleStop(KECHENG, byId(7), DEPARTMENTS)).toBe(true);
+  });
+
+  it("takes a 市经信委 site lying in the unit's county", () => {
+    expect(isEligibleStop(KECHENG, byId(10), DEPARTMENTS)).toBe(true);
+    expect(isEligibleStop(WEST_ZONE, byId(10), DEPARTMENTS)).toBe(true);
+  });
+
+  it("refuses a 市经信委 site in another county", () => {
+    expect(isEligibleStop(KECHENG, byId(11), DEPARTMENTS)).toBe(false);
+    expect(isEligibleStop(unitById("LONGYOU"), byId(11), DEPARTMENTS)).toBe(true);
+  });
+
+  it("refuses another unit's site in the same county: zones plan their own belts", () => {
+    expect(isEligibleStop(KECHENG, byId(20), DEPARTMENTS)).toBe(false);
+    expect(isEligibleStop(WEST_ZONE, byId(1), DEPARTMENTS)).toBe(false);
+  });
+
+  it("only lends sites of units listed as departments", () => {
+    expect(isEligibleStop(KECHENG, byId(10), new Set())).toBe(false);
+  });
+
+  it("lets 市经信委 take its own sites but no other department's", () => {
+    expect(isEligibleStop(JINGXIN, byId(10), DEPARTMENTS)).toBe(true);
+    const otherDepartmentSite = site(30, "OTHER_DEPT", "ENTERPRISE", "EXCELLENT");
+    expect(isEligibleStop(JINGXIN, otherDepartmentSite, new Set(["JINGXIN", "OTHER_DEPT"]))).toBe(false);
+  });
+});
+
+describe("rule titles", () => {
+  it("exist in both languages for every rule", () => {
+    expect(Object.keys(RULE_TITLES_ZH)).toEqual([...RULE_IDS]);
+    expect(Object.keys(RULE_TITLES_EN)).toEqual([...RULE_IDS]);
+  });
+});
+
+describe("checkUnitCompliance", () => {
+  it("returns one result per rule, in RULE_IDS order", () => {
+    expect(check().map((r) => r.rule)).toEqual([...RULE_IDS]);
+  });
+
+  it("passes a compliant 柯城区", () => {
+    const results = check();
+    expect(results.filter((r) => r.applicable && !r.advisory).every((r) => r.passed)).toBe(true);
+    expect(unitPasses(results)).toBe(true);
+  });
+
+  describe("MIN_BELTS", () => {
+    it("passes with exactly 3 belts", () => {
+      expect(ruleOf(check(), "MIN_BELTS")).toMatchObject({
+        applicable: true,
+        passed: true,
+        expected: 3,
+        actual: 3,
+      });
+    });
+
+    it("fails with 2", () => {
+      const results = check({ belts: KECHENG_BELTS.slice(0, 2), onAnyBelt: stopsOf(KECHENG_BELTS) });
+      expect(ruleOf(results, "MIN_BELTS")).toMatchObject({ passed: false, expected: 3, actual: 2 });
+      expect(unitPasses(results)).toBe(false);
+    });
+
+    it("passes for 市西区 with one belt", () => {
+      const results = check({
+        unit: WEST_ZONE,
+        belts: [belt(201, "WEST_ZONE", [20])],
+        hasServiceCenter: false,
+      });
+      expect(ruleOf(results, "MIN_BELTS")).toMatchObject({ passed: true, expected: 1, actual: 1 });
+      expect(unitPasses(results)).toBe(true);
+    });
+
+    it("fails for 市西区 with none", () => {
+      const results = check({ unit: WEST_ZONE, belts: [], onAnyBelt: new Set([20]) });
+      expect(ruleOf(results, "MIN_BELTS").passed).toBe(false);
+    });
+
+    it("does not apply to 市经信委", () => {
+      expect(ruleOf(check({ unit: JINGXIN, belts: [] }), "MIN_BELTS")).toMatchObject({
+        applicable: false,
+        passed: true,
+      });
+    });
+  });
+
+  describe("SERVICE_CENTER", () => {
+    it("fails a county without one", () => {
+      const results = check({ hasServiceCenter: false });
+      expect(ruleOf(results, "SERVICE_CENTER")).toMatchObject({ applicable: true, passed: false, actual: 0 });
+      expect(unitPasses(results)).toBe(false);
+    });
+
+    it("applies to 市绿色产业集聚区", () => {
+      const results = check({ unit: GREEN_ZONE, belts: [], hasServiceCenter: false });
+      expect(ruleOf(results, "SERVICE_CENTER")).toMatchObject({ applicable: true, passed: false });
+    });
+
+    it("does not apply to 市西区 or 市经信委", () => {
+      for (const unit of [WEST_ZONE, JINGXIN]) {
+        expect(ruleOf(check({ unit, belts: [], hasServiceCenter: false }), "SERVICE_CENTER")).toMatchObject({
+          applicable: false,
+          passed: true,
+        });
+      }
+    });
+  });
+
+  describe("SPECIAL_TOWN_IN_EVERY_BELT", () => {
+    it("fails a belt whose only 特色小镇 was removed, and names it", () => {
+      const belts = [
+        belt(101, "KECHENG", [1, 2]),
+        belt(102, "KECHENG", [3]),
+        belt(103, "KECHENG", [1, 5, 10]),
+      ];
+      const results = check({ belts, onAnyBelt: stopsOf(KECHENG_BELTS) });
+      expect(ruleOf(results, "SPECIAL_TOWN_IN_EVERY_BELT")).toMatchObject({
+        passed: false,
+        expected: 3,
+        actual: 2,
+        offendingBeltIds: [102],
+      });
+      expect(unitPasses(results)).toBe(false);
+    });
+
+    it("counts a 特色小镇 of any grade", () => {
+      // Belt 102 relies on site 4, a 特色小镇 graded 良好.
+      expect(ruleOf(check(), "SPECIAL_TOWN_IN_EVERY_BELT").passed).toBe(true);
+    });
+
+    it("fails an empty belt and a belt of stops it cannot resolve", () => {
+      const belts = [...KECHENG_BELTS, belt(104, "KECHENG", []), belt(105, "KECHENG", [999])];
+      expect(ruleOf(check({ belts }), "SPECIAL_TOWN_IN_EVERY_BELT").offendingBeltIds).toEqual([104, 105]);
+    });
+
+    it("does not apply to 市经信委 without belts", () => {
+      expect(ruleOf(check({ unit: JINGXIN, belts: [] }), "SPECIAL_TOWN_IN_EVERY_BELT")).toMatchObject({
+        applicable: false,
+        passed: true,
+      });
+    });
+  });
+
+  describe("EVERY_SITE_ON_A_BELT", () => {
+    it("fails on a demonstration site on no belt, and names it", () => {
+      const belts = [
+        belt(101, "KECHENG", [1, 2]),
+        belt(102, "KECHENG", [4, 3]),
+        belt(103, "KECHENG", [1, 10]),
+      ];
+      const results = check({ belts });
+      expect(ruleOf(results, "EVERY_SITE_ON_A_BELT")).toMatchObject({
+        passed: false,
+        expected: 4,
+        actual: 3,
+        offendingSiteIds: [5],
+      });
+      expect(unitPasses(results)).toBe(false);
+    });
+
+    it("asks nothing of sites that are not 优秀", () => {
+      // Sites 6 (达标) and 7 (ungraded) are on no belt.
+      expect(ruleOf(check(), "EVERY_SITE_ON_A_BELT")).toMatchObject({ passed: true, expected: 4, actual: 4 });
+    });
+
+    it("counts a site that only some other belt carries", () => {
+      const belts = [
+        belt(101, "KECHENG", [1, 2]),
+        belt(102, "KECHENG", [4, 3]),
+        belt(103, "KECHENG", [1, 10]),
+      ];
+      const results = check({ belts, onAnyBelt: new Set([...stopsOf(belts), 5]) });
+      expect(ruleOf(results, "EVERY_SITE_ON_A_BELT").passed).toBe(true);
+    });
+
+    it("passes 市经信委 with no belts when its site is on a 柯城区 belt", () => {
+      const onAnyBelt = new Set([...stopsOf(KECHENG_BELTS), 11]);
+      const results = check({ unit: JINGXIN, belts: [], onAnyBelt, hasServiceCenter: false });
+      expect(ruleOf(results, "EVERY_SITE_ON_A_BELT")).toMatchObject({ passed: true, expected: 2, actual: 2 });
+      expect(unitPasses(results)).toBe(true);
+    });
+
+    it("reports a 市经信委 site left off under 市经信委, not under the county", () => {
+      const onAnyBelt = stopsOf(KECHENG_BELTS); // site 11 (in 龙游县) is on no belt
+      const jingxin = check({ unit: JINGXIN, belts: [], onAnyBelt, hasServiceCenter: false });
+      expect(ruleOf(jingxin, "EVERY_SITE_ON_A_BELT").offendingSiteIds).toEqual([11]);
+      expect(unitPasses(jingxin)).toBe(false);
+      expect(ruleOf(check({ onAnyBelt }), "EVERY_SITE_ON_A_BELT").offendingSiteIds).toEqual([]);
+    });
+
+    it("passes vacuously for a unit with no demonstration sites", () => {
+      const results = check({ unit: GREEN_ZONE, belts: [] });
+      expect(ruleOf(results, "EVERY_SITE_ON_A_BELT")).toMatchObject({ passed: true, expected: 0, actual: 0 });
+    });
+  });
+
+  describe("SPECIAL_TOWN_BELT (advisory)", () => {
+    it("is advisory and unmet here, yet the unit passes", () => {
+      const results = check();
+      expect(ruleOf(results, "SPECIAL_TOWN_BELT")).toMatchObject({
+        advisory: true,
+        applicable: true,
+        passed: false,
+      });
+      expect(unitPasses(results)).toBe(true);
+    });
+
+    it("is met by a belt made only of 特色小镇", () => {
+      const belts = [...KECHENG_BELTS, belt(104, "KECHENG", [1, 4])];
+      expect(ruleOf(check({ belts }), "SPECIAL_TOWN_BELT").passed).toBe(true);
+    });
+
+    it("is not met by an empty belt", () => {
+      const belts = [...KECHENG_BELTS, belt(104, "KECHENG", [])];
+      expect(ruleOf(check({ belts }), "SPECIAL_TOWN_BELT").passed).toBe(false);
+    });
+
+    it("does not apply to a unit with fewer than two 特色小镇 of its own", () => {
+      // 市西区 has one (site 20); 柯城区's two do not count for it.
+      const results = check({ unit: WEST_ZONE, belts: [belt(201, "WEST_ZONE", [20])] });
+      expect(ruleOf(results, "SPECIAL_TOWN_BELT")).toMatchObject({ applicable: false, passed: true });
+    });
+  });
+});
+
+describe("unitPasses", () => {
+  const base: RuleResult = {
+    rule: "MIN_BELTS",
+    passed: true,
+    advisory: false,
+    applicable: true,
+    offendingBeltIds: [],
+    offendingSiteIds: [],
+  };
+
+  it("is true for no results", () => {
+    expect(unitPasses([])).toBe(true);
+  });
+
+  it("ignores failed advisory rules and rules that do not apply", () => {
+    expect(
+      unitPasses([
+        base,
+        { ...base, rule: "SPECIAL_TOWN_BELT", advisory: true, passed: false },
+        { ...base, rule: "SERVICE_CENTER", applicable: false, passed: false },
+      ]),
+    ).toBe(true);
+  });
+
+  it("is false when one applicable binding rule failed", () => {
+    expect(unitPasses([base, { ...base, rule: "SERVICE_CENTER", passed: false }])).toBe(false);
+  });
+});

@@ -1,0 +1,178 @@
+import type { Grade, OrgKind } from "./codes.ts";
+import type { UnitSpec } from "./quota.ts";
+
+// The belt rules of DESIGN.md 1.4, checked one unit at a time.
+
+/** An organisation as the belt rules see it. */
+export type BeltSite = {
+  id: number;
+  unitId: string;
+  kind: OrgKind;
+  countyCode: string;
+  /** The official grade (the city's 评定); EXCELLENT makes it a demonstration site. */
+  grade: Grade | null;
+};
+
+export type BeltInput = { id: number; unitId: string; name: string; stopIds: number[] };
+
+export type UnitInput = Pick<UnitSpec, "id" | "kind" | "countyCode" | "minBelts" | "needsServiceCenter">;
+
+/**
+ * May `site` be a stop on a belt of `unit`? Its own sites, and sites of a department (市经信委, which
+ * has no territory and builds no belts) that lie in the unit's county.
+ */
+export function isEligibleStop(
+  unit: UnitInput,
+  site: BeltSite,
+  departmentUnitIds: ReadonlySet<string>,
+): boolean {
+  if (site.unitId === unit.id) return true;
+  return (
+    unit.countyCode !== null && departmentUnitIds.has(site.unitId) && site.countyCode === unit.countyCode
+  );
+}
+
+export const RULE_IDS = [
+  "MIN_BELTS",
+  "SERVICE_CENTER",
+  "SPECIAL_TOWN_IN_EVERY_BELT",
+  "EVERY_SITE_ON_A_BELT",
+  "SPECIAL_TOWN_BELT",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const RULE_TITLES_ZH: Readonly<Record<RuleId, string>> = {
+  MIN_BELTS: "示范带数量达到要求",
+  SERVICE_CENTER: "建有区域性党群服务中心",
+  SPECIAL_TOWN_IN_EVERY_BELT: "每条示范带至少有一个特色小镇",
+  EVERY_SITE_ON_A_BELT: "每个示范点都排进示范带",
+  SPECIAL_TOWN_BELT: "建设一条特色小镇示范带（建议）",
+};
+
+export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
+  MIN_BELTS: "Required number of belts",
+  SERVICE_CENTER: "A regional party-mass service center",
+  SPECIAL_TOWN_IN_EVERY_BELT: "A special-town site in every belt",
+  EVERY_SITE_ON_A_BELT: "Every demonstration site on a belt",
+  SPECIAL_TOWN_BELT: "One belt of special-town sites (advisory)",
+};
+
+export type RuleResult = {
+  rule: RuleId;
+  passed: boolean;
+  /** Advisory rules are shown but never make a unit fail. */
+  advisory: boolean;
+  /** False when the rule does not concern this unit; such a result always passes. */
+  applicable: boolean;
+  expected?: number;
+  actual?: number;
+  offendingBeltIds: number[];
+  offendingSiteIds: number[];
+};
+
+export type UnitComplianceInput = {
+  unit: UnitInput;
+  /** This unit's belts. */
+  belts: readonly BeltInput[];
+  /** Every organisation that may matter: this unit's own and every stop of its belts. */
+  sites: ReadonlyMap<number, BeltSite>;
+  /** Ids of the sites that are stops of ANY unit's belt. */
+  onAnyBelt: ReadonlySet<number>;
+  hasServiceCenter: boolean;
+};
+
+function result(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">>): RuleResult {
+  return {
+    rule,
+    passed: true,
+    advisory: false,
+    applicable: true,
+    offendingBeltIds: [],
+    offendingSiteIds: [],
+    ...fields,
+  };
+}
+
+function isSpecialTownStop(sites: ReadonlyMap<number, BeltSite>, stopId: number): boolean {
+  return sites.get(stopId)?.kind === "SPECIAL_TOWN";
+}
+
+function checkMinBelts({ unit, belts }: UnitComplianceInput): RuleResult {
+  const applicable = unit.minBelts > 0;
+  return result("MIN_BELTS", {
+    applicable,
+    passed: !applicable || belts.length >= unit.minBelts,
+    expected: unit.minBelts,
+    actual: belts.length,
+  });
+}
+
+function checkServiceCenter({ unit, hasServiceCenter }: UnitComplianceInput): RuleResult {
+  if (!unit.needsServiceCenter) return result("SERVICE_CENTER", { applicable: false });
+  return result("SERVICE_CENTER", {
+    passed: hasServiceCenter,
+    expected: 1,
+    actual: hasServiceCenter ? 1 : 0,
+  });
+}
+
+function checkSpecialTownInEveryBelt({ unit, belts, sites }: UnitComplianceInput): RuleResult {
+  // A unit that builds no belts (市经信委) has nothing to check unless it drew some anyway.
+  const applicable = unit.minBelts > 0 || belts.length > 0;
+  const offending = belts.filter((belt) => !belt.stopIds.some((stopId) => isSpecialTownStop(sites, stopId)));
+  return result("SPECIAL_TOWN_IN_EVERY_BELT", {
+    applicable,
+    passed: offending.length === 0,
+    expected: belts.length,
+    actual: belts.length - offending.length,
+    offendingBeltIds: offending.map((belt) => belt.id),
+  });
+}
+
+function checkEverySiteOnABelt({ unit, sites, onAnyBelt }: UnitComplianceInput): RuleResult {
+  // Whichever unit's belt carries a site counts, so a 市经信委 site on a 柯城区 belt is fine, and a
+  // site left off is reported under the unit that owns it.
+  const demonstrationSites = [...sites.values()].filter(
+    (site) => site.unitId === unit.id && site.grade === "EXCELLENT",
+  );
+  const offending = demonstrationSites.filter((site) => !onAnyBelt.has(site.id));
+  return result("EVERY_SITE_ON_A_BELT", {
+    passed: offending.length === 0,
+    expected: demonstrationSites.length,
+    actual: demonstrationSites.length - offending.length,
+    offendingSiteIds: offending.map((site) => site.id),
+  });
+}
+
+function checkSpecialTownBelt({ unit, belts, sites }: UnitComplianceInput): RuleResult {
+  // "A unit that can": one with at least two 特色小镇 of its own, enough to make a route of them.
+  let ownSpecialTowns = 0;
+  for (const site of sites.values()) {
+    if (site.unitId === unit.id && site.kind === "SPECIAL_TOWN") ownSpecialTowns++;
+  }
+  const applicable = ownSpecialTowns >= 2;
+  const hasSpecialTownBelt = belts.some(
+    (belt) => belt.stopIds.length > 0 && belt.stopIds.every((stopId) => isSpecialTownStop(sites, stopId)),
+  );
+  return result("SPECIAL_TOWN_BELT", {
+    advisory: true,
+    applicable,
+    passed: !applicable || hasSpecialTownBelt,
+  });
+}
+
+/** Every rule of DESIGN.md 1.4 for one unit, in RULE_IDS order. */
+export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
+  return [
+    checkMinBelts(args),
+    checkServiceCenter(args),
+    checkSpecialTownInEveryBelt(args),
+    checkEverySiteOnABelt(args),
+    checkSpecialTownBelt(args),
+  ];
+}
+
+/** True when every applicable rule that is not advisory passed. */
+export function unitPasses(results: readonly RuleResult[]): boolean {
+  return results.every((r) => !r.applicable || r.advisory || r.passed);
+}

@@ -1,0 +1,63 @@
+import type { Grade } from "./codes.ts";
+
+/** Townships re-review 优秀 yearly, 良好 and 达标 half-yearly, 未达标 quarterly (动态管理). */
+export const REVIEW_INTERVAL_MONTHS: Readonly<Record<Grade, number>> = {
+  EXCELLENT: 12,
+  GOOD: 6,
+  PASS: 6,
+  FAIL: 3,
+};
+
+const MS_PER_DAY = 86_400_000;
+
+function assertValidDate(date: Date): void {
+  if (Number.isNaN(date.getTime())) throw new RangeError("Invalid Date");
+}
+
+function daysInMonthUtc(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+}
+
+/**
+ * Adds calendar months in UTC, keeping the time of day. A day that the target month lacks is
+ * clamped to its last day (Jan 31 + 1 month = Feb 28 or 29) rather than spilling into March.
+ */
+export function addMonthsUtc(date: Date, months: number): Date {
+  assertValidDate(date);
+  if (!Number.isInteger(months)) throw new RangeError(`months must be an integer, got ${months}`);
+  const firstOfTarget = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const year = firstOfTarget.getUTCFullYear();
+  const month = firstOfTarget.getUTCMonth();
+  const day = Math.min(date.getUTCDate(), daysInMonthUtc(year, month));
+  const result = new Date(date.getTime());
+  result.setUTCFullYear(year, month, day);
+  return result;
+}
+
+export function nextReviewDue(grade: Grade, lastReviewedAt: Date): Date {
+  return addMonthsUtc(lastReviewedAt, REVIEW_INTERVAL_MONTHS[grade]);
+}
+
+export type ReviewState = {
+  state: "OVERDUE" | "DUE_SOON" | "OK";
+  /** Whole days past the due day; 0 unless OVERDUE. */
+  daysOverdue: number;
+  /** Whole days until the due day; 0 when due today or overdue. */
+  daysLeft: number;
+};
+
+function utcDayNumber(date: Date): number {
+  assertValidDate(date);
+  return Math.floor(date.getTime() / MS_PER_DAY);
+}
+
+/**
+ * Compares calendar days, not instants: a review due today is not late yet, whatever the hour.
+ * DUE_SOON covers today and the next `soonDays` days; the day after the due day is OVERDUE.
+ */
+export function reviewState(due: Date, today: Date, soonDays = 30): ReviewState {
+  const daysUntilDue = utcDayNumber(due) - utcDayNumber(today);
+  if (daysUntilDue < 0) return { state: "OVERDUE", daysOverdue: -daysUntilDue, daysLeft: 0 };
+  return { state: daysUntilDue <= soonDays ? "DUE_SOON" : "OK", daysOverdue: 0, daysLeft: daysUntilDue };
+}

@@ -1,0 +1,24 @@
+import type { Grade } from "./codes.ts";
+import { type CurrentGrade, currentGrade, type StageScore, tierOfGrade } from "./grade.ts";
+
+/** The latest official grade on record: the city's determination, or an approved adjustment since. */
+export type OfficialGradeRecord = { grade: Grade; total: number | null };
+
+/**
+ * The grade to show: an official record wins (a re-review adjustment can change the grade the
+ * city determined); without one, the grade follows the latest completed stage and is provisional.
+ */
+export function effectiveGrade(
+  officialRecord: OfficialGradeRecord | null,
+  stages: readonly StageScore[],
+): CurrentGrade | null {
+  const fromSheets = currentGrade(stages);
+  if (!officialRecord) return fromSheets && { ...fromSheets, official: false };
+  return {
+    grade: officialRecord.grade,
+    tier: tierOfGrade(officialRecord.grade),
+    total: officialRecord.total ?? fromSheets?.total ?? 0,
+    stage: "CITY_FINAL",
+    official: true,
+  };
+}

@@ -1,0 +1,163 @@
+// Ordering the stops of a belt. Belts have tens of stops at most, so plain heuristics over a full
+// distance matrix are fast enough and keep the result deterministic.
+
+/** [longitude, latitude] in degrees (WGS84), the GeoJSON order. */
+export type LngLat = readonly [number, number];
+
+/** Mean Earth radius (IUGG). */
+const EARTH_RADIUS_KM = 6371.0088;
+
+const toRadians = (degrees: number): number => (degrees * Math.PI) / 180;
+
+/** Great-circle distance in kilometres. */
+export function haversineKm(a: LngLat, b: LngLat): number {
+  const dLat = toRadians(b[1] - a[1]);
+  const dLng = toRadians(b[0] - a[0]);
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(toRadians(a[1])) * Math.cos(toRadians(b[1])) * Math.sin(dLng / 2) ** 2;
+  // min() keeps rounding from pushing asin out of its domain for antipodal points.
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Length of the path through `points` in order; `roundTrip` adds the way back to the first. */
+export function routeLengthKm(points: readonly LngLat[], roundTrip = false): number {
+  let length = 0;
+  for (let i = 1; i < points.length; i++) length += haversineKm(pointAt(points, i - 1), pointAt(points, i));
+  if (roundTrip && points.length >= 2)
+    length += haversineKm(pointAt(points, points.length - 1), pointAt(points, 0));
+  return length;
+}
+
+function pointAt(points: readonly LngLat[], index: number): LngLat {
+  const point = points[index];
+  if (point === undefined) throw new RangeError(`no point at index ${index}`);
+  return point;
+}
+
+export type OrderStopsOptions = {
+  /** Return to the first stop at the end. */
+  roundTrip?: boolean;
+  /** Fix the first stop (e.g. the service center); otherwise any stop may come first. */
+  startIndex?: number;
+};
+
+type Distances = (i: number, j: number) => number;
+
+function distanceMatrix(points: readonly LngLat[]): Distances {
+  const n = points.length;
+  const matrix = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = haversineKm(pointAt(points, i), pointAt(points, j));
+      matrix[i * n + j] = d;
+      matrix[j * n + i] = d;
+    }
+  }
+  return (i, j) => matrix[i * n + j] ?? 0;
+}
+
+function tourLength(order: readonly number[], dist: Distances, roundTrip: boolean): number {
+  let length = 0;
+  for (let k = 1; k < order.length; k++) length += dist(at(order, k - 1), at(order, k));
+  if (roundTrip && order.length >= 2) length += dist(at(order, order.length - 1), at(order, 0));
+  return length;
+}
+
+function at(order: readonly number[], k: number): number {
+  const value = order[k];
+  if (value === undefined) throw new RangeError(`no stop at position ${k}`);
+  return value;
+}
+
+function nearestNeighbour(n: number, start: number, dist: Distances): number[] {
+  const order = [start];
+  const visited = new Set(order);
+  let current = start;
+  while (order.length < n) {
+    let best = -1;
+    for (let candidate = 0; candidate < n; candidate++) {
+      if (visited.has(candidate)) continue;
+      if (best === -1 || dist(current, candidate) < dist(current, best)) best = candidate;
+    }
+    order.push(best);
+    visited.add(best);
+    current = best;
+  }
+  return order;
+}
+
+// Ignore gains below a micrometre so that floating-point noise cannot make 2-opt cycle.
+const MIN_GAIN_KM = 1e-9;
+
+/**
+ * 2-opt: reverse a stretch of the route whenever that shortens it, until no reversal does. The
+ * first stop stays in place when it is fixed; on a round trip it may as well stay, since a rotation
+ * of a cycle has the same length. An open path's last stop is free.
+ */
+function twoOpt(order: number[], dist: Distances, roundTrip: boolean, firstFixed: boolean): void {
+  const n = order.length;
+  const firstMovable = roundTrip || firstFixed ? 1 : 0;
+  let improved = true;
+  while (improved) {
+    improved = false;
+    for (let i = firstMovable; i < n - 1; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const before = i > 0 ? at(order, i - 1) : null;
+        const after = j < n - 1 ? at(order, j + 1) : roundTrip ? at(order, 0) : null;
+        const first = at(order, i);
+        const last = at(order, j);
+        const removed =
+          (before === null ? 0 : dist(before, first)) + (after === null ? 0 : dist(last, after));
+        const added = (before === null ? 0 : dist(before, last)) + (after === null ? 0 : dist(first, after));
+        if (removed - added > MIN_GAIN_KM) {
+          reverse(order, i, j);
+          improved = true;
+        }
+      }
+    }
+  }
+}
+
+function reverse(order: number[], from: number, to: number): void {
+  for (let i = from, j = to; i < j; i++, j--) {
+    const swap = at(order, i);
+    order[i] = at(order, j);
+    order[j] = swap;
+  }
+}
+
+/**
+ * A short visiting order of `points`, as a permutation of their indices: nearest neighbour from
+ * every allowed start, each improved by 2-opt, and the input order improved likewise, so the
+ * result is never longer than the order given. On a tie the given order wins, then the earliest
+ * start, so the answer is deterministic.
+ */
+export function orderStops(points: readonly LngLat[], opts: OrderStopsOptions = {}): number[] {
+  const n = points.length;
+  const roundTrip = opts.roundTrip ?? false;
+  const { startIndex } = opts;
+  if (startIndex !== undefined && !(Number.isInteger(startIndex) && startIndex >= 0 && startIndex < n)) {
+    throw new RangeError(`startIndex ${startIndex} is not an index of the ${n} points`);
+  }
+  if (n <= 2) {
+    const identity = points.map((_, i) => i);
+    return startIndex === undefined ? identity : [startIndex, ...identity.filter((i) => i !== startIndex)];
+  }
+  const dist = distanceMatrix(points);
+  const starts = startIndex === undefined ? points.map((_, i) => i) : [startIndex];
+  // The given order goes first so that, on a tie, a planner's own order is kept.
+  const candidates = startIndex === undefined || startIndex === 0 ? [points.map((_, i) => i)] : [];
+  for (const start of starts) candidates.push(nearestNeighbour(n, start, dist));
+
+  let best: number[] = [];
+  let bestLength = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    twoOpt(candidate, dist, roundTrip, startIndex !== undefined);
+    const length = tourLength(candidate, dist, roundTrip);
+    if (length < bestLength - MIN_GAIN_KM) {
+      best = candidate;
+      bestLength = length;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,145 @@
+// Benchmark of the acceptance figures, each printed beside a floor measured in the same run:
+//   1. start → /healthz 200 with an existing database   (floor: a bare Node HTTP server)
+//   2. page load → map idle with every organisation drawn (floor: the same browser loading a blank page)
+//   3. initial JavaScript of the web app, gzipped          (budget: 700 KB)
+// Usage: npm run bench  (builds the web app first). Exits 1 when a figure misses its bar.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { launchChromium } from "../support/browser.ts";
+import { freePort, REPO_ROOT, startServer } from "../support/server.ts";
+
+const RUNS = 5;
+const BARS = { healthzMs: 5000, mapIdleMs: 3000, initialJsKb: 700 };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function bareNodeStartMs(): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [
+    "-e",
+    `require("http").createServer((q, r) => r.end("ok")).listen(${port}, "127.0.0.1")`,
+  ]);
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${port}/`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const ms = performance.now() - started;
+  child.kill();
+  await once(child, "exit");
+  return ms;
+}
+
+async function initialJsGzipKb(): Promise<{ kb: number; files: string[] }> {
+  const dist = path.join(REPO_ROOT, "apps/web/dist");
+  const manifest = JSON.parse(await readFile(path.join(dist, ".vite/manifest.json"), "utf8")) as Record<
+    string,
+    { file: string; isEntry?: boolean; imports?: string[] }
+  >;
+  // The entry chunk and everything it imports statically: what the browser must load before start.
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const next of chunk.imports ?? []) visit(next);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(await readFile(path.join(dist, file)), { level: 9 }).length;
+  return { kb: bytes / 1024, files: [...files] };
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-bench-"));
+  try {
+    // First start creates and seeds the database; it is not what is measured.
+    const first = await startServer({ databaseUrl: dataDir });
+    console.log(`first start (migrate + seed the demo data): ${(first.readyMs / 1000).toFixed(2)} s`);
+    await first.stop();
+
+    const floors: number[] = [];
+    const starts: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      floors.push(await bareNodeStartMs());
+      const server = await startServer({ databaseUrl: dataDir });
+      starts.push(server.readyMs);
+      await server.stop();
+    }
+    const healthz = median(starts);
+    const nodeFloor = median(floors);
+    console.log(
+      `start → /healthz 200, existing database: median ${healthz.toFixed(0)} ms over ${RUNS} runs ` +
+        `(floor, bare Node HTTP server: ${nodeFloor.toFixed(0)} ms; ${(healthz / nodeFloor).toFixed(1)}× floor; bar ${BARS.healthzMs} ms)`,
+    );
+
+    const server = await startServer({ databaseUrl: dataDir });
+    const browser = await launchChromium();
+    const idles: number[] = [];
+    const blanks: number[] = [];
+    let drawn = 0;
+    const expected = (
+      (await (await fetch(`${server.url}/trpc/map.organizations`)).json()) as { result: { data: unknown[] } }
+    ).result.data.length;
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      let started = performance.now();
+      await page.goto(`${server.url}/healthz`);
+      blanks.push(performance.now() - started);
+      started = performance.now();
+      await page.goto(server.url);
+      await page.waitForFunction(
+        (n) => {
+          const map = document.querySelector('[data-testid="map"]');
+          return (
+            map?.getAttribute("data-map-idle") === "true" &&
+            map.getAttribute("data-drawn-organizations") === String(n)
+          );
+        },
+        expected,
+        { timeout: 60_000, polling: 10 },
+      );
+      idles.push(performance.now() - started);
+      drawn = Number(await page.getByTestId("map").getAttribute("data-drawn-organizations"));
+      await context.close();
+    }
+    await browser.close();
+    await server.stop();
+    const idle = median(idles);
+    console.log(
+      `page load → map idle with ${drawn}/${expected} organisations drawn: median ${idle.toFixed(0)} ms over ${RUNS} cold loads ` +
+        `(floor, blank page: ${median(blanks).toFixed(0)} ms; bar ${BARS.mapIdleMs} ms)`,
+    );
+
+    const js = await initialJsGzipKb();
+    console.log(
+      `initial JavaScript, gzipped: ${js.kb.toFixed(0)} KB in ${js.files.length} file(s) (bar ${BARS.initialJsKb} KB)`,
+    );
+
+    const misses = [
+      healthz > BARS.healthzMs && "start → /healthz",
+      idle > BARS.mapIdleMs && "map idle",
+      drawn !== expected && "organisations drawn",
+      js.kb > BARS.initialJsKb && "initial JavaScript",
+    ].filter(Boolean);
+    if (misses.length > 0) {
+      console.error(`missed: ${misses.join(", ")}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,125 @@
+// The whole app in a real browser: the built server on a fresh PGlite with the demo data,
+// Debian's Chromium drawing the MapLibre map with WebGL.
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
+
+const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dataDir: string;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await startServer({ databaseUrl: dataDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  const code = await server?.stop();
+  expect(code).toBe(0); // graceful shutdown on SIGTERM
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function apiCount(): Promise<number> {
+  const response = await fetch(`${server.url}/trpc/map.organizations`);
+  const body = (await response.json()) as { result: { data: unknown[] } };
+  return body.result.data.length;
+}
+
+async function waitForMapIdle(expected: number) {
+  await page.waitForFunction(
+    (n) => {
+      const map = document.querySelector('[data-testid="map"]');
+      return (
+        map?.getAttribute("data-map-idle") === "true" &&
+        map.getAttribute("data-drawn-organizations") === String(n)
+      );
+    },
+    expected,
+    { timeout: 30_000 },
+  );
+}
+
+describe("the map", () => {
+  it("draws every organisation of map.organizations, labelled as demo data in Chinese", async () => {
+    const expected = await apiCount();
+    expect(expected).toBeGreaterThan(1200);
+    await page.goto(server.url);
+    await waitForMapIdle(expected);
+    expect(await page.getByTestId("demo-badge").textContent()).toBe("示例数据");
+    expect(await page.locator("h1").textContent()).toBe("百企示范、千企争先");
+    expect(await page.getByTestId("status-line").textContent()).toContain(`${expected} / ${expected}`);
+    const legendTotal = await page.$$eval('[data-testid^="tier-count-"]', (cells) =>
+      cells.reduce((sum, cell) => sum + Number(cell.textContent), 0),
+    );
+    expect(legendTotal).toBe(expected);
+    await page.screenshot({ path: path.join(ARTIFACTS, "map.png") });
+  }, 60_000);
+
+  it("opens the side panel with stage scores when an organisation is clicked", async () => {
+    const target = await page.evaluate(() => {
+      const map = window.beltmap?.map;
+      if (!map) throw new Error("map not exposed");
+      const canvas = map.getCanvas().getBoundingClientRect();
+      // A feature well inside the canvas, so the click is not under a control.
+      const feature = map
+        .queryRenderedFeatures({ layers: ["organizations"] })
+        .map((f) => ({ f, p: map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]) }))
+        .find(({ p }) => p.x > 80 && p.y > 80 && p.x < canvas.width - 80 && p.y < canvas.height - 80);
+      if (!feature) throw new Error("no organisation drawn");
+      // The topmost feature under that point is what a click hits.
+      const top = map.queryRenderedFeatures(feature.p, { layers: ["organizations", "special-towns"] })[0];
+      return {
+        x: canvas.left + feature.p.x,
+        y: canvas.top + feature.p.y,
+        name: String(top?.properties.name),
+      };
+    });
+    await page.mouse.click(target.x, target.y);
+    const panel = page.getByTestId("org-panel");
+    await panel.waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId("org-name").textContent()).toBe(target.name);
+    const stages = await panel.locator("table.stages tbody tr").allTextContents();
+    expect(stages).toHaveLength(4);
+    expect(stages[0]).toContain("自评");
+    expect(stages[3]).toContain("评定");
+    await page.screenshot({ path: path.join(ARTIFACTS, "map-panel.png") });
+  }, 30_000);
+
+  it("filters by unit and tier, and switches to English", async () => {
+    await page.getByTestId("unit-filter").selectOption("KAIHUA");
+    const kaihua = (await (
+      await fetch(
+        `${server.url}/trpc/map.organizations?input=${encodeURIComponent(JSON.stringify({ unitId: "KAIHUA" }))}`,
+      )
+    ).json()) as { result: { data: unknown[] } };
+    await waitForMapIdle(kaihua.result.data.length);
+    await page.getByRole("checkbox").first().uncheck();
+    const shownText = await page.getByTestId("status-line").textContent();
+    expect(shownText).toMatch(/显示 \d+ \//);
+    await page.getByRole("checkbox").first().check();
+    await page.getByTestId("unit-filter").selectOption("");
+    await page.getByRole("button", { name: "English" }).click();
+    expect(await page.locator("h1").textContent()).toBe("Hundred Models, Thousand Contenders");
+    await page.getByRole("button", { name: "中文" }).click();
+    expect(await page.locator("h1").textContent()).toBe("百企示范、千企争先");
+  }, 60_000);
+
+  it("logged no errors in the browser console", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

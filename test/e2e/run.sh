@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Browser tests: make sure Chromium and CJK fonts are there, build the web app, run the suite.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash test/ensure-browser.sh
+npx turbo run build --filter=@beltmap/web --output-logs=errors-only
+npx vitest run --config test/vitest.config.ts --root test

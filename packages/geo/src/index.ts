@@ -1,0 +1,20 @@
+export { COORD_SYSTEMS, type CoordSystem, fromWgs84, toWgs84 } from "./coords.ts";
+export {
+  COUNTIES,
+  COUNTIES_GEOJSON_PATH,
+  type County,
+  type CountyCollection,
+  type CountyFeature,
+  type CountyProperties,
+  countyAt,
+  countyBbox,
+  countyBoundaries,
+  countyLabelPoint,
+  countyName,
+  isInCounty,
+  type LngLat,
+  QUZHOU_BBOX,
+  type RandomPointOptions,
+  randomPointInCounty,
+} from "./counties.ts";
+export { TOWNSHIPS, type Township, townshipsOfCounty } from "./townships.ts";

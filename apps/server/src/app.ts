@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { type AppRouter, appRouter, createContextInner } from "@beltmap/api";
 import type { Database } from "@beltmap/db";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyServerOptions } from "fastify";
@@ -20,6 +21,9 @@ export async function buildServer({ config, database, logger }: ServerOptions) {
     // Generous for `map.organizations` batched with other queries in one GET.
     maxParamLength: 5000,
   });
+
+  // API answers are JSON of up to a few hundred KB (every organisation); static assets come precompressed.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",

@@ -37,10 +37,22 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  void warmUp(app);
   app.log.info(
     { ms: Math.round(performance.now() - started) },
     `Beltmap is serving http://localhost:${config.PORT}/`,
   );
+}
+
+/**
+ * Runs the map's first queries once, in the background, so the first visitor after a restart
+ * does not pay for the query engine's cold start.
+ */
+async function warmUp(app: Awaited<ReturnType<typeof buildServer>>) {
+  const response = await app.inject({
+    url: "/trpc/meta.info,map.organizations,belt.list,dashboard.summary?batch=1",
+  });
+  if (response.statusCode !== 200) app.log.warn({ status: response.statusCode }, "warm-up query failed");
 }
 
 main().catch((error: unknown) => {

@@ -1,15 +1,17 @@
 import type { Tier } from "@beltmap/domain";
 import { TIERS } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isShown, tierCounts } from "./map/features.ts";
-import { MapView } from "./map/MapView.tsx";
 import { FilterPanel } from "./panels/FilterPanel.tsx";
 import { Header } from "./panels/Header.tsx";
 import { OrganizationPanel } from "./panels/OrganizationPanel.tsx";
 import { SummaryCard } from "./panels/SummaryCard.tsx";
 import { useTRPC } from "./trpc.ts";
+
+// MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
+const MapView = lazy(() => import("./map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
 const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
 
@@ -51,14 +53,16 @@ export function App() {
           </p>
         </aside>
         <section className="map-area">
-          <MapView
-            organizations={orgs}
-            belts={belts.data ?? []}
-            serviceCenters={centers.data ?? []}
-            unitId={unitId}
-            tiers={tiers}
-            onSelect={setSelected}
-          />
+          <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
+            <MapView
+              organizations={orgs}
+              belts={belts.data ?? []}
+              serviceCenters={centers.data ?? []}
+              unitId={unitId}
+              tiers={tiers}
+              onSelect={setSelected}
+            />
+          </Suspense>
           {failed?.error && (
             <div className="error-banner" role="alert">
               {t("app.loadFailed", { message: failed.error.message })}

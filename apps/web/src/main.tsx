@@ -1,4 +1,3 @@
-import "maplibre-gl/dist/maplibre-gl.css";
 import "./styles.css";
 import "./i18n/index.ts";
 import { QueryClientProvider } from "@tanstack/react-query";

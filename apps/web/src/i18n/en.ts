@@ -28,7 +28,7 @@ export const en: Messages = {
     stop: "Belt stop (order)",
     serviceCenter: "Party-mass service center",
     specialTown: "Special town",
-    provisional: "Dashed ring: provisional grade",
+    provisional: "White ring: provisional grade; dark ring: determined",
   },
   summary: {
     progress: "Demonstration sites (excellent)",

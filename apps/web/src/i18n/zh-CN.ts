@@ -27,7 +27,7 @@ export const zhCN = {
     stop: "示范带站点（序号）",
     serviceCenter: "区域性党群服务中心",
     specialTown: "特色小镇",
-    provisional: "虚线圈：暂定等级",
+    provisional: "白色描边：暂定等级；深色描边：已评定",
   },
   summary: {
     progress: "示范点（优秀）",

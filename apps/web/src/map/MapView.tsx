@@ -1,5 +1,6 @@
 import type { BeltDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
+import "maplibre-gl/dist/maplibre-gl.css";
 import countiesUrl from "@beltmap/geo/data/quzhou-counties.geojson?url";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";

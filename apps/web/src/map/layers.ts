@@ -148,7 +148,8 @@ function dataLayers(): LayerSpecification[] {
         "icon-image": "service-center",
         "icon-size": 0.8,
         "icon-allow-overlap": true,
-        "text-field": ["get", "name"],
+        // The long names only once zoomed in, where they no longer bury the sites.
+        "text-field": ["step", ["zoom"], "", 9.5, ["get", "name"]],
         "text-size": 12,
         "text-offset": [0, 1.4],
         "text-anchor": "top",

@@ -1,5 +1,5 @@
 import { findOrganizationDetail, listServiceCenters } from "@beltmap/db";
-import { gradeFromTotal, TIERS } from "@beltmap/domain";
+import { gradeFromTotal, STAGES, TIERS } from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { MapOrganizationDto, OrganizationDetailDto, ServiceCenterDto } from "../dto.ts";
@@ -43,15 +43,17 @@ export const mapRouter = router({
         memberCount: detail.memberCount,
         countyDualManaged: detail.countyDualManaged,
         cityDualManaged: detail.cityDualManaged,
-        stages: detail.sheets.map((sheet) => {
-          const score = toStageScore(sheet);
-          return {
-            ...score,
-            grade: gradeFromTotal(score.total),
-            opinion: sheet.opinion,
-            submittedAt: sheet.submittedAt?.toISOString() ?? null,
-          };
-        }),
+        stages: detail.sheets
+          .map((sheet) => {
+            const score = toStageScore(sheet);
+            return {
+              ...score,
+              grade: gradeFromTotal(score.total),
+              opinion: sheet.opinion,
+              submittedAt: sheet.submittedAt?.toISOString() ?? null,
+            };
+          })
+          .sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage)),
         belts: detail.beltStops
           .filter((s) => s.belt.cycleId === cycle.id)
           .map((s) => ({ id: s.belt.id, name: s.belt.name, position: s.position })),

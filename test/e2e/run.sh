@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash test/ensure-browser.sh
 npx turbo run build --filter=@beltmap/web --output-logs=errors-only
-npx vitest run --config test/vitest.config.ts --root test
+npx vitest run --root test

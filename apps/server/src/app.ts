@@ -58,9 +58,12 @@ export async function buildServer({ config, database, logger }: ServerOptions) {
         reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
       },
     });
-    // Client-side routes (e.g. /briefing) get the app shell.
+    // Client-side routes (e.g. /briefing) get the app shell; a missing file (an asset of another
+    // build, /trpc typos) is a plain 404 rather than HTML that the browser would try to run.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/trpc")) return reply.sendFile("index.html");
+      const isFile = /\.[a-z0-9]+$/i.test(request.url.split("?")[0] ?? "");
+      if (request.method === "GET" && !isFile && !request.url.startsWith("/trpc"))
+        return reply.sendFile("index.html");
       return reply.code(404).send({ error: "Not Found" });
     });
   } else {

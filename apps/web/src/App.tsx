@@ -23,6 +23,7 @@ export function App() {
   const organizations = useQuery(trpc.map.organizations.queryOptions());
   const belts = useQuery(trpc.belt.list.queryOptions());
   const centers = useQuery(trpc.map.serviceCenters.queryOptions());
+  const counties = useQuery(trpc.map.counties.queryOptions(undefined, { staleTime: Infinity }));
   const summary = useQuery(trpc.dashboard.summary.queryOptions());
 
   const [unitId, setUnitId] = useState<string | null>(null);
@@ -32,7 +33,7 @@ export function App() {
   const orgs = organizations.data ?? [];
   const counts = useMemo(() => tierCounts(orgs, unitId), [orgs, unitId]);
   const shown = useMemo(() => orgs.filter((o) => isShown(o, unitId, tiers)).length, [orgs, unitId, tiers]);
-  const failed = [info, units, organizations, belts, centers, summary].find((q) => q.isError);
+  const failed = [info, units, organizations, belts, centers, counties, summary].find((q) => q.isError);
 
   return (
     <div className="app">
@@ -55,6 +56,7 @@ export function App() {
         <section className="map-area">
           <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
             <MapView
+              counties={counties.data ?? []}
               organizations={orgs}
               belts={belts.data ?? []}
               serviceCenters={centers.data ?? []}

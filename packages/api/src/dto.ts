@@ -76,6 +76,16 @@ export type BeltDto = {
   stops: BeltStopDto[];
 };
 
+export type CountyDto = {
+  code: string;
+  name: string;
+  /** A point inside the county for its label. */
+  labelLng: number;
+  labelLat: number;
+  /** [west, south, east, north] */
+  bbox: [number, number, number, number];
+};
+
 export type ServiceCenterDto = {
   id: number;
   unitId: string;

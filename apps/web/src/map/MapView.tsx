@@ -1,15 +1,16 @@
-import type { BeltDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
+import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import "maplibre-gl/dist/maplibre-gl.css";
 import countiesUrl from "@beltmap/geo/data/quzhou-counties.geojson?url";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   beltLinesToGeoJSON,
   beltStopsToGeoJSON,
   boundsOf,
+  countyLabelsToGeoJSON,
   organizationFilter,
   organizationsToGeoJSON,
   serviceCentersToGeoJSON,
@@ -25,6 +26,7 @@ maplibregl.setWorkerUrl(workerUrl);
 const QUZHOU_BOUNDS: [number, number, number, number] = [118.0, 28.25, 119.35, 29.5];
 
 export type MapViewProps = {
+  counties: readonly CountyDto[];
   organizations: readonly MapOrganizationDto[];
   belts: readonly BeltDto[];
   serviceCenters: readonly ServiceCenterDto[];
@@ -40,7 +42,15 @@ declare global {
   }
 }
 
-export function MapView({ organizations, belts, serviceCenters, unitId, tiers, onSelect }: MapViewProps) {
+export function MapView({
+  counties,
+  organizations,
+  belts,
+  serviceCenters,
+  unitId,
+  tiers,
+  onSelect,
+}: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
@@ -117,10 +127,18 @@ export function MapView({ organizations, belts, serviceCenters, unitId, tiers, o
     });
 
     // After each render settles, record what is actually drawn (tests and the status line read it).
+    // Only features inside the visible container count: a collapsed map draws nothing.
     map.on("idle", () => {
-      const drawn = new Set(map.queryRenderedFeatures({ layers: ORGANIZATION_LAYERS }).map((f) => f.id));
-      container.current?.setAttribute("data-drawn-organizations", String(drawn.size));
-      container.current?.setAttribute("data-map-idle", "true");
+      const element = container.current;
+      if (!element) return;
+      const drawn = new Set(
+        map
+          .queryRenderedFeatures({ layers: ORGANIZATION_LAYERS })
+          .filter((f) => isInside(map, f.geometry, element.clientWidth, element.clientHeight))
+          .map((f) => f.id),
+      );
+      element.setAttribute("data-drawn-organizations", String(drawn.size));
+      element.setAttribute("data-map-idle", "true");
     });
     map.on("render", () => container.current?.setAttribute("data-map-idle", "false"));
 
@@ -133,29 +151,30 @@ export function MapView({ organizations, belts, serviceCenters, unitId, tiers, o
     };
   }, []);
 
-  useWhenLoaded(
+  useSourceData(
     loadedMap,
-    (map) => {
-      setData(map, SOURCES.organizations, organizationsToGeoJSON(organizations));
-    },
-    [organizations],
+    SOURCES.countyLabels,
+    useMemo(() => countyLabelsToGeoJSON(counties), [counties]),
   );
-
-  useWhenLoaded(
+  useSourceData(
     loadedMap,
-    (map) => {
-      setData(map, SOURCES.beltLines, beltLinesToGeoJSON(belts));
-      setData(map, SOURCES.beltStops, beltStopsToGeoJSON(belts));
-    },
-    [belts],
+    SOURCES.organizations,
+    useMemo(() => organizationsToGeoJSON(organizations), [organizations]),
   );
-
-  useWhenLoaded(
+  useSourceData(
     loadedMap,
-    (map) => {
-      setData(map, SOURCES.serviceCenters, serviceCentersToGeoJSON(serviceCenters));
-    },
-    [serviceCenters],
+    SOURCES.beltLines,
+    useMemo(() => beltLinesToGeoJSON(belts), [belts]),
+  );
+  useSourceData(
+    loadedMap,
+    SOURCES.beltStops,
+    useMemo(() => beltStopsToGeoJSON(belts), [belts]),
+  );
+  useSourceData(
+    loadedMap,
+    SOURCES.serviceCenters,
+    useMemo(() => serviceCentersToGeoJSON(serviceCenters), [serviceCenters]),
   );
 
   useWhenLoaded(
@@ -193,9 +212,17 @@ export function MapView({ organizations, belts, serviceCenters, unitId, tiers, o
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
 }
 
-function setData(map: maplibregl.Map, sourceId: string, data: GeoJSON.FeatureCollection) {
-  const source = map.getSource<maplibregl.GeoJSONSource>(sourceId);
-  source?.setData(data);
+function isInside(map: maplibregl.Map, geometry: GeoJSON.Geometry, width: number, height: number): boolean {
+  if (geometry.type !== "Point") return false;
+  const point = map.project(geometry.coordinates as [number, number]);
+  return point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height;
+}
+
+/** Puts `data` into a GeoJSON source once the map has loaded, and whenever it changes. */
+function useSourceData(map: maplibregl.Map | null, sourceId: string, data: GeoJSON.FeatureCollection) {
+  useEffect(() => {
+    map?.getSource<maplibregl.GeoJSONSource>(sourceId)?.setData(data);
+  }, [map, sourceId, data]);
 }
 
 /** Runs `apply` once the map has loaded, and again whenever `deps` change. */

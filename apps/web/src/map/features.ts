@@ -1,5 +1,5 @@
 // Pure transforms from API DTOs to map data: no map, no DOM, unit-tested.
-import type { BeltDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
+import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
 import type { ExpressionSpecification } from "maplibre-gl";
 
@@ -88,6 +88,19 @@ export function serviceCentersToGeoJSON(
       id: c.id,
       geometry: { type: "Point", coordinates: [c.lng, c.lat] },
       properties: { id: c.id, unitId: c.unitId, name: c.name },
+    })),
+  };
+}
+
+export function countyLabelsToGeoJSON(
+  counties: readonly CountyDto[],
+): GeoJSON.FeatureCollection<GeoJSON.Point, { code: string; name: string }> {
+  return {
+    type: "FeatureCollection",
+    features: counties.map((c) => ({
+      type: "Feature",
+      geometry: { type: "Point", coordinates: [c.labelLng, c.labelLat] },
+      properties: { code: c.code, name: c.name },
     })),
   };
 }

@@ -11,6 +11,7 @@ import { BELT_COLOR, COUNTY_FILL_COLOR, COUNTY_LINE_COLOR, TIER_COLORS, UNGRADED
 
 export const SOURCES = {
   counties: "counties",
+  countyLabels: "county-labels",
   organizations: "organizations",
   beltLines: "belt-lines",
   beltStops: "belt-stops",
@@ -47,6 +48,7 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
     version: 8,
     sources: {
       [SOURCES.counties]: { type: "geojson", data: countiesUrl },
+      [SOURCES.countyLabels]: { type: "geojson", data: emptyCollection },
       [SOURCES.organizations]: { type: "geojson", data: emptyCollection },
       [SOURCES.beltLines]: { type: "geojson", data: emptyCollection },
       [SOURCES.beltStops]: { type: "geojson", data: emptyCollection },
@@ -65,18 +67,6 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
         type: "line",
         source: SOURCES.counties,
         paint: { "line-color": COUNTY_LINE_COLOR, "line-width": 1.4 },
-      },
-      {
-        id: LAYERS.countyLabel,
-        type: "symbol",
-        source: SOURCES.counties,
-        layout: { "text-field": ["get", "name"], "text-size": 16, "symbol-placement": "point" },
-        paint: {
-          "text-color": "#56606e",
-          "text-halo-color": "#ffffff",
-          "text-halo-width": 1.5,
-          "text-opacity": 0.85,
-        },
       },
       ...dataLayers(),
     ],
@@ -141,6 +131,24 @@ function dataLayers(): LayerSpecification[] {
       paint: { "text-color": BELT_COLOR, "text-halo-color": "#ffffff", "text-halo-width": 2 },
     },
     {
+      // Above the sites, below the service centers (one label per county, at a point inside it).
+      id: LAYERS.countyLabel,
+      type: "symbol",
+      source: SOURCES.countyLabels,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-size": 17,
+        "text-allow-overlap": true,
+        "text-offset": [0, -1.2],
+      },
+      paint: {
+        "text-color": "#3d4654",
+        "text-halo-color": "#ffffff",
+        "text-halo-width": 2,
+        "text-opacity": 0.8,
+      },
+    },
+    {
       id: LAYERS.serviceCenters,
       type: "symbol",
       source: SOURCES.serviceCenters,
@@ -148,6 +156,7 @@ function dataLayers(): LayerSpecification[] {
         "icon-image": "service-center",
         "icon-size": 0.8,
         "icon-allow-overlap": true,
+        "icon-ignore-placement": true,
         // The long names only once zoomed in, where they no longer bury the sites.
         "text-field": ["step", ["zoom"], "", 9.5, ["get", "name"]],
         "text-size": 12,

@@ -1,8 +1,9 @@
 import { findOrganizationDetail, listServiceCenters } from "@beltmap/db";
 import { gradeFromTotal, STAGES, TIERS } from "@beltmap/domain";
+import { COUNTIES, countyBbox, countyLabelPoint } from "@beltmap/geo";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { MapOrganizationDto, OrganizationDetailDto, ServiceCenterDto } from "../dto.ts";
+import type { CountyDto, MapOrganizationDto, OrganizationDetailDto, ServiceCenterDto } from "../dto.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
 import { organizationsWithGrades, toStageScore } from "../services/grades.ts";
 import { publicProcedure, router } from "../trpc.ts";
@@ -61,6 +62,14 @@ export const mapRouter = router({
         contactMembers: detail.contacts.map((c) => c.member.name),
       };
     }),
+
+  /** Quzhou's six counties with a label point and bounds (the outlines are a static file of the web app). */
+  counties: publicProcedure.query((): CountyDto[] =>
+    COUNTIES.map((county) => {
+      const [labelLng, labelLat] = countyLabelPoint(county.code);
+      return { code: county.code, name: county.name, labelLng, labelLat, bbox: countyBbox(county.code) };
+    }),
+  ),
 
   /** 区域性党群服务中心 of every unit. */
   serviceCenters: publicProcedure

@@ -105,7 +105,15 @@ export type DemoData = {
     kind: "ORDINARY" | "SPECIAL_TOWN";
     stopIds: number[];
   }[];
-  serviceCenters: { id: number; unitId: string; name: string; lng: number; lat: number; address: string }[];
+  serviceCenters: {
+    id: number;
+    unitId: string;
+    name: string;
+    lng: number;
+    lat: number;
+    address: string;
+    organizationId: number;
+  }[];
   committeeMembers: {
     id: number;
     name: string;
@@ -472,29 +480,41 @@ function sectorGroups<T extends { lng: number; lat: number }>(sites: T[], count:
   return groups;
 }
 
+/**
+ * Each center sits at one of the unit's own sites (placing it "at a site"): the one nearest the
+ * middle of its county, or for the zone its first 特色小镇.
+ */
 function demoServiceCenters(units: UnitSpec[], organizations: DemoOrganization[]) {
   return units
     .filter((u) => u.needsServiceCenter)
     .map((unit, i) => {
-      // Counties put theirs at the county seat area; the zone at its first special town.
-      const anchor = organizations.find((o) => o.unitId === unit.id && o.kind === "SPECIAL_TOWN");
-      const [lng, lat] =
-        unit.kind === "COUNTY" && unit.countyCode
-          ? countyLabelPoint(unit.countyCode)
-          : [anchor?.lng ?? 0, anchor?.lat ?? 0];
+      const own = organizations.filter((o) => o.unitId === unit.id);
+      const middle = unit.kind === "COUNTY" && unit.countyCode ? countyLabelPoint(unit.countyCode) : null;
+      const site = middle ? nearest(own, middle) : (own.find((o) => o.kind === "SPECIAL_TOWN") ?? own[0]);
+      if (!site) throw new Error(`unit ${unit.id} has no site for its service center`);
       return {
         id: i + 1,
         unitId: unit.id,
         name: `${unit.name}区域性党群服务中心`,
-        lng: round6(lng),
-        lat: round6(lat),
-        address: `${unit.name}党群服务中心`,
+        lng: site.lng,
+        lat: site.lat,
+        address: site.address,
+        organizationId: site.id,
       };
     });
 }
 
-function round6(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
+function nearest<T extends { lng: number; lat: number }>(
+  sites: T[],
+  [lng, lat]: [number, number],
+): T | undefined {
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const site of sites) {
+    const distance = (site.lng - lng) ** 2 + (site.lat - lat) ** 2;
+    if (distance < bestDistance) [best, bestDistance] = [site, distance];
+  }
+  return best;
 }
 
 function personName(rng: Rng): string {

@@ -1,14 +1,24 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { resolveDatabaseLocation } from "@beltmap/db";
 import { z } from "zod";
 
 const WEB_DIST_DEFAULT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port
   // Loopback by default: nothing is exposed to the network until someone decides to (HOST=0.0.0.0).
   HOST: z.string().min(1).default("127.0.0.1"),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .superRefine((url, ctx) => {
+      try {
+        resolveDatabaseLocation(url);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^DATABASE_URL: /, "") });
+      }
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** auto: load the demo data (示例数据) into an empty database; off: never. */
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+describe("loadConfig", () => {
+  it("has defaults for a fresh machine", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", LOG_LEVEL: "info", DEMO_DATA: "auto" });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every bad variable in its message", () => {
+    const attempt = () => loadConfig({ PORT: "eighty", LOG_LEVEL: "loud" });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
+  });
+
+  it("refuses a DATABASE_URL of another database, naming it", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root@localhost/x" })).toThrow(
+      /DATABASE_URL: unsupported scheme/,
+    );
+  });
+
+  it("refuses a port out of range", () => {
+    expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,65 @@
+// The HTTP layer on an in-memory PGlite: tRPC over GET, health, the app shell and its fallbacks.
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../src/app.ts";
+
+let database: Database;
+let app: Awaited<ReturnType<typeof buildServer>>;
+
+beforeAll(async () => {
+  database = await openDatabase("memory:");
+  await seedDemoIfEmpty(database.prisma);
+  const webDist = await mkdtemp(path.join(tmpdir(), "beltmap-web-"));
+  await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>Beltmap</title>");
+  app = await buildServer({ config: { WEB_DIST: webDist, LOG_LEVEL: "silent" }, database, logger: false });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe("the server", () => {
+  it("answers /healthz with the database kind", async () => {
+    const response = await app.inject("/healthz");
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: "ok", database: "pglite-memory" });
+  });
+
+  it("serves the tRPC contract as plain JSON over GET", async () => {
+    const response = await app.inject("/trpc/unit.list");
+    expect(response.statusCode).toBe(200);
+    expect(response.json().result.data).toHaveLength(9);
+    const input = encodeURIComponent(JSON.stringify({ unitId: "WEST_ZONE" }));
+    const belts = await app.inject(`/trpc/belt.list?input=${input}`);
+    expect(belts.json().result.data).toHaveLength(1);
+  });
+
+  it("answers bad input with 400 and the field's name", async () => {
+    const input = encodeURIComponent(JSON.stringify({ tiers: ["GOLD"] }));
+    const response = await app.inject(`/trpc/map.organizations?input=${input}`);
+    expect(response.statusCode).toBe(400);
+    const error = response.json().error;
+    expect(error.message).toContain("tiers.0");
+    expect(error.data.issues[0].field).toBe("tiers.0");
+  });
+
+  it("compresses large API answers", async () => {
+    const response = await app.inject({
+      url: "/trpc/map.organizations",
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("gives client-side routes the app shell but a missing asset a 404", async () => {
+    const shell = await app.inject("/briefing");
+    expect(shell.statusCode).toBe(200);
+    expect(shell.body).toContain("<title>Beltmap</title>");
+    expect((await app.inject("/assets/index-old.js")).statusCode).toBe(404);
+    expect((await app.inject("/trpc/no.such")).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,93 @@
+import type { BeltDto, MapOrganizationDto } from "@beltmap/api";
+import { describe, expect, it } from "vitest";
+import {
+  beltLinesToGeoJSON,
+  beltStopsToGeoJSON,
+  boundsOf,
+  isShown,
+  organizationFilter,
+  organizationsToGeoJSON,
+  tierCounts,
+} from "./features.ts";
+
+function org(id: number, overrides: Partial<MapOrganizationDto> = {}): MapOrganizationDto {
+  return {
+    id,
+    name: `组织${id}`,
+    kind: "ENTERPRISE",
+    unitId: "KECHENG",
+    townshipName: "信安街道",
+    countyCode: "330802",
+    lng: 118.8 + id / 100,
+    lat: 28.9,
+    total: 85,
+    grade: "GOOD",
+    tier: "CONSOLIDATION",
+    gradeIsOfficial: true,
+    ...overrides,
+  };
+}
+
+const belt: BeltDto = {
+  id: 7,
+  unitId: "KECHENG",
+  name: "示范带",
+  theme: "",
+  kind: "ORDINARY",
+  roundTrip: true,
+  lengthKm: 12.3,
+  stops: [
+    { position: 0, organizationId: 1, name: "甲", kind: "SPECIAL_TOWN", unitId: "KECHENG", lng: 1, lat: 2 },
+    { position: 1, organizationId: 2, name: "乙", kind: "ENTERPRISE", unitId: "KECHENG", lng: 3, lat: 4 },
+  ],
+};
+
+describe("map features", () => {
+  it("turns organisations into points keyed by id, ungraded ones as tier NONE", () => {
+    const collection = organizationsToGeoJSON([org(1), org(2, { tier: null, grade: null, total: null })]);
+    expect(collection.features.map((f) => f.id)).toEqual([1, 2]);
+    expect(collection.features[1]?.properties.tier).toBe("NONE");
+    expect(collection.features[0]?.geometry.coordinates).toEqual([118.81, 28.9]);
+  });
+
+  it("closes a round-trip belt and numbers its stops from 1", () => {
+    expect(beltLinesToGeoJSON([belt]).features[0]?.geometry.coordinates).toEqual([
+      [1, 2],
+      [3, 4],
+      [1, 2],
+    ]);
+    expect(beltStopsToGeoJSON([belt]).features.map((f) => f.properties.number)).toEqual([1, 2]);
+  });
+
+  it("draws no line for a belt of one stop", () => {
+    expect(beltLinesToGeoJSON([{ ...belt, stops: belt.stops.slice(0, 1) }]).features).toHaveLength(0);
+  });
+
+  it("counts tiers for the whole city or one unit", () => {
+    const orgs = [org(1), org(2, { unitId: "KAIHUA", tier: "WARNING" }), org(3, { tier: null })];
+    expect(tierCounts(orgs, null)).toMatchObject({ CONSOLIDATION: 1, WARNING: 1, NONE: 1 });
+    expect(tierCounts(orgs, "KAIHUA")).toMatchObject({ CONSOLIDATION: 0, WARNING: 1, NONE: 0 });
+  });
+
+  it("builds the same filter the list uses", () => {
+    const tiers = new Set(["WARNING"] as const);
+    expect(organizationFilter(null, tiers)).toEqual(["in", ["get", "tier"], ["literal", ["WARNING"]]]);
+    expect(organizationFilter("KAIHUA", tiers)).toEqual([
+      "all",
+      ["in", ["get", "tier"], ["literal", ["WARNING"]]],
+      ["==", ["get", "unitId"], "KAIHUA"],
+    ]);
+    expect(isShown(org(1, { tier: "WARNING", unitId: "KAIHUA" }), "KAIHUA", tiers)).toBe(true);
+    expect(isShown(org(1, { tier: "WARNING" }), "KAIHUA", tiers)).toBe(false);
+  });
+
+  it("bounds points, or none", () => {
+    expect(
+      boundsOf([
+        { lng: 1, lat: 5 },
+        { lng: 3, lat: 2 },
+      ]),
+    ).toEqual([1, 2, 3, 5]);
+    expect(boundsOf([])).toBeNull();
+  });
+});

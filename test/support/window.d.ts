@@ -1,0 +1,8 @@
+import type { Map as MapLibreMap } from "maplibre-gl";
+
+// What the web app exposes for debugging and for these tests (apps/web/src/map/MapView.tsx).
+declare global {
+  interface Window {
+    beltmap?: { map: MapLibreMap };
+  }
+}

@@ -1,7 +1,7 @@
 // Benchmark of the acceptance figures, each printed beside a floor measured in the same run:
 //   1. start → /healthz 200 with an existing database   (floor: a bare Node HTTP server)
 //   2. page load → map idle with every organisation drawn (floor: the same browser loading a blank page)
-//   3. initial JavaScript of the web app, gzipped          (budget: 700 KB)
+//   3. JavaScript of the web app up to the first map, gzipped (budget: 700 KB)
 // Usage: npm run bench  (builds the web app first). Exits 1 when a figure misses its bar.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -40,24 +40,37 @@ async function bareNodeStartMs(): Promise<number> {
   return ms;
 }
 
-async function initialJsGzipKb(): Promise<{ kb: number; files: string[] }> {
+type Manifest = Record<
+  string,
+  { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+>;
+
+/**
+ * Gzipped JavaScript the browser loads before it can show the map: the entry chunk with its static
+ * imports ("initial"), and with the lazily loaded map chunk too ("to first map").
+ */
+async function javascriptGzipKb(): Promise<{ initialKb: number; toFirstMapKb: number; files: string[] }> {
   const dist = path.join(REPO_ROOT, "apps/web/dist");
-  const manifest = JSON.parse(await readFile(path.join(dist, ".vite/manifest.json"), "utf8")) as Record<
-    string,
-    { file: string; isEntry?: boolean; imports?: string[] }
-  >;
-  // The entry chunk and everything it imports statically: what the browser must load before start.
-  const files = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || files.has(chunk.file)) return;
-    files.add(chunk.file);
-    for (const next of chunk.imports ?? []) visit(next);
+  const manifest = JSON.parse(await readFile(path.join(dist, ".vite/manifest.json"), "utf8")) as Manifest;
+  const closure = (followDynamic: boolean) => {
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      for (const next of chunk.imports ?? []) visit(next);
+      if (followDynamic) for (const next of chunk.dynamicImports ?? []) visit(next);
+    };
+    for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+    return [...files].filter((f) => f.endsWith(".js"));
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  let bytes = 0;
-  for (const file of files) bytes += gzipSync(await readFile(path.join(dist, file)), { level: 9 }).length;
-  return { kb: bytes / 1024, files: [...files] };
+  const gzipKb = async (files: string[]) => {
+    let bytes = 0;
+    for (const file of files) bytes += gzipSync(await readFile(path.join(dist, file)), { level: 9 }).length;
+    return bytes / 1024;
+  };
+  const all = closure(true);
+  return { initialKb: await gzipKb(closure(false)), toFirstMapKb: await gzipKb(all), files: all };
 }
 
 async function main() {
@@ -122,16 +135,17 @@ async function main() {
         `(floor, blank page: ${median(blanks).toFixed(0)} ms; bar ${BARS.mapIdleMs} ms)`,
     );
 
-    const js = await initialJsGzipKb();
+    const js = await javascriptGzipKb();
     console.log(
-      `initial JavaScript, gzipped: ${js.kb.toFixed(0)} KB in ${js.files.length} file(s) (bar ${BARS.initialJsKb} KB)`,
+      `JavaScript, gzipped: initial ${js.initialKb.toFixed(0)} KB; with the lazily loaded map, ` +
+        `${js.toFirstMapKb.toFixed(0)} KB in ${js.files.length} files (bar ${BARS.initialJsKb} KB, held against the larger)`,
     );
 
     const misses = [
       healthz > BARS.healthzMs && "start → /healthz",
       idle > BARS.mapIdleMs && "map idle",
       drawn !== expected && "organisations drawn",
-      js.kb > BARS.initialJsKb && "initial JavaScript",
+      js.toFirstMapKb > BARS.initialJsKb && "JavaScript size",
     ].filter(Boolean);
     if (misses.length > 0) {
       console.error(`missed: ${misses.join(", ")}`);

@@ -51,7 +51,7 @@ export async function buildServer({ config, database, logger }: ServerOptions) {
     await app.register(fastifyStatic, {
       root: config.WEB_DIST,
       preCompressed: true, // the web build writes .br and .gz beside each asset
-      wildcard: false,
+      wildcard: true, // a rebuilt web app is served without restarting
       setHeaders(reply, filePath) {
         // Hashed asset names never change content; index.html must always be fresh.
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

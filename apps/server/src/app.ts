@@ -18,8 +18,8 @@ export type ServerOptions = {
 export async function buildServer({ config, database, logger }: ServerOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
-    // Generous for `map.organizations` batched with other queries in one GET.
-    maxParamLength: 5000,
+    // Generous for several procedures batched into one GET path.
+    routerOptions: { maxParamLength: 5000 },
   });
 
   // API answers are JSON of up to a few hundred KB (every organisation); static assets come precompressed.

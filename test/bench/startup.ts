@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "../support/browser.ts";
+import { countOrganizations, waitForMapIdle } from "../support/map.ts";
 import { freePort, REPO_ROOT, startServer } from "../support/server.ts";
 
 const RUNS = 5;
@@ -101,9 +102,7 @@ async function main() {
     const idles: number[] = [];
     const blanks: number[] = [];
     let drawn = 0;
-    const expected = (
-      (await (await fetch(`${server.url}/trpc/map.organizations`)).json()) as { result: { data: unknown[] } }
-    ).result.data.length;
+    const expected = await countOrganizations(server.url);
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
@@ -112,17 +111,7 @@ async function main() {
       blanks.push(performance.now() - started);
       started = performance.now();
       await page.goto(server.url);
-      await page.waitForFunction(
-        (n) => {
-          const map = document.querySelector('[data-testid="map"]');
-          return (
-            map?.getAttribute("data-map-idle") === "true" &&
-            map.getAttribute("data-drawn-organizations") === String(n)
-          );
-        },
-        expected,
-        { timeout: 60_000, polling: 10 },
-      );
+      await waitForMapIdle(page, expected, 60_000);
       idles.push(performance.now() - started);
       drawn = Number(await page.getByTestId("map").getAttribute("data-drawn-organizations"));
       await context.close();

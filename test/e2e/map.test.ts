@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
+import { countOrganizations, waitForMapIdle } from "../support/map.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
 
 const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
@@ -34,32 +35,12 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function apiCount(): Promise<number> {
-  const response = await fetch(`${server.url}/trpc/map.organizations`);
-  const body = (await response.json()) as { result: { data: unknown[] } };
-  return body.result.data.length;
-}
-
-async function waitForMapIdle(expected: number) {
-  await page.waitForFunction(
-    (n) => {
-      const map = document.querySelector('[data-testid="map"]');
-      return (
-        map?.getAttribute("data-map-idle") === "true" &&
-        map.getAttribute("data-drawn-organizations") === String(n)
-      );
-    },
-    expected,
-    { timeout: 30_000 },
-  );
-}
-
 describe("the map", () => {
   it("draws every organisation of map.organizations, labelled as demo data in Chinese", async () => {
-    const expected = await apiCount();
+    const expected = await countOrganizations(server.url);
     expect(expected).toBeGreaterThan(1200);
     await page.goto(server.url);
-    await waitForMapIdle(expected);
+    await waitForMapIdle(page, expected);
     expect(await page.getByTestId("demo-badge").textContent()).toBe("示例数据");
     expect(await page.locator("h1").textContent()).toBe("百企示范、千企争先");
     expect(await page.getByTestId("status-line").textContent()).toContain(`${expected} / ${expected}`);
@@ -102,12 +83,7 @@ describe("the map", () => {
 
   it("filters by unit and tier, and switches to English", async () => {
     await page.getByTestId("unit-filter").selectOption("KAIHUA");
-    const kaihua = (await (
-      await fetch(
-        `${server.url}/trpc/map.organizations?input=${encodeURIComponent(JSON.stringify({ unitId: "KAIHUA" }))}`,
-      )
-    ).json()) as { result: { data: unknown[] } };
-    await waitForMapIdle(kaihua.result.data.length);
+    await waitForMapIdle(page, await countOrganizations(server.url, { unitId: "KAIHUA" }));
     await page.getByRole("checkbox").first().uncheck();
     const shownText = await page.getByTestId("status-line").textContent();
     expect(shownText).toMatch(/显示 \d+ \//);

@@ -1,5 +1,5 @@
 // The public contract's output types. The web app imports these (types only), never Prisma's.
-import type { BeltKind, Grade, OrgKind, RuleId, SheetStatus, Stage, Tier, UnitKind } from "@beltmap/domain";
+import type { BeltKind, Grade, OrgKind, RuleId, SheetStatus, Stage, Tier, UnitSpec } from "@beltmap/domain";
 
 export type SheetDefinitionDto = {
   dimensions: { key: string; name: string; items: { key: string; text: string; maxScore: number }[] }[];
@@ -7,16 +7,8 @@ export type SheetDefinitionDto = {
   step: number;
 };
 
-export type UnitDto = {
-  id: string;
-  name: string;
-  kind: UnitKind;
-  countyCode: string | null;
-  excellentQuota: number;
-  practiceQuota: number;
-  minBelts: number;
-  needsServiceCenter: boolean;
-};
+/** A unit of Appendix 3 as the domain defines it (its sort order stays inside). */
+export type UnitDto = Omit<UnitSpec, "sortOrder">;
 
 export type MapOrganizationDto = {
   id: number;

@@ -1,0 +1,25 @@
+// What the browser tests and the benchmark read off the running app.
+import type { Page } from "playwright-core";
+
+/** Waits until the map is idle with exactly `expected` organisations drawn in view. */
+export async function waitForMapIdle(page: Page, expected: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const map = document.querySelector('[data-testid="map"]');
+      return (
+        map?.getAttribute("data-map-idle") === "true" &&
+        map.getAttribute("data-drawn-organizations") === String(n)
+      );
+    },
+    expected,
+    { timeout, polling: 10 },
+  );
+}
+
+/** How many organisations `map.organizations` returns for an optional input. */
+export async function countOrganizations(baseUrl: string, input?: { unitId?: string }): Promise<number> {
+  const query = input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
+  const response = await fetch(`${baseUrl}/trpc/map.organizations${query}`);
+  const body = (await response.json()) as { result: { data: unknown[] } };
+  return body.result.data.length;
+}

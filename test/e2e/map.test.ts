@@ -81,6 +81,19 @@ describe("the map", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "map-panel.png") });
   }, 30_000);
 
+  it("finds an organisation by name, flies to it and opens its panel", async () => {
+    const response = await fetch(`${server.url}/trpc/map.organizations`);
+    const organizations = ((await response.json()) as { result: { data: { name: string }[] } }).result.data;
+    const name = organizations.find((o) => o.name.includes("小镇"))?.name ?? "";
+    expect(name).not.toBe("");
+    await page.getByTestId("search").fill(name);
+    await expect.poll(() => page.getByTestId("org-name").textContent()).toBe(name);
+    await page.waitForFunction(
+      () => (window.beltmap?.map.getZoom() ?? 0) >= 12 && !window.beltmap?.map.isMoving(),
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "map-search.png") });
+  }, 30_000);
+
   it("filters by unit and tier, and switches to English", async () => {
     await page.getByTestId("unit-filter").selectOption("KAIHUA");
     await waitForMapIdle(page, await countOrganizations(server.url, { unitId: "KAIHUA" }));

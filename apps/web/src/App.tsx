@@ -7,6 +7,7 @@ import { isShown, tierCounts } from "./map/features.ts";
 import { FilterPanel } from "./panels/FilterPanel.tsx";
 import { Header } from "./panels/Header.tsx";
 import { OrganizationPanel } from "./panels/OrganizationPanel.tsx";
+import { SearchBox } from "./panels/SearchBox.tsx";
 import { SummaryCard } from "./panels/SummaryCard.tsx";
 import { useTRPC } from "./trpc.ts";
 
@@ -29,6 +30,8 @@ export function App() {
   const [unitId, setUnitId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);
   const [selected, setSelected] = useState<number | null>(null);
+  // Bumped by a search, so the map flies there (a click on the map selects without flying).
+  const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(null);
 
   const orgs = organizations.data ?? [];
   const counts = useMemo(() => tierCounts(orgs, unitId), [orgs, unitId]);
@@ -41,6 +44,13 @@ export function App() {
       <main className="workspace">
         <aside className="sidebar">
           {summary.data && <SummaryCard summary={summary.data} unitId={unitId} />}
+          <SearchBox
+            organizations={orgs}
+            onPick={(id) => {
+              setSelected(id);
+              setFlyTo({ id, at: Date.now() });
+            }}
+          />
           <FilterPanel
             units={units.data ?? []}
             unitId={unitId}
@@ -62,6 +72,8 @@ export function App() {
               serviceCenters={centers.data ?? []}
               unitId={unitId}
               tiers={tiers}
+              selectedId={selected}
+              flyTo={flyTo}
               onSelect={setSelected}
             />
           </Suspense>

@@ -20,6 +20,11 @@ export const en: Messages = {
     tiers: "Tiers",
     showing: "Showing {{shown}} of {{total}} organisations",
   },
+  search: {
+    label: "Find an organisation by name",
+    placeholder: "Find an organisation…",
+    none: "No organisation name contains that text",
+  },
   legend: {
     title: "Legend",
     tierCounts: "Tiers (count)",

@@ -19,6 +19,11 @@ export const zhCN = {
     tiers: "梯队",
     showing: "显示 {{shown}} / {{total}} 个党组织",
   },
+  search: {
+    label: "按名称查找党组织",
+    placeholder: "查找党组织…",
+    none: "没有名称包含该文字的党组织",
+  },
   legend: {
     title: "图例",
     tierCounts: "梯队（数量）",

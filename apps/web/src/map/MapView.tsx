@@ -32,6 +32,9 @@ export type MapViewProps = {
   serviceCenters: readonly ServiceCenterDto[];
   unitId: string | null;
   tiers: ReadonlySet<Tier | "NONE">;
+  selectedId: number | null;
+  /** A request to fly to an organisation; a new object flies again. */
+  flyTo: { id: number } | null;
   onSelect: (organizationId: number) => void;
 };
 
@@ -49,6 +52,8 @@ export function MapView({
   serviceCenters,
   unitId,
   tiers,
+  selectedId,
+  flyTo,
   onSelect,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -194,6 +199,25 @@ export function MapView({
     },
     [unitId, tiers],
   );
+
+  // Ring the selected organisation.
+  useEffect(() => {
+    if (!loadedMap || selectedId === null) return;
+    const target = { source: SOURCES.organizations, id: selectedId };
+    loadedMap.setFeatureState(target, { selected: true });
+    return () => {
+      if (loadedMap.getSource(SOURCES.organizations)) loadedMap.setFeatureState(target, { selected: false });
+    };
+  }, [loadedMap, selectedId]);
+
+  useEffect(() => {
+    const organization = flyTo && organizations.find((o) => o.id === flyTo.id);
+    if (!loadedMap || !organization) return;
+    loadedMap.flyTo({
+      center: [organization.lng, organization.lat],
+      zoom: Math.max(loadedMap.getZoom(), 12),
+    });
+  }, [loadedMap, flyTo, organizations]);
 
   // Fly to the chosen unit's organisations, or back to the whole city (not at start: it is there).
   const flownFor = useRef<string | null>(null);

@@ -83,8 +83,22 @@ function dataLayers(): LayerSpecification[] {
       "circle-color": tierColor,
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 3.5, 12, 7, 15, 10],
       // A dark ring marks an official grade, a white one a provisional grade.
-      "circle-stroke-color": ["case", ["get", "official"], "#333333", "#ffffff"],
-      "circle-stroke-width": ["case", ["boolean", ["feature-state", "hover"], false], 2.5, 0.8],
+      "circle-stroke-color": [
+        "case",
+        ["boolean", ["feature-state", "selected"], false],
+        "#c8102e",
+        ["get", "official"],
+        "#333333",
+        "#ffffff",
+      ],
+      "circle-stroke-width": [
+        "case",
+        ["boolean", ["feature-state", "selected"], false],
+        3.5,
+        ["boolean", ["feature-state", "hover"], false],
+        2.5,
+        0.8,
+      ],
     },
   };
   const specialTowns: SymbolLayerSpecification = {
@@ -98,7 +112,11 @@ function dataLayers(): LayerSpecification[] {
       "icon-allow-overlap": true,
       "icon-ignore-placement": true,
     },
-    paint: { "icon-color": tierColor, "icon-halo-color": "#222222", "icon-halo-width": 1.2 },
+    paint: {
+      "icon-color": tierColor,
+      "icon-halo-color": ["case", ["boolean", ["feature-state", "selected"], false], "#c8102e", "#222222"],
+      "icon-halo-width": ["case", ["boolean", ["feature-state", "selected"], false], 3, 1.2],
+    },
   };
   return [
     {
@@ -155,13 +173,16 @@ function dataLayers(): LayerSpecification[] {
       layout: {
         "icon-image": "service-center",
         "icon-size": 0.8,
+        // Standing above its point like a pin: a center is often at a site, which stays visible.
+        "icon-anchor": "bottom",
+        "icon-offset": [0, -4],
         "icon-allow-overlap": true,
         "icon-ignore-placement": true,
         // The long names only once zoomed in, where they no longer bury the sites.
         "text-field": ["step", ["zoom"], "", 9.5, ["get", "name"]],
         "text-size": 12,
-        "text-offset": [0, 1.4],
-        "text-anchor": "top",
+        "text-offset": [0, -2.6],
+        "text-anchor": "bottom",
         "text-optional": true,
       },
       paint: { "text-color": "#1a1a1a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },

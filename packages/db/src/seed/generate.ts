@@ -4,6 +4,7 @@ import {
   addMonthsUtc,
   type Grade,
   gradeFromTotal,
+  haversineKm,
   ITEM_KEYS,
   type ItemScores,
   intBetween,
@@ -277,7 +278,7 @@ function demoOrganizations(rng: Rng, units: UnitSpec[], townships: DemoTownship[
       );
       const township = candidates[intBetween(rng, 0, candidates.length - 1)];
       if (!township) throw new Error(`no township for unit ${unit.id}`);
-      const [lng, lat] = randomPointInCounty(countyCode, rng);
+      const [lng, lat] = sitePoint(unit, countyCode, rng);
       let name =
         kind === "SPECIAL_TOWN"
           ? `${shortPlace(unit)}${themes[i] ?? "特色"}小镇党委`
@@ -305,6 +306,20 @@ function demoOrganizations(rng: Rng, units: UnitSpec[], townships: DemoTownship[
     });
   }
   return { organizations, finalGrades };
+}
+
+/** The zones are compact parks inside their host county, not the whole county. */
+const ZONE_RADIUS_KM: Record<string, number> = { GREEN_ZONE: 9, WEST_ZONE: 5 };
+
+function sitePoint(unit: UnitSpec, countyCode: string, rng: Rng): [number, number] {
+  const radius = ZONE_RADIUS_KM[unit.id];
+  if (radius === undefined) return randomPointInCounty(countyCode, rng);
+  const centre = countyLabelPoint(countyCode);
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const point = randomPointInCounty(countyCode, rng);
+    if (haversineKm(point, centre) <= radius) return point;
+  }
+  throw new Error(`no point within ${radius} km of the centre of ${unit.id}`);
 }
 
 const TOTAL_RANGES: Record<Grade, [number, number]> = {

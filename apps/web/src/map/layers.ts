@@ -157,7 +157,8 @@ function dataLayers(): LayerSpecification[] {
         "text-field": ["get", "name"],
         "text-size": 17,
         "text-allow-overlap": true,
-        "text-offset": [0, -1.2],
+        "text-offset": [0, 0.6],
+        "text-anchor": "top",
       },
       paint: {
         "text-color": "#3d4654",

@@ -5,13 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createContextInner } from "../src/index.ts";
 
 let db: Database;
-let caller: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   db = await openDatabase("memory:");
   await seedDemoIfEmpty(db.prisma);
-  caller = createCaller(createContextInner({ prisma: db.prisma }));
 }, 120_000);
+
+/** A fresh context per call, as the server makes one per HTTP request. */
+function caller() {
+  return createCaller(createContextInner({ prisma: db.prisma }));
+}
 
 afterAll(async () => {
   await db?.close();
@@ -19,7 +22,7 @@ afterAll(async () => {
 
 describe("sheet.definition", () => {
   it("has 5 dimensions of 5 items worth 4 points each, 100 in all", async () => {
-    const sheet = await caller.sheet.definition();
+    const sheet = await caller().sheet.definition();
     expect(sheet.dimensions.map((d) => d.name)).toEqual([
       "组织凝聚力强",
       "队伍战斗力强",
@@ -38,7 +41,7 @@ describe("sheet.definition", () => {
 
 describe("unit.list", () => {
   it("lists the 9 units of Appendix 3 with quotas totalling 105/52", async () => {
-    const units = await caller.unit.list();
+    const units = await caller().unit.list();
     expect(units).toHaveLength(9);
     expect(units.reduce((s, u) => s + u.excellentQuota, 0)).toBe(105);
     expect(units.reduce((s, u) => s + u.practiceQuota, 0)).toBe(52);
@@ -61,7 +64,7 @@ describe("unit.list", () => {
 
 describe("map.organizations", () => {
   it("returns every organisation with coordinates and an official grade", async () => {
-    const orgs = await caller.map.organizations();
+    const orgs = await caller().map.organizations();
     expect(orgs.length).toBe(await db.prisma.organization.count());
     const first = orgs[0];
     expect(first).toBeDefined();
@@ -86,15 +89,15 @@ describe("map.organizations", () => {
   });
 
   it("filters by unit and by tiers", async () => {
-    const kecheng = await caller.map.organizations({ unitId: "KECHENG" });
+    const kecheng = await caller().map.organizations({ unitId: "KECHENG" });
     expect(kecheng.length).toBeGreaterThan(0);
     expect(kecheng.every((o) => o.unitId === "KECHENG")).toBe(true);
-    const edge = await caller.map.organizations({ tiers: ["DEMONSTRATION", "WARNING"] });
+    const edge = await caller().map.organizations({ tiers: ["DEMONSTRATION", "WARNING"] });
     expect(new Set(edge.map((o) => o.tier))).toEqual(new Set(["DEMONSTRATION", "WARNING"]));
   });
 
   it("refuses an unknown tier with a message naming the field", async () => {
-    const error = await caller.map
+    const error = await caller().map
       .organizations({ tiers: ["GOLD" as never] })
       .then(() => null)
       .catch((e: unknown) => e);
@@ -105,8 +108,8 @@ describe("map.organizations", () => {
 
 describe("map.organization", () => {
   it("gives the side panel its four stage scores, belts and duties", async () => {
-    const excellent = (await caller.map.organizations({ tiers: ["DEMONSTRATION"] }))[0];
-    const detail = await caller.map.organization({ id: excellent?.id ?? 0 });
+    const excellent = (await caller().map.organizations({ tiers: ["DEMONSTRATION"] }))[0];
+    const detail = await caller().map.organization({ id: excellent?.id ?? 0 });
     expect(detail.stages.map((s) => s.stage)).toEqual([
       "SELF",
       "TOWNSHIP_REVIEW",
@@ -118,13 +121,13 @@ describe("map.organization", () => {
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {
-    await expect(caller.map.organization({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(caller().map.organization({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("belt.list", () => {
   it("returns belts with stops in route order and a length", async () => {
-    const belts = await caller.belt.list({ unitId: "JIANGSHAN" });
+    const belts = await caller().belt.list({ unitId: "JIANGSHAN" });
     expect(belts.length).toBeGreaterThanOrEqual(3);
     for (const belt of belts) {
       expect(belt.stops.map((s) => s.position)).toEqual(belt.stops.map((_, i) => i));
@@ -136,7 +139,7 @@ describe("belt.list", () => {
 
 describe("belt.compliance", () => {
   it("finds the demo data's deliberate breaks and nothing else", async () => {
-    const compliance = await caller.belt.compliance();
+    const compliance = await caller().belt.compliance();
     expect(compliance).toHaveLength(9);
     const failing = compliance.flatMap((unit) =>
       unit.rules
@@ -170,7 +173,7 @@ describe("belt.compliance", () => {
       },
     });
     try {
-      const changshan = (await caller.belt.compliance()).find((u) => u.unitId === "CHANGSHAN");
+      const changshan = (await caller().belt.compliance()).find((u) => u.unitId === "CHANGSHAN");
       expect(changshan?.passed).toBe(true);
     } finally {
       await db.prisma.belt.delete({ where: { id: belt.id } });
@@ -180,7 +183,7 @@ describe("belt.compliance", () => {
 
 describe("dashboard.summary", () => {
   it("counts 100 official 优秀 against the target of 100 and per-unit quotas", async () => {
-    const summary = await caller.dashboard.summary();
+    const summary = await caller().dashboard.summary();
     expect(summary).toMatchObject({
       target: 100,
       quotaTotal: 105,
@@ -196,7 +199,7 @@ describe("dashboard.summary", () => {
 
 describe("meta.info", () => {
   it("says the data is demo data and gives the cycle's deadlines", async () => {
-    const info = await caller.meta.info();
+    const info = await caller().meta.info();
     expect(info.demoData).toBe(true);
     expect(info.cycle).toMatchObject({ year: 2017, beltPlanDeadline: "2017-08-10T15:59:59.000Z" });
   });

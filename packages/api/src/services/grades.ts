@@ -11,8 +11,25 @@ import {
 import type { Context } from "../context.ts";
 import type { MapOrganizationDto } from "../dto.ts";
 
-/** Every organisation (optionally of one unit) with the grade the domain decides for it. */
-export async function organizationsWithGrades(
+// One HTTP request carries a whole tRPC batch with one context: procedures of the same batch
+// (the map's first load asks for organisations, compliance and the summary at once) share the work.
+// It is a read-side cache: a procedure that writes grades must not read through it afterwards.
+const perRequest = new WeakMap<Context, Map<string, Promise<MapOrganizationDto[]>>>();
+
+/** Every organisation (optionally of one unit or some ids) with the grade the domain decides for it. */
+export function organizationsWithGrades(
+  ctx: Context,
+  filter: { cycleId: number; unitId?: string | undefined; ids?: number[] },
+): Promise<MapOrganizationDto[]> {
+  const key = JSON.stringify([filter.cycleId, filter.unitId ?? null, filter.ids ?? null]);
+  let cache = perRequest.get(ctx);
+  if (!cache) perRequest.set(ctx, (cache = new Map()));
+  let result = cache.get(key);
+  if (!result) cache.set(key, (result = loadOrganizationsWithGrades(ctx, filter)));
+  return result;
+}
+
+async function loadOrganizationsWithGrades(
   ctx: Context,
   filter: { cycleId: number; unitId?: string | undefined; ids?: number[] },
 ): Promise<MapOrganizationDto[]> {

@@ -97,8 +97,8 @@ describe("map.organizations", () => {
   });
 
   it("refuses an unknown tier with a message naming the field", async () => {
-    const error = await caller().map
-      .organizations({ tiers: ["GOLD" as never] })
+    const error = await caller()
+      .map.organizations({ tiers: ["GOLD" as never] })
       .then(() => null)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);

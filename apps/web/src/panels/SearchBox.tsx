@@ -30,33 +30,33 @@ export function SearchBox({
   };
 
   return (
-    <form
-      className="search"
-      role="search"
-      onSubmit={(event) => {
-        event.preventDefault();
-        pick(matches.length === 1 ? (matches[0]?.name ?? text) : text);
-      }}
-    >
-      <input
-        type="search"
-        list={listId}
-        value={text}
-        placeholder={t("search.placeholder")}
-        aria-label={t("search.label")}
-        data-testid="search"
-        onChange={(event) => {
-          setText(event.target.value);
-          // Choosing from the list fills the whole name in: go there at once.
-          if (organizations.some((o) => o.name === event.target.value)) pick(event.target.value);
+    <search className="search">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          pick(matches.length === 1 ? (matches[0]?.name ?? text) : text);
         }}
-      />
-      <datalist id={listId}>
-        {matches.map((o) => (
-          <option key={o.id} value={o.name} />
-        ))}
-      </datalist>
-      {text.trim() !== "" && matches.length === 0 && <p className="search-none">{t("search.none")}</p>}
-    </form>
+      >
+        <input
+          type="search"
+          list={listId}
+          value={text}
+          placeholder={t("search.placeholder")}
+          aria-label={t("search.label")}
+          data-testid="search"
+          onChange={(event) => {
+            setText(event.target.value);
+            // Choosing from the list fills the whole name in: go there at once.
+            if (organizations.some((o) => o.name === event.target.value)) pick(event.target.value);
+          }}
+        />
+        <datalist id={listId}>
+          {matches.map((o) => (
+            <option key={o.id} value={o.name} />
+          ))}
+        </datalist>
+        {text.trim() !== "" && matches.length === 0 && <p className="search-none">{t("search.none")}</p>}
+      </form>
+    </search>
   );
 }

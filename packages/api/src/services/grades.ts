@@ -22,10 +22,10 @@ export function organizationsWithGrades(
   filter: { cycleId: number; unitId?: string | undefined; ids?: number[] },
 ): Promise<MapOrganizationDto[]> {
   const key = JSON.stringify([filter.cycleId, filter.unitId ?? null, filter.ids ?? null]);
-  let cache = perRequest.get(ctx);
-  if (!cache) perRequest.set(ctx, (cache = new Map()));
-  let result = cache.get(key);
-  if (!result) cache.set(key, (result = loadOrganizationsWithGrades(ctx, filter)));
+  const cache = perRequest.get(ctx) ?? new Map<string, Promise<MapOrganizationDto[]>>();
+  perRequest.set(ctx, cache);
+  const result = cache.get(key) ?? loadOrganizationsWithGrades(ctx, filter);
+  cache.set(key, result);
   return result;
 }
 

@@ -63,3 +63,24 @@ describe("the server", () => {
     expect((await app.inject("/trpc/no.such")).statusCode).toBe(404);
   });
 });
+
+describe("errors", () => {
+  it("never sends a stack trace or an internal message to the client", async () => {
+    const broken = await openDatabase("memory:");
+    await broken.close(); // every query now fails inside the server
+    const app2 = await buildServer({
+      config: { WEB_DIST: "/nonexistent", LOG_LEVEL: "silent" },
+      database: broken,
+      logger: false,
+    });
+    try {
+      const response = await app2.inject("/trpc/unit.list");
+      expect(response.statusCode).toBe(500);
+      const error = response.json().error;
+      expect(error.message).toBe("服务器内部错误，请稍后重试");
+      expect(JSON.stringify(error)).not.toMatch(/stack|\/work\/|node_modules/);
+    } finally {
+      await app2.close();
+    }
+  }, 60_000);
+});

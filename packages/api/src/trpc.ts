@@ -15,7 +15,12 @@ export class DomainError extends Error {
   }
 }
 
+const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试";
+
 const t = initTRPC.context<Context>().create({
+  // Never send stack traces or internal messages to clients, whatever NODE_ENV says;
+  // the server logs the real error (apps/server onError).
+  isDev: false,
   // One place turns input errors into messages that name the field.
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -28,8 +33,11 @@ const t = initTRPC.context<Context>().create({
     const message =
       cause instanceof ZodError
         ? `输入有误：${issues.map((i) => `${i.field} ${i.message}`).join("；")}`
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, issues } };
+        : error.code === "INTERNAL_SERVER_ERROR"
+          ? INTERNAL_ERROR_MESSAGE
+          : shape.message;
+    const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
+    return { ...shape, message, data: { ...data, issues } };
   },
 });
 

@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { type DatabaseLocation, describeLocation, resolveDatabaseLocation } from "./location.ts";
+import { lockDirectory } from "./lock.ts";
 import { applyMigrations, type MigrationReport } from "./migrate.ts";
 import { pgClientRunner, pgliteRunner } from "./sql-runner.ts";
 
@@ -33,7 +34,11 @@ async function openPglite(
   location: Extract<DatabaseLocation, { kind: "pglite" | "pglite-memory" }>,
   migrate: boolean,
 ): Promise<Database> {
-  if (location.kind === "pglite") await mkdir(location.dir, { recursive: true });
+  let unlock = async () => {};
+  if (location.kind === "pglite") {
+    await mkdir(location.dir, { recursive: true });
+    unlock = await lockDirectory(location.dir);
+  }
   const pglite = location.kind === "pglite" ? new PGlite(location.dir) : new PGlite();
   try {
     await pglite.waitReady;
@@ -47,10 +52,12 @@ async function openPglite(
       async close() {
         await prisma.$disconnect();
         await pglite.close();
+        await unlock();
       },
     };
   } catch (error) {
     await pglite.close().catch(() => {});
+    await unlock();
     throw error;
   }
 }

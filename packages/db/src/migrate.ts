@@ -45,9 +45,9 @@ export type MigrationReport = { applied: string[]; alreadyApplied: number };
  */
 export async function applyMigrations(runner: SqlRunner, migrations?: Migration[]): Promise<MigrationReport> {
   const all = migrations ?? (await readMigrations());
-  await runner.exec(CREATE_MIGRATIONS_TABLE);
   await runner.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
+    await runner.exec(CREATE_MIGRATIONS_TABLE);
     const rows = await runner.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
       `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
     );

@@ -13,6 +13,7 @@ import {
   countyLabelsToGeoJSON,
   organizationFilter,
   organizationsToGeoJSON,
+  organizationTooltip,
   serviceCentersToGeoJSON,
   unitFilter,
 } from "./features.ts";
@@ -97,24 +98,14 @@ export function MapView({
         if (!feature) return;
         map.getCanvas().style.cursor = "pointer";
         setHover(Number(feature.id));
-        const p = feature.properties as {
-          name: string;
-          tier: string;
-          total: number | null;
-          official: boolean;
-        };
-        const translate = tRef.current;
-        const tier = p.tier === "NONE" ? translate("legend.ungraded") : translate(`codes.tier.${p.tier}`);
-        const score =
-          p.total === null ? translate("tooltip.ungraded") : translate("tooltip.score", { total: p.total });
-        const status = p.official ? "" : `（${translate("panel.provisional")}）`;
+        const tooltip = organizationTooltip(feature.properties, tRef.current);
         popup.setLngLat(event.lngLat).setHTML(`<strong></strong><div class="tooltip-line"></div>`).addTo(map);
         // Text content, never HTML: names come from data.
         const element = popup.getElement();
         const strong = element.querySelector("strong");
         const line = element.querySelector(".tooltip-line");
-        if (strong) strong.textContent = p.name;
-        if (line) line.textContent = `${tier}${status} · ${score}`;
+        if (strong) strong.textContent = tooltip.title;
+        if (line) line.textContent = tooltip.line;
       });
       map.on("mouseleave", layer, () => {
         map.getCanvas().style.cursor = "";

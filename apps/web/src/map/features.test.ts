@@ -7,6 +7,7 @@ import {
   isShown,
   organizationFilter,
   organizationsToGeoJSON,
+  organizationTooltip,
   tierCounts,
 } from "./features.ts";
 
@@ -89,5 +90,23 @@ describe("map features", () => {
       ]),
     ).toEqual([1, 2, 3, 5]);
     expect(boundsOf([])).toBeNull();
+  });
+});
+
+describe("organizationTooltip", () => {
+  const t = (key: string, options?: Record<string, unknown>) =>
+    options ? `${key}:${JSON.stringify(options)}` : key;
+
+  it("names the tier and the score, marking a provisional grade", () => {
+    expect(organizationTooltip({ name: "甲", tier: "WARNING", total: 55, official: false }, t)).toEqual({
+      title: "甲",
+      line: 'codes.tier.WARNING（panel.provisional） · tooltip.score:{"total":55}',
+    });
+  });
+
+  it("says 'no score' for an ungraded organisation whose null total the map dropped", () => {
+    expect(organizationTooltip({ name: "乙", tier: "NONE", official: false }, t).line).toBe(
+      "legend.ungraded · tooltip.ungraded",
+    );
   });
 });

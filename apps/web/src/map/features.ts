@@ -105,6 +105,25 @@ export function countyLabelsToGeoJSON(
   };
 }
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The hover text of an organisation from its feature properties as the map returns them: MapLibre
+ * drops null properties on the way through its worker, so "no score" arrives as a missing `total`.
+ */
+export function organizationTooltip(
+  properties: Record<string, unknown>,
+  t: Translate,
+): { title: string; line: string } {
+  const tier = properties.tier;
+  const total = properties.total;
+  const tierText =
+    typeof tier === "string" && tier !== "NONE" ? t(`codes.tier.${tier}`) : t("legend.ungraded");
+  const status = properties.official === true || tier === "NONE" ? "" : `（${t("panel.provisional")}）`;
+  const score = typeof total === "number" ? t("tooltip.score", { total }) : t("tooltip.ungraded");
+  return { title: String(properties.name ?? ""), line: `${tierText}${status} · ${score}` };
+}
+
 export type TierCounts = Record<Tier | "NONE", number>;
 
 export function tierCounts(organizations: readonly MapOrganizationDto[], unitId: string | null): TierCounts {

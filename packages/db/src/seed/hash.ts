@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 /** JSON with sorted keys and ISO dates, so equal content always gives equal text. */
 export function canonicalJson(value: unknown): string {
@@ -18,7 +18,7 @@ export function canonicalJson(value: unknown): string {
  * databases with the same hash hold the same demo data. Timestamps the database sets itself
  * (createdAt, updatedAt) are left out.
  */
-export async function databaseContentHash(prisma: PrismaClient): Promise<string> {
+export async function databaseContentHash(prisma: Prisma.TransactionClient): Promise<string> {
   const byId = { orderBy: { id: "asc" as const } };
   const omitStamps = <T extends Record<string, unknown>>(rows: T[]) =>
     rows.map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest);

@@ -26,8 +26,15 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<SeedResult>
     return { seeded: false, hash: meta?.value ?? null, organizations: await prisma.organization.count() };
   }
   const data = generateDemoData();
-  await loadDemoData(prisma, data);
-  const hash = await databaseContentHash(prisma);
-  await prisma.appMeta.create({ data: { key: SEED_HASH_KEY, value: hash } });
+  // The data and the 示例数据 marker land together or not at all.
+  const hash = await prisma.$transaction(
+    async (tx) => {
+      await loadDemoData(tx, data);
+      const contentHash = await databaseContentHash(tx);
+      await tx.appMeta.create({ data: { key: SEED_HASH_KEY, value: contentHash } });
+      return contentHash;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
   return { seeded: true, hash, organizations: data.organizations.length };
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { DemoData } from "./generate.ts";
 
 // Tables whose ids the seed sets itself; their sequences must continue after the seeded ids.
@@ -16,39 +16,34 @@ const SEQUENCED_TABLES = [
   "ReReview",
 ] as const;
 
-/** Writes the demo data set in one transaction: either all of it lands or none. */
-export async function loadDemoData(prisma: PrismaClient, data: DemoData): Promise<void> {
-  await prisma.$transaction(
-    async (tx) => {
-      await tx.unit.createMany({ data: data.units });
-      await tx.township.createMany({ data: data.townships });
-      await tx.evaluationCycle.create({ data: data.cycle });
-      await tx.organization.createMany({ data: data.organizations });
-      await tx.scoreSheet.createMany({ data: data.sheets });
-      await tx.gradeRecord.createMany({ data: data.grades });
-      await tx.belt.createMany({ data: data.belts.map(({ stopIds: _stops, ...belt }) => belt) });
-      let stopId = 0;
-      await tx.beltStop.createMany({
-        data: data.belts.flatMap((belt) =>
-          belt.stopIds.map((organizationId, position) => ({
-            id: ++stopId,
-            beltId: belt.id,
-            position,
-            organizationId,
-          })),
-        ),
-      });
-      await tx.serviceCenter.createMany({ data: data.serviceCenters });
-      await tx.committeeMember.createMany({ data: data.committeeMembers });
-      await tx.committeeContact.createMany({ data: data.contacts });
-      await tx.typicalPractice.createMany({ data: data.practices });
-      await tx.reReview.createMany({ data: data.reReviews });
-      for (const table of SEQUENCED_TABLES) {
-        await tx.$executeRawUnsafe(
-          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
-        );
-      }
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+/** Writes the demo data set inside the caller's transaction (so all of it lands, or none). */
+export async function loadDemoData(tx: Prisma.TransactionClient, data: DemoData): Promise<void> {
+  await tx.unit.createMany({ data: data.units });
+  await tx.township.createMany({ data: data.townships });
+  await tx.evaluationCycle.create({ data: data.cycle });
+  await tx.organization.createMany({ data: data.organizations });
+  await tx.scoreSheet.createMany({ data: data.sheets });
+  await tx.gradeRecord.createMany({ data: data.grades });
+  await tx.belt.createMany({ data: data.belts.map(({ stopIds: _stops, ...belt }) => belt) });
+  let stopId = 0;
+  await tx.beltStop.createMany({
+    data: data.belts.flatMap((belt) =>
+      belt.stopIds.map((organizationId, position) => ({
+        id: ++stopId,
+        beltId: belt.id,
+        position,
+        organizationId,
+      })),
+    ),
+  });
+  await tx.serviceCenter.createMany({ data: data.serviceCenters });
+  await tx.committeeMember.createMany({ data: data.committeeMembers });
+  await tx.committeeContact.createMany({ data: data.contacts });
+  await tx.typicalPractice.createMany({ data: data.practices });
+  await tx.reReview.createMany({ data: data.reReviews });
+  for (const table of SEQUENCED_TABLES) {
+    await tx.$executeRawUnsafe(
+      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
+    );
+  }
 }

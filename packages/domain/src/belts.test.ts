@@ -76,6 +76,7 @@ function check(overrides: Partial<UnitComplianceInput> = {}): RuleResult[] {
     sites: SITE_MAP,
     onAnyBelt: stopsOf(belts),
     hasServiceCenter: true,
+    departmentUnitIds: DEPARTMENTS,
     ...overrides,
   });
 }
@@ -346,5 +347,39 @@ describe("unitPasses", () => {
 
   it("is false when one applicable binding rule failed", () => {
     expect(unitPasses([base, { ...base, rule: "SERVICE_CENTER", passed: false }])).toBe(false);
+  });
+});
+
+describe("STOPS_ELIGIBLE", () => {
+  it("passes when every stop is the unit's own or a 市经信委 site in its county", () => {
+    expect(ruleOf(check(), "STOPS_ELIGIBLE")).toMatchObject({ applicable: true, passed: true });
+  });
+
+  it("names the belt and the stop that belongs elsewhere (a zone's, or 市经信委's in another county)", () => {
+    const belts = [
+      belt(101, "KECHENG", [1, 2]),
+      belt(102, "KECHENG", [4, 20, 11]),
+      belt(103, "KECHENG", [1, 3]),
+    ];
+    expect(ruleOf(check({ belts }), "STOPS_ELIGIBLE")).toMatchObject({
+      passed: false,
+      offendingBeltIds: [102],
+      offendingSiteIds: [20, 11],
+    });
+  });
+
+  it("does not let a borrowed 特色小镇 make a belt whole", () => {
+    const belts = [belt(101, "KECHENG", [1, 2]), belt(102, "KECHENG", [3, 20]), belt(103, "KECHENG", [1, 5])];
+    expect(ruleOf(check({ belts }), "SPECIAL_TOWN_IN_EVERY_BELT")).toMatchObject({
+      passed: false,
+      offendingBeltIds: [102],
+    });
+  });
+
+  it("is not applicable to a unit without belts", () => {
+    expect(ruleOf(check({ unit: JINGXIN, belts: [] }), "STOPS_ELIGIBLE")).toMatchObject({
+      applicable: false,
+      passed: true,
+    });
   });
 });

@@ -35,6 +35,7 @@ export function isEligibleStop(
 export const RULE_IDS = [
   "MIN_BELTS",
   "SERVICE_CENTER",
+  "STOPS_ELIGIBLE",
   "SPECIAL_TOWN_IN_EVERY_BELT",
   "EVERY_SITE_ON_A_BELT",
   "SPECIAL_TOWN_BELT",
@@ -44,6 +45,7 @@ export type RuleId = (typeof RULE_IDS)[number];
 export const RULE_TITLES_ZH: Readonly<Record<RuleId, string>> = {
   MIN_BELTS: "示范带数量达到要求",
   SERVICE_CENTER: "建有区域性党群服务中心",
+  STOPS_ELIGIBLE: "站点均为本单位（或所在县市经信委）的组织",
   SPECIAL_TOWN_IN_EVERY_BELT: "每条示范带至少有一个特色小镇",
   EVERY_SITE_ON_A_BELT: "每个示范点都排进示范带",
   SPECIAL_TOWN_BELT: "建设一条特色小镇示范带（建议）",
@@ -52,6 +54,7 @@ export const RULE_TITLES_ZH: Readonly<Record<RuleId, string>> = {
 export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   MIN_BELTS: "Required number of belts",
   SERVICE_CENTER: "A regional party-mass service center",
+  STOPS_ELIGIBLE: "Every stop is a site of the unit (or of 市经信委 in its county)",
   SPECIAL_TOWN_IN_EVERY_BELT: "A special-town site in every belt",
   EVERY_SITE_ON_A_BELT: "Every demonstration site on a belt",
   SPECIAL_TOWN_BELT: "One belt of special-town sites (advisory)",
@@ -79,6 +82,8 @@ export type UnitComplianceInput = {
   /** Ids of the sites that are stops of ANY unit's belt. */
   onAnyBelt: ReadonlySet<number>;
   hasServiceCenter: boolean;
+  /** Units without territory (市经信委) whose sites may ride on the belts of their county. */
+  departmentUnitIds: ReadonlySet<string>;
 };
 
 function result(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">>): RuleResult {
@@ -93,8 +98,28 @@ function result(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">>): RuleRe
   };
 }
 
+function isEligible({ unit, sites, departmentUnitIds }: UnitComplianceInput, stopId: number): boolean {
+  const site = sites.get(stopId);
+  return site !== undefined && isEligibleStop(unit, site, departmentUnitIds);
+}
+
 function isSpecialTownStop(sites: ReadonlyMap<number, BeltSite>, stopId: number): boolean {
   return sites.get(stopId)?.kind === "SPECIAL_TOWN";
+}
+
+function checkStopsEligible(args: UnitComplianceInput): RuleResult {
+  const offendingSites = new Set<number>();
+  const offendingBelts = args.belts.filter((belt) => {
+    const bad = belt.stopIds.filter((stopId) => !isEligible(args, stopId));
+    for (const stopId of bad) offendingSites.add(stopId);
+    return bad.length > 0;
+  });
+  return result("STOPS_ELIGIBLE", {
+    applicable: args.belts.length > 0,
+    passed: offendingBelts.length === 0,
+    offendingBeltIds: offendingBelts.map((belt) => belt.id),
+    offendingSiteIds: [...offendingSites],
+  });
 }
 
 function checkMinBelts({ unit, belts }: UnitComplianceInput): RuleResult {
@@ -116,10 +141,14 @@ function checkServiceCenter({ unit, hasServiceCenter }: UnitComplianceInput): Ru
   });
 }
 
-function checkSpecialTownInEveryBelt({ unit, belts, sites }: UnitComplianceInput): RuleResult {
+function checkSpecialTownInEveryBelt(args: UnitComplianceInput): RuleResult {
+  const { unit, belts, sites } = args;
   // A unit that builds no belts (市经信委) has nothing to check unless it drew some anyway.
   const applicable = unit.minBelts > 0 || belts.length > 0;
-  const offending = belts.filter((belt) => !belt.stopIds.some((stopId) => isSpecialTownStop(sites, stopId)));
+  // Only a 特色小镇 the belt may carry counts: another county's does not make the belt whole.
+  const offending = belts.filter(
+    (belt) => !belt.stopIds.some((stopId) => isSpecialTownStop(sites, stopId) && isEligible(args, stopId)),
+  );
   return result("SPECIAL_TOWN_IN_EVERY_BELT", {
     applicable,
     passed: offending.length === 0,
@@ -166,6 +195,7 @@ export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
   return [
     checkMinBelts(args),
     checkServiceCenter(args),
+    checkStopsEligible(args),
     checkSpecialTownInEveryBelt(args),
     checkEverySiteOnABelt(args),
     checkSpecialTownBelt(args),

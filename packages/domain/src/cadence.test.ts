@@ -65,15 +65,16 @@ describe("nextReviewDue", () => {
 });
 
 describe("reviewState", () => {
-  const due = utc("2018-03-20T00:00:00");
+  const beijing = (time: string) => new Date(`${time}+08:00`);
+  const due = beijing("2018-03-20T00:00:00");
 
   it("due today is DUE_SOON, not overdue", () => {
-    expect(reviewState(due, utc("2018-03-20T00:00:00"))).toEqual({
+    expect(reviewState(due, beijing("2018-03-20T00:00:00"))).toEqual({
       state: "DUE_SOON",
       daysOverdue: 0,
       daysLeft: 0,
     });
-    expect(reviewState(due, utc("2018-03-20T23:59:59"))).toEqual({
+    expect(reviewState(due, beijing("2018-03-20T23:59:59"))).toEqual({
       state: "DUE_SOON",
       daysOverdue: 0,
       daysLeft: 0,
@@ -81,7 +82,7 @@ describe("reviewState", () => {
   });
 
   it("one day after the due day is OVERDUE by 1", () => {
-    expect(reviewState(due, utc("2018-03-21T00:00:00"))).toEqual({
+    expect(reviewState(due, beijing("2018-03-21T00:00:00"))).toEqual({
       state: "OVERDUE",
       daysOverdue: 1,
       daysLeft: 0,
@@ -89,28 +90,31 @@ describe("reviewState", () => {
   });
 
   it("counts whole days overdue", () => {
-    expect(reviewState(due, utc("2018-04-20T12:00:00"))).toMatchObject({ state: "OVERDUE", daysOverdue: 31 });
+    expect(reviewState(due, beijing("2018-04-20T12:00:00"))).toMatchObject({
+      state: "OVERDUE",
+      daysOverdue: 31,
+    });
   });
 
   it("ignores the hour on both sides", () => {
-    expect(reviewState(utc("2018-03-20T23:00:00"), utc("2018-03-21T01:00:00"))).toMatchObject({
+    expect(reviewState(beijing("2018-03-20T23:00:00"), beijing("2018-03-21T01:00:00"))).toMatchObject({
       state: "OVERDUE",
       daysOverdue: 1,
     });
   });
 
   it("is DUE_SOON up to soonDays ahead and OK beyond", () => {
-    expect(reviewState(due, utc("2018-03-19T00:00:00"))).toEqual({
+    expect(reviewState(due, beijing("2018-03-19T00:00:00"))).toEqual({
       state: "DUE_SOON",
       daysOverdue: 0,
       daysLeft: 1,
     });
-    expect(reviewState(due, utc("2018-02-18T00:00:00"))).toEqual({
+    expect(reviewState(due, beijing("2018-02-18T00:00:00"))).toEqual({
       state: "DUE_SOON",
       daysOverdue: 0,
       daysLeft: 30,
     });
-    expect(reviewState(due, utc("2018-02-17T00:00:00"))).toEqual({
+    expect(reviewState(due, beijing("2018-02-17T00:00:00"))).toEqual({
       state: "OK",
       daysOverdue: 0,
       daysLeft: 31,
@@ -118,13 +122,36 @@ describe("reviewState", () => {
   });
 
   it("takes another window", () => {
-    expect(reviewState(due, utc("2018-03-13T00:00:00"), 7).state).toBe("DUE_SOON");
-    expect(reviewState(due, utc("2018-03-12T00:00:00"), 7).state).toBe("OK");
-    expect(reviewState(due, utc("2018-03-19T00:00:00"), 0).state).toBe("OK");
-    expect(reviewState(due, utc("2018-03-20T00:00:00"), 0).state).toBe("DUE_SOON");
+    expect(reviewState(due, beijing("2018-03-13T00:00:00"), 7).state).toBe("DUE_SOON");
+    expect(reviewState(due, beijing("2018-03-12T00:00:00"), 7).state).toBe("OK");
+    expect(reviewState(due, beijing("2018-03-19T00:00:00"), 0).state).toBe("OK");
+    expect(reviewState(due, beijing("2018-03-20T00:00:00"), 0).state).toBe("DUE_SOON");
   });
 
   it("refuses invalid dates", () => {
     expect(() => reviewState(new Date(Number.NaN), due)).toThrow(RangeError);
+  });
+});
+
+describe("China's calendar (UTC+8)", () => {
+  // Beijing midnight of 20 March 2018 is 16:00 UTC on the 19th.
+  const dueBeijingMidnight = new Date("2018-03-20T00:00:00+08:00");
+
+  it("a review due today in Beijing is not overdue at 09:00 Beijing", () => {
+    expect(reviewState(dueBeijingMidnight, new Date("2018-03-20T09:00:00+08:00")).state).toBe("DUE_SOON");
+  });
+
+  it("is overdue by one day from 00:30 Beijing the next day, not only from 08:00", () => {
+    expect(reviewState(dueBeijingMidnight, new Date("2018-03-21T00:30:00+08:00"))).toEqual({
+      state: "OVERDUE",
+      daysOverdue: 1,
+      daysLeft: 0,
+    });
+    expect(reviewState(dueBeijingMidnight, new Date("2018-03-20T23:59:00+08:00")).state).toBe("DUE_SOON");
+  });
+
+  it("counts months on the Beijing calendar: 31 Aug 07:00 Beijing + 6 months is 28 Feb", () => {
+    const due = nextReviewDue("GOOD", new Date("2017-08-31T07:00:00+08:00"));
+    expect(due.toISOString()).toBe(new Date("2018-02-28T07:00:00+08:00").toISOString());
   });
 });

@@ -9,6 +9,8 @@ export const REVIEW_INTERVAL_MONTHS: Readonly<Record<Grade, number>> = {
 };
 
 const MS_PER_DAY = 86_400_000;
+/** Quzhou keeps China Standard Time, UTC+8 all year (no daylight saving). */
+export const CHINA_UTC_OFFSET_MS = 8 * 3_600_000;
 
 function assertValidDate(date: Date): void {
   if (Number.isNaN(date.getTime())) throw new RangeError("Invalid Date");
@@ -35,8 +37,16 @@ export function addMonthsUtc(date: Date, months: number): Date {
   return result;
 }
 
+/** Adds calendar months as a calendar in Quzhou reads them (UTC+8), with the same clamping. */
+export function addMonthsInChina(date: Date, months: number): Date {
+  assertValidDate(date);
+  const shifted = addMonthsUtc(new Date(date.getTime() + CHINA_UTC_OFFSET_MS), months);
+  return new Date(shifted.getTime() - CHINA_UTC_OFFSET_MS);
+}
+
+/** The day a re-review falls due: the interval for the grade, in China's calendar months. */
 export function nextReviewDue(grade: Grade, lastReviewedAt: Date): Date {
-  return addMonthsUtc(lastReviewedAt, REVIEW_INTERVAL_MONTHS[grade]);
+  return addMonthsInChina(lastReviewedAt, REVIEW_INTERVAL_MONTHS[grade]);
 }
 
 export type ReviewState = {
@@ -47,17 +57,19 @@ export type ReviewState = {
   daysLeft: number;
 };
 
-function utcDayNumber(date: Date): number {
+/** Days since 1970-01-01 on China's calendar. */
+export function chinaDayNumber(date: Date): number {
   assertValidDate(date);
-  return Math.floor(date.getTime() / MS_PER_DAY);
+  return Math.floor((date.getTime() + CHINA_UTC_OFFSET_MS) / MS_PER_DAY);
 }
 
 /**
- * Compares calendar days, not instants: a review due today is not late yet, whatever the hour.
- * DUE_SOON covers today and the next `soonDays` days; the day after the due day is OVERDUE.
+ * Compares calendar days in China (UTC+8), not instants: a review due today is not late yet,
+ * whatever the hour. DUE_SOON covers today and the next `soonDays` days; the day after the due
+ * day is OVERDUE.
  */
 export function reviewState(due: Date, today: Date, soonDays = 30): ReviewState {
-  const daysUntilDue = utcDayNumber(due) - utcDayNumber(today);
+  const daysUntilDue = chinaDayNumber(due) - chinaDayNumber(today);
   if (daysUntilDue < 0) return { state: "OVERDUE", daysOverdue: -daysUntilDue, daysLeft: 0 };
   return { state: daysUntilDue <= soonDays ? "DUE_SOON" : "OK", daysOverdue: 0, daysLeft: daysUntilDue };
 }

@@ -25,6 +25,21 @@ describe("effectiveGrade", () => {
     });
   });
 
+  it("keeps a record without a total scoreless, never pairing its grade with another score", () => {
+    expect(
+      effectiveGrade({ grade: "GOOD", total: null }, [
+        { stage: "CITY_FINAL", total: 92, status: "SUBMITTED" },
+      ]),
+    ).toEqual({
+      grade: "GOOD",
+      tier: "CONSOLIDATION",
+      total: null,
+      stage: "CITY_FINAL",
+      official: true,
+    });
+    expect(effectiveGrade({ grade: "EXCELLENT", total: null }, [])?.total).toBeNull();
+  });
+
   it("is null when nothing is submitted and there is no record", () => {
     expect(effectiveGrade(null, [{ stage: "SELF", total: 90, status: "DRAFT" }])).toBeNull();
   });

@@ -79,6 +79,7 @@ export const beltRouter = router({
     );
     const onAnyBelt = new Set(belts.flatMap((b) => b.stops.map((s) => s.organizationId)));
     const withCenter = new Set(centers.map((c) => c.unitId));
+    const departmentUnitIds = new Set(units.filter((u) => u.kind === "DEPARTMENT").map((u) => u.id));
     return units.map((unit) => {
       const rules = checkUnitCompliance({
         unit: { ...unit, kind: asUnitKind(unit.kind) },
@@ -93,6 +94,7 @@ export const beltRouter = router({
         sites,
         onAnyBelt,
         hasServiceCenter: withCenter.has(unit.id),
+        departmentUnitIds,
       });
       return {
         unitId: unit.id,

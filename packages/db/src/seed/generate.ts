@@ -1,13 +1,16 @@
 // The deterministic demo data set (示例数据): one fixed random seed, no clock, no I/O.
 import {
   APPENDIX3_UNITS,
-  addMonthsUtc,
+  addMonthsInChina,
+  CHINA_UTC_OFFSET_MS,
+  chinaDayNumber,
   type Grade,
   gradeFromTotal,
   haversineKm,
   ITEM_KEYS,
   type ItemScores,
   intBetween,
+  isEligibleStop,
   mulberry32,
   nextReviewDue,
   type OrgKind,
@@ -405,12 +408,20 @@ function countyOpinion(grade: Grade): string {
 }
 
 /** Sites eligible for a unit's belts: its own, plus 市经信委 sites in its county. */
+const DEPARTMENT_UNIT_IDS: ReadonlySet<string> = new Set(
+  APPENDIX3_UNITS.filter((u) => u.kind === "DEPARTMENT").map((u) => u.id),
+);
+
+/**
+ * The demonstration sites a unit's belts take: those the domain allows as stops. A zone may also
+ * carry 市经信委 sites of its host county, but the demo gives each to the county alone.
+ */
 function beltCandidates(unit: UnitSpec, organizations: DemoOrganization[], gradeOf: Map<number, Grade>) {
   return organizations.filter(
     (o) =>
       gradeOf.get(o.id) === "EXCELLENT" &&
-      (o.unitId === unit.id ||
-        (unit.kind === "COUNTY" && o.unitId === "JINGXIN" && o.countyCode === unit.countyCode)),
+      isEligibleStop(unit, { ...o, grade: "EXCELLENT" }, DEPARTMENT_UNIT_IDS) &&
+      (o.unitId === unit.id || unit.kind === "COUNTY"),
   );
 }
 
@@ -619,7 +630,7 @@ function demoReReviews(rng: Rng, organizations: DemoOrganization[], gradeOf: Map
   for (const org of organizations) {
     const grade = gradeOf.get(org.id) ?? "PASS";
     const months = REVIEW_INTERVAL_MONTHS[grade];
-    const earliest = addMonthsUtc(DEMO_REFERENCE_DATE, -months).getTime() - 20 * DAY_MS;
+    const earliest = addMonthsInChina(DEMO_REFERENCE_DATE, -months).getTime() - 20 * DAY_MS;
     const latest = DEMO_REFERENCE_DATE.getTime() - 5 * DAY_MS;
     const reviewedAt = new Date(
       Math.floor((earliest + rng() * (latest - earliest)) / DAY_MS) * DAY_MS + 2 * 3_600_000,
@@ -657,8 +668,9 @@ function demoReReviews(rng: Rng, organizations: DemoOrganization[], gradeOf: Map
   return reReviews;
 }
 
+/** Midnight in Beijing of the date's day in China. */
 function startOfDay(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+  return new Date(chinaDayNumber(date) * DAY_MS - CHINA_UTC_OFFSET_MS);
 }
 
 const UP: Partial<Record<Grade, Grade>> = { GOOD: "EXCELLENT", PASS: "GOOD", FAIL: "PASS" };

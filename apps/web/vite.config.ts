@@ -10,6 +10,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { "/trpc": "http://localhost:3000", "/healthz": "http://localhost:3000" },
+    proxy: {
+      "/trpc": "http://localhost:3000",
+      "/geo": "http://localhost:3000",
+      "/healthz": "http://localhost:3000",
+    },
   },
 });

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { countOrganizations, waitForMapIdle } from "../support/map.ts";
+import { countOrganizations, renderedCounts, waitForMapIdle } from "../support/map.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
 
 const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
@@ -48,8 +48,46 @@ describe("the map", () => {
       cells.reduce((sum, cell) => sum + Number(cell.textContent), 0),
     );
     expect(legendTotal).toBe(expected);
+    const centers = (
+      (await (await fetch(`${server.url}/trpc/map.serviceCenters`)).json()) as { result: { data: [] } }
+    ).result.data.length;
+    const drawn = await renderedCounts(page, [
+      "service-centers",
+      "special-towns",
+      "belt-line",
+      "county-label",
+    ]);
+    expect(drawn["service-centers"]).toBe(centers);
+    expect(drawn["special-towns"]).toBeGreaterThanOrEqual(2 * 7);
+    expect(drawn["belt-line"]).toBeGreaterThanOrEqual(20);
+    expect(drawn["county-label"]).toBe(6);
     await page.screenshot({ path: path.join(ARTIFACTS, "map.png") });
   }, 60_000);
+
+  it("shows a tooltip with the name, tier and score on hover", async () => {
+    const target = await page.evaluate(() => {
+      const map = window.beltmap?.map;
+      if (!map) throw new Error("map not exposed");
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const feature = map
+        .queryRenderedFeatures({ layers: ["organizations"] })
+        .map((f) => ({ f, p: map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]) }))
+        .find(({ p }) => p.x > 100 && p.y > 100 && p.x < canvas.width - 100 && p.y < canvas.height - 100);
+      if (!feature) throw new Error("no organisation drawn");
+      const top = map.queryRenderedFeatures(feature.p, { layers: ["organizations", "special-towns"] })[0];
+      return {
+        x: canvas.left + feature.p.x,
+        y: canvas.top + feature.p.y,
+        name: String(top?.properties.name),
+      };
+    });
+    await page.mouse.move(target.x, target.y);
+    const popup = page.locator(".maplibregl-popup");
+    await popup.waitFor({ timeout: 5_000 });
+    expect(await popup.locator("strong").textContent()).toBe(target.name);
+    expect(await popup.locator(".tooltip-line").textContent()).toMatch(/梯队 · [\d.]+ 分$/);
+    await page.mouse.move(5, 5);
+  }, 30_000);
 
   it("opens the side panel with stage scores when an organisation is clicked", async () => {
     const target = await page.evaluate(() => {
@@ -96,11 +134,20 @@ describe("the map", () => {
 
   it("filters by unit and tier, and switches to English", async () => {
     await page.getByTestId("unit-filter").selectOption("KAIHUA");
-    await waitForMapIdle(page, await countOrganizations(server.url, { unitId: "KAIHUA" }));
+    const kaihua = await countOrganizations(server.url, { unitId: "KAIHUA" });
+    await waitForMapIdle(page, kaihua);
+    const numbers = await renderedCounts(page, ["belt-stop-numbers"]);
+    expect(numbers["belt-stop-numbers"]).toBeGreaterThan(5); // numbered stops once zoomed to a county
+    // Hide the 示范梯队 (the first tier checkbox): exactly its organisations leave the map.
+    const demonstration = await countOrganizations(server.url, {
+      unitId: "KAIHUA",
+      tiers: ["DEMONSTRATION"],
+    });
     await page.getByRole("checkbox").first().uncheck();
-    const shownText = await page.getByTestId("status-line").textContent();
-    expect(shownText).toMatch(/显示 \d+ \//);
+    await waitForMapIdle(page, kaihua - demonstration);
+    expect(await page.getByTestId("status-line").textContent()).toContain(`${kaihua - demonstration} / `);
     await page.getByRole("checkbox").first().check();
+    await waitForMapIdle(page, kaihua);
     await page.getByTestId("unit-filter").selectOption("");
     await page.getByRole("button", { name: "English" }).click();
     expect(await page.locator("h1").textContent()).toBe("Hundred Models, Thousand Contenders");

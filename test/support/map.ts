@@ -17,9 +17,26 @@ export async function waitForMapIdle(page: Page, expected: number, timeout = 30_
 }
 
 /** How many organisations `map.organizations` returns for an optional input. */
-export async function countOrganizations(baseUrl: string, input?: { unitId?: string }): Promise<number> {
+export async function countOrganizations(
+  baseUrl: string,
+  input?: { unitId?: string; tiers?: string[] },
+): Promise<number> {
   const query = input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
   const response = await fetch(`${baseUrl}/trpc/map.organizations${query}`);
   const body = (await response.json()) as { result: { data: unknown[] } };
   return body.result.data.length;
+}
+
+/** How many distinct features each map layer draws in view right now. */
+export function renderedCounts(page: Page, layers: string[]): Promise<Record<string, number>> {
+  return page.evaluate((ids) => {
+    const map = window.beltmap?.map;
+    if (!map) throw new Error("map not exposed");
+    return Object.fromEntries(
+      ids.map((id) => {
+        const features = map.queryRenderedFeatures({ layers: [id] });
+        return [id, new Set(features.map((f) => f.id ?? JSON.stringify(f.geometry))).size];
+      }),
+    );
+  }, layers);
 }

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type AppRouter, appRouter, createContextInner } from "@beltmap/api";
 import type { Database } from "@beltmap/db";
+import { COUNTIES_GEOJSON_PATH } from "@beltmap/geo";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
@@ -45,6 +47,12 @@ export async function buildServer({ config, database, logger }: ServerOptions) {
       return reply.code(503).send({ status: "unavailable" });
     }
   });
+
+  // Quzhou's county outlines (vendored in packages/geo) for the map's offline base layer.
+  const counties = await readFile(COUNTIES_GEOJSON_PATH);
+  app.get("/geo/quzhou-counties.geojson", (_request, reply) =>
+    reply.type("application/geo+json").header("cache-control", "public, max-age=86400").send(counties),
+  );
 
   const indexHtml = path.join(config.WEB_DIST, "index.html");
   if (existsSync(indexHtml)) {

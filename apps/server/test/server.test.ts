@@ -47,6 +47,14 @@ describe("the server", () => {
     expect(error.data.issues[0].field).toBe("tiers.0");
   });
 
+  it("serves the county outlines for the map", async () => {
+    const response = await app.inject("/geo/quzhou-counties.geojson");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/geo+json");
+    const names = response.json().features.map((f: { properties: { name: string } }) => f.properties.name);
+    expect(names.sort()).toEqual(["常山县", "开化县", "柯城区", "江山市", "衢江区", "龙游县"].sort());
+  });
+
   it("compresses large API answers", async () => {
     const response = await app.inject({
       url: "/trpc/map.organizations",

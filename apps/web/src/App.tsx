@@ -1,7 +1,8 @@
+import type { MapOrganizationDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { TIERS } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isShown, tierCounts } from "./map/features.ts";
 import { FilterPanel } from "./panels/FilterPanel.tsx";
@@ -13,6 +14,8 @@ import { useTRPC } from "./trpc.ts";
 
 // MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
 const MapView = lazy(() => import("./map/MapView.tsx").then((m) => ({ default: m.MapView })));
+
+const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 
 const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
 
@@ -33,7 +36,8 @@ export function App() {
   // Bumped by a search, so the map flies there (a click on the map selects without flying).
   const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(null);
 
-  const orgs = organizations.data ?? [];
+  const closePanel = useCallback(() => setSelected(null), []);
+  const orgs = organizations.data ?? NO_ORGANIZATIONS;
   const counts = useMemo(() => tierCounts(orgs, unitId), [orgs, unitId]);
   const shown = useMemo(() => orgs.filter((o) => isShown(o, unitId, tiers)).length, [orgs, unitId, tiers]);
   const failed = [info, units, organizations, belts, centers, counties, summary].find((q) => q.isError);
@@ -86,7 +90,7 @@ export function App() {
             </div>
           )}
         </section>
-        {selected !== null && <OrganizationPanel id={selected} onClose={() => setSelected(null)} />}
+        {selected !== null && <OrganizationPanel id={selected} onClose={closePanel} />}
       </main>
     </div>
   );

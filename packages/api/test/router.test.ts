@@ -197,6 +197,42 @@ describe("dashboard.summary", () => {
   });
 });
 
+describe("quotas and provisional grades", () => {
+  it("marks the units whose 优秀 fill their quota exactly", async () => {
+    const summary = await caller().dashboard.summary();
+    const reached = summary.perUnit.filter((u) => u.quotaReached).map((u) => u.unitId);
+    expect(reached.sort()).toEqual(["CHANGSHAN", "JINGXIN", "KAIHUA", "WEST_ZONE"].sort());
+    const longyou = summary.perUnit.find((u) => u.unitId === "LONGYOU");
+    expect(longyou).toMatchObject({ excellent: 19, quota: 20, quotaReached: false, quotaExceeded: false });
+  });
+
+  it("shows a grade as provisional, from the latest submitted stage, until the city determines it", async () => {
+    const record = await db.prisma.gradeRecord.findFirstOrThrow({ where: { grade: "EXCELLENT" } });
+    const id = record.organizationId;
+    const final = await db.prisma.scoreSheet.findFirstOrThrow({
+      where: { organizationId: id, stage: "CITY_FINAL" },
+    });
+    const initial = await db.prisma.scoreSheet.findFirstOrThrow({
+      where: { organizationId: id, stage: "COUNTY_INITIAL" },
+    });
+    await db.prisma.gradeRecord.delete({ where: { id: record.id } });
+    await db.prisma.scoreSheet.update({ where: { id: final.id }, data: { status: "DRAFT" } });
+    try {
+      const [org] = await caller()
+        .map.organizations()
+        .then((all) => all.filter((o) => o.id === id));
+      expect(org).toMatchObject({ gradeIsOfficial: false, total: initial.total });
+      const summary = await caller().dashboard.summary();
+      expect(summary.excellentOfficial).toBe(99);
+      expect(summary.excellentProvisional).toBe(org?.grade === "EXCELLENT" ? 1 : 0);
+    } finally {
+      await db.prisma.scoreSheet.update({ where: { id: final.id }, data: { status: "SUBMITTED" } });
+      const { id: _id, ...rest } = record;
+      await db.prisma.gradeRecord.create({ data: rest });
+    }
+  });
+});
+
 describe("meta.info", () => {
   it("says the data is demo data and gives the cycle's deadlines", async () => {
     const info = await caller().meta.info();

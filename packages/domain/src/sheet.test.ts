@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   DIMENSION_KEYS,
@@ -210,5 +211,13 @@ describe("dimensionSubtotals", () => {
 
   it("is all zero for an empty draft", () => {
     expect(dimensionSubtotals({})).toEqual({ "1": 0, "2": 0, "3": 0, "4": 0, "5": 0 });
+  });
+});
+
+describe("the sheet as published", () => {
+  it("keeps all 25 item texts, their order and their dimensions exactly (pinned by hash)", () => {
+    // Copied from DESIGN.md 1.1 (the corrected dimensions); any edit, swap or move changes the hash.
+    const hash = createHash("sha256").update(JSON.stringify(SCORE_SHEET)).digest("hex");
+    expect(hash).toBe("8e64c02a8247ac98753b3b011972a1986a18961c8718be124c0620db51e9f83f");
   });
 });

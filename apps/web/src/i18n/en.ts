@@ -33,7 +33,7 @@ export const en: Messages = {
     stop: "Belt stop (order)",
     serviceCenter: "Party-mass service center",
     specialTown: "Special town",
-    provisional: "White ring: provisional grade; dark ring: determined",
+    provisional: "White centre dot: provisional grade (not yet determined)",
   },
   summary: {
     progress: "Demonstration sites (excellent)",
@@ -74,6 +74,11 @@ export const en: Messages = {
     ungraded: "no score yet",
   },
   map: {
+    zoomIn: "Zoom in",
+    zoomOut: "Zoom out",
+    resetBearing: "Drag to rotate map",
+    kilometers: "km",
+    meters: "m",
     beltLength: "{{km}} km",
     serviceCenter: "Party-mass service center",
   },

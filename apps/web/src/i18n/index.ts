@@ -12,9 +12,12 @@ function initialLanguage(): Language {
   return stored === "en" ? "en" : "zh-CN"; // Chinese first, whatever the browser says
 }
 
+const language = initialLanguage();
+if (typeof document !== "undefined") document.documentElement.lang = language;
+
 void i18next.use(initReactI18next).init({
   resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
-  lng: initialLanguage(),
+  lng: language,
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

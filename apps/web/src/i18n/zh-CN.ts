@@ -32,7 +32,7 @@ export const zhCN = {
     stop: "示范带站点（序号）",
     serviceCenter: "区域性党群服务中心",
     specialTown: "特色小镇",
-    provisional: "白色描边：暂定等级；深色描边：已评定",
+    provisional: "中心白点：暂定等级（尚未评定）",
   },
   summary: {
     progress: "示范点（优秀）",
@@ -73,6 +73,11 @@ export const zhCN = {
     ungraded: "尚无得分",
   },
   map: {
+    zoomIn: "放大",
+    zoomOut: "缩小",
+    resetBearing: "拖动旋转地图",
+    kilometers: "公里",
+    meters: "米",
     beltLength: "{{km}} 公里",
     serviceCenter: "区域性党群服务中心",
   },

@@ -1,7 +1,6 @@
 import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import "maplibre-gl/dist/maplibre-gl.css";
-import countiesUrl from "@beltmap/geo/data/quzhou-counties.geojson?url";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -22,6 +21,9 @@ import { baseStyle, LAYERS, ORGANIZATION_LAYERS, SOURCES } from "./layers.ts";
 import { SERVICE_CENTER_COLOR } from "./palette.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/** Served by apps/server from packages/geo. */
+const COUNTIES_URL = "/geo/quzhou-counties.geojson";
 
 /** Quzhou as a whole: [west, south, east, north]. */
 const QUZHOU_BOUNDS: [number, number, number, number] = [118.0, 28.25, 119.35, 29.5];
@@ -71,11 +73,19 @@ export function MapView({
     if (!container.current) return;
     const map = new maplibregl.Map({
       container: container.current,
-      style: baseStyle(new URL(countiesUrl, window.location.href).href),
+      style: baseStyle(new URL(COUNTIES_URL, window.location.href).href),
       bounds: QUZHOU_BOUNDS,
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
       maxZoom: 17,
+      // The controls' own words, in the UI's language at the time the map is made.
+      locale: {
+        "NavigationControl.ZoomIn": tRef.current("map.zoomIn"),
+        "NavigationControl.ZoomOut": tRef.current("map.zoomOut"),
+        "NavigationControl.ResetBearing": tRef.current("map.resetBearing"),
+        "ScaleControl.Kilometers": tRef.current("map.kilometers"),
+        "ScaleControl.Meters": tRef.current("map.meters"),
+      },
     });
     mapRef.current = map;
     window.beltmap = { map };
@@ -179,6 +189,7 @@ export function MapView({
       const filter = organizationFilter(unitId, tiers);
       map.setFilter(LAYERS.organizations, ["all", ["!=", ["get", "kind"], "SPECIAL_TOWN"], filter]);
       map.setFilter(LAYERS.specialTowns, ["all", ["==", ["get", "kind"], "SPECIAL_TOWN"], filter]);
+      map.setFilter(LAYERS.provisionalMarks, ["all", ["!", ["get", "official"]], filter]);
       for (const layer of [
         LAYERS.beltCasing,
         LAYERS.beltLine,

@@ -26,6 +26,7 @@ export const LAYERS = {
   beltLine: "belt-line",
   organizations: "organizations",
   specialTowns: "special-towns",
+  provisionalMarks: "provisional-marks",
   beltStopNumbers: "belt-stop-numbers",
   serviceCenters: "service-centers",
 } as const;
@@ -82,14 +83,12 @@ function dataLayers(): LayerSpecification[] {
     paint: {
       "circle-color": tierColor,
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 3.5, 12, 7, 15, 10],
-      // A dark ring marks an official grade, a white one a provisional grade.
+      // A dark ring on every colour keeps the light tiers visible on the light land fill.
       "circle-stroke-color": [
         "case",
         ["boolean", ["feature-state", "selected"], false],
         "#c8102e",
-        ["get", "official"],
         "#333333",
-        "#ffffff",
       ],
       "circle-stroke-width": [
         "case",
@@ -135,6 +134,19 @@ function dataLayers(): LayerSpecification[] {
     },
     organizations,
     specialTowns,
+    {
+      // A white dot in the middle marks a provisional grade: a mark of shape, not of colour.
+      id: LAYERS.provisionalMarks,
+      type: "circle",
+      source: SOURCES.organizations,
+      filter: ["!", ["get", "official"]],
+      paint: {
+        "circle-color": "#ffffff",
+        "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 1.3, 12, 2.5, 15, 3.5],
+        "circle-stroke-color": "#333333",
+        "circle-stroke-width": 0.5,
+      },
+    },
     {
       id: LAYERS.beltStopNumbers,
       type: "symbol",

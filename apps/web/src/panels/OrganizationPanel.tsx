@@ -1,6 +1,7 @@
 import type { OrganizationDetailDto } from "@beltmap/api";
 import { STAGES } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
 import { useTRPC } from "../trpc.ts";
@@ -9,8 +10,28 @@ export function OrganizationPanel({ id, onClose }: { id: number; onClose: () => 
   const { t } = useTranslation();
   const trpc = useTRPC();
   const detail = useQuery(trpc.map.organization.queryOptions({ id }));
+  const panel = useRef<HTMLElement>(null);
+
+  // Keyboard users land in the panel when it opens (or shows another organisation); Escape closes it.
+  useEffect(() => {
+    if (id) panel.current?.focus();
+  }, [id]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") onClose();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
   return (
-    <aside className="org-panel" data-testid="org-panel" aria-label={detail.data?.name}>
+    <aside
+      ref={panel}
+      tabIndex={-1}
+      className="org-panel"
+      data-testid="org-panel"
+      aria-label={detail.data?.name}
+    >
       <button type="button" className="close" onClick={onClose} aria-label={t("panel.close")}>
         ×
       </button>

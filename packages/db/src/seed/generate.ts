@@ -11,6 +11,7 @@ import {
   type ItemScores,
   intBetween,
   isEligibleStop,
+  LABELS_ZH,
   mulberry32,
   nextReviewDue,
   type OrgKind,
@@ -403,7 +404,7 @@ function demoSheets(rng: Rng, organizations: DemoOrganization[], finalGrades: Gr
 }
 
 function countyOpinion(grade: Grade): string {
-  const label = { EXCELLENT: "优秀", GOOD: "良好", PASS: "达标", FAIL: "未达标" }[grade];
+  const label = LABELS_ZH.grade[grade];
   return grade === "FAIL" ? `初评为${label}，列入预警梯队，限期整改` : `同意初评为${label}`;
 }
 

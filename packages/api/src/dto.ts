@@ -1,5 +1,15 @@
 // The public contract's output types. The web app imports these (types only), never Prisma's.
-import type { BeltKind, Grade, OrgKind, RuleId, SheetStatus, Stage, Tier, UnitSpec } from "@beltmap/domain";
+import type {
+  BeltKind,
+  DutyId,
+  Grade,
+  OrgKind,
+  RuleId,
+  SheetStatus,
+  Stage,
+  Tier,
+  UnitSpec,
+} from "@beltmap/domain";
 
 export type SheetDefinitionDto = {
   dimensions: { key: string; name: string; items: { key: string; text: string; maxScore: number }[] }[];
@@ -45,6 +55,8 @@ export type OrganizationDetailDto = MapOrganizationDto & {
   belts: { id: number; name: string; position: number }[];
   typicalPractice: string | null;
   contactMembers: string[];
+  /** A demonstration site's duties (DESIGN 1.2), each met or not; empty for other organisations. */
+  duties: { duty: DutyId; title: string; met: boolean }[];
 };
 
 export type BeltStopDto = {

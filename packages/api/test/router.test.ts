@@ -118,6 +118,23 @@ describe("map.organization", () => {
     ]);
     expect(detail.stages.find((s) => s.stage === "COUNTY_INITIAL")?.opinion).toBeTruthy();
     expect(detail.unitName).toBeTruthy();
+    expect(detail.duties.map((d) => d.duty)).toEqual([
+      "COUNTY_DUAL_MANAGEMENT",
+      "COMMITTEE_CONTACT",
+      "ON_A_BELT",
+    ]);
+  });
+
+  it("reports the demo data's demonstration sites that lack a duty", async () => {
+    const excellent = await caller().map.organizations({ tiers: ["DEMONSTRATION"] });
+    const details = await Promise.all(excellent.map((o) => caller().map.organization({ id: o.id })));
+    const unmet = (duty: string) =>
+      details.filter((d) => d.duties.some((x) => x.duty === duty && !x.met)).length;
+    expect(unmet("ON_A_BELT")).toBe(1); // the deliberate break in 龙游县
+    expect(unmet("COMMITTEE_CONTACT")).toBeGreaterThan(0);
+    expect(unmet("COUNTY_DUAL_MANAGEMENT")).toBeGreaterThan(0);
+    const good = (await caller().map.organizations({ tiers: ["CONSOLIDATION"] }))[0];
+    expect((await caller().map.organization({ id: good?.id ?? 0 })).duties).toEqual([]);
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {

@@ -1,6 +1,7 @@
 export * from "./belts.ts";
 export * from "./cadence.ts";
 export * from "./codes.ts";
+export * from "./duties.ts";
 export * from "./grade.ts";
 export * from "./labels.ts";
 export * from "./official-grade.ts";

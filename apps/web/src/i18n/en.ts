@@ -1,4 +1,4 @@
-import { LABELS_EN, RULE_TITLES_EN } from "@beltmap/domain";
+import { DUTY_TITLES_EN, LABELS_EN, RULE_TITLES_EN } from "@beltmap/domain";
 import type { Messages } from "./zh-CN.ts";
 
 export const en: Messages = {
@@ -61,9 +61,7 @@ export const en: Messages = {
     noBelt: "On no belt",
     stopNumber: "stop {{n}}",
     duties: "Demonstration-site duties",
-    countyDual: "County dual management",
     cityDual: "City dual management",
-    contact: "Committee member contact point",
     practice: "Typical practice",
     yes: "yes",
     no: "no",
@@ -84,4 +82,5 @@ export const en: Messages = {
   },
   codes: LABELS_EN,
   rules: RULE_TITLES_EN,
+  duties: DUTY_TITLES_EN,
 };

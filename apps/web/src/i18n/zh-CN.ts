@@ -1,4 +1,4 @@
-import { LABELS_ZH, RULE_TITLES_ZH } from "@beltmap/domain";
+import { DUTY_TITLES_ZH, LABELS_ZH, RULE_TITLES_ZH } from "@beltmap/domain";
 
 export const zhCN = {
   app: {
@@ -60,9 +60,7 @@ export const zhCN = {
     noBelt: "未排入示范带",
     stopNumber: "第 {{n}} 站",
     duties: "示范点要求",
-    countyDual: "纳入县级双重管理",
     cityDual: "市级双重管理",
-    contact: "两新工委委员联系点",
     practice: "典型做法",
     yes: "是",
     no: "否",
@@ -83,6 +81,7 @@ export const zhCN = {
   },
   codes: LABELS_ZH,
   rules: RULE_TITLES_ZH,
+  duties: DUTY_TITLES_ZH,
 };
 
 export type Messages = typeof zhCN;

@@ -44,7 +44,6 @@ export function OrganizationPanel({ id, onClose }: { id: number; onClose: () => 
 
 function Details({ org }: { org: OrganizationDetailDto }) {
   const { t } = useTranslation();
-  const yesNo = (value: boolean) => (value ? `✓ ${t("panel.yes")}` : `✗ ${t("panel.no")}`);
   const stages = STAGES.map((stage) => ({ stage, sheet: org.stages.find((s) => s.stage === stage) }));
   const countySheet = org.stages.find((s) => s.stage === "COUNTY_INITIAL");
   return (
@@ -116,27 +115,25 @@ function Details({ org }: { org: OrganizationDetailDto }) {
           ))}
         </ul>
       )}
-      {org.grade === "EXCELLENT" && (
+      {org.duties.length > 0 && (
         <>
           <h3>{t("panel.duties")}</h3>
-          <ul className="plain duties">
-            <li>
-              {t("panel.countyDual")}：{yesNo(org.countyDualManaged)}
-            </li>
-            <li>
-              {t("panel.contact")}：
-              {org.contactMembers.length > 0 ? org.contactMembers.join("、") : `✗ ${t("panel.none")}`}
-            </li>
-            <li>
-              {t("panel.belts")}：{yesNo(org.belts.length > 0)}
-            </li>
-            {org.typicalPractice && (
-              <li>
-                {t("panel.practice")}：{org.typicalPractice}（{t("panel.cityDual")}：
-                {yesNo(org.cityDualManaged)}）
+          <ul className="plain duties" data-testid="duties">
+            {org.duties.map((d) => (
+              <li key={d.duty} className={d.met ? "met" : "unmet"}>
+                {d.met ? "✓" : "✗"} {t(`duties.${d.duty}`)}
+                {d.duty === "COMMITTEE_CONTACT" &&
+                  org.contactMembers.length > 0 &&
+                  `（${org.contactMembers.join("、")}）`}
               </li>
-            )}
+            ))}
           </ul>
+          {org.typicalPractice && (
+            <p>
+              {t("panel.practice")}：{org.typicalPractice}（{t("panel.cityDual")}：
+              {org.cityDualManaged ? t("panel.yes") : t("panel.no")}）
+            </p>
+          )}
         </>
       )}
     </>

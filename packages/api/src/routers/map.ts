@@ -1,5 +1,5 @@
 import { findOrganizationDetail, listServiceCenters } from "@beltmap/db";
-import { gradeFromTotal, STAGES, TIERS } from "@beltmap/domain";
+import { DUTY_TITLES_ZH, demonstrationSiteDuties, gradeFromTotal, STAGES, TIERS } from "@beltmap/domain";
 import { COUNTIES, countyBbox, countyLabelPoint } from "@beltmap/geo";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -60,6 +60,12 @@ export const mapRouter = router({
           .map((s) => ({ id: s.belt.id, name: s.belt.name, position: s.position })),
         typicalPractice: detail.practices[0]?.title ?? null,
         contactMembers: detail.contacts.map((c) => c.member.name),
+        duties: demonstrationSiteDuties({
+          grade: base.gradeIsOfficial ? base.grade : null,
+          countyDualManaged: detail.countyDualManaged,
+          countyContactCount: detail.contacts.filter((c) => c.member.level === "COUNTY").length,
+          beltCount: detail.beltStops.filter((s) => s.belt.cycleId === cycle.id).length,
+        }).map((d) => ({ ...d, title: DUTY_TITLES_ZH[d.duty] })),
       };
     }),
 

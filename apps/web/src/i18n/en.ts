@@ -80,6 +80,18 @@ export const en: Messages = {
     beltLength: "{{km}} km",
     serviceCenter: "Party-mass service center",
   },
+  /** Unit names in English; in Chinese the official names come with the data. */
+  units: {
+    GREEN_ZONE: "Green Industry Cluster Zone",
+    WEST_ZONE: "West District Committee",
+    JINGXIN: "Economy & IT Commission",
+    KECHENG: "Kecheng District",
+    QUJIANG: "Qujiang District",
+    LONGYOU: "Longyou County",
+    JIANGSHAN: "Jiangshan City",
+    CHANGSHAN: "Changshan County",
+    KAIHUA: "Kaihua County",
+  } as Record<string, string>,
   codes: LABELS_EN,
   rules: RULE_TITLES_EN,
   duties: DUTY_TITLES_EN,

@@ -79,6 +79,8 @@ export const zhCN = {
     beltLength: "{{km}} 公里",
     serviceCenter: "区域性党群服务中心",
   },
+  /** Unit names come with the data; the English file translates them. */
+  units: {} as Record<string, string>,
   codes: LABELS_ZH,
   rules: RULE_TITLES_ZH,
   duties: DUTY_TITLES_ZH,

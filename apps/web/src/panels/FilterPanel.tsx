@@ -35,7 +35,7 @@ export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: P
           <option value="">{t("filter.allUnits")}</option>
           {units.map((unit) => (
             <option key={unit.id} value={unit.id}>
-              {unit.name}
+              {t(`units.${unit.id}`, { defaultValue: unit.name })}
             </option>
           ))}
         </select>

@@ -68,7 +68,7 @@ function Details({ org }: { org: OrganizationDetailDto }) {
         <dt>{t("panel.kind")}</dt>
         <dd>{t(`codes.orgKind.${org.kind}`)}</dd>
         <dt>{t("panel.unit")}</dt>
-        <dd>{org.unitName}</dd>
+        <dd>{t(`units.${org.unitId}`, { defaultValue: org.unitName })}</dd>
         <dt>{t("panel.township")}</dt>
         <dd>{org.townshipName}</dd>
         <dt>{t("panel.address")}</dt>

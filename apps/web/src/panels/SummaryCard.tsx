@@ -11,7 +11,9 @@ export function SummaryCard({ summary, unitId }: { summary: DashboardSummaryDto;
   return (
     <div className="card summary-card" data-testid="summary-card">
       <div className="summary-title">
-        {unit ? `${unit.unitName} · ${t("summary.progress")}` : t("summary.progress")}
+        {unit
+          ? `${t(`units.${unit.unitId}`, { defaultValue: unit.unitName })} · ${t("summary.progress")}`
+          : t("summary.progress")}
       </div>
       <div className="summary-figure">
         <strong>{done}</strong>

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { countOrganizations, renderedCounts, waitForMapIdle } from "../support/map.ts";
+import { countOrganizations, organizationOnScreen, renderedCounts, waitForMapIdle } from "../support/map.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
 
 const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
@@ -65,22 +65,7 @@ describe("the map", () => {
   }, 60_000);
 
   it("shows a tooltip with the name, tier and score on hover", async () => {
-    const target = await page.evaluate(() => {
-      const map = window.beltmap?.map;
-      if (!map) throw new Error("map not exposed");
-      const canvas = map.getCanvas().getBoundingClientRect();
-      const feature = map
-        .queryRenderedFeatures({ layers: ["organizations"] })
-        .map((f) => ({ f, p: map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]) }))
-        .find(({ p }) => p.x > 100 && p.y > 100 && p.x < canvas.width - 100 && p.y < canvas.height - 100);
-      if (!feature) throw new Error("no organisation drawn");
-      const top = map.queryRenderedFeatures(feature.p, { layers: ["organizations", "special-towns"] })[0];
-      return {
-        x: canvas.left + feature.p.x,
-        y: canvas.top + feature.p.y,
-        name: String(top?.properties.name),
-      };
-    });
+    const target = await organizationOnScreen(page);
     await page.mouse.move(target.x, target.y);
     const popup = page.locator(".maplibregl-popup");
     await popup.waitFor({ timeout: 5_000 });
@@ -90,24 +75,7 @@ describe("the map", () => {
   }, 30_000);
 
   it("opens the side panel with stage scores when an organisation is clicked", async () => {
-    const target = await page.evaluate(() => {
-      const map = window.beltmap?.map;
-      if (!map) throw new Error("map not exposed");
-      const canvas = map.getCanvas().getBoundingClientRect();
-      // A feature well inside the canvas, so the click is not under a control.
-      const feature = map
-        .queryRenderedFeatures({ layers: ["organizations"] })
-        .map((f) => ({ f, p: map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]) }))
-        .find(({ p }) => p.x > 80 && p.y > 80 && p.x < canvas.width - 80 && p.y < canvas.height - 80);
-      if (!feature) throw new Error("no organisation drawn");
-      // The topmost feature under that point is what a click hits.
-      const top = map.queryRenderedFeatures(feature.p, { layers: ["organizations", "special-towns"] })[0];
-      return {
-        x: canvas.left + feature.p.x,
-        y: canvas.top + feature.p.y,
-        name: String(top?.properties.name),
-      };
-    });
+    const target = await organizationOnScreen(page);
     await page.mouse.click(target.x, target.y);
     const panel = page.getByTestId("org-panel");
     await panel.waitFor({ timeout: 10_000 });

@@ -40,3 +40,25 @@ export function renderedCounts(page: Page, layers: string[]): Promise<Record<str
     );
   }, layers);
 }
+
+/**
+ * A drawn organisation well inside the canvas (clear of the controls), with its page position and
+ * the name of the topmost feature there, which is what a click or a hover hits.
+ */
+export function organizationOnScreen(
+  page: Page,
+  margin = 100,
+): Promise<{ x: number; y: number; name: string }> {
+  return page.evaluate((inset) => {
+    const map = window.beltmap?.map;
+    if (!map) throw new Error("map not exposed");
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const point = map
+      .queryRenderedFeatures({ layers: ["organizations"] })
+      .map((f) => map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]))
+      .find((p) => p.x > inset && p.y > inset && p.x < canvas.width - inset && p.y < canvas.height - inset);
+    if (!point) throw new Error("no organisation drawn");
+    const top = map.queryRenderedFeatures(point, { layers: ["organizations", "special-towns"] })[0];
+    return { x: canvas.left + point.x, y: canvas.top + point.y, name: String(top?.properties.name) };
+  }, margin);
+}

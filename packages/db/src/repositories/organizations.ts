@@ -47,19 +47,12 @@ export async function findOrganizationDetail(prisma: PrismaClient, id: number, c
   return prisma.organization.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      kind: true,
-      unitId: true,
-      countyCode: true,
-      lng: true,
-      lat: true,
+      ...organizationSelect,
       address: true,
       memberCount: true,
       countyDualManaged: true,
       cityDualManaged: true,
       unit: { select: { name: true } },
-      township: { select: { name: true } },
       sheets: {
         where: { cycleId },
         select: { stage: true, total: true, status: true, opinion: true, submittedAt: true },

@@ -20,8 +20,11 @@ const schema = z.object({
       }
     }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** auto: load the demo data (示例数据) into an empty database; off: never. */
-  DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  /**
+   * Demo data (示例数据) for an empty database. auto: only into the embedded PGlite, never into a
+   * PostgreSQL server (which is where real data lives); on: into any empty database; off: never.
+   */
+  DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   WEB_DIST: z.string().min(1).default(WEB_DIST_DEFAULT),
 });
 
@@ -39,4 +42,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+/** Whether to load the demo data into an empty database of this kind. */
+export function wantsDemoData(
+  setting: Config["DEMO_DATA"],
+  databaseKind: "postgres" | "pglite" | "pglite-memory",
+): boolean {
+  return setting === "on" || (setting === "auto" && databaseKind !== "postgres");
 }

@@ -1,8 +1,8 @@
 // Starts Beltmap: validate configuration, open (and migrate) the database, load the demo data into
 // an empty one, serve, and shut down cleanly on SIGINT/SIGTERM.
-import { openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { openDatabase, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "@beltmap/db";
 import { buildServer } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, wantsDemoData } from "./config.ts";
 
 async function main() {
   const started = performance.now();
@@ -13,7 +13,7 @@ async function main() {
     { database: database.description, migrationsApplied: database.migrations.applied },
     "database ready",
   );
-  if (config.DEMO_DATA === "auto") {
+  if (wantsDemoData(config.DEMO_DATA, database.location.kind)) {
     const seed = await seedDemoIfEmpty(database.prisma);
     if (seed.seeded)
       app.log.info({ organizations: seed.organizations, hash: seed.hash }, "demo data (示例数据) loaded");
@@ -36,7 +36,17 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await app.listen({ port: config.PORT, host: config.HOST });
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await database.close();
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      throw new ConfigError(
+        `PORT ${config.PORT} is in use on ${config.HOST}: stop what holds it, or set PORT to another port`,
+      );
+    }
+    throw error;
+  }
   void warmUp(app);
   app.log.info(
     { ms: Math.round(performance.now() - started) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { ConfigError, loadConfig, wantsDemoData } from "../src/config.ts";
 
 describe("loadConfig", () => {
   it("has defaults for a fresh machine", () => {
@@ -22,5 +22,15 @@ describe("loadConfig", () => {
 
   it("refuses a port out of range", () => {
     expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
+  });
+});
+
+describe("wantsDemoData", () => {
+  it("loads demo data into the embedded database by default, never into PostgreSQL unless asked", () => {
+    expect(wantsDemoData("auto", "pglite")).toBe(true);
+    expect(wantsDemoData("auto", "pglite-memory")).toBe(true);
+    expect(wantsDemoData("auto", "postgres")).toBe(false);
+    expect(wantsDemoData("on", "postgres")).toBe(true);
+    expect(wantsDemoData("off", "pglite")).toBe(false);
   });
 });

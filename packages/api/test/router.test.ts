@@ -1,5 +1,5 @@
 // The public contract, called through the router on an in-memory PGlite holding the demo data.
-import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { type Database, openDatabase, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller, createContextInner } from "../src/index.ts";
@@ -256,4 +256,24 @@ describe("meta.info", () => {
     expect(info.demoData).toBe(true);
     expect(info.cycle).toMatchObject({ year: 2017, beltPlanDeadline: "2017-08-10T15:59:59.000Z" });
   });
+});
+
+describe("a real installation before any organisation is entered", () => {
+  it("answers every read with empty figures rather than errors, and is not labelled demo data", async () => {
+    const empty = await openDatabase("memory:");
+    try {
+      await seedReferenceDataIfEmpty(empty.prisma);
+      const call = createCaller(createContextInner({ prisma: empty.prisma }));
+      expect(await call.map.organizations()).toEqual([]);
+      expect(await call.belt.list()).toEqual([]);
+      expect(await call.unit.list()).toHaveLength(9);
+      expect((await call.meta.info()).demoData).toBe(false);
+      const summary = await call.dashboard.summary();
+      expect(summary).toMatchObject({ organizations: 0, excellentOfficial: 0, target: 100 });
+      const compliance = await call.belt.compliance();
+      expect(compliance.find((u) => u.unitId === "KECHENG")?.passed).toBe(false); // no belts yet
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
 });

@@ -12,4 +12,4 @@ export {
 } from "./repositories/organizations.ts";
 export { countPracticesByUnit } from "./repositories/practices.ts";
 export { listUnits } from "./repositories/units.ts";
-export { SEED_HASH_KEY, type SeedResult, seedDemoIfEmpty } from "./seed/index.ts";
+export { SEED_HASH_KEY, type SeedResult, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "./seed/index.ts";

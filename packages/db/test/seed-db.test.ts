@@ -1,7 +1,7 @@
 // The seed as loaded into PGlite: the same content hash on every fresh database, loaded once.
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../src/client.ts";
-import { databaseContentHash, seedDemoIfEmpty } from "../src/seed/index.ts";
+import { databaseContentHash, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "../src/seed/index.ts";
 
 /**
  * The demo data's content hash, pinned: a change of machine, Node version or dependency that
@@ -33,6 +33,23 @@ describe("seedDemoIfEmpty on PGlite", () => {
     } finally {
       await first.close();
       await second.close();
+    }
+  }, 120_000);
+
+  it("starts a real installation with the reference data only, and can add the demo data later", async () => {
+    const db = await openDatabase("memory:");
+    try {
+      expect(await seedReferenceDataIfEmpty(db.prisma)).toBe(true);
+      expect(await seedReferenceDataIfEmpty(db.prisma)).toBe(false);
+      expect(await db.prisma.unit.count()).toBe(9);
+      expect(await db.prisma.township.count()).toBeGreaterThanOrEqual(100);
+      expect(await db.prisma.evaluationCycle.count()).toBe(1);
+      expect(await db.prisma.organization.count()).toBe(0);
+      expect(await db.prisma.appMeta.count()).toBe(0); // not marked as demo data
+      // The same content as a demo seeded in one go.
+      expect((await seedDemoIfEmpty(db.prisma)).hash).toBe(DEMO_DATA_HASH);
+    } finally {
+      await db.close();
     }
   }, 120_000);
 });

@@ -144,18 +144,30 @@ export type DemoData = {
 
 type Rng = () => number;
 
+export type ReferenceData = Pick<DemoData, "units" | "townships" | "cycle">;
+
+/**
+ * What every installation starts with, demo or not: the 9 units of Appendix 3, the townships
+ * (the real ones of the six counties and the two zones' parks) and the 2017 cycle's deadlines.
+ */
+export function referenceData(): ReferenceData {
+  return {
+    units: [...APPENDIX3_UNITS],
+    townships: demoTownships(),
+    cycle: {
+      id: DEMO_CYCLE_ID,
+      year: 2017,
+      name: "2017年度“百企示范、千企争先”行动",
+      beltPlanDeadline: chinaEndOfDay("2017-08-10"),
+      initialSummaryDeadline: chinaEndOfDay("2017-09-20"),
+      isCurrent: true,
+    },
+  };
+}
+
 export function generateDemoData(seed = DEMO_SEED): DemoData {
   const rng = mulberry32(seed);
-  const units = [...APPENDIX3_UNITS];
-  const townships = demoTownships();
-  const cycle = {
-    id: DEMO_CYCLE_ID,
-    year: 2017,
-    name: "2017年度“百企示范、千企争先”行动",
-    beltPlanDeadline: chinaEndOfDay("2017-08-10"),
-    initialSummaryDeadline: chinaEndOfDay("2017-09-20"),
-    isCurrent: true,
-  };
+  const { units, townships, cycle } = referenceData();
   const { organizations, finalGrades } = demoOrganizations(rng, units, townships);
   const sheets = demoSheets(rng, organizations, finalGrades);
   const finalSheets = new Map(

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { generateDemoData } from "./generate.ts";
+import { generateDemoData, referenceData } from "./generate.ts";
 import { databaseContentHash } from "./hash.ts";
-import { loadDemoData } from "./load.ts";
+import { loadDemoData, loadReferenceData } from "./load.ts";
 
 export {
   DELIBERATE_BREAKS,
@@ -9,6 +9,8 @@ export {
   DEMO_SEED,
   type DemoData,
   generateDemoData,
+  type ReferenceData,
+  referenceData,
 } from "./generate.ts";
 export { canonicalJson, databaseContentHash } from "./hash.ts";
 
@@ -16,25 +18,36 @@ export const SEED_HASH_KEY = "demoSeedHash";
 
 export type SeedResult = { seeded: boolean; hash: string | null; organizations: number };
 
+const TRANSACTION = { timeout: 120_000, maxWait: 10_000 };
+
+/** Loads the reference data (units, townships, the cycle) into a database that has no units yet. */
+export async function seedReferenceDataIfEmpty(prisma: PrismaClient): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if ((await tx.unit.count()) > 0) return false;
+    await loadReferenceData(tx, referenceData());
+    return true;
+  }, TRANSACTION);
+}
+
 /**
- * Loads the demo data into an empty database (no units yet) and records its content hash,
- * which marks the database as holding 示例数据. A database with data is left alone.
+ * Loads the demo data (示例数据) into a database without organisations, with the reference data
+ * if that is missing too, and records the content hash, which marks the database as demo data.
+ * A database that has organisations is left alone.
  */
 export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<SeedResult> {
-  if ((await prisma.unit.count()) > 0) {
+  const organizations = await prisma.organization.count();
+  if (organizations > 0) {
     const meta = await prisma.appMeta.findUnique({ where: { key: SEED_HASH_KEY } });
-    return { seeded: false, hash: meta?.value ?? null, organizations: await prisma.organization.count() };
+    return { seeded: false, hash: meta?.value ?? null, organizations };
   }
   const data = generateDemoData();
   // The data and the 示例数据 marker land together or not at all.
-  const hash = await prisma.$transaction(
-    async (tx) => {
-      await loadDemoData(tx, data);
-      const contentHash = await databaseContentHash(tx);
-      await tx.appMeta.create({ data: { key: SEED_HASH_KEY, value: contentHash } });
-      return contentHash;
-    },
-    { timeout: 120_000, maxWait: 10_000 },
-  );
+  const hash = await prisma.$transaction(async (tx) => {
+    if ((await tx.unit.count()) === 0) await loadReferenceData(tx, data);
+    await loadDemoData(tx, data);
+    const contentHash = await databaseContentHash(tx);
+    await tx.appMeta.create({ data: { key: SEED_HASH_KEY, value: contentHash } });
+    return contentHash;
+  }, TRANSACTION);
   return { seeded: true, hash, organizations: data.organizations.length };
 }

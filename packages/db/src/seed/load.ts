@@ -1,9 +1,8 @@
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { DemoData } from "./generate.ts";
+import type { DemoData, ReferenceData } from "./generate.ts";
 
 // Tables whose ids the seed sets itself; their sequences must continue after the seeded ids.
 const SEQUENCED_TABLES = [
-  "EvaluationCycle",
   "Organization",
   "ScoreSheet",
   "GradeRecord",
@@ -16,11 +15,16 @@ const SEQUENCED_TABLES = [
   "ReReview",
 ] as const;
 
-/** Writes the demo data set inside the caller's transaction (so all of it lands, or none). */
-export async function loadDemoData(tx: Prisma.TransactionClient, data: DemoData): Promise<void> {
+/** Writes the reference data inside the caller's transaction. */
+export async function loadReferenceData(tx: Prisma.TransactionClient, data: ReferenceData): Promise<void> {
   await tx.unit.createMany({ data: data.units });
   await tx.township.createMany({ data: data.townships });
   await tx.evaluationCycle.create({ data: data.cycle });
+  await continueSequence(tx, "EvaluationCycle");
+}
+
+/** Writes the demo organisations and all that hangs on them inside the caller's transaction. */
+export async function loadDemoData(tx: Prisma.TransactionClient, data: DemoData): Promise<void> {
   await tx.organization.createMany({ data: data.organizations });
   await tx.scoreSheet.createMany({ data: data.sheets });
   await tx.gradeRecord.createMany({ data: data.grades });
@@ -41,9 +45,11 @@ export async function loadDemoData(tx: Prisma.TransactionClient, data: DemoData)
   await tx.committeeContact.createMany({ data: data.contacts });
   await tx.typicalPractice.createMany({ data: data.practices });
   await tx.reReview.createMany({ data: data.reReviews });
-  for (const table of SEQUENCED_TABLES) {
-    await tx.$executeRawUnsafe(
-      `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
-    );
-  }
+  for (const table of SEQUENCED_TABLES) await continueSequence(tx, table);
+}
+
+async function continueSequence(tx: Prisma.TransactionClient, table: string): Promise<void> {
+  await tx.$executeRawUnsafe(
+    `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT MAX(id) FROM "${table}"), 0) + 1, false)`,
+  );
 }

@@ -66,10 +66,12 @@ async function warmUp(app: Awaited<ReturnType<typeof buildServer>>) {
 }
 
 main().catch((error: unknown) => {
+  // Operators read this: the message first; the stack only when they ask for detail.
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    console.error("Beltmap could not start:", error);
+    console.error(`Beltmap could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") console.error(error);
   }
   process.exit(1);
 });

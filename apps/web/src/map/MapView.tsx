@@ -78,6 +78,8 @@ export function MapView({
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
       maxZoom: 17,
+      // Labels appear at once: no fade-in to wait for before the map is idle.
+      fadeDuration: 0,
       // The controls' own words, in the UI's language at the time the map is made.
       locale: {
         "NavigationControl.ZoomIn": tRef.current("map.zoomIn"),
@@ -127,7 +129,14 @@ export function MapView({
         if (feature) onSelectRef.current(Number(feature.id));
       });
     }
-    map.once("load", () => setLoadedMap(map));
+    // Sources can take data as soon as the style is parsed: the sites are tiled while the county
+    // outlines are still loading, instead of after the whole first render ('load').
+    const onStyle = () => {
+      if (!map.isStyleLoaded() && !map.getSource(SOURCES.organizations)) return;
+      map.off("styledata", onStyle);
+      setLoadedMap(map);
+    };
+    map.on("styledata", onStyle);
     map.on("mousemove", LAYERS.serviceCenters, () => {
       map.getCanvas().style.cursor = "default";
     });

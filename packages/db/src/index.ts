@@ -6,7 +6,6 @@ export { listBeltsWithStops, listServiceCenters } from "./repositories/belts.ts"
 export { findCurrentCycle } from "./repositories/cycles.ts";
 export {
   findOrganizationDetail,
-  groupBy,
   listOrganizationsWithGradeInputs,
   type OrganizationFilter,
 } from "./repositories/organizations.ts";

@@ -70,7 +70,7 @@ export async function findOrganizationDetail(prisma: PrismaClient, id: number, c
   });
 }
 
-export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);

@@ -117,10 +117,14 @@ describe("the map", () => {
     await page.getByRole("checkbox").first().check();
     await waitForMapIdle(page, kaihua);
     await page.getByTestId("unit-filter").selectOption("");
+    const zoomIn = page.locator(".maplibregl-ctrl-zoom-in");
+    expect(await zoomIn.getAttribute("title")).toBe("放大");
     await page.getByRole("button", { name: "English" }).click();
     expect(await page.locator("h1").textContent()).toBe("Hundred Models, Thousand Contenders");
+    await expect.poll(() => zoomIn.getAttribute("title")).toBe("Zoom in"); // the map's own controls too
     await page.getByRole("button", { name: "中文" }).click();
     expect(await page.locator("h1").textContent()).toBe("百企示范、千企争先");
+    await expect.poll(() => zoomIn.getAttribute("title")).toBe("放大");
   }, 60_000);
 
   it("logged no errors in the browser console", () => {

@@ -17,6 +17,8 @@ async function main() {
     const seed = await seedDemoIfEmpty(database.prisma);
     if (seed.seeded)
       app.log.info({ organizations: seed.organizations, hash: seed.hash }, "demo data (示例数据) loaded");
+  } else if (await seedReferenceDataIfEmpty(database.prisma)) {
+    app.log.info("reference data loaded: the units of Appendix 3, the townships and the 2017 cycle");
   }
 
   let closing = false;

@@ -67,6 +67,7 @@ export function MapView({
   const { t } = useTranslation();
   const tRef = useRef(t);
   tRef.current = t;
+  const controlsLanguage = useRef<string | null>(null);
 
   // Create the map once; data and filters below update it in place.
   useEffect(() => {
@@ -80,19 +81,11 @@ export function MapView({
       maxZoom: 17,
       // Labels appear at once: no fade-in to wait for before the map is idle.
       fadeDuration: 0,
-      // The controls' own words, in the UI's language at the time the map is made.
-      locale: {
-        "NavigationControl.ZoomIn": tRef.current("map.zoomIn"),
-        "NavigationControl.ZoomOut": tRef.current("map.zoomOut"),
-        "NavigationControl.ResetBearing": tRef.current("map.resetBearing"),
-        "ScaleControl.Kilometers": tRef.current("map.kilometers"),
-        "ScaleControl.Meters": tRef.current("map.meters"),
-      },
+      locale: controlStrings(tRef.current),
     });
     mapRef.current = map;
     window.beltmap = { map };
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
-    map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
+    addControls(map);
     map.addImage("star", starIcon(), { sdf: true });
     map.addImage("service-center", serviceCenterIcon(SERVICE_CENTER_COLOR));
 
@@ -165,6 +158,18 @@ export function MapView({
       if (window.beltmap?.map === map) window.beltmap = undefined;
     };
   }, []);
+
+  // The controls' own words follow the UI language: MapLibre reads them when a control is added.
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (!loadedMap || i18n.language === controlsLanguage.current) return;
+    const first = controlsLanguage.current === null;
+    controlsLanguage.current = i18n.language;
+    if (first) return; // made in this language already
+    loadedMap._locale = { ...loadedMap._locale, ...controlStrings(tRef.current) };
+    for (const control of controls.get(loadedMap) ?? []) loadedMap.removeControl(control);
+    addControls(loadedMap);
+  }, [loadedMap, i18n.language]);
 
   useSourceData(
     loadedMap,
@@ -245,6 +250,28 @@ export function MapView({
   );
 
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
+}
+
+type Translate = (key: string) => string;
+
+function controlStrings(t: Translate): Record<string, string> {
+  return {
+    "NavigationControl.ZoomIn": t("map.zoomIn"),
+    "NavigationControl.ZoomOut": t("map.zoomOut"),
+    "NavigationControl.ResetBearing": t("map.resetBearing"),
+    "ScaleControl.Kilometers": t("map.kilometers"),
+    "ScaleControl.Meters": t("map.meters"),
+  };
+}
+
+const controls = new WeakMap<maplibregl.Map, maplibregl.IControl[]>();
+
+function addControls(map: maplibregl.Map): void {
+  const navigation = new maplibregl.NavigationControl({ showCompass: false });
+  const scale = new maplibregl.ScaleControl({ unit: "metric" });
+  map.addControl(navigation, "top-right");
+  map.addControl(scale, "bottom-right");
+  controls.set(map, [navigation, scale]);
 }
 
 function isInside(map: maplibregl.Map, geometry: GeoJSON.Geometry, width: number, height: number): boolean {

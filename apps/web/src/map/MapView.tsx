@@ -60,11 +60,10 @@ export function MapView({
   onSelect,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<maplibregl.Map | null>(null);
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const tRef = useRef(t);
   tRef.current = t;
   const controlsLanguage = useRef<string | null>(null);
@@ -83,7 +82,6 @@ export function MapView({
       fadeDuration: 0,
       locale: controlStrings(tRef.current),
     });
-    mapRef.current = map;
     window.beltmap = { map };
     addControls(map);
     map.addImage("star", starIcon(), { sdf: true });
@@ -125,7 +123,7 @@ export function MapView({
     // Sources can take data as soon as the style is parsed: the sites are tiled while the county
     // outlines are still loading, instead of after the whole first render ('load').
     const onStyle = () => {
-      if (!map.isStyleLoaded() && !map.getSource(SOURCES.organizations)) return;
+      if (!map.getSource(SOURCES.organizations)) return;
       map.off("styledata", onStyle);
       setLoadedMap(map);
     };
@@ -153,14 +151,12 @@ export function MapView({
     return () => {
       popup.remove();
       map.remove();
-      mapRef.current = null;
       setLoadedMap(null);
       if (window.beltmap?.map === map) window.beltmap = undefined;
     };
   }, []);
 
   // The controls' own words follow the UI language: MapLibre reads them when a control is added.
-  const { i18n } = useTranslation();
   useEffect(() => {
     if (!loadedMap || i18n.language === controlsLanguage.current) return;
     const first = controlsLanguage.current === null;

@@ -17,7 +17,7 @@ import {
   unitFilter,
 } from "./features.ts";
 import { serviceCenterIcon, starIcon } from "./icons.ts";
-import { baseStyle, LAYERS, ORGANIZATION_LAYERS, SOURCES } from "./layers.ts";
+import { baseStyle, LAYERS, ORGANIZATION_LAYER_FILTERS, ORGANIZATION_LAYERS, SOURCES } from "./layers.ts";
 import { SERVICE_CENTER_COLOR } from "./palette.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -197,9 +197,9 @@ export function MapView({
     loadedMap,
     (map) => {
       const filter = organizationFilter(unitId, tiers);
-      map.setFilter(LAYERS.organizations, ["all", ["!=", ["get", "kind"], "SPECIAL_TOWN"], filter]);
-      map.setFilter(LAYERS.specialTowns, ["all", ["==", ["get", "kind"], "SPECIAL_TOWN"], filter]);
-      map.setFilter(LAYERS.provisionalMarks, ["all", ["!", ["get", "official"]], filter]);
+      for (const [layer, base] of Object.entries(ORGANIZATION_LAYER_FILTERS)) {
+        map.setFilter(layer, ["all", base, filter]);
+      }
       for (const layer of [
         LAYERS.beltCasing,
         LAYERS.beltLine,

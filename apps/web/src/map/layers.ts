@@ -3,6 +3,7 @@ import type { Tier } from "@beltmap/domain";
 import type {
   CircleLayerSpecification,
   DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
   LayerSpecification,
   StyleSpecification,
   SymbolLayerSpecification,
@@ -74,25 +75,32 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
   };
 }
 
+/**
+ * What each organisation layer draws before any user filter; MapView adds the unit and tier
+ * filters to these, so the split between circles, stars and marks is stated once.
+ */
+export const ORGANIZATION_LAYER_FILTERS = {
+  [LAYERS.organizations]: ["!=", ["get", "kind"], "SPECIAL_TOWN"],
+  [LAYERS.specialTowns]: ["==", ["get", "kind"], "SPECIAL_TOWN"],
+  [LAYERS.provisionalMarks]: ["!", ["get", "official"]],
+} satisfies Record<string, ExpressionSpecification>;
+
+const isSelected: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
+
 function dataLayers(): LayerSpecification[] {
   const organizations: CircleLayerSpecification = {
     id: LAYERS.organizations,
     type: "circle",
     source: SOURCES.organizations,
-    filter: ["!=", ["get", "kind"], "SPECIAL_TOWN"],
+    filter: ORGANIZATION_LAYER_FILTERS[LAYERS.organizations],
     paint: {
       "circle-color": tierColor,
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 3.5, 12, 7, 15, 10],
       // A dark ring on every colour keeps the light tiers visible on the light land fill.
-      "circle-stroke-color": [
-        "case",
-        ["boolean", ["feature-state", "selected"], false],
-        "#c8102e",
-        "#333333",
-      ],
+      "circle-stroke-color": ["case", isSelected, "#c8102e", "#333333"],
       "circle-stroke-width": [
         "case",
-        ["boolean", ["feature-state", "selected"], false],
+        isSelected,
         3.5,
         ["boolean", ["feature-state", "hover"], false],
         2.5,
@@ -104,7 +112,7 @@ function dataLayers(): LayerSpecification[] {
     id: LAYERS.specialTowns,
     type: "symbol",
     source: SOURCES.organizations,
-    filter: ["==", ["get", "kind"], "SPECIAL_TOWN"],
+    filter: ORGANIZATION_LAYER_FILTERS[LAYERS.specialTowns],
     layout: {
       "icon-image": "star",
       "icon-size": ["interpolate", ["linear"], ["zoom"], 8, 0.6, 12, 0.9],
@@ -113,8 +121,8 @@ function dataLayers(): LayerSpecification[] {
     },
     paint: {
       "icon-color": tierColor,
-      "icon-halo-color": ["case", ["boolean", ["feature-state", "selected"], false], "#c8102e", "#222222"],
-      "icon-halo-width": ["case", ["boolean", ["feature-state", "selected"], false], 3, 1.2],
+      "icon-halo-color": ["case", isSelected, "#c8102e", "#222222"],
+      "icon-halo-width": ["case", isSelected, 3, 1.2],
     },
   };
   return [
@@ -139,7 +147,7 @@ function dataLayers(): LayerSpecification[] {
       id: LAYERS.provisionalMarks,
       type: "circle",
       source: SOURCES.organizations,
-      filter: ["!", ["get", "official"]],
+      filter: ORGANIZATION_LAYER_FILTERS[LAYERS.provisionalMarks],
       paint: {
         "circle-color": "#ffffff",
         "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 1.3, 12, 2.5, 15, 3.5],

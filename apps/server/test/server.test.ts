@@ -44,6 +44,7 @@ describe("the server", () => {
     expect(response.statusCode).toBe(400);
     const error = response.json().error;
     expect(error.message).toContain("tiers.0");
+    expect(error.message).toMatch(/^输入有误：tiers\.0 无效/); // worded in Chinese, naming the field
     expect(error.data.issues[0].field).toBe("tiers.0");
   });
 

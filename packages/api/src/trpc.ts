@@ -1,5 +1,9 @@
 import { initTRPC } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
+
+// Input errors reach users: zod words them in Chinese, the UI's first language.
+z.config(z.locales.zhCN());
+
 import type { Context } from "./context.ts";
 
 export type FieldIssue = { field: string; message: string };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/ensure-browser.sh
+bash test/ensure-tools.sh
 npx turbo run build --filter=@beltmap/web --output-logs=errors-only
 node --import tsx test/bench/startup.ts

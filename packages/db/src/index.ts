@@ -1,7 +1,14 @@
 export { type Database, type OpenOptions, openDatabase } from "./client.ts";
-export type { PrismaClient } from "./generated/prisma/client.ts";
+export type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export { type DatabaseLocation, describeLocation, redact, resolveDatabaseLocation } from "./location.ts";
 export { applyMigrations, type MigrationReport, readMigrations } from "./migrate.ts";
+export {
+  hashPassword,
+  PASSWORD_MIN_LENGTH,
+  passwordProblem,
+  TIMING_DECOY_HASH,
+  verifyPassword,
+} from "./passwords.ts";
 export { listBeltsWithStops, listServiceCenters } from "./repositories/belts.ts";
 export { findCurrentCycle } from "./repositories/cycles.ts";
 export {

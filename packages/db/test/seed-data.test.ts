@@ -8,6 +8,7 @@ import {
   isEligibleStop,
   parseItemScores,
   reviewState,
+  STAGES,
   sheetTotal,
   TIER_TARGET_SHARES,
   tierOfGrade,
@@ -85,9 +86,20 @@ describe("demo data", () => {
     }
   });
 
-  it("scores all four stages with valid sheets whose totals add up", () => {
-    expect(data.sheets.length).toBe(data.organizations.length * 4);
+  it("scores the four stages in order with valid sheets whose totals add up", () => {
+    const stagesOf = new Map<number, string[]>();
     for (const sheet of data.sheets) {
+      stagesOf.set(sheet.organizationId, [...(stagesOf.get(sheet.organizationId) ?? []), sheet.stage]);
+    }
+    const determined = new Set(data.grades.map((g) => g.organizationId));
+    for (const org of data.organizations) {
+      const stages = stagesOf.get(org.id) ?? [];
+      // No stage is skipped, and only organisations with all four have an official grade.
+      expect(stages, `organisation ${org.id}`).toEqual(STAGES.slice(0, stages.length));
+      expect(determined.has(org.id), `organisation ${org.id}`).toBe(stages.length === 4);
+    }
+    for (const sheet of data.sheets) {
+      expect(sheet.status === "DRAFT").toBe(sheet.submittedAt === null);
       const parsed = parseItemScores(sheet.items);
       expect(parsed.ok, `sheet ${sheet.id}`).toBe(true);
       expect(sheetTotal(sheet.items)).toBe(sheet.total);
@@ -109,6 +121,35 @@ describe("demo data", () => {
       expect(used, unit.name).toBeLessThanOrEqual(unit.excellentQuota);
     }
     for (const record of data.grades) expect(gradeFromTotal(record.total)).toBe(record.grade);
+  });
+
+  it("leaves some organisations of every unit at each step of the four stages", () => {
+    const determined = new Set(data.grades.map((g) => g.organizationId));
+    for (const unit of data.units) {
+      const open = data.organizations.filter((o) => o.unitId === unit.id && !determined.has(o.id));
+      expect(open.length, unit.name).toBeGreaterThanOrEqual(5);
+      const size = data.organizations.filter((o) => o.unitId === unit.id).length;
+      expect(open.length, unit.name).toBeLessThanOrEqual(Math.max(5, Math.round(size * 0.07)));
+    }
+    const drafts = data.sheets.filter((s) => s.status === "DRAFT");
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((s) => s.stage === "SELF")).toBe(true);
+  });
+
+  it("has one demo account per role, the township's and organisation's in the same place", () => {
+    expect(data.users.map((u) => u.role).sort()).toEqual(["CITY", "COUNTY", "LEADER", "ORG", "TOWNSHIP"]);
+    const township = data.users.find((u) => u.role === "TOWNSHIP");
+    const orgUser = data.users.find((u) => u.role === "ORG");
+    const org = data.organizations.find((o) => o.id === orgUser?.organizationId);
+    expect(org?.townshipId).toBe(township?.townshipId);
+    // The township account has a self-assessment waiting for its review.
+    const waiting = data.organizations.filter((o) => {
+      const stages = data.sheets.filter((s) => s.organizationId === o.id);
+      return (
+        o.townshipId === township?.townshipId && stages.length === 1 && stages[0]?.status === "SUBMITTED"
+      );
+    });
+    expect(waiting.length).toBeGreaterThan(0);
   });
 
   it("has some re-reviews overdue and most not, at the reference date", () => {

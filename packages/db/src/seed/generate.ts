@@ -32,6 +32,7 @@ import {
   SPECIAL_TOWN_THEMES,
   streetAddress,
 } from "./names.ts";
+import { type DemoUser, demoTownshipOf, demoUsers, withWorkInProgress } from "./workflow.ts";
 
 export const DEMO_SEED = 20170810;
 /** "Today" of the demo: re-review dates are laid out around it, so some are overdue. */
@@ -75,8 +76,8 @@ export type DemoSheet = {
   items: ItemScores;
   total: number;
   opinion: string | null;
-  status: "SUBMITTED";
-  submittedAt: Date;
+  status: "SUBMITTED" | "DRAFT";
+  submittedAt: Date | null;
 };
 export type DemoData = {
   units: UnitSpec[];
@@ -140,6 +141,7 @@ export type DemoData = {
     countyDecidedAt: Date | null;
     cityFiledAt: Date | null;
   }[];
+  users: DemoUser[];
 };
 
 type Rng = () => number;
@@ -197,7 +199,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     if (org) org.cityDualManaged = true;
   }
   const reReviews = demoReReviews(rng, organizations, gradeOf);
-  return {
+  const complete = {
     units,
     townships,
     cycle,
@@ -211,6 +213,10 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     practices,
     reReviews,
   };
+  // Drawn last, so the rest of the data set does not depend on it.
+  const demoTownship = demoTownshipOf(townships, organizations);
+  const { data, progress } = withWorkInProgress(rng, complete, demoTownship);
+  return { ...data, users: demoUsers(demoTownship, organizations, progress) };
 }
 
 /** 23:59:59 China time (UTC+8) of a calendar day. */

@@ -13,6 +13,7 @@ export {
   referenceData,
 } from "./generate.ts";
 export { canonicalJson, databaseContentHash } from "./hash.ts";
+export { DEMO_ACCOUNT_UNIT, DEMO_PASSWORD, type DemoUser } from "./workflow.ts";
 
 export const SEED_HASH_KEY = "demoSeedHash";
 

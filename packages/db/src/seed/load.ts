@@ -1,5 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
+import { hashPassword } from "../passwords.ts";
 import type { DemoData, ReferenceData } from "./generate.ts";
+import { DEMO_PASSWORD } from "./workflow.ts";
 
 // Tables whose ids the seed sets itself; their sequences must continue after the seeded ids.
 const SEQUENCED_TABLES = [
@@ -45,6 +47,14 @@ export async function loadDemoData(tx: Prisma.TransactionClient, data: DemoData)
   await tx.committeeContact.createMany({ data: data.contacts });
   await tx.typicalPractice.createMany({ data: data.practices });
   await tx.reReview.createMany({ data: data.reReviews });
+  // Hashed here, not in the generator: a salted hash differs every run, the rest of the data not.
+  const users = await Promise.all(
+    data.users.map(async ({ id: _id, ...user }) => ({
+      ...user,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    })),
+  );
+  await tx.user.createMany({ data: users });
   for (const table of SEQUENCED_TABLES) await continueSequence(tx, table);
 }
 

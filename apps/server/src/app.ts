@@ -1,25 +1,46 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type AppRouter, appRouter, createContextInner } from "@beltmap/api";
+import {
+  type AppRouter,
+  type AuthSettings,
+  appRouter,
+  createContextInner,
+  LoginThrottle,
+  SESSION_COOKIE,
+} from "@beltmap/api";
 import type { Database } from "@beltmap/db";
 import { COUNTIES_GEOJSON_PATH } from "@beltmap/geo";
 import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
 
 export type ServerOptions = {
-  config: Pick<Config, "WEB_DIST" | "LOG_LEVEL">;
+  config: Pick<
+    Config,
+    "WEB_DIST" | "LOG_LEVEL" | "SESSION_IDLE_MINUTES" | "SESSION_ABSOLUTE_HOURS" | "TRUST_PROXY"
+  >;
+  /** Shared by every request (login throttling counts live here); tests pass their own. */
+  auth?: AuthSettings;
   database: Database;
   logger?: FastifyServerOptions["logger"];
 };
 
 /** The HTTP server: tRPC at /trpc, health at /healthz, the built web app at /. */
-export async function buildServer({ config, database, logger }: ServerOptions) {
+export async function buildServer({ config, database, logger, auth: givenAuth }: ServerOptions) {
+  const auth: AuthSettings = givenAuth ?? {
+    policy: {
+      idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    },
+    throttle: new LoginThrottle(),
+  };
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY,
     // Generous for several procedures batched into one GET path.
     routerOptions: { maxParamLength: 5000 },
   });
@@ -27,11 +48,32 @@ export async function buildServer({ config, database, logger }: ServerOptions) {
   // API answers are JSON of up to a few hundred KB (every organisation); static assets come precompressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
 
+  await app.register(fastifyCookie);
+  const contextFor = (request: FastifyRequest, reply: FastifyReply) =>
+    createContextInner({
+      prisma: database.prisma,
+      request: {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? "",
+        sameOrigin: isSameOrigin(request),
+      },
+      sessionToken: request.cookies[SESSION_COOKIE] ?? null,
+      sessionCookie: {
+        set(token, maxAgeSeconds) {
+          reply.setCookie(SESSION_COOKIE, token, { ...cookieFlags(request), maxAge: maxAgeSeconds });
+        },
+        clear() {
+          reply.clearCookie(SESSION_COOKIE, cookieFlags(request));
+        },
+      },
+      auth,
+    });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: () => createContextInner({ prisma: database.prisma }),
+      createContext: ({ req, res }) => contextFor(req, res),
       onError({ path: procedure, error }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ procedure, err: error }, "tRPC error");
       },
@@ -79,4 +121,26 @@ export async function buildServer({ config, database, logger }: ServerOptions) {
   }
 
   return app;
+}
+
+/** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure behind TLS. */
+function cookieFlags(request: FastifyRequest) {
+  return { path: "/", httpOnly: true, sameSite: "strict" as const, secure: request.protocol === "https" };
+}
+
+/**
+ * False when the browser tells that another site made this request: Sec-Fetch-Site says so, or
+ * the Origin's host is not ours. Requests without those headers (curl, scripts) are not from a
+ * browser page and carry no ambient cookie of a victim.
+ */
+export function isSameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers["sec-fetch-site"];
+  if (site === "cross-site" || site === "same-site") return false;
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }

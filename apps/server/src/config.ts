@@ -26,6 +26,23 @@ const schema = z.object({
    */
   DEMO_DATA: z.enum(["auto", "on", "off"]).default("auto"),
   WEB_DIST: z.string().min(1).default(WEB_DIST_DEFAULT),
+  /** A session ends after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
+  /** …and this long after login, whatever happens. */
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24)
+    .default(12),
+  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (client IP, https). */
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Config = z.infer<typeof schema>;

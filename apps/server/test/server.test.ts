@@ -1,4 +1,6 @@
 // The HTTP layer on an in-memory PGlite: tRPC over GET, health, the app shell and its fallbacks.
+const SESSION_DEFAULTS = { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, TRUST_PROXY: false };
+
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +16,11 @@ beforeAll(async () => {
   await seedDemoIfEmpty(database.prisma);
   const webDist = await mkdtemp(path.join(tmpdir(), "beltmap-web-"));
   await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>Beltmap</title>");
-  app = await buildServer({ config: { WEB_DIST: webDist, LOG_LEVEL: "silent" }, database, logger: false });
+  app = await buildServer({
+    config: { WEB_DIST: webDist, LOG_LEVEL: "silent", ...SESSION_DEFAULTS },
+    database,
+    logger: false,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -78,7 +84,7 @@ describe("errors", () => {
     const broken = await openDatabase("memory:");
     await broken.close(); // every query now fails inside the server
     const app2 = await buildServer({
-      config: { WEB_DIST: "/nonexistent", LOG_LEVEL: "silent" },
+      config: { WEB_DIST: "/nonexistent", LOG_LEVEL: "silent", ...SESSION_DEFAULTS },
       database: broken,
       logger: false,
     });

@@ -1,12 +1,68 @@
 import type { PrismaClient } from "@beltmap/db";
+import type { Region, Role } from "@beltmap/domain";
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
+import { LoginThrottle } from "./auth/throttle.ts";
+
+/** What the procedures need to know about the HTTP request behind a call. */
+export type RequestMeta = {
+  ip: string;
+  userAgent: string;
+  /** False when the browser says the request comes from another site (Origin / Sec-Fetch-Site). */
+  sameOrigin: boolean;
+};
+
+/** Sets and clears the session cookie on the response (the server decides the cookie flags). */
+export type SessionCookie = {
+  set(token: string, maxAgeSeconds: number): void;
+  clear(): void;
+};
+
+export type AuthSettings = { policy: SessionPolicy; throttle: LoginThrottle };
+
+/** The signed-in user, with the region everything they do is confined to. */
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  townshipId: string | null;
+  organizationId: number | null;
+  region: Region;
+  sessionId: number;
+};
 
 export type Context = {
   prisma: PrismaClient;
   /** The clock, injectable so tests can say what "today" is. */
   now: () => Date;
+  request: RequestMeta;
+  /** The token from the session cookie, if the request carried one. */
+  sessionToken: string | null;
+  sessionCookie: SessionCookie;
+  auth: AuthSettings;
 };
 
+const NO_COOKIE: SessionCookie = { set() {}, clear() {} };
+
 /** Builds a context without HTTP: the server and the tests (through createCaller) share it. */
-export function createContextInner(options: { prisma: PrismaClient; now?: () => Date }): Context {
-  return { prisma: options.prisma, now: options.now ?? (() => new Date()) };
+export function createContextInner(options: {
+  prisma: PrismaClient;
+  now?: () => Date;
+  request?: Partial<RequestMeta>;
+  sessionToken?: string | null;
+  sessionCookie?: SessionCookie;
+  auth?: Partial<AuthSettings>;
+}): Context {
+  return {
+    prisma: options.prisma,
+    now: options.now ?? (() => new Date()),
+    request: { ip: "127.0.0.1", userAgent: "", sameOrigin: true, ...options.request },
+    sessionToken: options.sessionToken ?? null,
+    sessionCookie: options.sessionCookie ?? NO_COOKIE,
+    auth: {
+      policy: options.auth?.policy ?? DEFAULT_SESSION_POLICY,
+      throttle: options.auth?.throttle ?? new LoginThrottle(),
+    },
+  };
 }

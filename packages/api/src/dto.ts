@@ -4,6 +4,8 @@ import type {
   DutyId,
   Grade,
   OrgKind,
+  Region,
+  Role,
   RuleId,
   SheetStatus,
   Stage,
@@ -25,6 +27,7 @@ export type MapOrganizationDto = {
   name: string;
   kind: OrgKind;
   unitId: string;
+  townshipId: string;
   townshipName: string;
   /** 6-digit code of the county the site lies in. */
   countyCode: string;
@@ -146,3 +149,96 @@ export type AppInfoDto = {
   } | null;
   generatedAt: string;
 };
+
+export type MeDto = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  townshipId: string | null;
+  organizationId: number | null;
+  region: Region;
+  /** e.g. 衢州市, 柯城区, 信安街道, or the organisation's name. */
+  regionName: string;
+};
+
+export type SheetStageDto = {
+  stage: Stage;
+  /** EMPTY: never saved. */
+  status: SheetStatus | "EMPTY";
+  /** Sent back with every write; 0 for a stage never saved. */
+  version: number;
+  items: Record<string, number>;
+  total: number | null;
+  opinion: string | null;
+  returnReason: string | null;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  canEdit: boolean;
+  canReturn: boolean;
+};
+
+export type QuotaUseDto = {
+  unitId: string;
+  quota: number;
+  used: number;
+  remaining: number;
+  reached: boolean;
+  exceeded: boolean;
+};
+
+export type SheetDto = {
+  organization: {
+    id: number;
+    name: string;
+    kind: string;
+    unitId: string;
+    unitName: string;
+    townshipId: string;
+    townshipName: string;
+  };
+  cycleId: number;
+  stages: SheetStageDto[];
+  /** The first stage not yet submitted; null once the city has determined the grade. */
+  pendingStage: Stage | null;
+  grade: { grade: Grade; tier: Tier; total: number | null; official: boolean } | null;
+  /** The unit's 优秀 quota and how much of it official determinations use. */
+  quota: QuotaUseDto;
+};
+
+export type QueueRowDto = {
+  organizationId: number;
+  name: string;
+  unitId: string;
+  unitName: string;
+  townshipName: string;
+  /** The stage the organisation waits at, and that stage's state. */
+  stage: Stage;
+  status: SheetStatus | "EMPTY";
+  version: number;
+  returnReason: string | null;
+  previousStage: Stage | null;
+  previousVersion: number | null;
+  previousTotal: number | null;
+  previousGrade: Grade | null;
+  updatedAt: string | null;
+  canEdit: boolean;
+  canReturnPrevious: boolean;
+};
+
+export type QueueDto = {
+  stage: Stage;
+  /** The stage the user's role fills in; null for leaders. */
+  ownStage: Stage | null;
+  /** How many organisations of the region wait at each stage. */
+  counts: Record<Stage, number>;
+  /** Organisations whose grade the city has determined. */
+  determined: number;
+  total: number;
+  rows: QueueRowDto[];
+  truncated: boolean;
+  quotas: QuotaUseDto[];
+};
+
+export type BulkResultDto = { organizationId: number; ok: boolean; message: string };

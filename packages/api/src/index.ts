@@ -1,4 +1,14 @@
-export { type Context, createContextInner } from "./context.ts";
+export { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
+export { resolveSession } from "./auth/sessions.ts";
+export { LoginThrottle } from "./auth/throttle.ts";
+export { SESSION_COOKIE } from "./auth/tokens.ts";
+export {
+  type AuthSettings,
+  type Context,
+  createContextInner,
+  type RequestMeta,
+  type SessionUser,
+} from "./context.ts";
 export type * from "./dto.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export { DomainError, type FieldIssue } from "./trpc.ts";

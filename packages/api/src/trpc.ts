@@ -1,50 +1,118 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 
 // Input errors reach users: zod words them in Chinese, the UI's first language.
 z.config(z.locales.zhCN());
 
-import type { Context } from "./context.ts";
+import type { Role } from "@beltmap/domain";
+import { resolveSession } from "./auth/sessions.ts";
+import type { Context, SessionUser } from "./context.ts";
+import { DomainError, type FieldIssue } from "./errors.ts";
+import { writeAudit } from "./services/audit.ts";
 
-export type FieldIssue = { field: string; message: string };
-
-/** Domain code throws this for bad input that is not a schema error (e.g. a rule refused it). */
-export class DomainError extends Error {
-  constructor(
-    message: string,
-    readonly issues: FieldIssue[] = [],
-  ) {
-    super(message);
-    this.name = "DomainError";
-  }
-}
+export { DomainError, type FieldIssue } from "./errors.ts";
 
 const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试";
 
-const t = initTRPC.context<Context>().create({
-  // Never send stack traces or internal messages to clients, whatever NODE_ENV says;
-  // the server logs the real error (apps/server onError).
-  isDev: false,
-  // One place turns input errors into messages that name the field.
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const issues: FieldIssue[] =
-      cause instanceof ZodError
-        ? cause.issues.map((issue) => ({ field: issue.path.join(".") || "(input)", message: issue.message }))
-        : cause instanceof DomainError
-          ? cause.issues
-          : [];
-    const message =
-      cause instanceof ZodError
-        ? `输入有误：${issues.map((i) => `${i.field} ${i.message}`).join("；")}`
-        : error.code === "INTERNAL_SERVER_ERROR"
-          ? INTERNAL_ERROR_MESSAGE
-          : shape.message;
-    const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
-    return { ...shape, message, data: { ...data, issues } };
-  },
-});
+/**
+ * Every procedure states who may call it: "public" (only login), or the roles allowed (all roles
+ * when the list is "ALL"). A procedure without an access rule is refused: scope fails closed.
+ */
+export type Access = "public" | { roles: readonly Role[] | "ALL" };
+export type Meta = { access?: Access };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Never send stack traces or internal messages to clients, whatever NODE_ENV says;
+    // the server logs the real error (apps/server onError).
+    isDev: false,
+    // One place turns input errors into messages that name the field.
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const issues: FieldIssue[] =
+        cause instanceof ZodError
+          ? cause.issues.map((issue) => ({
+              field: issue.path.join(".") || "(input)",
+              message: issue.message,
+            }))
+          : error instanceof DomainError
+            ? error.issues
+            : cause instanceof DomainError
+              ? cause.issues
+              : [];
+      const message =
+        cause instanceof ZodError
+          ? `输入有误：${issues.map((i) => `${i.field} ${i.message}`).join("；")}`
+          : error.code === "INTERNAL_SERVER_ERROR"
+            ? INTERNAL_ERROR_MESSAGE
+            : shape.message;
+      const { stack: _stack, ...data } = shape.data as typeof shape.data & { stack?: string };
+      return { ...shape, message, data: { ...data, issues } };
+    },
+  });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
+
+// Mutations refuse a request another site made the browser send (CSRF), whatever the cookie says.
+const sameOriginMutations = t.middleware(async ({ ctx, type, path, meta, next }) => {
+  if (meta?.access === undefined) {
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `procedure ${path} states no access rule`,
+    });
+  }
+  if (type === "mutation" && !ctx.request.sameOrigin) {
+    await writeAudit(ctx.prisma, ctx, null, {
+      action: "access.denied",
+      entity: "procedure",
+      entityId: path,
+      after: { reason: "cross-site" },
+    });
+    throw new TRPCError({ code: "FORBIDDEN", message: "拒绝来自其他网站的请求" });
+  }
+  return next();
+});
+
+// One HTTP request may batch several procedures; the session is looked up once for all of them.
+const resolvedUsers = new WeakMap<Context, Promise<SessionUser | null>>();
+
+function sessionUserOf(ctx: Context): Promise<SessionUser | null> {
+  const token = ctx.sessionToken;
+  if (!token) return Promise.resolve(null);
+  const cached = resolvedUsers.get(ctx) ?? resolveSession(ctx.prisma, token, ctx.now(), ctx.auth.policy);
+  resolvedUsers.set(ctx, cached);
+  return cached;
+}
+
+const signedIn = t.middleware(async ({ ctx, type, path, meta, next }) => {
+  const user = await sessionUserOf(ctx);
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录（登录已过期或已退出）" });
+  const access = meta?.access;
+  const roles = access && access !== "public" ? access.roles : [];
+  const roleAllowed = roles === "ALL" || roles.includes(user.role);
+  const readOnly = type === "mutation" && user.role === "LEADER";
+  if (!roleAllowed || readOnly) {
+    await writeAudit(ctx.prisma, ctx, user, {
+      action: "access.denied",
+      entity: "procedure",
+      entityId: path,
+      after: { reason: readOnly ? "read-only role" : "role" },
+    });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: readOnly ? "只读账号不能修改数据" : "当前账号无权进行此操作",
+    });
+  }
+  return next({ ctx: { user } });
+});
+
+/** Reachable without a session: only login. */
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(sameOriginMutations);
+
+/** Needs a session, and one of `roles`; `ctx.user` carries the user and their region. */
+export function protectedProcedure(roles: readonly Role[] | "ALL" = "ALL") {
+  return t.procedure.meta({ access: { roles } }).use(sameOriginMutations).use(signedIn);
+}

@@ -67,3 +67,7 @@ export function isTier(x: unknown): x is Tier {
 export function isStage(x: unknown): x is Stage {
   return isOneOf(STAGES, x);
 }
+
+export function isRole(x: unknown): x is Role {
+  return isOneOf(ROLES, x);
+}

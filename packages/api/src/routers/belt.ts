@@ -13,7 +13,8 @@ import type { Context } from "../context.ts";
 import type { BeltDto, UnitComplianceDto } from "../dto.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
 import { asOrgKind, organizationsWithGrades } from "../services/grades.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import { coveredUnitIds, requireUnit } from "../services/scope.ts";
+import { protectedProcedure, router } from "../trpc.ts";
 import { asUnitKind } from "./unit.ts";
 
 async function beltsOf(ctx: Context, cycleId: number, unitId?: string): Promise<BeltDto[]> {
@@ -48,15 +49,24 @@ async function beltsOf(ctx: Context, cycleId: number, unitId?: string): Promise<
 
 export const beltRouter = router({
   /** Belts with their stops in route order. */
-  list: publicProcedure
+  list: protectedProcedure()
     .input(z.object({ unitId: z.string().min(1).optional() }).optional())
     .query(async ({ ctx, input }): Promise<BeltDto[]> => {
+      if (input?.unitId !== undefined) await requireUnit(ctx, input.unitId);
       const cycle = await requireCurrentCycle(ctx);
-      return beltsOf(ctx, cycle.id, input?.unitId);
+      const belts = await beltsOf(ctx, cycle.id, input?.unitId);
+      const covered = new Set(
+        coveredUnitIds(
+          ctx,
+          belts.map((b) => b.unitId),
+        ),
+      );
+      return belts.filter((b) => covered.has(b.unitId));
     }),
 
   /** Every belt rule per unit, with pass/fail and the offending belts and sites. */
-  compliance: publicProcedure.query(async ({ ctx }): Promise<UnitComplianceDto[]> => {
+  /** Computed over the whole city (市经信委 sites ride on county belts), returned for the user's units. */
+  compliance: protectedProcedure().query(async ({ ctx }): Promise<UnitComplianceDto[]> => {
     const cycle = await requireCurrentCycle(ctx);
     const [units, belts, organizations, centers] = await Promise.all([
       listUnits(ctx.prisma),
@@ -80,39 +90,47 @@ export const beltRouter = router({
     const onAnyBelt = new Set(belts.flatMap((b) => b.stops.map((s) => s.organizationId)));
     const withCenter = new Set(centers.map((c) => c.unitId));
     const departmentUnitIds = new Set(units.filter((u) => u.kind === "DEPARTMENT").map((u) => u.id));
-    return units.map((unit) => {
-      const rules = checkUnitCompliance({
-        unit: { ...unit, kind: asUnitKind(unit.kind) },
-        belts: belts
-          .filter((b) => b.unitId === unit.id)
-          .map((b) => ({
-            id: b.id,
-            unitId: b.unitId,
-            name: b.name,
-            stopIds: b.stops.map((s) => s.organizationId),
+    const covered = new Set(
+      coveredUnitIds(
+        ctx,
+        units.map((u) => u.id),
+      ),
+    );
+    return units
+      .filter((unit) => covered.has(unit.id))
+      .map((unit) => {
+        const rules = checkUnitCompliance({
+          unit: { ...unit, kind: asUnitKind(unit.kind) },
+          belts: belts
+            .filter((b) => b.unitId === unit.id)
+            .map((b) => ({
+              id: b.id,
+              unitId: b.unitId,
+              name: b.name,
+              stopIds: b.stops.map((s) => s.organizationId),
+            })),
+          sites,
+          onAnyBelt,
+          hasServiceCenter: withCenter.has(unit.id),
+          departmentUnitIds,
+        });
+        return {
+          unitId: unit.id,
+          unitName: unit.name,
+          passed: unitPasses(rules),
+          rules: rules.map((r) => ({
+            rule: r.rule,
+            title: RULE_TITLES_ZH[r.rule],
+            passed: r.passed,
+            advisory: r.advisory,
+            applicable: r.applicable,
+            expected: r.expected ?? null,
+            actual: r.actual ?? null,
+            offendingBeltIds: r.offendingBeltIds,
+            offendingSiteIds: r.offendingSiteIds,
           })),
-        sites,
-        onAnyBelt,
-        hasServiceCenter: withCenter.has(unit.id),
-        departmentUnitIds,
+        };
       });
-      return {
-        unitId: unit.id,
-        unitName: unit.name,
-        passed: unitPasses(rules),
-        rules: rules.map((r) => ({
-          rule: r.rule,
-          title: RULE_TITLES_ZH[r.rule],
-          passed: r.passed,
-          advisory: r.advisory,
-          applicable: r.applicable,
-          expected: r.expected ?? null,
-          actual: r.actual ?? null,
-          offendingBeltIds: r.offendingBeltIds,
-          offendingSiteIds: r.offendingSiteIds,
-        })),
-      };
-    });
   }),
 });
 

@@ -3,17 +3,20 @@ import { CITY_EXCELLENT_TARGET, quotaUse, TIER_TARGET_SHARES, TIERS } from "@bel
 import type { DashboardSummaryDto } from "../dto.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
 import { organizationsWithGrades } from "../services/grades.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import { scopedOrganizationFilter, visibleUnitIds } from "../services/scope.ts";
+import { protectedProcedure, router } from "../trpc.ts";
 
 export const dashboardRouter = router({
   /** Progress toward the 100 demonstration sites, per unit against quota, and counts per tier. */
-  summary: publicProcedure.query(async ({ ctx }): Promise<DashboardSummaryDto> => {
+  summary: protectedProcedure().query(async ({ ctx }): Promise<DashboardSummaryDto> => {
     const cycle = await requireCurrentCycle(ctx);
-    const [units, organizations, practices] = await Promise.all([
+    const visible = await visibleUnitIds(ctx);
+    const [allUnits, organizations, practices] = await Promise.all([
       listUnits(ctx.prisma),
-      organizationsWithGrades(ctx, { cycleId: cycle.id }),
+      organizationsWithGrades(ctx, await scopedOrganizationFilter(ctx, cycle.id)),
       countPracticesByUnit(ctx.prisma, cycle.id),
     ]);
+    const units = allUnits.filter((u) => visible === "ALL" || visible.includes(u.id));
     const excellent = organizations.filter((o) => o.grade === "EXCELLENT");
     const officialByUnit = new Map<string, number>();
     for (const o of excellent) {

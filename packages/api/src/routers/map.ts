@@ -6,7 +6,13 @@ import { z } from "zod";
 import type { CountyDto, MapOrganizationDto, OrganizationDetailDto, ServiceCenterDto } from "../dto.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
 import { organizationsWithGrades, toStageScore } from "../services/grades.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import {
+  coveredUnitIds,
+  requireOrganization,
+  requireUnit,
+  scopedOrganizationFilter,
+} from "../services/scope.ts";
+import { protectedProcedure, router } from "../trpc.ts";
 
 const organizationsInput = z
   .object({
@@ -17,19 +23,23 @@ const organizationsInput = z
 
 export const mapRouter = router({
   /** Organisations with coordinates and their grade (official or provisional). */
-  organizations: publicProcedure
+  organizations: protectedProcedure()
     .input(organizationsInput)
     .query(async ({ ctx, input }): Promise<MapOrganizationDto[]> => {
       const cycle = await requireCurrentCycle(ctx);
-      const all = await organizationsWithGrades(ctx, { cycleId: cycle.id, unitId: input?.unitId });
+      const all = await organizationsWithGrades(
+        ctx,
+        await scopedOrganizationFilter(ctx, cycle.id, input?.unitId),
+      );
       const tiers = input?.tiers;
       return tiers ? all.filter((o) => o.tier !== null && tiers.includes(o.tier)) : all;
     }),
 
   /** One organisation for the side panel: its stage scores, belts and duties. */
-  organization: publicProcedure
+  organization: protectedProcedure()
     .input(z.object({ id: z.number().int().positive() }))
     .query(async ({ ctx, input }): Promise<OrganizationDetailDto> => {
+      await requireOrganization(ctx, input.id);
       const cycle = await requireCurrentCycle(ctx);
       const [detail, graded] = await Promise.all([
         findOrganizationDetail(ctx.prisma, input.id, cycle.id),
@@ -70,7 +80,7 @@ export const mapRouter = router({
     }),
 
   /** Quzhou's six counties with a label point and bounds (the outlines are a static file of the web app). */
-  counties: publicProcedure.query((): CountyDto[] =>
+  counties: protectedProcedure().query((): CountyDto[] =>
     COUNTIES.map((county) => {
       const [labelLng, labelLat] = countyLabelPoint(county.code);
       return { code: county.code, name: county.name, labelLng, labelLat, bbox: countyBbox(county.code) };
@@ -78,10 +88,17 @@ export const mapRouter = router({
   ),
 
   /** 区域性党群服务中心 of every unit. */
-  serviceCenters: publicProcedure
+  serviceCenters: protectedProcedure()
     .input(z.object({ unitId: z.string().min(1).optional() }).optional())
-    .query(
-      ({ ctx, input }): Promise<ServiceCenterDto[]> =>
-        listServiceCenters(ctx.prisma, { unitId: input?.unitId }),
-    ),
+    .query(async ({ ctx, input }): Promise<ServiceCenterDto[]> => {
+      if (input?.unitId !== undefined) await requireUnit(ctx, input.unitId);
+      const centers = await listServiceCenters(ctx.prisma, { unitId: input?.unitId });
+      const covered = new Set(
+        coveredUnitIds(
+          ctx,
+          centers.map((c) => c.unitId),
+        ),
+      );
+      return centers.filter((c) => covered.has(c.unitId));
+    }),
 });

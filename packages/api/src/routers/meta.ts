@@ -1,11 +1,11 @@
 import { SEED_HASH_KEY } from "@beltmap/db";
 import type { AppInfoDto } from "../dto.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import { protectedProcedure, router } from "../trpc.ts";
 
 export const metaRouter = router({
   /** What the UI needs to label itself: demo data or not, the cycle and its deadlines. */
-  info: publicProcedure.query(async ({ ctx }): Promise<AppInfoDto> => {
+  info: protectedProcedure().query(async ({ ctx }): Promise<AppInfoDto> => {
     const [meta, cycle] = await Promise.all([
       ctx.prisma.appMeta.findUnique({ where: { key: SEED_HASH_KEY } }),
       requireCurrentCycle(ctx).catch(() => null),

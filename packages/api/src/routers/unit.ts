@@ -1,12 +1,14 @@
 import { listUnits } from "@beltmap/db";
 import { UNIT_KINDS, type UnitKind } from "@beltmap/domain";
 import type { UnitDto } from "../dto.ts";
-import { publicProcedure, router } from "../trpc.ts";
+import { visibleUnitIds } from "../services/scope.ts";
+import { protectedProcedure, router } from "../trpc.ts";
 
 export const unitRouter = router({
   /** The 9 units of Appendix 3 with their quotas and minimum belts. */
-  list: publicProcedure.query(async ({ ctx }): Promise<UnitDto[]> => {
-    const units = await listUnits(ctx.prisma);
+  list: protectedProcedure().query(async ({ ctx }): Promise<UnitDto[]> => {
+    const visible = await visibleUnitIds(ctx);
+    const units = (await listUnits(ctx.prisma)).filter((u) => visible === "ALL" || visible.includes(u.id));
     return units.map((u) => ({
       id: u.id,
       name: u.name,

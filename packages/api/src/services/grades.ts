@@ -1,4 +1,4 @@
-import { listOrganizationsWithGradeInputs } from "@beltmap/db";
+import { listOrganizationsWithGradeInputs, type OrganizationFilter } from "@beltmap/db";
 import {
   effectiveGrade,
   type Grade,
@@ -19,9 +19,14 @@ const perRequest = new WeakMap<Context, Map<string, Promise<MapOrganizationDto[]
 /** Every organisation (optionally of one unit or some ids) with the grade the domain decides for it. */
 export function organizationsWithGrades(
   ctx: Context,
-  filter: { cycleId: number; unitId?: string | undefined; ids?: number[] },
+  filter: OrganizationFilter,
 ): Promise<MapOrganizationDto[]> {
-  const key = JSON.stringify([filter.cycleId, filter.unitId ?? null, filter.ids ?? null]);
+  const key = JSON.stringify([
+    filter.cycleId,
+    filter.unitId ?? null,
+    filter.townshipId ?? null,
+    filter.ids ?? null,
+  ]);
   const cache = perRequest.get(ctx) ?? new Map<string, Promise<MapOrganizationDto[]>>();
   perRequest.set(ctx, cache);
   const result = cache.get(key) ?? loadOrganizationsWithGrades(ctx, filter);
@@ -31,7 +36,7 @@ export function organizationsWithGrades(
 
 async function loadOrganizationsWithGrades(
   ctx: Context,
-  filter: { cycleId: number; unitId?: string | undefined; ids?: number[] },
+  filter: OrganizationFilter,
 ): Promise<MapOrganizationDto[]> {
   const rows = await listOrganizationsWithGradeInputs(ctx.prisma, filter);
   return rows.map((row) => {
@@ -41,6 +46,7 @@ async function loadOrganizationsWithGrades(
       name: row.name,
       kind: asOrgKind(row.kind),
       unitId: row.unitId,
+      townshipId: row.townshipId,
       townshipName: row.township.name,
       countyCode: row.countyCode,
       lng: row.lng,

@@ -1,12 +1,18 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
-export type OrganizationFilter = { cycleId: number; unitId?: string | undefined; ids?: number[] | undefined };
+export type OrganizationFilter = {
+  cycleId: number;
+  unitId?: string | undefined;
+  townshipId?: string | undefined;
+  ids?: number[] | undefined;
+};
 
 const organizationSelect = {
   id: true,
   name: true,
   kind: true,
   unitId: true,
+  townshipId: true,
   countyCode: true,
   lng: true,
   lat: true,
@@ -20,6 +26,7 @@ const organizationSelect = {
 export async function listOrganizationsWithGradeInputs(prisma: PrismaClient, filter: OrganizationFilter) {
   const where = {
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
+    ...(filter.townshipId ? { townshipId: filter.townshipId } : {}),
     ...(filter.ids ? { id: { in: filter.ids } } : {}),
   };
   const [organizations, sheets, records] = await Promise.all([

@@ -1,0 +1,88 @@
+import { TIMING_DECOY_HASH, verifyPassword } from "@beltmap/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createSession, deleteSessionByToken } from "../auth/sessions.ts";
+import type { MeDto } from "../dto.ts";
+import { writeAudit } from "../services/audit.ts";
+import { describeUser } from "../services/users.ts";
+import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+
+const WRONG_CREDENTIALS = "用户名或密码错误";
+
+export const authRouter = router({
+  /** Username + password; a new session token every time, the old one (if any) dropped. */
+  login: publicProcedure
+    .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }))
+    .mutation(async ({ ctx, input }): Promise<MeDto> => {
+      const now = ctx.now();
+      const { throttle } = ctx.auth;
+      const waitMs = throttle.retryAfterMs(input.username, ctx.request.ip, now);
+      if (waitMs > 0) {
+        await writeAudit(ctx.prisma, ctx, null, {
+          action: "login.throttled",
+          entity: "User",
+          after: { username: input.username, ip: ctx.request.ip },
+        });
+        throw new TRPCError({
+          code: "TOO_MANY_REQUESTS",
+          message: `登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`,
+        });
+      }
+      const user = await ctx.prisma.user.findUnique({ where: { username: input.username } });
+      const passwordOk = await verifyPassword(
+        user?.passwordHash ?? (await TIMING_DECOY_HASH),
+        input.password,
+      );
+      if (!user || !passwordOk || user.disabled) {
+        throttle.recordFailure(input.username, ctx.request.ip, now);
+        await writeAudit(ctx.prisma, ctx, null, {
+          action: "login.failed",
+          entity: "User",
+          entityId: user?.id,
+          after: {
+            username: input.username,
+            ip: ctx.request.ip,
+            reason: !user ? "unknown" : !passwordOk ? "password" : "disabled",
+          },
+        });
+        // A disabled account is told so only after the right password: no probing for accounts.
+        throw new TRPCError({
+          code: "UNAUTHORIZED",
+          message:
+            user && passwordOk && user.disabled ? "该账号已停用，请联系市委两新工委" : WRONG_CREDENTIALS,
+        });
+      }
+      throttle.recordSuccess(input.username);
+      if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
+      const token = await createSession(ctx.prisma, {
+        userId: user.id,
+        ip: ctx.request.ip,
+        userAgent: ctx.request.userAgent,
+        now,
+      });
+      ctx.sessionCookie.set(token, Math.floor(ctx.auth.policy.absoluteMs / 1000));
+      const me = await describeUser(ctx.prisma, user);
+      await writeAudit(
+        ctx.prisma,
+        ctx,
+        { id: user.id, role: me.role, region: me.region },
+        {
+          action: "login",
+          entity: "User",
+          entityId: user.id,
+          after: { ip: ctx.request.ip },
+        },
+      );
+      return me;
+    }),
+
+  logout: protectedProcedure().mutation(async ({ ctx }) => {
+    if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
+    ctx.sessionCookie.clear();
+    await writeAudit(ctx.prisma, ctx, ctx.user, { action: "logout", entity: "User", entityId: ctx.user.id });
+    return { ok: true as const };
+  }),
+
+  /** Who is signed in, their role and the name of their region. */
+  me: protectedProcedure().query(({ ctx }): Promise<MeDto> => describeUser(ctx.prisma, ctx.user)),
+});

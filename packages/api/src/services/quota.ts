@@ -1,0 +1,28 @@
+import type { Prisma } from "@beltmap/db";
+import { type QuotaUse, quotaUse } from "@beltmap/domain";
+
+type Db = Prisma.TransactionClient;
+
+/** Organisations of a unit whose latest official grade in the cycle is 优秀. */
+export async function countOfficialExcellent(db: Db, unitId: string, cycleId: number): Promise<number> {
+  const records = await db.gradeRecord.findMany({
+    where: { cycleId, official: true, organization: { unitId } },
+    select: { organizationId: true, grade: true },
+    orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
+  });
+  const latest = new Map(records.map((r) => [r.organizationId, r.grade])); // ascending: the last one wins
+  return [...latest.values()].filter((g) => g === "EXCELLENT").length;
+}
+
+export async function unitQuotaUse(db: Db, unitId: string, cycleId: number): Promise<QuotaUse> {
+  const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { excellentQuota: true } });
+  return quotaUse(unit.excellentQuota, await countOfficialExcellent(db, unitId, cycleId));
+}
+
+/**
+ * Serialises 优秀 determinations of one unit until the transaction ends: of two determinations
+ * for the last place, the second waits, then counts the first and is refused.
+ */
+export async function lockUnitQuota(db: Db, unitId: string): Promise<void> {
+  await db.$queryRaw`SELECT id FROM "Unit" WHERE id = ${unitId} FOR UPDATE`;
+}

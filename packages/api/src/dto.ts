@@ -242,3 +242,88 @@ export type QueueDto = {
 };
 
 export type BulkResultDto = { organizationId: number; ok: boolean; message: string };
+
+export type UserDto = MeDto & { disabled: boolean; createdAt: string; sessions: number };
+
+export type ReReviewRowDto = {
+  id: number;
+  organizationId: number;
+  organizationName: string;
+  unitId: string;
+  unitName: string;
+  townshipId: string;
+  townshipName: string;
+  dueOn: string;
+  /** For open re-reviews: OVERDUE, DUE_SOON (within 30 days) or OK, on China's calendar. */
+  dueState: "OVERDUE" | "DUE_SOON" | "OK" | null;
+  daysOverdue: number;
+  gradeBefore: Grade;
+  suggestion: "NONE" | "UPGRADE" | "DOWNGRADE";
+  suggestedGrade: Grade | null;
+  notes: string;
+  status: "PENDING" | "REVIEWED" | "APPROVED" | "REJECTED" | "FILED";
+  reviewedAt: string | null;
+  /** Waiting for the signed-in user's level to act. */
+  awaitsMe: boolean;
+};
+
+export type ReReviewCountsDto = {
+  id: string;
+  name: string;
+  due: number;
+  overdue: number;
+  awaitingDecision: number;
+};
+
+export type ReReviewListDto = {
+  rows: ReReviewRowDto[];
+  truncated: boolean;
+  byTownship: ReReviewCountsDto[];
+  byUnit: ReReviewCountsDto[];
+};
+
+export type SiteRowDto = {
+  organizationId: number;
+  name: string;
+  unitId: string;
+  townshipName: string;
+  countyDualManaged: boolean;
+  cityDualManaged: boolean;
+  contacts: { id: number; name: string; level: string }[];
+  belts: { id: number; name: string }[];
+  practiceTitle: string | null;
+  duties: { duty: DutyId; title: string; met: boolean }[];
+};
+
+export type SiteListDto = {
+  rows: SiteRowDto[];
+  practiceQuotas: {
+    unitId: string;
+    unitName: string;
+    quota: number;
+    used: number;
+    remaining: number;
+    reached: boolean;
+    exceeded: boolean;
+  }[];
+};
+
+export type CommitteeMemberDto = {
+  id: number;
+  name: string;
+  title: string;
+  level: string;
+  unitId: string | null;
+};
+
+export type AuditEntryDto = {
+  id: string;
+  at: string;
+  userId: number | null;
+  userName: string | null;
+  role: string | null;
+  region: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+};

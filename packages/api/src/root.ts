@@ -1,11 +1,16 @@
+import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { beltRouter } from "./routers/belt.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
 import { mapRouter } from "./routers/map.ts";
 import { metaRouter } from "./routers/meta.ts";
 import { queueRouter } from "./routers/queue.ts";
+import { reportRouter } from "./routers/report.ts";
+import { rereviewRouter } from "./routers/rereview.ts";
 import { sheetRouter } from "./routers/sheet.ts";
+import { siteRouter } from "./routers/site.ts";
 import { unitRouter } from "./routers/unit.ts";
+import { userRouter } from "./routers/user.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -13,6 +18,11 @@ export const appRouter = router({
   meta: metaRouter,
   sheet: sheetRouter,
   queue: queueRouter,
+  rereview: rereviewRouter,
+  user: userRouter,
+  site: siteRouter,
+  audit: auditRouter,
+  report: reportRouter,
   unit: unitRouter,
   map: mapRouter,
   belt: beltRouter,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsUtc, nextReviewDue, REVIEW_INTERVAL_MONTHS, reviewState } from "./cadence.ts";
+import {
+  addMonthsUtc,
+  chinaStartOfDay,
+  nextReviewDue,
+  REVIEW_INTERVAL_MONTHS,
+  reviewState,
+} from "./cadence.ts";
 
 const utc = (iso: string): Date => new Date(`${iso}Z`);
 const day = (date: Date): string => date.toISOString().slice(0, 10);
@@ -153,5 +159,12 @@ describe("China's calendar (UTC+8)", () => {
   it("counts months on the Beijing calendar: 31 Aug 07:00 Beijing + 6 months is 28 Feb", () => {
     const due = nextReviewDue("GOOD", new Date("2017-08-31T07:00:00+08:00"));
     expect(due.toISOString()).toBe(new Date("2018-02-28T07:00:00+08:00").toISOString());
+  });
+});
+
+describe("chinaStartOfDay", () => {
+  it("is midnight in Beijing of the day in China, also just before and after UTC midnight", () => {
+    expect(chinaStartOfDay(new Date("2026-11-20T15:59:59Z")).toISOString()).toBe("2026-11-19T16:00:00.000Z");
+    expect(chinaStartOfDay(new Date("2026-11-20T16:00:00Z")).toISOString()).toBe("2026-11-20T16:00:00.000Z");
   });
 });

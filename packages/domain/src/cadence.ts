@@ -73,3 +73,8 @@ export function reviewState(due: Date, today: Date, soonDays = 30): ReviewState 
   if (daysUntilDue < 0) return { state: "OVERDUE", daysOverdue: -daysUntilDue, daysLeft: 0 };
   return { state: daysUntilDue <= soonDays ? "DUE_SOON" : "OK", daysOverdue: 0, daysLeft: daysUntilDue };
 }
+
+/** Midnight in China (UTC+8) of the China calendar day `date` falls on: what a due date stores. */
+export function chinaStartOfDay(date: Date): Date {
+  return new Date(chinaDayNumber(date) * MS_PER_DAY - CHINA_UTC_OFFSET_MS);
+}

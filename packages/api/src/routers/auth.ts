@@ -1,8 +1,9 @@
-import { TIMING_DECOY_HASH, verifyPassword } from "@beltmap/db";
+import { hashPassword, passwordProblem, TIMING_DECOY_HASH, verifyPassword } from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createSession, deleteSessionByToken } from "../auth/sessions.ts";
 import type { MeDto } from "../dto.ts";
+import { DomainError } from "../errors.ts";
 import { writeAudit } from "../services/audit.ts";
 import { describeUser } from "../services/users.ts";
 import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
@@ -82,6 +83,29 @@ export const authRouter = router({
     await writeAudit(ctx.prisma, ctx, ctx.user, { action: "logout", entity: "User", entityId: ctx.user.id });
     return { ok: true as const };
   }),
+
+  /** Any user changes their own password; their other sessions end, this one stays. */
+  changePassword: protectedProcedure()
+    .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const problem = passwordProblem(input.newPassword);
+      if (problem) throw new DomainError(problem, [{ field: "newPassword", message: problem }]);
+      const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+        throw new DomainError("当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);
+      }
+      const passwordHash = await hashPassword(input.newPassword);
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+        await tx.session.deleteMany({ where: { userId: user.id, id: { not: ctx.user.sessionId } } });
+        await writeAudit(tx, ctx, ctx.user, {
+          action: "user.changePassword",
+          entity: "User",
+          entityId: user.id,
+        });
+      });
+      return { ok: true as const };
+    }),
 
   /** Who is signed in, their role and the name of their region. */
   me: protectedProcedure().query(({ ctx }): Promise<MeDto> => describeUser(ctx.prisma, ctx.user)),

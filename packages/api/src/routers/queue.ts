@@ -4,7 +4,7 @@ import type { BulkResultDto, QueueDto } from "../dto.ts";
 import { runBulk } from "../services/bulk.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
 import { readQueue } from "../services/queue.ts";
-import { scopedOrganizationFilter } from "../services/scope.ts";
+import { requireVisibleUnit } from "../services/scope.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 const row = z.object({
@@ -28,8 +28,7 @@ export const queueRouter = router({
     )
     .query(async ({ ctx, input }): Promise<QueueDto> => {
       const cycle = await requireCurrentCycle(ctx);
-      // Refuses a unit outside the region as not found.
-      if (input?.unitId !== undefined) await scopedOrganizationFilter(ctx, cycle.id, input.unitId);
+      if (input?.unitId !== undefined) await requireVisibleUnit(ctx, input.unitId);
       return readQueue(ctx, cycle.id, input ?? {});
     }),
 

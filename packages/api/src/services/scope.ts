@@ -111,11 +111,14 @@ export function coveredUnitIds(ctx: ScopedContext, allUnitIds: readonly string[]
   return allUnitIds.filter((id) => regionCoversUnit(ctx.user.region, id));
 }
 
+/** A unit the user's region lies in or covers (for filters), or NOT_FOUND. */
+export async function requireVisibleUnit(ctx: ScopedContext, unitId: string): Promise<void> {
+  const visible = await visibleUnitIds(ctx);
+  if (visible !== "ALL" && !visible.includes(unitId)) await refuseOutOfScope(ctx, "Unit", unitId);
+}
+
 /** The user's organisations of one cycle, optionally narrowed to a unit they can see. */
 export async function scopedOrganizationFilter(ctx: ScopedContext, cycleId: number, unitId?: string) {
-  if (unitId !== undefined) {
-    const visible = await visibleUnitIds(ctx);
-    if (visible !== "ALL" && !visible.includes(unitId)) await refuseOutOfScope(ctx, "Unit", unitId);
-  }
+  if (unitId !== undefined) await requireVisibleUnit(ctx, unitId);
   return { cycleId, ...organizationFilterOf(ctx.user.region), ...(unitId === undefined ? {} : { unitId }) };
 }

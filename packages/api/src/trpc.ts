@@ -18,7 +18,7 @@ const INTERNAL_ERROR_MESSAGE = "服务器内部错误，请稍后重试";
  * Every procedure states who may call it: "public" (only login), or the roles allowed (all roles
  * when the list is "ALL"). A procedure without an access rule is refused: scope fails closed.
  */
-export type Access = "public" | { roles: readonly Role[] | "ALL" };
+export type Access = "public" | { roles: readonly Role[] | "ALL"; ownAccount?: boolean };
 export type Meta = { access?: Access };
 
 const t = initTRPC
@@ -93,7 +93,9 @@ const signedIn = t.middleware(async ({ ctx, type, path, meta, next }) => {
   const access = meta?.access;
   const roles = access && access !== "public" ? access.roles : [];
   const roleAllowed = roles === "ALL" || roles.includes(user.role);
-  const readOnly = type === "mutation" && user.role === "LEADER";
+  // Read-only roles still manage their own account (log out, change their password).
+  const ownAccount = access !== undefined && access !== "public" && access.ownAccount === true;
+  const readOnly = type === "mutation" && user.role === "LEADER" && !ownAccount;
   if (!roleAllowed || readOnly) {
     await writeAudit(ctx.prisma, ctx, user, {
       action: "access.denied",
@@ -116,3 +118,9 @@ export const publicProcedure = t.procedure.meta({ access: "public" }).use(sameOr
 export function protectedProcedure(roles: readonly Role[] | "ALL" = "ALL") {
   return t.procedure.meta({ access: { roles } }).use(sameOriginMutations).use(signedIn);
 }
+
+/** Needs a session; acts on the signed-in user's own account only, so read-only roles may call it. */
+export const ownAccountProcedure = t.procedure
+  .meta({ access: { roles: "ALL", ownAccount: true } })
+  .use(sameOriginMutations)
+  .use(signedIn);

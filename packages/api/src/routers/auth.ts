@@ -6,7 +6,7 @@ import type { MeDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
 import { writeAudit } from "../services/audit.ts";
 import { describeUser } from "../services/users.ts";
-import { protectedProcedure, publicProcedure, router } from "../trpc.ts";
+import { ownAccountProcedure, publicProcedure, router } from "../trpc.ts";
 
 const WRONG_CREDENTIALS = "用户名或密码错误";
 
@@ -77,7 +77,7 @@ export const authRouter = router({
       return me;
     }),
 
-  logout: protectedProcedure().mutation(async ({ ctx }) => {
+  logout: ownAccountProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
     ctx.sessionCookie.clear();
     await writeAudit(ctx.prisma, ctx, ctx.user, { action: "logout", entity: "User", entityId: ctx.user.id });
@@ -85,7 +85,7 @@ export const authRouter = router({
   }),
 
   /** Any user changes their own password; their other sessions end, this one stays. */
-  changePassword: protectedProcedure()
+  changePassword: ownAccountProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const problem = passwordProblem(input.newPassword);
@@ -108,5 +108,5 @@ export const authRouter = router({
     }),
 
   /** Who is signed in, their role and the name of their region. */
-  me: protectedProcedure().query(({ ctx }): Promise<MeDto> => describeUser(ctx.prisma, ctx.user)),
+  me: ownAccountProcedure.query(({ ctx }): Promise<MeDto> => describeUser(ctx.prisma, ctx.user)),
 });

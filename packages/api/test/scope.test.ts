@@ -1,0 +1,237 @@
+// Every procedure, called by a user of another region, is refused (or answers only the user's own
+// region). The table must name every procedure: a new one without a scope rule fails this test.
+import type { Database } from "@beltmap/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/index.ts";
+import { anonymous, type Caller, openDemoDatabase, outcome, signIn } from "./support.ts";
+
+let db: Database;
+let county: Caller; // demo-county: 柯城区 (KECHENG)
+let township: Caller; // demo-township: 信安街道 in 柯城区
+let orgUser: Caller;
+let foreignOrg: number; // an organisation of 开化县 (KAIHUA)
+let foreignReviewPending: number;
+let foreignReviewReviewed: number;
+let neighbourOrg: number; // 柯城区, but another township and not demo-org's organisation
+
+beforeAll(async () => {
+  db = await openDemoDatabase();
+  county = (await signIn(db, "demo-county")).call();
+  township = (await signIn(db, "demo-township")).call();
+  orgUser = (await signIn(db, "demo-org")).call();
+  const townshipUser = await db.prisma.user.findUniqueOrThrow({ where: { username: "demo-township" } });
+  foreignOrg = (await db.prisma.organization.findFirstOrThrow({ where: { unitId: "KAIHUA" } })).id;
+  neighbourOrg = (
+    await db.prisma.organization.findFirstOrThrow({
+      where: { unitId: "KECHENG", townshipId: { not: townshipUser.townshipId ?? "" } },
+    })
+  ).id;
+  foreignReviewPending = (
+    await db.prisma.reReview.findFirstOrThrow({
+      where: { status: "PENDING", organization: { unitId: "KAIHUA" } },
+    })
+  ).id;
+  // A KAIHUA re-review waiting for the county's decision (made here if the demo data has none).
+  const reviewed = await db.prisma.reReview.findFirst({
+    where: { status: "REVIEWED", suggestion: { not: "NONE" }, organization: { unitId: "KAIHUA" } },
+  });
+  foreignReviewReviewed =
+    reviewed?.id ??
+    (
+      await db.prisma.reReview.update({
+        where: { id: foreignReviewPending },
+        data: { status: "REVIEWED", suggestion: "DOWNGRADE", suggestedGrade: "FAIL" },
+      })
+    ).id;
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+type Check = () => Promise<void>;
+const notFound =
+  (call: () => Promise<unknown>): Check =>
+  async () =>
+    expect(await outcome(call())).toBe("NOT_FOUND");
+const forbidden =
+  (call: () => Promise<unknown>): Check =>
+  async () =>
+    expect(await outcome(call())).toBe("FORBIDDEN");
+const items = Object.fromEntries(
+  ["1", "2", "3", "4", "5"].flatMap((d) => ["1", "2", "3", "4", "5"].map((i) => [`${d}.${i}`, 3])),
+);
+
+/** How a user of 柯城区 (or of one of its townships or organisations) fails to reach another region. */
+const RULES: Record<string, Check | "public" | "own account" | "reference data"> = {
+  "auth.login": "public",
+  "auth.logout": "own account",
+  "auth.me": "own account",
+  "auth.changePassword": "own account",
+  "meta.info": "reference data",
+  "sheet.definition": "reference data",
+  "map.counties": "reference data",
+  "sheet.get": notFound(() => county.sheet.get({ organizationId: foreignOrg })),
+  "sheet.save": notFound(() =>
+    township.sheet.save({ organizationId: neighbourOrg, stage: "TOWNSHIP_REVIEW", version: 0, items }),
+  ),
+  "sheet.submit": notFound(() =>
+    orgUser.sheet.submit({ organizationId: neighbourOrg, stage: "SELF", version: 1, items }),
+  ),
+  "sheet.return": notFound(() =>
+    county.sheet.return({ organizationId: foreignOrg, stage: "TOWNSHIP_REVIEW", version: 1, reason: "x" }),
+  ),
+  "queue.list": async () => {
+    expect(await outcome(county.queue.list({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    for (const stage of ["SELF", "TOWNSHIP_REVIEW", "COUNTY_INITIAL", "CITY_FINAL"] as const) {
+      const queue = await county.queue.list({ stage });
+      expect(queue.rows.every((r) => r.unitId === "KECHENG")).toBe(true);
+    }
+  },
+  "queue.bulk": async () => {
+    const results = await county.queue.bulk({
+      action: "adopt",
+      stage: "COUNTY_INITIAL",
+      rows: [{ organizationId: foreignOrg, version: 0, previousVersion: 1 }],
+      opinion: "同意",
+    });
+    expect(results).toEqual([{ organizationId: foreignOrg, ok: false, message: "未找到该党组织" }]);
+  },
+  "unit.list": async () => expect((await township.unit.list()).map((u) => u.id)).toEqual(["KECHENG"]),
+  "map.organizations": async () => {
+    expect(await outcome(county.map.organizations({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    expect((await county.map.organizations()).every((o) => o.unitId === "KECHENG")).toBe(true);
+    expect((await orgUser.map.organizations()).length).toBe(1);
+  },
+  "map.organization": notFound(() => township.map.organization({ id: neighbourOrg })),
+  "map.serviceCenters": async () => {
+    expect(await outcome(county.map.serviceCenters({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    expect((await county.map.serviceCenters()).map((c) => c.unitId)).toEqual(["KECHENG"]);
+  },
+  "belt.list": async () => {
+    expect(await outcome(county.belt.list({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    expect((await county.belt.list()).every((b) => b.unitId === "KECHENG")).toBe(true);
+    expect(await township.belt.list()).toEqual([]);
+  },
+  "belt.compliance": async () =>
+    expect((await county.belt.compliance()).map((u) => u.unitId)).toEqual(["KECHENG"]),
+  "dashboard.summary": async () => {
+    const summary = await county.dashboard.summary();
+    expect(summary.perUnit.map((u) => u.unitId)).toEqual(["KECHENG"]);
+    expect(summary.organizations).toBe(await db.prisma.organization.count({ where: { unitId: "KECHENG" } }));
+  },
+  "rereview.list": async () => {
+    expect(await outcome(county.rereview.list({ show: "all", unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    expect((await county.rereview.list({ show: "all" })).rows.every((r) => r.unitId === "KECHENG")).toBe(
+      true,
+    );
+  },
+  "rereview.record": notFound(() =>
+    township.rereview.record({ id: foreignReviewPending, suggestion: "NONE", notes: "" }),
+  ),
+  "rereview.decide": notFound(() =>
+    county.rereview.decide({ id: foreignReviewReviewed, approve: true, reason: "" }),
+  ),
+  "rereview.file": forbidden(() => county.rereview.file({ id: foreignReviewReviewed })),
+  "user.list": forbidden(() => county.user.list()),
+  "user.create": forbidden(() =>
+    county.user.create({
+      username: "intruder",
+      displayName: "x",
+      password: "long-enough-password",
+      role: "CITY",
+      unitId: null,
+      townshipId: null,
+      organizationId: null,
+    }),
+  ),
+  "user.update": forbidden(() =>
+    county.user.update({
+      id: 1,
+      displayName: "x",
+      disabled: true,
+      role: "CITY",
+      unitId: null,
+      townshipId: null,
+      organizationId: null,
+    }),
+  ),
+  "user.resetPassword": forbidden(() =>
+    county.user.resetPassword({ id: 1, password: "long-enough-password" }),
+  ),
+  "site.list": async () => {
+    expect(await outcome(county.site.list({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    const sites = await county.site.list();
+    expect(sites.rows.every((r) => r.unitId === "KECHENG")).toBe(true);
+    expect(sites.practiceQuotas.map((q) => q.unitId)).toEqual(["KECHENG"]);
+  },
+  "site.members": notFound(() => county.site.members({ unitId: "KAIHUA" })),
+  "site.selectPractice": forbidden(() =>
+    county.site.selectPractice({ organizationId: foreignOrg, title: "x" }),
+  ),
+  "site.unselectPractice": forbidden(() => county.site.unselectPractice({ organizationId: foreignOrg })),
+  "site.setCountyDualManaged": notFound(() =>
+    county.site.setCountyDualManaged({ organizationId: foreignOrg, value: true }),
+  ),
+  "site.assignContact": notFound(() =>
+    county.site.assignContact({ organizationId: foreignOrg, memberId: null }),
+  ),
+  "audit.organization": notFound(() => orgUser.audit.organization({ organizationId: neighbourOrg })),
+  "report.appendix2": notFound(() => county.report.appendix2({ unitId: "KAIHUA" })),
+};
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+/** Rules that only check a list is filtered: nothing is refused, so nothing is audited. */
+const FILTER_ONLY = new Set(["unit.list", "belt.compliance", "dashboard.summary"]);
+
+describe("region scope of every procedure", () => {
+  it("has a rule for every procedure of the router, and none for procedures that do not exist", () => {
+    expect(Object.keys(RULES).sort()).toEqual(procedures);
+  });
+
+  for (const path of procedures) {
+    const rule = RULES[path];
+    if (typeof rule !== "function") continue;
+    it(`${path}: refused outside the user's region`, async () => {
+      const deniedBefore = await db.prisma.auditLog.count({ where: { action: "access.denied" } });
+      await rule();
+      const deniedAfter = await db.prisma.auditLog.count({ where: { action: "access.denied" } });
+      // Every refusal leaves an audit row.
+      if (!FILTER_ONLY.has(path)) expect(deniedAfter).toBeGreaterThan(deniedBefore);
+    });
+  }
+
+  it("refuses every procedure but login without a session", async () => {
+    const call = anonymous(db) as unknown as Record<
+      string,
+      Record<string, (input?: unknown) => Promise<unknown>>
+    >;
+    for (const path of procedures) {
+      const [group, name] = path.split(".") as [string, string];
+      const expected = path === "auth.login" ? "BAD_REQUEST" : "UNAUTHORIZED";
+      expect(
+        `${path}: ${await outcome(call[group]?.[name]?.(undefined) ?? Promise.reject(new Error("missing")))}`,
+      ).toBe(`${path}: ${expected}`);
+    }
+  });
+
+  it("the only public procedure is login, and every procedure states its access rule", () => {
+    const rules = Object.entries(appRouter._def.procedures).map(([path, p]) => [
+      path,
+      (p as unknown as { _def: { meta?: { access?: unknown } } })._def.meta?.access,
+    ]);
+    expect(rules.filter(([, access]) => access === undefined)).toEqual([]);
+    expect(rules.filter(([, access]) => access === "public").map(([path]) => path)).toEqual(["auth.login"]);
+  });
+
+  it("a leader reads but cannot write", async () => {
+    const session = await signIn(db, "demo-leader");
+    const leader = session.call();
+    expect((await leader.dashboard.summary()).perUnit).toHaveLength(9);
+    expect(await outcome(leader.site.setCountyDualManaged({ organizationId: foreignOrg, value: true }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await outcome(leader.auth.logout())).toBe("OK"); // their own account, not data
+    expect(await outcome(session.call().dashboard.summary())).toBe("UNAUTHORIZED");
+  });
+});

@@ -1,5 +1,8 @@
 // Signing in for tests: a real session row, the same path the HTTP server takes, minus the cookie.
 import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+
+export type { Database };
+
 import { createSession } from "../src/auth/sessions.ts";
 import { createCaller, createContextInner } from "../src/index.ts";
 
@@ -42,4 +45,48 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
   } catch (error) {
     return (error as { code?: string }).code ?? String(error);
   }
+}
+
+const ITEM_KEYS = ["1", "2", "3", "4", "5"].flatMap((d) => ["1", "2", "3", "4", "5"].map((i) => `${d}.${i}`));
+
+/** A full sheet whose total is `total` (a multiple of 0.5 up to 100). */
+export function sheetOf(total: number): Record<string, number> {
+  let left = total;
+  return Object.fromEntries(
+    ITEM_KEYS.map((key) => {
+      const score = Math.min(4, left);
+      left -= score;
+      return [key, score];
+    }),
+  );
+}
+
+/**
+ * `count` organisations of a unit brought to 待评定: undetermined ones, whose missing stages up to
+ * 初评 are written as submitted (test setup, straight into the database).
+ */
+export async function awaitingDetermination(db: Database, unitId: string, count: number): Promise<number[]> {
+  const candidates = await db.prisma.organization.findMany({
+    where: { unitId, grades: { none: {} }, sheets: { none: { stage: "CITY_FINAL" } } },
+    include: { sheets: true },
+    orderBy: { id: "asc" },
+    take: count,
+  });
+  for (const candidate of candidates) {
+    for (const stage of ["SELF", "TOWNSHIP_REVIEW", "COUNTY_INITIAL"] as const) {
+      if (candidate.sheets.some((s) => s.stage === stage && s.status === "SUBMITTED")) continue;
+      const data = {
+        status: "SUBMITTED",
+        items: sheetOf(95),
+        total: 95,
+        opinion: stage === "COUNTY_INITIAL" ? "同意" : null,
+      };
+      await db.prisma.scoreSheet.upsert({
+        where: { organizationId_cycleId_stage: { organizationId: candidate.id, cycleId: 1, stage } },
+        update: data,
+        create: { ...data, organizationId: candidate.id, cycleId: 1, stage },
+      });
+    }
+  }
+  return candidates.map((c) => c.id);
 }

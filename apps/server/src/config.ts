@@ -38,11 +38,18 @@ const schema = z.object({
     .positive()
     .max(7 * 24)
     .default(12),
-  /** Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers (client IP, https). */
+  /**
+   * Behind a reverse proxy that terminates TLS, trust the X-Forwarded-* headers (client address,
+   * https) that proxy adds: "true" for a proxy on this host (loopback), or the proxies' addresses
+   * or CIDR ranges, comma-separated. Only those hops are trusted: an address a client writes into
+   * X-Forwarded-For itself is never taken for its own.
+   */
   TRUST_PROXY: z
-    .enum(["true", "false"])
+    .string()
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((v): false | string | string[] =>
+      v === "false" || v === "" ? false : v === "true" ? "loopback" : v.split(",").map((a) => a.trim()),
+    ),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,13 @@
 // Starts Beltmap: validate configuration, open (and migrate) the database, load the demo data into
 // an empty one, serve, and shut down cleanly on SIGINT/SIGTERM.
-import { openDatabase, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "@beltmap/db";
+import {
+  type Database,
+  findCurrentCycle,
+  listOrganizationsWithGradeInputs,
+  openDatabase,
+  seedDemoIfEmpty,
+  seedReferenceDataIfEmpty,
+} from "@beltmap/db";
 import { buildServer } from "./app.ts";
 import { ConfigError, loadConfig, wantsDemoData } from "./config.ts";
 
@@ -49,7 +56,7 @@ async function main() {
     }
     throw error;
   }
-  void warmUp(app);
+  void warmUp(app, database);
   app.log.info(
     { ms: Math.round(performance.now() - started) },
     `Beltmap is serving http://localhost:${config.PORT}/`,
@@ -57,14 +64,16 @@ async function main() {
 }
 
 /**
- * Runs the map's first queries once, in the background, so the first visitor after a restart
- * does not pay for the query engine's cold start.
+ * Runs the map's heaviest query once, in the background, so the first visitor after a restart
+ * does not pay for the query engine's cold start. (The API itself needs a session; this does not.)
  */
-async function warmUp(app: Awaited<ReturnType<typeof buildServer>>) {
-  const response = await app.inject({
-    url: "/trpc/meta.info,map.organizations,belt.list,dashboard.summary?batch=1",
-  });
-  if (response.statusCode !== 200) app.log.warn({ status: response.statusCode }, "warm-up query failed");
+async function warmUp(app: Awaited<ReturnType<typeof buildServer>>, database: Database) {
+  try {
+    const cycle = await findCurrentCycle(database.prisma);
+    if (cycle) await listOrganizationsWithGradeInputs(database.prisma, { cycleId: cycle.id });
+  } catch (error) {
+    app.log.warn({ err: error }, "warm-up query failed");
+  }
 }
 
 main().catch((error: unknown) => {

@@ -173,7 +173,7 @@ describe("the session cookie", () => {
   });
 
   it("is Secure behind a TLS proxy (TRUST_PROXY=true, X-Forwarded-Proto: https)", async () => {
-    const behindProxy = await serve({ config: { TRUST_PROXY: true } });
+    const behindProxy = await serve({ config: { TRUST_PROXY: "loopback" } });
     const secure = await login(behindProxy, "demo-city", DEMO_PASSWORD, {
       headers: { "x-forwarded-proto": "https" },
     });
@@ -506,7 +506,7 @@ describe("login throttling", () => {
   // proxy on the same host, or the addresses TRUST_PROXY names); Fastify 5 takes a hop count
   // (`trustProxy: 1`) as "trust nothing". Here the proxy is on the loopback address, as inject's is.
   it("behind a trusted proxy, counts the address the proxy saw, not one the client wrote", async () => {
-    const app = await serve({ config: { TRUST_PROXY: true } });
+    const app = await serve({ config: { TRUST_PROXY: "loopback" } });
     const client = "203.0.113.9";
     for (let i = 0; i < 20; i++) {
       const response = await login(app, `nobody-${i % 5}`, "wrong-password", {

@@ -1,5 +1,9 @@
 // The HTTP layer on an in-memory PGlite: tRPC over GET, health, the app shell and its fallbacks.
-const SESSION_DEFAULTS = { SESSION_IDLE_MINUTES: 30, SESSION_ABSOLUTE_HOURS: 12, TRUST_PROXY: false };
+const SESSION_DEFAULTS = {
+  SESSION_IDLE_MINUTES: 30,
+  SESSION_ABSOLUTE_HOURS: 12,
+  TRUST_PROXY: false as const,
+};
 
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +14,10 @@ import { buildServer } from "../src/app.ts";
 
 let database: Database;
 let app: Awaited<ReturnType<typeof buildServer>>;
+/** demo-city's session cookie: the API needs one (the auth tests cover its absence). */
+let cookie: string;
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ url, headers: { cookie, ...headers } });
 
 beforeAll(async () => {
   database = await openDatabase("memory:");
@@ -21,6 +29,12 @@ beforeAll(async () => {
     database,
     logger: false,
   });
+  const login = await app.inject({
+    method: "POST",
+    url: "/trpc/auth.login",
+    payload: { username: "demo-city", password: "demo-only-2026" },
+  });
+  cookie = String(login.headers["set-cookie"]).split(";")[0] ?? "";
 }, 120_000);
 
 afterAll(async () => {
@@ -36,17 +50,17 @@ describe("the server", () => {
   });
 
   it("serves the tRPC contract as plain JSON over GET", async () => {
-    const response = await app.inject("/trpc/unit.list");
+    const response = await get("/trpc/unit.list");
     expect(response.statusCode).toBe(200);
     expect(response.json().result.data).toHaveLength(9);
     const input = encodeURIComponent(JSON.stringify({ unitId: "WEST_ZONE" }));
-    const belts = await app.inject(`/trpc/belt.list?input=${input}`);
+    const belts = await get(`/trpc/belt.list?input=${input}`);
     expect(belts.json().result.data).toHaveLength(1);
   });
 
   it("answers bad input with 400 and the field's name", async () => {
     const input = encodeURIComponent(JSON.stringify({ tiers: ["GOLD"] }));
-    const response = await app.inject(`/trpc/map.organizations?input=${input}`);
+    const response = await get(`/trpc/map.organizations?input=${input}`);
     expect(response.statusCode).toBe(400);
     const error = response.json().error;
     expect(error.message).toContain("tiers.0");
@@ -63,10 +77,7 @@ describe("the server", () => {
   });
 
   it("compresses large API answers", async () => {
-    const response = await app.inject({
-      url: "/trpc/map.organizations",
-      headers: { "accept-encoding": "gzip" },
-    });
+    const response = await get("/trpc/map.organizations", { "accept-encoding": "gzip" });
     expect(response.headers["content-encoding"]).toBe("gzip");
   });
 
@@ -89,7 +100,11 @@ describe("errors", () => {
       logger: false,
     });
     try {
-      const response = await app2.inject("/trpc/unit.list");
+      // A session cookie makes the server look the session up: the query fails inside.
+      const response = await app2.inject({
+        url: "/trpc/unit.list",
+        headers: { cookie: "beltmap_session=x" },
+      });
       expect(response.statusCode).toBe(500);
       const error = response.json().error;
       expect(error.message).toBe("服务器内部错误，请稍后重试");

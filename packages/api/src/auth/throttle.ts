@@ -23,6 +23,22 @@ export class LoginThrottle {
     );
   }
 
+  /**
+   * Checks and counts an attempt in one synchronous step, before the slow password check: attempts
+   * that arrive together cannot all pass. Returns how long to wait, or the attempt to settle.
+   */
+  begin(username: string, ip: string, now: Date): { retryAfterMs: number } | { succeed(): void } {
+    const retryAfterMs = this.retryAfterMs(username, ip, now);
+    if (retryAfterMs > 0) return { retryAfterMs };
+    this.recordFailure(username, ip, now); // counted as failed until it succeeds
+    return {
+      succeed: () => {
+        this.recordSuccess(username);
+        this.#forget(`ip:${ip}`, now.getTime());
+      },
+    };
+  }
+
   recordFailure(username: string, ip: string, now: Date): void {
     for (const key of [`u:${username.toLowerCase()}`, `ip:${ip}`]) {
       const times = this.#recent(key, now.getTime());
@@ -40,6 +56,12 @@ export class LoginThrottle {
   /** A successful login clears the username's count (not the address's: one address, many users). */
   recordSuccess(username: string): void {
     this.#failures.delete(`u:${username.toLowerCase()}`);
+  }
+
+  #forget(key: string, time: number): void {
+    const times = this.#failures.get(key);
+    const index = times?.lastIndexOf(time) ?? -1;
+    if (times && index >= 0) times.splice(index, 1);
   }
 
   #recent(key: string, now: number): number[] {

@@ -17,8 +17,8 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }): Promise<MeDto> => {
       const now = ctx.now();
       const { throttle } = ctx.auth;
-      const waitMs = throttle.retryAfterMs(input.username, ctx.request.ip, now);
-      if (waitMs > 0) {
+      const attempt = throttle.begin(input.username, ctx.request.ip, now);
+      if ("retryAfterMs" in attempt) {
         await writeAudit(ctx.prisma, ctx, null, {
           action: "login.throttled",
           entity: "User",
@@ -26,7 +26,7 @@ export const authRouter = router({
         });
         throw new TRPCError({
           code: "TOO_MANY_REQUESTS",
-          message: `登录失败次数过多，请 ${Math.ceil(waitMs / 60_000)} 分钟后再试`,
+          message: `登录失败次数过多，请 ${Math.ceil(attempt.retryAfterMs / 60_000)} 分钟后再试`,
         });
       }
       const user = await ctx.prisma.user.findUnique({ where: { username: input.username } });
@@ -35,7 +35,6 @@ export const authRouter = router({
         input.password,
       );
       if (!user || !passwordOk || user.disabled) {
-        throttle.recordFailure(input.username, ctx.request.ip, now);
         await writeAudit(ctx.prisma, ctx, null, {
           action: "login.failed",
           entity: "User",
@@ -53,7 +52,7 @@ export const authRouter = router({
             user && passwordOk && user.disabled ? "该账号已停用，请联系市委两新工委" : WRONG_CREDENTIALS,
         });
       }
-      throttle.recordSuccess(input.username);
+      attempt.succeed();
       if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
       const token = await createSession(ctx.prisma, {
         userId: user.id,

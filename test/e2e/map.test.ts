@@ -1,10 +1,11 @@
 // The whole app in a real browser: the built server on a fresh PGlite with the demo data,
-// Debian's Chromium drawing the MapLibre map with WebGL.
+// Debian's Chromium drawing the MapLibre map with WebGL, signed in as the city (whole region).
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { login, query, sessionCookie } from "../support/auth.ts";
 import { launchChromium } from "../support/browser.ts";
 import { countOrganizations, organizationOnScreen, renderedCounts, waitForMapIdle } from "../support/map.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
@@ -14,6 +15,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let dataDir: string;
+/** The city's session for the API calls that tell what the map must show. */
+let cookie: string;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -26,6 +29,8 @@ beforeAll(async () => {
     if (message.type() === "error") consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
+  cookie = await sessionCookie(server.url, "demo-city");
+  await login(page, server.url, "demo-city", { next: "/" });
 }, 180_000);
 
 afterAll(async () => {
@@ -37,9 +42,9 @@ afterAll(async () => {
 
 describe("the map", () => {
   it("draws every organisation of map.organizations, labelled as demo data in Chinese", async () => {
-    const expected = await countOrganizations(server.url);
+    const expected = await countOrganizations(server.url, cookie);
     expect(expected).toBeGreaterThan(1200);
-    await page.goto(server.url);
+    expect(new URL(page.url()).pathname).toBe("/");
     await waitForMapIdle(page, expected);
     expect(await page.getByTestId("demo-badge").textContent()).toBe("示例数据");
     expect(await page.locator("h1").textContent()).toBe("百企示范、千企争先");
@@ -48,9 +53,7 @@ describe("the map", () => {
       cells.reduce((sum, cell) => sum + Number(cell.textContent), 0),
     );
     expect(legendTotal).toBe(expected);
-    const centers = (
-      (await (await fetch(`${server.url}/trpc/map.serviceCenters`)).json()) as { result: { data: [] } }
-    ).result.data.length;
+    const centers = (await query<unknown[]>(server.url, cookie, "map.serviceCenters")).length;
     const drawn = await renderedCounts(page, [
       "service-centers",
       "special-towns",
@@ -88,8 +91,7 @@ describe("the map", () => {
   }, 30_000);
 
   it("finds an organisation by name, flies to it and opens its panel", async () => {
-    const response = await fetch(`${server.url}/trpc/map.organizations`);
-    const organizations = ((await response.json()) as { result: { data: { name: string }[] } }).result.data;
+    const organizations = await query<{ name: string }[]>(server.url, cookie, "map.organizations");
     const name = organizations.find((o) => o.name.includes("小镇"))?.name ?? "";
     expect(name).not.toBe("");
     await page.getByTestId("search").fill(name);
@@ -102,12 +104,12 @@ describe("the map", () => {
 
   it("filters by unit and tier, and switches to English", async () => {
     await page.getByTestId("unit-filter").selectOption("KAIHUA");
-    const kaihua = await countOrganizations(server.url, { unitId: "KAIHUA" });
+    const kaihua = await countOrganizations(server.url, cookie, { unitId: "KAIHUA" });
     await waitForMapIdle(page, kaihua);
     const numbers = await renderedCounts(page, ["belt-stop-numbers"]);
     expect(numbers["belt-stop-numbers"]).toBeGreaterThan(5); // numbered stops once zoomed to a county
     // Hide the 示范梯队 (the first tier checkbox): exactly its organisations leave the map.
-    const demonstration = await countOrganizations(server.url, {
+    const demonstration = await countOrganizations(server.url, cookie, {
       unitId: "KAIHUA",
       tiers: ["DEMONSTRATION"],
     });

@@ -1,5 +1,6 @@
 // What the browser tests and the benchmark read off the running app.
 import type { Page } from "playwright-core";
+import { query } from "./auth.ts";
 
 /** Waits until the map is idle with exactly `expected` organisations drawn in view. */
 export async function waitForMapIdle(page: Page, expected: number, timeout = 30_000): Promise<void> {
@@ -16,15 +17,13 @@ export async function waitForMapIdle(page: Page, expected: number, timeout = 30_
   );
 }
 
-/** How many organisations `map.organizations` returns for an optional input. */
+/** How many organisations `map.organizations` returns to the session `cookie` for an optional input. */
 export async function countOrganizations(
   baseUrl: string,
+  cookie: string,
   input?: { unitId?: string; tiers?: string[] },
 ): Promise<number> {
-  const query = input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
-  const response = await fetch(`${baseUrl}/trpc/map.organizations${query}`);
-  const body = (await response.json()) as { result: { data: unknown[] } };
-  return body.result.data.length;
+  return (await query<unknown[]>(baseUrl, cookie, "map.organizations", input)).length;
 }
 
 /** How many distinct features each map layer draws in view right now. */

@@ -3,7 +3,8 @@ import "./i18n/index.ts";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
+import { RouterProvider } from "react-router/dom";
+import { router } from "./router.tsx";
 import { queryClient, TRPCProvider, trpcClient } from "./trpc.ts";
 
 const root = document.getElementById("root");
@@ -13,7 +14,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
+        <RouterProvider router={router} />
       </TRPCProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -17,6 +17,7 @@ function org(id: number, overrides: Partial<MapOrganizationDto> = {}): MapOrgani
     name: `组织${id}`,
     kind: "ENTERPRISE",
     unitId: "KECHENG",
+    townshipId: "330802008",
     townshipName: "信安街道",
     countyCode: "330802",
     lng: 118.8 + id / 100,

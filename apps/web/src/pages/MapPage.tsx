@@ -4,25 +4,24 @@ import { TIERS } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { isShown, tierCounts } from "./map/features.ts";
-import { FilterPanel } from "./panels/FilterPanel.tsx";
-import { Header } from "./panels/Header.tsx";
-import { OrganizationPanel } from "./panels/OrganizationPanel.tsx";
-import { SearchBox } from "./panels/SearchBox.tsx";
-import { SummaryCard } from "./panels/SummaryCard.tsx";
-import { useTRPC } from "./trpc.ts";
+import { isShown, tierCounts } from "../map/features.ts";
+import { FilterPanel } from "../panels/FilterPanel.tsx";
+import { OrganizationPanel } from "../panels/OrganizationPanel.tsx";
+import { SearchBox } from "../panels/SearchBox.tsx";
+import { SummaryCard } from "../panels/SummaryCard.tsx";
+import { useTRPC } from "../trpc.ts";
 
 // MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
-const MapView = lazy(() => import("./map/MapView.tsx").then((m) => ({ default: m.MapView })));
+const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
 const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 
 const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
 
-export function App() {
+/** The map of every organisation in the user's region: the app's first screen for leaders. */
+export function MapPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const info = useQuery(trpc.meta.info.queryOptions());
   const units = useQuery(trpc.unit.list.queryOptions());
   const organizations = useQuery(trpc.map.organizations.queryOptions());
   const belts = useQuery(trpc.belt.list.queryOptions());
@@ -40,58 +39,55 @@ export function App() {
   const orgs = organizations.data ?? NO_ORGANIZATIONS;
   const counts = useMemo(() => tierCounts(orgs, unitId), [orgs, unitId]);
   const shown = useMemo(() => orgs.filter((o) => isShown(o, unitId, tiers)).length, [orgs, unitId, tiers]);
-  const failed = [info, units, organizations, belts, centers, counties, summary].find((q) => q.isError);
+  const failed = [units, organizations, belts, centers, counties, summary].find((q) => q.isError);
 
   return (
-    <div className="app">
-      <Header info={info.data} />
-      <main className="workspace">
-        <aside className="sidebar">
-          {summary.data && <SummaryCard summary={summary.data} unitId={unitId} />}
-          <SearchBox
+    <div className="workspace">
+      <aside className="sidebar">
+        {summary.data && <SummaryCard summary={summary.data} unitId={unitId} />}
+        <SearchBox
+          organizations={orgs}
+          onPick={(id) => {
+            setSelected(id);
+            setFlyTo({ id, at: Date.now() });
+          }}
+        />
+        <FilterPanel
+          units={units.data ?? []}
+          unitId={unitId}
+          onUnit={setUnitId}
+          tiers={tiers}
+          onTiers={setTiers}
+          counts={counts}
+        />
+        <p className="status-line" data-testid="status-line">
+          {organizations.isPending ? t("app.loading") : t("filter.showing", { shown, total: orgs.length })}
+        </p>
+      </aside>
+      <section className="map-area">
+        <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
+          <MapView
+            counties={counties.data ?? []}
             organizations={orgs}
-            onPick={(id) => {
-              setSelected(id);
-              setFlyTo({ id, at: Date.now() });
-            }}
-          />
-          <FilterPanel
-            units={units.data ?? []}
+            belts={belts.data ?? []}
+            serviceCenters={centers.data ?? []}
             unitId={unitId}
-            onUnit={setUnitId}
             tiers={tiers}
-            onTiers={setTiers}
-            counts={counts}
+            selectedId={selected}
+            flyTo={flyTo}
+            onSelect={setSelected}
           />
-          <p className="status-line" data-testid="status-line">
-            {organizations.isPending ? t("app.loading") : t("filter.showing", { shown, total: orgs.length })}
-          </p>
-        </aside>
-        <section className="map-area">
-          <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
-            <MapView
-              counties={counties.data ?? []}
-              organizations={orgs}
-              belts={belts.data ?? []}
-              serviceCenters={centers.data ?? []}
-              unitId={unitId}
-              tiers={tiers}
-              selectedId={selected}
-              flyTo={flyTo}
-              onSelect={setSelected}
-            />
-          </Suspense>
-          {failed?.error && (
-            <div className="error-banner" role="alert">
-              {t("app.loadFailed", { message: failed.error.message })}
-              <button type="button" onClick={() => void failed.refetch()}>
-                {t("app.retry")}
-              </button>
-            </div>
-          )}
-        </section>
-        {selected !== null && <OrganizationPanel id={selected} onClose={closePanel} />}
-      </main>
+        </Suspense>
+        {failed?.error && (
+          <div className="error-banner" role="alert">
+            {t("app.loadFailed", { message: failed.error.message })}
+            <button type="button" onClick={() => void failed.refetch()}>
+              {t("app.retry")}
+            </button>
+          </div>
+        )}
+      </section>
+      {selected !== null && <OrganizationPanel id={selected} onClose={closePanel} />}
     </div>
   );
 }

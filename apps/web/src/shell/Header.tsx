@@ -1,10 +1,34 @@
-import type { AppInfoDto } from "@beltmap/api";
+import type { AppInfoDto, MeDto } from "@beltmap/api";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { NavLink, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
+import { useTRPC } from "../trpc.ts";
 
-export function Header({ info }: { info: AppInfoDto | undefined }) {
+export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const next: Language = i18n.language === "en" ? "zh-CN" : "en";
+  return (
+    <button type="button" className="lang-switch" onClick={() => setLanguage(next)} lang={next}>
+      {t("app.language")}
+    </button>
+  );
+}
+
+export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSettled: async () => {
+        // Leave first: the signed-in pages unmount, then nothing of this user stays in memory.
+        await navigate("/login", { replace: true });
+        queryClient.removeQueries();
+      },
+    }),
+  );
   return (
     <header className="header">
       <div className="brand">
@@ -13,14 +37,39 @@ export function Header({ info }: { info: AppInfoDto | undefined }) {
         <span className="brand-sub">{t("app.subtitle")}</span>
         {info?.cycle && <span className="cycle">{t("app.cycle", { year: info.cycle.year })}</span>}
       </div>
+      <nav className="main-nav" aria-label={t("nav.label")}>
+        <NavLink to="/" end>
+          {t("nav.map")}
+        </NavLink>
+        <NavLink to="/queue">{t("nav.queue")}</NavLink>
+        {me.role === "ORG" && me.organizationId && (
+          <NavLink to={`/sheet/${me.organizationId}`}>{t("nav.ownSheet")}</NavLink>
+        )}
+      </nav>
       <div className="header-actions">
         {info?.demoData && (
           <span className="demo-badge" title={t("app.demoDataHint")} data-testid="demo-badge">
             {t("app.demoData")}
           </span>
         )}
-        <button type="button" className="lang-switch" onClick={() => setLanguage(next)} lang={next}>
-          {t("app.language")}
+        <span className="user" data-testid="current-user">
+          <strong>{me.displayName}</strong>
+          <span className="user-region">
+            {/* An organisation's account is named after it: its region would say the same again. */}
+            {me.displayName.includes(me.regionName)
+              ? t(`codes.role.${me.role}`)
+              : `${me.regionName} · ${t(`codes.role.${me.role}`)}`}
+          </span>
+        </span>
+        <LanguageSwitch />
+        <button
+          type="button"
+          className="logout"
+          onClick={() => logout.mutate()}
+          disabled={logout.isPending}
+          data-testid="logout"
+        >
+          {t("nav.logout")}
         </button>
       </div>
     </header>

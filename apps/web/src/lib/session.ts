@@ -1,0 +1,31 @@
+import type { MeDto } from "@beltmap/api";
+import type { Role } from "@beltmap/domain";
+
+/**
+ * Where to go after login when a `next` was asked for: only a path of this site (no `//host`,
+ * no scheme), and never back to the login page.
+ */
+export function safeNext(next: string | null | undefined): string | null {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return null;
+  if (next === "/login" || next.startsWith("/login?") || next.startsWith("/login/")) return null;
+  return next;
+}
+
+/** Each role's first page: an organisation its own sheet, reviewers their queue, leaders the map. */
+export function homeOf(me: Pick<MeDto, "role" | "organizationId">): string {
+  const homes: Record<Role, string> = {
+    ORG: me.organizationId ? `/sheet/${me.organizationId}` : "/queue",
+    TOWNSHIP: "/queue",
+    COUNTY: "/queue",
+    CITY: "/queue",
+    LEADER: "/",
+  };
+  return homes[me.role];
+}
+
+export function loginPath(next: string): string {
+  return next === "/" || safeNext(next) === null ? "/login" : `/login?next=${encodeURIComponent(next)}`;
+}
+
+/** Router state the login page reads: the session ended while the user was working. */
+export type LoginState = { expired?: boolean } | null;

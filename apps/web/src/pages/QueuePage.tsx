@@ -1,0 +1,290 @@
+import type { QueueRowDto } from "@beltmap/api";
+import { isStage, STAGE_OWNER, STAGES, type Stage, TIER_OF_GRADE } from "@beltmap/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useSearchParams } from "react-router";
+import { serverMessage } from "../lib/errors.ts";
+import { formatTime } from "../lib/format.ts";
+import { formatScore } from "../lib/scores.ts";
+import { TIER_COLORS } from "../map/palette.ts";
+import { BulkDialog } from "../queue/BulkDialog.tsx";
+import { QuotaList } from "../queue/QuotaList.tsx";
+import { useMe } from "../shell/me.ts";
+import { useTRPC } from "../trpc.ts";
+
+const NO_ROWS: readonly QueueRowDto[] = [];
+
+/** 工作台: who waits at which stage in the user's region, filters, and the county's and city's bulk actions. */
+export function QueuePage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const me = useMe();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const stageParam = params.get("stage");
+  const askedStage = isStage(stageParam) ? stageParam : undefined;
+  const unitId = params.get("unit") || undefined;
+  const township = params.get("township") ?? "";
+  const search = params.get("q") ?? "";
+  const [searchText, setSearchText] = useState(search);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const tabPanelId = useId();
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === "") next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+
+  // The name search goes to the server (the counts follow it), a moment after typing stops.
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  useEffect(() => {
+    const query = searchText.trim();
+    if (query === search) return;
+    const timer = setTimeout(() => updateRef.current({ q: query }), 300);
+    return () => clearTimeout(timer);
+  }, [searchText, search]);
+
+  const queue = useQuery({
+    ...trpc.queue.list.queryOptions({ stage: askedStage, unitId, search: search || undefined }),
+    placeholderData: keepPreviousData,
+    staleTime: 0, // others move organisations between stages: always asked for again on opening
+  });
+  const units = useQuery(trpc.unit.list.queryOptions());
+  const data = queue.data;
+  // Before the first answer, the tab of the stage the user's role fills in (the server's default too).
+  const stage: Stage | undefined =
+    askedStage ?? data?.stage ?? STAGES.find((s) => STAGE_OWNER[s] === me.role);
+  const allRows = data && data.stage === stage ? data.rows : NO_ROWS;
+  const townships = useMemo(
+    () => [...new Set(allRows.map((r) => r.townshipName))].sort((a, b) => a.localeCompare(b, "zh-CN")),
+    [allRows],
+  );
+  const rows = township ? allRows.filter((r) => r.townshipName === township) : allRows;
+
+  const unitName = (id: string) => {
+    const unit = units.data?.find((u) => u.id === id);
+    return t(`units.${id}`, { defaultValue: unit?.name ?? id });
+  };
+  const showUnitFilter = me.role === "CITY" || me.role === "LEADER";
+  const showTownshipFilter = me.role !== "TOWNSHIP" && me.role !== "ORG" && townships.length > 1;
+  const canBulk =
+    (me.role === "COUNTY" || me.role === "CITY") &&
+    data !== undefined &&
+    stage === data.ownStage &&
+    rows.length > 0;
+  const previousStage = stage ? STAGES[STAGES.indexOf(stage) - 1] : undefined;
+
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!stage || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) return;
+    const step = event.key === "ArrowRight" ? 1 : -1;
+    const next = STAGES[(STAGES.indexOf(stage) + step + STAGES.length) % STAGES.length] as Stage;
+    update({ stage: next, township: null });
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-stage="${next}"]`)?.focus();
+  };
+
+  return (
+    <div className="page queue-page">
+      <div className="page-head">
+        <h2>{t("queue.title")}</h2>
+        {data && (
+          <span className="muted" data-testid="queue-summary">
+            {t("queue.summary", { total: data.total, determined: data.determined })}
+          </span>
+        )}
+      </div>
+
+      <div className="tabs" role="tablist" aria-label={t("queue.tabs")} onKeyDown={onTabKey}>
+        {STAGES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            id={`tab-${s}`}
+            data-stage={s}
+            aria-selected={s === stage}
+            aria-controls={tabPanelId}
+            tabIndex={s === stage ? 0 : -1}
+            className="tab"
+            onClick={() => update({ stage: s, township: null })}
+            data-testid={`tab-${s}`}
+          >
+            {t(`queue.waiting.${s}`)}
+            <span className="tab-count">{data ? data.counts[s] : "…"}</span>
+            {s === data?.ownStage && <span className="tab-own">{t("queue.own")}</span>}
+          </button>
+        ))}
+      </div>
+
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id={tabPanelId}
+        aria-labelledby={stage ? `tab-${stage}` : undefined}
+      >
+        <div className="toolbar">
+          {showUnitFilter && (
+            <label className="inline-field">
+              <span>{t("queue.unit")}</span>
+              <select
+                value={unitId ?? ""}
+                onChange={(event) => update({ unit: event.target.value, township: null })}
+                data-testid="queue-unit"
+              >
+                <option value="">{t("queue.allUnits")}</option>
+                {units.data?.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {unitName(u.id)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {showTownshipFilter && (
+            <label className="inline-field">
+              <span>{t("queue.township")}</span>
+              <select
+                value={township}
+                onChange={(event) => update({ township: event.target.value })}
+                data-testid="queue-township"
+              >
+                <option value="">{t("queue.allTownships")}</option>
+                {townships.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="inline-field">
+            <span>{t("queue.search")}</span>
+            <input
+              type="search"
+              value={searchText}
+              placeholder={t("queue.searchPlaceholder")}
+              onChange={(event) => setSearchText(event.target.value)}
+              data-testid="queue-search"
+            />
+          </label>
+          <span className="toolbar-count muted" aria-live="polite" data-testid="queue-count">
+            {data ? t("queue.shown", { count: rows.length }) : ""}
+          </span>
+          {canBulk && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setBulkOpen(true)}
+              data-testid="bulk-open"
+            >
+              {t("bulk.open", { count: rows.length })}
+            </button>
+          )}
+        </div>
+
+        {data && <QuotaList quotas={data.quotas} unitName={unitName} />}
+
+        {queue.isError && (
+          <div className="notice notice-error" role="alert">
+            {t("app.loadFailed", { message: serverMessage(queue.error) ?? t("app.networkError") })}
+            <button type="button" className="button" onClick={() => void queue.refetch()}>
+              {t("app.retry")}
+            </button>
+          </div>
+        )}
+        {data?.truncated && (
+          <p className="notice notice-warn">{t("queue.truncated", { count: allRows.length })}</p>
+        )}
+
+        <div className="table-wrap">
+          <table className="data-table queue-table" data-testid="queue-table" aria-busy={queue.isFetching}>
+            <thead>
+              <tr>
+                <th scope="col">{t("queue.columns.name")}</th>
+                <th scope="col">{t("queue.columns.township")}</th>
+                <th scope="col">{t("queue.columns.unit")}</th>
+                <th scope="col">{t("queue.columns.status")}</th>
+                {previousStage && (
+                  <th scope="col" className="num">
+                    {t("queue.columns.previous", { stage: t(`codes.stage.${previousStage}`) })}
+                  </th>
+                )}
+                <th scope="col">{t("queue.columns.updated")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.organizationId}
+                  data-testid={`queue-row-${row.organizationId}`}
+                  className={row.status === "RETURNED" ? "row-returned" : undefined}
+                >
+                  <td>
+                    <Link
+                      to={`/sheet/${row.organizationId}`}
+                      state={{ from: location.pathname + location.search }}
+                    >
+                      {row.name}
+                    </Link>
+                  </td>
+                  <td>{row.townshipName}</td>
+                  <td>{unitName(row.unitId)}</td>
+                  <td>
+                    <span className={`status status-${row.status}`}>{t(`status.${row.status}`)}</span>
+                    {row.status === "RETURNED" && row.returnReason && (
+                      <div className="return-reason" data-testid="return-reason">
+                        {t("queue.returnReason", { reason: row.returnReason })}
+                      </div>
+                    )}
+                  </td>
+                  {previousStage && (
+                    <td className="num">
+                      {row.previousTotal === null ? (
+                        "—"
+                      ) : (
+                        <>
+                          {formatScore(row.previousTotal)}
+                          {row.previousGrade && (
+                            <span className="grade-tag">
+                              <span
+                                className="grade-dot"
+                                style={{ background: TIER_COLORS[TIER_OF_GRADE[row.previousGrade]] }}
+                                aria-hidden="true"
+                              />
+                              {t(`codes.grade.${row.previousGrade}`)}
+                            </span>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  )}
+                  <td className="time">{formatTime(row.updatedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {data && rows.length === 0 && (
+            <p className="empty" data-testid="queue-empty">
+              {t("queue.empty")}
+            </p>
+          )}
+          {!data && queue.isPending && <p className="empty">{t("app.loading")}</p>}
+        </div>
+      </div>
+
+      {/* Mounted while open: it keeps the rows it was opened on, while the queue refreshes behind. */}
+      {bulkOpen && stage && (
+        <BulkDialog onClose={() => setBulkOpen(false)} stage={stage} rows={rows} role={me.role} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter, Link } from "react-router";
+import { type LoginState, loginPath } from "./lib/session.ts";
+import { LoginPage } from "./pages/LoginPage.tsx";
+import { QueuePage } from "./pages/QueuePage.tsx";
+import { SheetPage } from "./pages/SheetPage.tsx";
+import { AppShell } from "./shell/AppShell.tsx";
+import { onSessionLost, queryClient, trpc } from "./trpc.ts";
+
+// The map page pulls in MapLibre (most of the JavaScript): only the map route loads it.
+const MapPage = lazy(() => import("./pages/MapPage.tsx").then((m) => ({ default: m.MapPage })));
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-message" role="status">
+      {t("app.loading")}
+    </div>
+  );
+}
+
+function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-message">
+      <p>{t("app.notFound")}</p>
+      <Link to="/">{t("app.backHome")}</Link>
+    </div>
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <AppShell />,
+    children: [
+      {
+        index: true,
+        element: (
+          <Suspense fallback={<PageLoading />}>
+            <MapPage />
+          </Suspense>
+        ),
+      },
+      { path: "queue", element: <QueuePage /> },
+      { path: "sheet/:organizationId", element: <SheetPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+// Signed out (no session yet, or it expired or was ended elsewhere): to the login page, which
+// brings the user back here afterwards and says why when they had been signed in.
+let redirecting = false;
+onSessionLost(() => {
+  const { pathname, search } = router.state.location;
+  if (redirecting || pathname === "/login") return;
+  redirecting = true;
+  const expired = queryClient.getQueryData(trpc.auth.me.queryKey()) !== undefined;
+  void router
+    .navigate(loginPath(pathname + search), { replace: true, state: { expired } satisfies LoginState })
+    .finally(() => {
+      redirecting = false;
+    });
+});

@@ -1,0 +1,46 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
+import { errorCode, serverMessage } from "../lib/errors.ts";
+import { useTRPC } from "../trpc.ts";
+import { Header } from "./Header.tsx";
+import { MeContext } from "./me.ts";
+
+/**
+ * Every page but login: who is signed in first (a 401 sends the user to the login page, see
+ * router.tsx), then the header and the page.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }));
+  const info = useQuery({ ...trpc.meta.info.queryOptions(), enabled: me.isSuccess });
+
+  if (!me.data) {
+    const failed = me.isError && errorCode(me.error) !== "UNAUTHORIZED";
+    return (
+      <div className="page-message" role={failed ? "alert" : "status"}>
+        {failed ? (
+          <>
+            <p>{t("app.loadFailed", { message: serverMessage(me.error) ?? t("app.networkError") })}</p>
+            <button type="button" className="button" onClick={() => void me.refetch()}>
+              {t("app.retry")}
+            </button>
+          </>
+        ) : (
+          t("app.loading")
+        )}
+      </div>
+    );
+  }
+  return (
+    <MeContext value={me.data}>
+      <div className="app">
+        <Header me={me.data} info={info.data} />
+        <main className="app-main">
+          <Outlet />
+        </main>
+      </div>
+    </MeContext>
+  );
+}

@@ -1,0 +1,49 @@
+// Shared set-up of the browser tests that work through the app's pages: one server on a fresh
+// PGlite with the demo data per test file, one Chromium, a context per user at laptop size.
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./browser.ts";
+import { REPO_ROOT, type RunningServer, startServer } from "./server.ts";
+
+export const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
+
+export type TestApp = {
+  server: RunningServer;
+  browser: Browser;
+  /** A fresh browser context (its own cookies) at 1366×768, in Chinese, and its first page. */
+  newPage: () => Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  screenshot: (page: Page, name: string) => Promise<void>;
+  stop: () => Promise<number | null>;
+};
+
+export async function startApp(): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
+  await mkdir(ARTIFACTS, { recursive: true });
+  const server = await startServer({ databaseUrl: dataDir });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(error.message));
+      return { context, page, errors };
+    },
+    async screenshot(page, name) {
+      await page.screenshot({ path: path.join(ARTIFACTS, name) });
+    },
+    async stop() {
+      await browser.close();
+      const code = await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}

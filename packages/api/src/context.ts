@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@beltmap/db";
-import type { Region, Role } from "@beltmap/domain";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 import { LoginThrottle } from "./auth/throttle.ts";
+import type { MeDto } from "./dto.ts";
 
 /** What the procedures need to know about the HTTP request behind a call. */
 export type RequestMeta = {
@@ -20,17 +20,7 @@ export type SessionCookie = {
 export type AuthSettings = { policy: SessionPolicy; throttle: LoginThrottle };
 
 /** The signed-in user, with the region everything they do is confined to. */
-export type SessionUser = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-  townshipId: string | null;
-  organizationId: number | null;
-  region: Region;
-  sessionId: number;
-};
+export type SessionUser = Omit<MeDto, "regionName"> & { sessionId: number };
 
 export type Context = {
   prisma: PrismaClient;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@beltmap/db";
-import { isRole, regionOfUser } from "@beltmap/domain";
 import type { SessionUser } from "../context.ts";
+import { accountOf } from "../services/users.ts";
 import { needsTouch, type SessionPolicy, sessionStatus } from "./session-policy.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
 
@@ -45,22 +45,7 @@ export async function resolveSession(
   if (needsTouch(session, now)) {
     await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
-  if (!isRole(user.role)) throw new Error(`unknown role "${user.role}" for user ${user.id}`);
-  const scope = {
-    role: user.role,
-    unitId: user.unitId,
-    townshipId: user.townshipId,
-    organizationId: user.organizationId,
-  };
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    ...scope,
-    region: regionOfUser(scope),
-    sessionId: session.id,
-  };
+  return { ...accountOf(session.user), sessionId: session.id };
 }
 
 export async function deleteSessionByToken(prisma: PrismaClient, token: string): Promise<void> {

@@ -6,21 +6,7 @@ import { writeAudit } from "./audit.ts";
 
 export type ScopedContext = Context & { user: SessionUser };
 
-/** The organisations a region holds, as a Prisma filter (the same rule as regionContains). */
-export function organizationWhere(region: Region): Prisma.OrganizationWhereInput {
-  switch (region.level) {
-    case "CITY":
-      return {};
-    case "UNIT":
-      return { unitId: region.unitId };
-    case "TOWNSHIP":
-      return { townshipId: region.townshipId };
-    case "ORG":
-      return { id: region.organizationId };
-  }
-}
-
-/** The filter for organisationsWithGrades and the like. */
+/** The organisations a region holds (the same rule as regionContains), as filter fields. */
 export function organizationFilterOf(region: Region): {
   unitId?: string;
   townshipId?: string;
@@ -36,6 +22,12 @@ export function organizationFilterOf(region: Region): {
     case "ORG":
       return { ids: [region.organizationId] };
   }
+}
+
+/** The same, as a Prisma filter. */
+export function organizationWhere(region: Region): Prisma.OrganizationWhereInput {
+  const { ids, ...rest } = organizationFilterOf(region);
+  return ids ? { ...rest, id: { in: ids } } : rest;
 }
 
 /**

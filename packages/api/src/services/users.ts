@@ -12,8 +12,8 @@ type UserRow = {
   organizationId: number | null;
 };
 
-/** A user with the Chinese name of their region, for the header and the user list. */
-export async function describeUser(prisma: PrismaClient, user: UserRow): Promise<MeDto & { region: Region }> {
+/** The account fields every layer uses: who, which role, which region. */
+export function accountOf(user: UserRow): Omit<MeDto, "regionName"> {
   if (!isRole(user.role)) throw new Error(`unknown role "${user.role}" for user ${user.id}`);
   const scope = {
     role: user.role,
@@ -21,15 +21,19 @@ export async function describeUser(prisma: PrismaClient, user: UserRow): Promise
     townshipId: user.townshipId,
     organizationId: user.organizationId,
   };
-  const region = regionOfUser(scope);
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     ...scope,
-    region,
-    regionName: await regionName(prisma, region),
+    region: regionOfUser(scope),
   };
+}
+
+/** A user with the Chinese name of their region, for the header and the user list. */
+export async function describeUser(prisma: PrismaClient, user: UserRow): Promise<MeDto> {
+  const account = accountOf(user);
+  return { ...account, regionName: await regionName(prisma, account.region) };
 }
 
 export async function regionName(prisma: PrismaClient, region: Region): Promise<string> {

@@ -103,6 +103,11 @@ describe("township review → county return", () => {
     await row.getByRole("link").click();
     await page.waitForURL(`**/sheet/${organizationId}`);
     await page.getByTestId("score-table").waitFor();
+    // The county fills in 初评, with its opinion, or returns the 复核.
+    expect(await page.getByTestId("stage-head-COUNTY_INITIAL").textContent()).toContain("本级填写");
+    expect(await page.getByLabel("初评意见").count()).toBe(1);
+    expect(await page.getByTestId("cell-TOWNSHIP_REVIEW-1.1").textContent()).not.toBe("—");
+    await app.screenshot(page, "sheet-county.png");
     await page.getByTestId("return-TOWNSHIP_REVIEW").click();
     const dialog = page.getByTestId("return-dialog");
     // A return needs a reason.

@@ -16,6 +16,8 @@ export const en: Messages = {
     notFound: "Page not found",
     backHome: "Back to the start",
   },
+  /** Stage names for narrow places (table columns). */
+  stageShort: { SELF: "Self", TOWNSHIP_REVIEW: "Township", COUNTY_INITIAL: "County", CITY_FINAL: "City" },
   nav: {
     label: "Main navigation",
     map: "Map",
@@ -53,6 +55,7 @@ export const en: Messages = {
   queue: {
     title: "Work queue",
     summary: "{{total}} organisations in your region, {{determined}} determined",
+    summaryFiltered: "{{total}} organisations match the filters, {{determined}} determined",
     tabs: "Scoring stages",
     waiting: {
       SELF: "Awaiting self-assessment",

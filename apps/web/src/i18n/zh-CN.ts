@@ -15,6 +15,8 @@ export const zhCN = {
     notFound: "页面不存在",
     backHome: "返回首页",
   },
+  /** Stage names for narrow places (table columns); in Chinese the names are short already. */
+  stageShort: { SELF: "自评", TOWNSHIP_REVIEW: "复核", COUNTY_INITIAL: "初评", CITY_FINAL: "评定" },
   nav: {
     label: "主导航",
     map: "地图",
@@ -52,6 +54,7 @@ export const zhCN = {
   queue: {
     title: "工作台",
     summary: "本辖区共 {{total}} 个组织，已评定 {{determined}} 个",
+    summaryFiltered: "筛选范围内共 {{total}} 个组织，已评定 {{determined}} 个",
     tabs: "评分环节",
     waiting: {
       SELF: "待自评",

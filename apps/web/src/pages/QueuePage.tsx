@@ -98,7 +98,10 @@ export function QueuePage() {
         <h2>{t("queue.title")}</h2>
         {data && (
           <span className="muted" data-testid="queue-summary">
-            {t("queue.summary", { total: data.total, determined: data.determined })}
+            {t(search || unitId ? "queue.summaryFiltered" : "queue.summary", {
+              total: data.total,
+              determined: data.determined,
+            })}
           </span>
         )}
       </div>

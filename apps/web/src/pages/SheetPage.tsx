@@ -194,7 +194,9 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
     if (field && issues[field]) {
       setIssues(({ [field]: _dropped, ...rest }) => rest);
     }
-    if (notice?.kind === "success") setNotice(null);
+    // What was said about the last attempt is out of date once the user corrects it; a conflict
+    // stays until the user chooses what to do.
+    if (notice && notice.kind !== "conflict") setNotice(null);
   };
 
   const focusCell = (key: string | undefined) => {
@@ -451,7 +453,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
             <ul className="stage-list" data-testid="stage-list">
               {data.stages.map((s) => (
                 <li key={s.stage} data-testid={`stage-status-${s.stage}`}>
-                  <span className="stage-name">{stageName(s.stage)}</span>
+                  <span className="stage-name">{t(`stageShort.${s.stage}`)}</span>
                   <span className={`status status-${s.status}`}>{t(`status.${s.status}`)}</span>
                   {s.status === "SUBMITTED" && (
                     <span className="muted stage-time">{formatTime(s.submittedAt, i18n.language)}</span>

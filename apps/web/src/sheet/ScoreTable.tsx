@@ -84,7 +84,9 @@ export function ScoreTable({
               className={s.stage === editStage ? "stage-head editing" : "stage-head"}
               data-testid={`stage-head-${s.stage}`}
             >
-              <span className="stage-name">{t(`codes.stage.${s.stage}`)}</span>
+              <span className="stage-name" title={t(`codes.stage.${s.stage}`)}>
+                {t(`stageShort.${s.stage}`)}
+              </span>
               <span className={`status status-${s.status}`}>{t(`status.${s.status}`)}</span>
               {s.stage === editStage && <span className="editing-mark">{t("sheet.editing")}</span>}
             </th>

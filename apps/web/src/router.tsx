@@ -1,24 +1,16 @@
-import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Link } from "react-router";
 import { type LoginState, loginPath } from "./lib/session.ts";
 import { LoginPage } from "./pages/LoginPage.tsx";
+import { MapPage, prefetchMap } from "./pages/MapPage.tsx";
 import { QueuePage } from "./pages/QueuePage.tsx";
 import { SheetPage } from "./pages/SheetPage.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
 import { onSessionLost, queryClient, trpc } from "./trpc.ts";
 
-// The map page pulls in MapLibre (most of the JavaScript): only the map route loads it.
-const MapPage = lazy(() => import("./pages/MapPage.tsx").then((m) => ({ default: m.MapPage })));
-
-function PageLoading() {
-  const { t } = useTranslation();
-  return (
-    <div className="page-message" role="status">
-      {t("app.loading")}
-    </div>
-  );
-}
+// Opened on the map: MapLibre (loaded only by the map, see MapPage) and the map's data load
+// alongside the session check instead of after it.
+if (window.location.pathname === "/") prefetchMap();
 
 function NotFoundPage() {
   const { t } = useTranslation();
@@ -35,14 +27,7 @@ export const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      {
-        index: true,
-        element: (
-          <Suspense fallback={<PageLoading />}>
-            <MapPage />
-          </Suspense>
-        ),
-      },
+      { index: true, element: <MapPage /> },
       { path: "queue", element: <QueuePage /> },
       { path: "sheet/:organizationId", element: <SheetPage /> },
       { path: "*", element: <NotFoundPage /> },

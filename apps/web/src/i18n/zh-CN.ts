@@ -123,6 +123,7 @@ export const zhCN = {
     quotaRemaining: "剩余 {{count}} 个",
     opinion: "初评意见",
     opinionPlaceholder: "如：同意复核结果",
+    opinionLine: "初评意见：{{opinion}}",
     opinionRequired: "提交初评须填写初评意见",
     overrideReason: "超额理由",
     overrideHint: "本单位优秀名额已满（已评定 {{used}} / {{quota}}），评定为优秀须填写超额理由",

@@ -27,5 +27,8 @@ export function loginPath(next: string): string {
   return next === "/" || safeNext(next) === null ? "/login" : `/login?next=${encodeURIComponent(next)}`;
 }
 
-/** Router state the login page reads: the session ended while the user was working. */
-export type LoginState = { expired?: boolean } | null;
+/**
+ * Router state the login page reads: the session ended while the user was working (`expired`), or
+ * the user asked to sign out (`signOut`: the login page ends the session).
+ */
+export type LoginState = { expired?: boolean; signOut?: boolean } | null;

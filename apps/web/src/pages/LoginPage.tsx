@@ -13,7 +13,8 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const expired = (useLocation().state as LoginState)?.expired === true;
+  const state = useLocation().state as LoginState;
+  const expired = state?.expired === true;
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState(false);
@@ -24,6 +25,16 @@ export function LoginPage() {
   useEffect(() => {
     usernameInput.current?.focus();
   }, []);
+
+  // Signing out: end the session, and nothing of this user stays in memory.
+  const logout = useMutation(trpc.auth.logout.mutationOptions());
+  const signedOut = useRef(false);
+  useEffect(() => {
+    if (!state?.signOut || signedOut.current) return;
+    signedOut.current = true;
+    queryClient.removeQueries();
+    logout.mutate();
+  }, [state, queryClient, logout]);
 
   const login = useMutation(
     trpc.auth.login.mutationOptions({

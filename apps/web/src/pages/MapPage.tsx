@@ -9,10 +9,38 @@ import { FilterPanel } from "../panels/FilterPanel.tsx";
 import { OrganizationPanel } from "../panels/OrganizationPanel.tsx";
 import { SearchBox } from "../panels/SearchBox.tsx";
 import { SummaryCard } from "../panels/SummaryCard.tsx";
-import { useTRPC } from "../trpc.ts";
+import { queryClient, trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 // MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
-const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
+const loadMapView = () => import("../map/MapView.tsx");
+const MapView = lazy(() => loadMapView().then((m) => ({ default: m.MapView })));
+
+/** What the map page asks for; the same options prefetch it. */
+const mapQueries = (trpc: typeof trpcOptions) => ({
+  units: trpc.unit.list.queryOptions(),
+  organizations: trpc.map.organizations.queryOptions(),
+  belts: trpc.belt.list.queryOptions(),
+  centers: trpc.map.serviceCenters.queryOptions(),
+  counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
+  summary: trpc.dashboard.summary.queryOptions(),
+});
+
+/**
+ * Starts MapLibre's download and the map's data requests at once, while the session is still being
+ * checked, rather than one after the other (see router.tsx: the app opened on the map).
+ */
+export function prefetchMap(): void {
+  void loadMapView();
+  const q = mapQueries(trpcOptions);
+  void Promise.all([
+    queryClient.prefetchQuery(q.units),
+    queryClient.prefetchQuery(q.organizations),
+    queryClient.prefetchQuery(q.belts),
+    queryClient.prefetchQuery(q.centers),
+    queryClient.prefetchQuery(q.counties),
+    queryClient.prefetchQuery(q.summary),
+  ]);
+}
 
 const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 
@@ -21,13 +49,13 @@ const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
 /** The map of every organisation in the user's region: the app's first screen for leaders. */
 export function MapPage() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const units = useQuery(trpc.unit.list.queryOptions());
-  const organizations = useQuery(trpc.map.organizations.queryOptions());
-  const belts = useQuery(trpc.belt.list.queryOptions());
-  const centers = useQuery(trpc.map.serviceCenters.queryOptions());
-  const counties = useQuery(trpc.map.counties.queryOptions(undefined, { staleTime: Infinity }));
-  const summary = useQuery(trpc.dashboard.summary.queryOptions());
+  const queries = mapQueries(useTRPC());
+  const units = useQuery(queries.units);
+  const organizations = useQuery(queries.organizations);
+  const belts = useQuery(queries.belts);
+  const centers = useQuery(queries.centers);
+  const counties = useQuery(queries.counties);
+  const summary = useQuery(queries.summary);
 
   const [unitId, setUnitId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);

@@ -473,8 +473,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
               .filter((s) => s.stage === "COUNTY_INITIAL" && s.opinion && s.stage !== editStage)
               .map((s) => (
                 <p key={s.stage} className="opinion" data-testid="opinion-readonly">
-                  <span className="muted">{t("sheet.opinion")}：</span>
-                  {s.opinion}
+                  {t("sheet.opinionLine", { opinion: s.opinion })}
                 </p>
               ))}
           </section>

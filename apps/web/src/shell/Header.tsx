@@ -1,9 +1,8 @@
 import type { AppInfoDto, MeDto } from "@beltmap/api";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
-import { useTRPC } from "../trpc.ts";
+import type { LoginState } from "../lib/session.ts";
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -17,18 +16,7 @@ export function LanguageSwitch() {
 
 export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const logout = useMutation(
-    trpc.auth.logout.mutationOptions({
-      onSettled: async () => {
-        // Leave first: the signed-in pages unmount, then nothing of this user stays in memory.
-        await navigate("/login", { replace: true });
-        queryClient.removeQueries();
-      },
-    }),
-  );
   return (
     <header className="header">
       <div className="brand">
@@ -65,8 +53,11 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
         <button
           type="button"
           className="logout"
-          onClick={() => logout.mutate()}
-          disabled={logout.isPending}
+          // The login page ends the session once the user has left (a sheet with unsaved scores
+          // may hold them back first).
+          onClick={() =>
+            void navigate("/login", { replace: true, state: { signOut: true } satisfies LoginState })
+          }
           data-testid="logout"
         >
           {t("nav.logout")}

@@ -178,4 +178,21 @@ describe("a stale save", () => {
     expect(second.errors.filter((e) => !e.includes("409"))).toEqual([]);
     expect(first.errors).toEqual([]);
   });
+
+  it("asks before leaving a sheet with unsaved scores", async () => {
+    const { page } = await app.newPage();
+    await login(page, app.server.url, "demo-org");
+    await page.getByTestId("score-table").waitFor();
+    const sheetPath = new URL(page.url()).pathname;
+    await page.getByTestId("score-3.3").fill("1");
+    const queueLink = page.getByRole("navigation").getByRole("link", { name: "工作台" });
+    await queueLink.click();
+    const dialog = page.getByTestId("unsaved-dialog");
+    await dialog.getByRole("button", { name: "留在此页" }).click();
+    expect(new URL(page.url()).pathname).toBe(sheetPath);
+    expect(await page.getByTestId("score-3.3").inputValue()).toBe("1");
+    await queueLink.click();
+    await dialog.getByRole("button", { name: "离开" }).click();
+    await page.waitForURL("**/queue");
+  });
 });

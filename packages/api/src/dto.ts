@@ -22,6 +22,8 @@ export type SheetDefinitionDto = {
 /** A unit of Appendix 3 as the domain defines it (its sort order stays inside). */
 export type UnitDto = Omit<UnitSpec, "sortOrder">;
 
+export type TownshipDto = { id: string; name: string; unitId: string; countyCode: string };
+
 export type MapOrganizationDto = {
   id: number;
   name: string;
@@ -212,6 +214,7 @@ export type QueueRowDto = {
   name: string;
   unitId: string;
   unitName: string;
+  townshipId: string;
   townshipName: string;
   /** The stage the organisation waits at, and that stage's state. */
   stage: Stage;

@@ -98,6 +98,11 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
     expect(results).toEqual([{ organizationId: foreignOrg, ok: false, message: "未找到该党组织" }]);
   },
   "unit.list": async () => expect((await township.unit.list()).map((u) => u.id)).toEqual(["KECHENG"]),
+  "unit.townships": async () => {
+    expect(await outcome(county.unit.townships({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    expect((await county.unit.townships()).every((t) => t.unitId === "KECHENG")).toBe(true);
+    expect((await township.unit.townships()).map((t) => t.name)).toEqual(["信安街道"]);
+  },
   "map.organizations": async () => {
     expect(await outcome(county.map.organizations({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
     expect((await county.map.organizations()).every((o) => o.unitId === "KECHENG")).toBe(true);

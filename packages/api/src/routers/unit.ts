@@ -1,7 +1,8 @@
 import { listUnits } from "@beltmap/db";
 import { UNIT_KINDS, type UnitKind } from "@beltmap/domain";
-import type { UnitDto } from "../dto.ts";
-import { visibleUnitIds } from "../services/scope.ts";
+import { z } from "zod";
+import type { TownshipDto, UnitDto } from "../dto.ts";
+import { requireVisibleUnit, visibleUnitIds } from "../services/scope.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const unitRouter = router({
@@ -20,6 +21,27 @@ export const unitRouter = router({
       needsServiceCenter: u.needsServiceCenter,
     }));
   }),
+
+  /**
+   * 乡镇（街道、园区） of the user's region, for filters: a township user's own, a unit's (or the
+   * unit's where an organisation lies), every one for the city; optionally of one visible unit.
+   */
+  townships: protectedProcedure()
+    .input(z.object({ unitId: z.string().min(1).optional() }).optional())
+    .query(async ({ ctx, input }): Promise<TownshipDto[]> => {
+      if (input?.unitId !== undefined) await requireVisibleUnit(ctx, input.unitId);
+      const region = ctx.user.region;
+      const visible = await visibleUnitIds(ctx);
+      return ctx.prisma.township.findMany({
+        where: {
+          ...(region.level === "TOWNSHIP" ? { id: region.townshipId } : {}),
+          ...(visible === "ALL" ? {} : { unitId: { in: visible } }),
+          ...(input?.unitId ? { unitId: input.unitId } : {}),
+        },
+        select: { id: true, name: true, unitId: true, countyCode: true },
+        orderBy: { id: "asc" },
+      });
+    }),
 });
 
 export function asUnitKind(kind: string): UnitKind {

@@ -46,6 +46,7 @@ export async function readQueue(ctx: ScopedContext, cycleId: number, filter: Que
       id: true,
       name: true,
       unitId: true,
+      townshipId: true,
       unit: { select: { name: true } },
       township: { select: { name: true } },
       sheets: {
@@ -88,6 +89,7 @@ export async function readQueue(ctx: ScopedContext, cycleId: number, filter: Que
       name: org.name,
       unitId: org.unitId,
       unitName: org.unit.name,
+      townshipId: org.townshipId,
       townshipName: org.township.name,
       stage: pending,
       status: (own?.status as SheetStatus | undefined) ?? "EMPTY",

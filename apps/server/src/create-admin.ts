@@ -13,13 +13,12 @@ import {
   passwordProblem,
   seedDemoIfEmpty,
   seedReferenceDataIfEmpty,
+  USERNAME_PATTERN,
 } from "@beltmap/db";
 import { ConfigError, loadConfig, wantsDemoData } from "./config.ts";
 
 const PASSWORD_VARIABLE = "BELTMAP_ADMIN_PASSWORD";
 const DEFAULT_DISPLAY_NAME = "市级管理员";
-/** The rule user.create applies. */
-const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,32}$/;
 
 const USAGE = "usage: npm run create-admin -- <username> [--display-name 名称]";
 

@@ -7,6 +7,8 @@ export {
   PASSWORD_MIN_LENGTH,
   passwordProblem,
   TIMING_DECOY_HASH,
+  USERNAME_PATTERN,
+  usernameProblem,
   verifyPassword,
 } from "./passwords.ts";
 export { listBeltsWithStops, listServiceCenters } from "./repositories/belts.ts";

@@ -30,3 +30,10 @@ export function passwordProblem(password: string): string | null {
   if (password.length > 256) return "密码过长";
   return null;
 }
+
+/** Usernames: 3–32 letters, digits or . _ - (they appear in audit rows and URLs as they are). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,32}$/;
+
+export function usernameProblem(username: string): string | null {
+  return USERNAME_PATTERN.test(username) ? null : "用户名为 3–32 位字母、数字或 . _ -";
+}

@@ -1,4 +1,4 @@
-import { hashPassword, passwordProblem } from "@beltmap/db";
+import { hashPassword, passwordProblem, usernameProblem } from "@beltmap/db";
 import { ROLES, validateUserScope } from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -92,7 +92,7 @@ export const userRouter = router({
         username: z
           .string()
           .trim()
-          .regex(/^[A-Za-z0-9._-]{3,32}$/, "用户名为 3–32 位字母、数字或 . _ -"),
+          .refine((name) => usernameProblem(name) === null, { message: usernameProblem("") ?? "" }),
         displayName: z.string().trim().min(1).max(60),
         password: z.string(),
         ...scopeFields,

@@ -1,3 +1,4 @@
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Link } from "react-router";
 import { type LoginState, loginPath } from "./lib/session.ts";
@@ -12,6 +13,13 @@ import { onSessionLost, queryClient, trpc } from "./trpc.ts";
 // alongside the session check instead of after it.
 if (window.location.pathname === "/") prefetchMap();
 
+// Pages few roles open load on first visit (the app shell shows a loading line meanwhile).
+const ReReviewsPage = lazy(() =>
+  import("./pages/ReReviewsPage.tsx").then((m) => ({ default: m.ReReviewsPage })),
+);
+const SitesPage = lazy(() => import("./pages/SitesPage.tsx").then((m) => ({ default: m.SitesPage })));
+const UsersPage = lazy(() => import("./pages/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+
 function NotFoundPage() {
   const { t } = useTranslation();
   return (
@@ -22,14 +30,31 @@ function NotFoundPage() {
   );
 }
 
+/** A page that failed to load or render (e.g. its code is gone after an update): reload. */
+function PageError() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-message" role="alert">
+      <p>{t("app.pageFailed")}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t("app.reload")}
+      </button>
+    </div>
+  );
+}
+
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   {
     element: <AppShell />,
+    errorElement: <PageError />,
     children: [
       { index: true, element: <MapPage /> },
       { path: "queue", element: <QueuePage /> },
       { path: "sheet/:organizationId", element: <SheetPage /> },
+      { path: "rereviews", element: <ReReviewsPage /> },
+      { path: "sites", element: <SitesPage /> },
+      { path: "users", element: <UsersPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,13 +1,15 @@
 import type { QueueRowDto } from "@beltmap/api";
 import { isStage, STAGE_OWNER, STAGES, type Stage, TIER_OF_GRADE } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
+import { TownshipOptions } from "../components/TownshipOptions.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { formatScore } from "../lib/scores.ts";
 import { TIER_COLORS } from "../map/palette.ts";
+import { Appendix2Export } from "../queue/Appendix2Export.tsx";
 import { BulkDialog } from "../queue/BulkDialog.tsx";
 import { QuotaList } from "../queue/QuotaList.tsx";
 import { useMe } from "../shell/me.ts";
@@ -25,7 +27,7 @@ export function QueuePage() {
   const stageParam = params.get("stage");
   const askedStage = isStage(stageParam) ? stageParam : undefined;
   const unitId = params.get("unit") || undefined;
-  const township = params.get("township") ?? "";
+  const townshipId = params.get("township") || undefined;
   const search = params.get("q") ?? "";
   const [searchText, setSearchText] = useState(search);
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -55,28 +57,27 @@ export function QueuePage() {
   }, [searchText, search]);
 
   const queue = useQuery({
-    ...trpc.queue.list.queryOptions({ stage: askedStage, unitId, search: search || undefined }),
+    ...trpc.queue.list.queryOptions({ stage: askedStage, unitId, townshipId, search: search || undefined }),
     placeholderData: keepPreviousData,
     staleTime: 0, // others move organisations between stages: always asked for again on opening
   });
   const units = useQuery(trpc.unit.list.queryOptions());
+  const showTownshipFilter = me.role !== "TOWNSHIP" && me.role !== "ORG";
+  const townships = useQuery({
+    ...trpc.unit.townships.queryOptions(unitId ? { unitId } : undefined),
+    enabled: showTownshipFilter,
+  });
   const data = queue.data;
   // Before the first answer, the tab of the stage the user's role fills in (the server's default too).
   const stage: Stage | undefined =
     askedStage ?? data?.stage ?? STAGES.find((s) => STAGE_OWNER[s] === me.role);
-  const allRows = data && data.stage === stage ? data.rows : NO_ROWS;
-  const townships = useMemo(
-    () => [...new Set(allRows.map((r) => r.townshipName))].sort((a, b) => a.localeCompare(b, "zh-CN")),
-    [allRows],
-  );
-  const rows = township ? allRows.filter((r) => r.townshipName === township) : allRows;
+  const rows = data && data.stage === stage ? data.rows : NO_ROWS;
 
   const unitName = (id: string) => {
     const unit = units.data?.find((u) => u.id === id);
     return t(`units.${id}`, { defaultValue: unit?.name ?? id });
   };
   const showUnitFilter = me.role === "CITY" || me.role === "LEADER";
-  const showTownshipFilter = me.role !== "TOWNSHIP" && me.role !== "ORG" && townships.length > 1;
   const canBulk =
     (me.role === "COUNTY" || me.role === "CITY") &&
     data !== undefined &&
@@ -88,7 +89,7 @@ export function QueuePage() {
     if (!stage || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) return;
     const step = event.key === "ArrowRight" ? 1 : -1;
     const next = STAGES[(STAGES.indexOf(stage) + step + STAGES.length) % STAGES.length] as Stage;
-    update({ stage: next, township: null });
+    update({ stage: next });
     event.currentTarget.querySelector<HTMLButtonElement>(`[data-stage="${next}"]`)?.focus();
   };
 
@@ -98,11 +99,14 @@ export function QueuePage() {
         <h2>{t("queue.title")}</h2>
         {data && (
           <span className="muted" data-testid="queue-summary">
-            {t(search || unitId ? "queue.summaryFiltered" : "queue.summary", {
+            {t(search || unitId || townshipId ? "queue.summaryFiltered" : "queue.summary", {
               total: data.total,
               determined: data.determined,
             })}
           </span>
+        )}
+        {(me.role === "COUNTY" || me.role === "CITY" || me.role === "LEADER") && (
+          <Appendix2Export unitId={unitId} />
         )}
       </div>
 
@@ -118,7 +122,7 @@ export function QueuePage() {
             aria-controls={tabPanelId}
             tabIndex={s === stage ? 0 : -1}
             className="tab"
-            onClick={() => update({ stage: s, township: null })}
+            onClick={() => update({ stage: s })}
             data-testid={`tab-${s}`}
           >
             {t(`queue.waiting.${s}`)}
@@ -152,20 +156,16 @@ export function QueuePage() {
               </select>
             </label>
           )}
-          {showTownshipFilter && (
+          {showTownshipFilter && (townships.data?.length ?? 0) > 1 && (
             <label className="inline-field">
               <span>{t("queue.township")}</span>
               <select
-                value={township}
+                value={townshipId ?? ""}
                 onChange={(event) => update({ township: event.target.value })}
                 data-testid="queue-township"
               >
                 <option value="">{t("queue.allTownships")}</option>
-                {townships.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
+                <TownshipOptions townships={townships.data ?? []} unitName={unitName} />
               </select>
             </label>
           )}
@@ -205,7 +205,7 @@ export function QueuePage() {
           </div>
         )}
         {data?.truncated && (
-          <p className="notice notice-warn">{t("queue.truncated", { count: allRows.length })}</p>
+          <p className="notice notice-warn">{t("queue.truncated", { count: rows.length })}</p>
         )}
 
         <div className="table-wrap">

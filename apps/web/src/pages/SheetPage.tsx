@@ -9,6 +9,7 @@ import { errorCode, issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { type DraftScores, draftOf, formatScore, parseDraft, totalsOf } from "../lib/scores.ts";
 import { quotaClass } from "../queue/QuotaList.tsx";
+import { HistoryPanel } from "../sheet/HistoryPanel.tsx";
 import { ReturnDialog } from "../sheet/ReturnDialog.tsx";
 import { ScoreTable } from "../sheet/ScoreTable.tsx";
 import { useMe } from "../shell/me.ts";
@@ -39,6 +40,13 @@ function formFrom(sheet: SheetDto): Form {
   };
 }
 
+/** The back link's words follow the page the sheet was opened from. */
+function backKey(from: string): string {
+  if (from.startsWith("/rereviews")) return "sheet.backRereviews";
+  if (from.startsWith("/sites")) return "sheet.backSites";
+  return "sheet.back";
+}
+
 export function SheetPage() {
   const { organizationId } = useParams();
   const id = Number(organizationId);
@@ -61,6 +69,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   const queryClient = useQueryClient();
   const location = useLocation();
   const backTo = (location.state as { from?: string } | null)?.from ?? "/queue";
+  const backLabel = t(backKey(backTo));
   const definition = useQuery(
     trpc.sheet.definition.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
@@ -109,7 +118,13 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
       setIssues({});
       setShowMissing(false);
       setNotice({ kind: "success", text: message });
-      for (const key of [trpc.queue.pathKey(), trpc.map.pathKey(), trpc.dashboard.pathKey()])
+      for (const key of [
+        trpc.queue.pathKey(),
+        trpc.map.pathKey(),
+        trpc.dashboard.pathKey(),
+        trpc.audit.pathKey(),
+        trpc.site.pathKey(),
+      ])
         void queryClient.invalidateQueries({ queryKey: key });
     },
     [queryClient, sheetKey, trpc],
@@ -157,7 +172,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
     return (
       <div className="page-message" role="alert">
         <p>{t("app.loadFailed", { message: serverMessage(error) ?? t("app.networkError") })}</p>
-        <Link to={backTo}>{t("sheet.back")}</Link>
+        <Link to={backTo}>{backLabel}</Link>
       </div>
     );
   }
@@ -266,7 +281,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
     <div className="page sheet-page">
       <div className="sheet-head">
         <Link to={backTo} className="back-link">
-          ← {t("sheet.back")}
+          ← {backLabel}
         </Link>
         <h2 data-testid="sheet-org-name">{data.organization.name}</h2>
         <span className="muted">
@@ -275,10 +290,15 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
         </span>
         <span className="sheet-grade" data-testid="sheet-grade">
           {grade
-            ? t(grade.official ? "sheet.gradeOfficial" : "sheet.gradeProvisional", {
-                grade: t(`codes.grade.${grade.grade}`),
-                total: formatScore(grade.total),
-              })
+            ? t(
+                // An approved re-review adjustment sets a grade without a score.
+                grade.total === null
+                  ? "sheet.gradeAdjusted"
+                  : grade.official
+                    ? "sheet.gradeOfficial"
+                    : "sheet.gradeProvisional",
+                { grade: t(`codes.grade.${grade.grade}`), total: formatScore(grade.total) },
+              )
             : t("sheet.noGrade")}
         </span>
       </div>
@@ -477,6 +497,8 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
                 </p>
               ))}
           </section>
+
+          <HistoryPanel organizationId={organizationId} unitId={data.organization.unitId} />
         </aside>
       </div>
 

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { errorCode, serverMessage } from "../lib/errors.ts";
@@ -38,7 +39,15 @@ export function AppShell() {
       <div className="app">
         <Header me={me.data} info={info.data} />
         <main className="app-main">
-          <Outlet />
+          <Suspense
+            fallback={
+              <div className="page-message" role="status">
+                {t("app.loading")}
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </MeContext>

@@ -1,8 +1,18 @@
 import type { AppInfoDto, MeDto } from "@beltmap/api";
+import type { Role } from "@beltmap/domain";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
 import type { LoginState } from "../lib/session.ts";
+import { PasswordDialog } from "./PasswordDialog.tsx";
+
+/** Who sees which page in the navigation (the pages and the server check again). */
+export const NAV_ROLES: Record<"rereviews" | "sites" | "users", readonly Role[]> = {
+  rereviews: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
+  sites: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
+  users: ["CITY"],
+};
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -17,6 +27,7 @@ export function LanguageSwitch() {
 export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="header">
       <div className="brand">
@@ -33,6 +44,9 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
         {me.role === "ORG" && me.organizationId && (
           <NavLink to={`/sheet/${me.organizationId}`}>{t("nav.ownSheet")}</NavLink>
         )}
+        {NAV_ROLES.rereviews.includes(me.role) && <NavLink to="/rereviews">{t("nav.rereviews")}</NavLink>}
+        {NAV_ROLES.sites.includes(me.role) && <NavLink to="/sites">{t("nav.sites")}</NavLink>}
+        {NAV_ROLES.users.includes(me.role) && <NavLink to="/users">{t("nav.users")}</NavLink>}
       </nav>
       <div className="header-actions">
         {info?.demoData && (
@@ -52,6 +66,14 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
         <LanguageSwitch />
         <button
           type="button"
+          className="header-link"
+          onClick={() => setChangingPassword(true)}
+          data-testid="change-password"
+        >
+          {t("nav.changePassword")}
+        </button>
+        <button
+          type="button"
           className="logout"
           // The login page ends the session once the user has left (a sheet with unsaved scores
           // may hold them back first).
@@ -63,6 +85,7 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
           {t("nav.logout")}
         </button>
       </div>
+      {changingPassword && <PasswordDialog onClose={() => setChangingPassword(false)} />}
     </header>
   );
 }

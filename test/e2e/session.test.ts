@@ -81,10 +81,20 @@ describe("signing in", () => {
     expect(await page.getByTestId("login-expired").count()).toBe(0);
   });
 
-  it("never loaded the map's JavaScript on the login, queue and sheet pages", async () => {
+  it("never loaded the map's JavaScript on the login, queue, sheet and management pages", async () => {
     await login(page, app.server.url, "demo-township", { next: "/sheet/1" });
     await page.getByTestId("sheet-org-name").or(page.locator(".page-message p")).first().waitFor();
-    expect(scripts.length).toBeGreaterThan(0);
+    // Through the navigation, as a user goes: each page's own code loads when it is first opened.
+    const nav = page.getByRole("navigation");
+    await nav.getByRole("link", { name: "动态管理" }).click();
+    await page.getByTestId("rereview-table").waitFor();
+    await nav.getByRole("link", { name: "示范点" }).click();
+    await page.getByTestId("sites-table").waitFor();
+    await login(page, app.server.url, "demo-city", { next: "/users" });
+    await page.getByTestId("users-table").waitFor();
+    expect(scripts.some((s) => s.includes("ReReviewsPage"))).toBe(true);
+    expect(scripts.some((s) => s.includes("SitesPage"))).toBe(true);
+    expect(scripts.some((s) => s.includes("UsersPage"))).toBe(true);
     expect(scripts.filter((s) => /MapView|maplibre/.test(s))).toEqual([]);
   });
 

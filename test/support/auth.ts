@@ -56,3 +56,14 @@ export async function query<T>(baseUrl: string, cookie: string, path: string, in
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
+
+/** A POST of a tRPC mutation as `cookie`'s user; the procedure's data. */
+export async function mutate<T>(baseUrl: string, cookie: string, path: string, input: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}/trpc/${path}`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}

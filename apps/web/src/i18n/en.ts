@@ -23,7 +23,7 @@ export const en: Messages = {
   nav: {
     label: "Main navigation",
     map: "Map",
-    queue: "Work queue",
+    queue: "Queue",
     ownSheet: "Our score sheet",
     rereviews: "Re-reviews",
     sites: "Sites",
@@ -286,7 +286,7 @@ export const en: Messages = {
     summary: "{{total}} accounts, {{disabled}} disabled",
     forbidden: "Only the city committee manages users",
     search: "Find",
-    searchPlaceholder: "Username, name or region…",
+    searchPlaceholder: "Name or region…",
     shown: "Shown: {{count}}",
     createButton: "New user",
     createTitle: "New user",
@@ -387,7 +387,7 @@ export const en: Messages = {
       practice_select: "Typical practice selected",
       practice_unselect: "Typical practice unselected",
       duty_countyDualManaged: "County dual management",
-      duty_contact: "Contact member",
+      duty_contact: "Contact point",
     },
     summary: {
       save: "{{stage}} draft, {{total}} points",

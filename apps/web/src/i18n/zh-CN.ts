@@ -197,7 +197,7 @@ export const zhCN = {
     reviewedOn: "{{day}} 复查",
     suggest: { NONE: "维持原等次", UPGRADE: "建议升级", DOWNGRADE: "建议降级" },
     suggestShort: { NONE: "维持", UPGRADE: "升级", DOWNGRADE: "降级" },
-    to: "为",
+    to: "调整为",
     waitingFor: {
       PENDING: "待乡镇复查",
       REVIEWED: "待县级审核",
@@ -380,7 +380,7 @@ export const zhCN = {
       practice_select: "选树典型做法",
       practice_unselect: "取消典型做法",
       duty_countyDualManaged: "县级双重管理",
-      duty_contact: "联系委员",
+      duty_contact: "委员联系点",
     },
     summary: {
       save: "{{stage}} 保存草稿 {{total}} 分",

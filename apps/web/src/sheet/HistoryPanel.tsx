@@ -66,9 +66,17 @@ export function HistoryPanel({ organizationId, unitId }: { organizationId: numbe
                     <time dateTime={entry.at}>{formatTime(entry.at, i18n.language)}</time>
                   </div>
                   {summary && <p className="history-summary">{summary}</p>}
-                  <p className="history-who">
-                    {entry.userName ?? t("history.system")}
-                    {entry.role && ` · ${t(`codes.role.${entry.role}`, { defaultValue: entry.role })}`}
+                  {/* A user's name says their level already (柯城区两新工委…); the role is there on hover. */}
+                  <p
+                    className="history-who"
+                    title={
+                      entry.role ? t(`codes.role.${entry.role}`, { defaultValue: entry.role }) : undefined
+                    }
+                  >
+                    {entry.userName ??
+                      (entry.role
+                        ? t(`codes.role.${entry.role}`, { defaultValue: entry.role })
+                        : t("history.system"))}
                   </p>
                 </li>
               );

@@ -7,6 +7,7 @@ import { Dialog } from "../components/Dialog.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { TownshipOptions } from "../components/TownshipOptions.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
+import { scopeOf } from "../lib/users.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 import { OrganizationPicker } from "./OrganizationPicker.tsx";
@@ -20,16 +21,6 @@ type Form = {
   townshipId: string;
   organizationId: number | null;
 };
-
-/** The region fields each role takes (the server checks the same, field by field). */
-export function scopeOf(form: Pick<Form, "role" | "unitId" | "townshipId" | "organizationId">) {
-  return {
-    role: form.role,
-    unitId: form.role === "COUNTY" || form.role === "LEADER" ? form.unitId || null : null,
-    townshipId: form.role === "TOWNSHIP" ? form.townshipId || null : null,
-    organizationId: form.role === "ORG" ? form.organizationId : null,
-  };
-}
 
 const FIELDS = ["username", "displayName", "password", "role", "unitId", "townshipId", "organizationId"];
 

@@ -1,3 +1,4 @@
+import "../i18n/rereview.ts"; // this page's strings, loaded with it
 import type { ReReviewRowDto } from "@beltmap/api";
 import type { RereviewSuggestion, Role } from "@beltmap/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";

@@ -1,3 +1,4 @@
+import "../i18n/sites.ts"; // this page's strings, loaded with it
 import type { CommitteeMemberDto, SiteListDto, SiteRowDto } from "@beltmap/api";
 import { DUTY_IDS, type DutyId } from "@beltmap/domain";
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";

@@ -1,3 +1,4 @@
+import "../i18n/users.ts"; // this page's strings, loaded with it
 import type { UserDto } from "@beltmap/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";

@@ -1,0 +1,78 @@
+// The strings of the 示范点 (demonstration sites) page, loaded with the page (its chunk) rather than with the
+// app: they join i18next's resources when the page's code first runs.
+import { i18next } from "./index.ts";
+
+const zhCN = {
+  title: "示范点",
+  summary: "共 {{total}} 个示范点（评定为优秀），其中 {{unmet}} 个有未达标项",
+  onlyUnmet: "只看未达标项（{{count}}）",
+  shown: "显示 {{count}} 个",
+  practiceQuota: "典型做法名额（已选 / 名额）",
+  columns: { name: "示范点", practice: "典型做法" },
+  duty: {
+    COUNTY_DUAL_MANAGEMENT: "县级双重管理",
+    COMMITTEE_CONTACT: "委员联系点",
+    ON_A_BELT: "排进示范带",
+  },
+  met: "已落实",
+  unmet: "未落实",
+  dualOn: "纳入",
+  dualOff: "取消纳入",
+  contactFor: "{{name}}的联系委员",
+  noContact: "未指定联系委员",
+  otherContacts: "另有：{{names}}",
+  noBelt: "未排入示范带",
+  cityDual: "市级双重管理",
+  select: "选树典型做法",
+  unselect: "取消选树",
+  practiceTitle: "选树典型做法",
+  practiceName: "典型做法名称",
+  practicePlaceholder: "如：“红色引擎”党建工作法",
+  practiceQuotaHint: "{{unit}}典型做法名额：已选 {{used}} / {{quota}}",
+  practiceEffect: "选树后该组织纳入市级双重管理。",
+  practiceConfirm: "确认选树",
+  titleRequired: "请填写典型做法名称",
+  unselectTitle: "取消典型做法",
+  unselectText: "取消“{{name}}”的典型做法“{{title}}”？该组织将不再纳入市级双重管理。",
+  empty: "本辖区暂无示范点",
+  emptyUnmet: "所有示范点的三项要求均已落实",
+};
+
+const en: typeof zhCN = {
+  title: "Demonstration sites",
+  summary: "{{total}} sites (graded excellent), {{unmet}} with a duty not met",
+  onlyUnmet: "Only duties not met ({{count}})",
+  shown: "Shown: {{count}}",
+  practiceQuota: "Typical practices (selected / quota)",
+  columns: { name: "Site", practice: "Typical practice" },
+  duty: {
+    COUNTY_DUAL_MANAGEMENT: "County dual mgmt",
+    COMMITTEE_CONTACT: "Contact member",
+    ON_A_BELT: "On a belt",
+  },
+  met: "met",
+  unmet: "not met",
+  dualOn: "Add",
+  dualOff: "Remove",
+  contactFor: "Contact member of {{name}}",
+  noContact: "No contact member",
+  otherContacts: "Also: {{names}}",
+  noBelt: "On no belt",
+  cityDual: "City dual management",
+  select: "Select practice",
+  unselect: "Unselect",
+  practiceTitle: "Select a typical practice",
+  practiceName: "Name of the practice",
+  practicePlaceholder: "e.g. the “Red engine” method",
+  practiceQuotaHint: "{{unit}} typical practices: {{used}} / {{quota}} selected",
+  practiceEffect: "The organisation then comes under city-level dual management.",
+  practiceConfirm: "Select",
+  titleRequired: "Name the practice",
+  unselectTitle: "Unselect the typical practice",
+  unselectText: "Unselect “{{title}}” of “{{name}}”? The organisation leaves city-level dual management.",
+  empty: "No demonstration site in your region yet",
+  emptyUnmet: "Every site meets all three duties",
+};
+
+i18next.addResourceBundle("zh-CN", "translation", { sites: zhCN }, true, true);
+i18next.addResourceBundle("en", "translation", { sites: en }, true, true);

@@ -2,7 +2,7 @@ import "../i18n/rereview.ts"; // this page's strings, loaded with it
 import type { ReReviewRowDto } from "@beltmap/api";
 import type { RereviewSuggestion, Role } from "@beltmap/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type KeyboardEvent, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { GradeTag } from "../components/GradeTag.tsx";
@@ -25,9 +25,12 @@ const MATCHES: Record<Tab, (row: ReReviewRowDto) => boolean> = {
   open: () => true,
 };
 
+const ALL_TABS: Tab[] = ["awaiting", "due", "overdue", "open"];
+const LEADER_TABS: Tab[] = ["due", "overdue", "open"];
+
 /** Leaders act on nothing: no 待办 tab for them. */
 function tabsOf(role: Role): Tab[] {
-  return role === "LEADER" ? ["due", "overdue", "open"] : ["awaiting", "due", "overdue", "open"];
+  return role === "LEADER" ? LEADER_TABS : ALL_TABS;
 }
 
 function isTab(value: string | null, tabs: Tab[]): value is Tab {
@@ -150,10 +153,24 @@ export function ReReviewsPage() {
       onSettled: (_data, _error, input) => setBusyRow(input.id, false),
     }),
   );
+  // The city may file several rows in a row: the outcome of each is handled here, per call (the
+  // callbacks given to mutate() would only run for the latest one).
+  const rowById = new Map(allRows.map((r) => [r.id, r]));
+  const rowByIdRef = useRef(rowById);
+  rowByIdRef.current = rowById;
   const file = useMutation(
     trpc.rereview.file.mutationOptions({
       onMutate: (input) => setBusyRow(input.id, true),
       onSettled: (_data, _error, input) => setBusyRow(input.id, false),
+      onSuccess: async (_data, input) => {
+        const name = rowByIdRef.current.get(input.id)?.organizationName ?? "";
+        await refresh(false);
+        setNotice({ kind: "success", text: t("rereview.filed", { name }) });
+      },
+      onError: (error, input) => {
+        const row = rowByIdRef.current.get(input.id);
+        if (row) refuse(row, error, []);
+      },
     }),
   );
 
@@ -210,16 +227,7 @@ export function ReReviewsPage() {
   const onFile = (row: ReReviewRowDto) => {
     clearRowError(row.id);
     setNotice(null);
-    file.mutate(
-      { id: row.id },
-      {
-        onSuccess: async () => {
-          await refresh(false);
-          setNotice({ kind: "success", text: t("rereview.filed", { name: row.organizationName }) });
-        },
-        onError: (error) => refuse(row, error, []),
-      },
-    );
+    file.mutate({ id: row.id });
   };
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {

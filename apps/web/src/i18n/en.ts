@@ -225,7 +225,7 @@ export const en: Messages = {
       approve: "Grade changed from {{from}} to {{to}}",
       reject: "Grade kept: {{reason}}",
       file: "Grade change filed",
-      practiceSelect: "Practice “{{title}}”; city-level dual management",
+      practiceSelect: "Practice: {{title}} (city-level dual management)",
       practiceUnselect: "No longer under city-level dual management",
       dualOn: "Under county dual management",
       dualOff: "No longer under county dual management",

@@ -33,7 +33,7 @@ const zhCN = {
   practiceConfirm: "确认选树",
   titleRequired: "请填写典型做法名称",
   unselectTitle: "取消典型做法",
-  unselectText: "取消“{{name}}”的典型做法“{{title}}”？该组织将不再纳入市级双重管理。",
+  unselectText: "取消“{{name}}”的典型做法：{{title}}？该组织将不再纳入市级双重管理。",
   empty: "本辖区暂无示范点",
   emptyUnmet: "所有示范点的三项要求均已落实",
 };

@@ -220,7 +220,7 @@ export const zhCN = {
       approve: "等次由{{from}}调整为{{to}}",
       reject: "维持原等次：{{reason}}",
       file: "等次调整已备案",
-      practiceSelect: "典型做法“{{title}}”，纳入市级双重管理",
+      practiceSelect: "典型做法：{{title}}（纳入市级双重管理）",
       practiceUnselect: "不再纳入市级双重管理",
       dualOn: "纳入县级双重管理",
       dualOff: "取消县级双重管理",

@@ -266,6 +266,11 @@ export type ReReviewRowDto = {
   notes: string;
   status: "PENDING" | "REVIEWED" | "APPROVED" | "REJECTED" | "FILED";
   reviewedAt: string | null;
+  /** The county's reason (required when it rejects a suggestion), and when it decided. */
+  decisionReason: string | null;
+  decidedAt: string | null;
+  /** When the city filed (备案) the adjustment. */
+  filedAt: string | null;
   /** Waiting for the signed-in user's level to act. */
   awaitsMe: boolean;
 };

@@ -99,6 +99,26 @@ describe("re-reviews (动态管理)", () => {
     expect(await outcome(city.rereview.file({ id: pending.id }))).toBe("PRECONDITION_FAILED");
   });
 
+  it("schedules the next re-review after a decision even when none was scheduled (seeded suggestions)", async () => {
+    const seeded = await db.prisma.reReview.findFirstOrThrow({
+      where: { status: "REVIEWED", suggestion: "DOWNGRADE", organization: { unitId: "KECHENG" } },
+    });
+    await db.prisma.reReview.deleteMany({
+      where: { organizationId: seeded.organizationId, status: "PENDING" },
+    });
+    await county.rereview.decide({ id: seeded.id, approve: false, reason: "维持原等次" });
+    const next = await db.prisma.reReview.findFirstOrThrow({
+      where: { organizationId: seeded.organizationId, status: "PENDING" },
+    });
+    expect(next.gradeBefore).toBe(seeded.gradeBefore);
+    const row = (await county.rereview.list({ show: "all" })).rows.find((r) => r.id === seeded.id);
+    expect(row).toMatchObject({
+      status: "REJECTED",
+      decisionReason: "维持原等次",
+      decidedAt: NOW.toISOString(),
+    });
+  });
+
   it("refuses an upgrade of 优秀 and out-of-order steps", async () => {
     const list = (await township.rereview.list({ show: "awaiting" })).rows;
     const excellent = list.find((r) => r.gradeBefore === "EXCELLENT");

@@ -107,6 +107,10 @@ describe("auditSummary", () => {
       "联系委员：郑国平、#9",
     );
     expect(auditSummary({ action: "duty.contact", after: { memberIds: [] } }, t)).toBe("取消联系委员");
+    // Rows written since the names are stored need no member list to read them.
+    expect(
+      auditSummary({ action: "duty.contact", after: { memberIds: [3], memberNames: ["郑国平"] } }, t),
+    ).toContain("郑国平");
   });
   it("copes with missing or odd JSON", () => {
     expect(auditSummary({ action: "sheet.submit" }, t)).toBe(" 提交 — 分");

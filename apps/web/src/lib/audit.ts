@@ -105,7 +105,12 @@ export function auditSummary(
       const ids = read(after, "memberIds");
       const list = Array.isArray(ids) ? ids.filter((id): id is number => typeof id === "number") : [];
       if (list.length === 0) return t("history.summary.contactNone");
-      const names = list.map((id) => memberName(id) ?? `#${id}`).join("、");
+      // Newer rows carry the names; older ones only ids.
+      const stored = read(after, "memberNames");
+      const storedNames = Array.isArray(stored)
+        ? stored.filter((n): n is string => typeof n === "string")
+        : [];
+      const names = list.map((id, i) => storedNames[i] ?? memberName(id) ?? `#${id}`).join("、");
       return t("history.summary.contact", { names });
     }
     default:

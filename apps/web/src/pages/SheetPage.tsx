@@ -1,5 +1,5 @@
 import type { SheetDto, SheetStageDto } from "@beltmap/api";
-import { ITEM_KEYS, STAGES, type Stage } from "@beltmap/domain";
+import { checkExcellentDetermination, ITEM_KEYS, STAGES, type Stage } from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -200,8 +200,11 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   }
   for (const key of parsed.invalid) cellErrors[key] = t("sheet.invalidScore");
 
+  // The domain's quota rule: a 优秀 beyond the unit's places needs a recorded reason.
   const needsOverride =
-    editStage === "CITY_FINAL" && live?.grade === "EXCELLENT" && data.quota.used >= data.quota.quota;
+    editStage === "CITY_FINAL" &&
+    live?.grade === "EXCELLENT" &&
+    !checkExcellentDetermination({ quota: data.quota.quota, usedExcellent: data.quota.used }).ok;
   const showOverride = needsOverride || issues.overrideReason !== undefined;
 
   const change = (patch: Partial<Form>, field?: string) => {

@@ -16,18 +16,26 @@ const scopeFields = {
   organizationId: z.number().int().positive().nullable(),
 };
 
-const USER_SELECT = {
-  id: true,
-  username: true,
-  displayName: true,
-  role: true,
-  unitId: true,
-  townshipId: true,
-  organizationId: true,
-  disabled: true,
-  createdAt: true,
-  _count: { select: { sessions: true } },
-} as const;
+/** A user's fields and their live sessions (expired ones linger until next used). */
+function userSelect(ctx: ScopedContext) {
+  const now = ctx.now().getTime();
+  const live = {
+    lastSeenAt: { gt: new Date(now - ctx.auth.policy.idleMs) },
+    createdAt: { gt: new Date(now - ctx.auth.policy.absoluteMs) },
+  };
+  return {
+    id: true,
+    username: true,
+    displayName: true,
+    role: true,
+    unitId: true,
+    townshipId: true,
+    organizationId: true,
+    disabled: true,
+    createdAt: true,
+    _count: { select: { sessions: { where: live } } },
+  } as const;
+}
 
 async function toDto(ctx: ScopedContext, row: Awaited<ReturnType<typeof findUser>>): Promise<UserDto> {
   const described = await describeUser(ctx.prisma, row);
@@ -40,7 +48,7 @@ async function toDto(ctx: ScopedContext, row: Awaited<ReturnType<typeof findUser
 }
 
 function findUser(ctx: ScopedContext, id: number) {
-  return ctx.prisma.user.findUniqueOrThrow({ where: { id }, select: USER_SELECT });
+  return ctx.prisma.user.findUniqueOrThrow({ where: { id }, select: userSelect(ctx) });
 }
 
 /** The role's fields must fit it, and what they point at must exist. */
@@ -82,7 +90,7 @@ const CITY = ["CITY"] as const;
 
 export const userRouter = router({
   list: protectedProcedure(CITY).query(async ({ ctx }): Promise<UserDto[]> => {
-    const rows = await ctx.prisma.user.findMany({ select: USER_SELECT, orderBy: { id: "asc" } });
+    const rows = await ctx.prisma.user.findMany({ select: userSelect(ctx), orderBy: { id: "asc" } });
     return Promise.all(rows.map((row) => toDto(ctx, row)));
   }),
 
@@ -93,7 +101,7 @@ export const userRouter = router({
           .string()
           .trim()
           .refine((name) => usernameProblem(name) === null, { message: usernameProblem("") ?? "" }),
-        displayName: z.string().trim().min(1).max(60),
+        displayName: z.string().trim().min(1, "请填写显示名称").max(60),
         password: z.string(),
         ...scopeFields,
       }),
@@ -125,13 +133,13 @@ export const userRouter = router({
     .input(
       z.object({
         id: z.number().int().positive(),
-        displayName: z.string().trim().min(1).max(60),
+        displayName: z.string().trim().min(1, "请填写显示名称").max(60),
         disabled: z.boolean(),
         ...scopeFields,
       }),
     )
     .mutation(async ({ ctx, input }): Promise<UserDto> => {
-      const before = await ctx.prisma.user.findUnique({ where: { id: input.id }, select: USER_SELECT });
+      const before = await ctx.prisma.user.findUnique({ where: { id: input.id }, select: userSelect(ctx) });
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "未找到该用户" });
       const { id, ...fields } = input;
       await checkScope(ctx, fields);

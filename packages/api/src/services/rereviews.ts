@@ -81,6 +81,9 @@ export async function listReReviews(
       townshipId: r.organization.townshipId,
       townshipName: r.organization.township.name,
       dueOn: r.dueOn.toISOString(),
+      decisionReason: r.decisionReason,
+      decidedAt: r.countyDecidedAt?.toISOString() ?? null,
+      filedAt: r.cityFiledAt?.toISOString() ?? null,
       dueState: state?.state ?? null,
       daysOverdue: state?.daysOverdue ?? 0,
       gradeBefore: asGrade(r.gradeBefore),
@@ -214,6 +217,19 @@ export async function decideReReview(
       },
     });
     if (updated.count !== 1) throw new TRPCError({ code: "CONFLICT", message: "该复查已由他人审核，请刷新" });
+    const gradeAfter = input.approve && target ? target : asGrade(review.gradeBefore);
+    // The next re-review follows the grade the decision leaves (the one scheduled at recording
+    // followed the old grade; one recorded before this system may have none scheduled at all).
+    const nextDue = chinaStartOfDay(nextReviewDue(gradeAfter, review.reviewedAt ?? now));
+    const rescheduled = await tx.reReview.updateMany({
+      where: { organizationId: org.id, status: "PENDING" },
+      data: { gradeBefore: gradeAfter, dueOn: nextDue },
+    });
+    if (rescheduled.count === 0) {
+      await tx.reReview.create({
+        data: { organizationId: org.id, dueOn: nextDue, gradeBefore: gradeAfter, status: "PENDING" },
+      });
+    }
     if (input.approve && target) {
       await tx.gradeRecord.create({
         data: {
@@ -225,14 +241,6 @@ export async function decideReReview(
           official: true,
           effectiveAt: now,
           recordedById: ctx.user.id,
-        },
-      });
-      // The re-review scheduled at recording followed the old grade; it now follows the new one.
-      await tx.reReview.updateMany({
-        where: { organizationId: org.id, status: "PENDING" },
-        data: {
-          gradeBefore: target,
-          dueOn: chinaStartOfDay(nextReviewDue(target, review.reviewedAt ?? now)),
         },
       });
     }

@@ -165,8 +165,11 @@ export async function assignContact(
   input: { organizationId: number; memberId: number | null },
 ) {
   const org = await requireOrganization(ctx, input.organizationId);
+  const member =
+    input.memberId === null
+      ? null
+      : await ctx.prisma.committeeMember.findUnique({ where: { id: input.memberId } });
   if (input.memberId !== null) {
-    const member = await ctx.prisma.committeeMember.findUnique({ where: { id: input.memberId } });
     if (member?.level !== "COUNTY" || member.unitId !== org.unitId) {
       throw new DomainError("请选择本单位的县级两新工委委员", [
         { field: "memberId", message: "请选择本单位的县级两新工委委员" },
@@ -176,6 +179,7 @@ export async function assignContact(
   await ctx.prisma.$transaction(async (tx) => {
     const before = await tx.committeeContact.findMany({
       where: { organizationId: org.id, cycleId, member: { level: "COUNTY" } },
+      include: { member: { select: { name: true } } },
     });
     await tx.committeeContact.deleteMany({ where: { id: { in: before.map((c) => c.id) } } });
     if (input.memberId !== null) {
@@ -187,8 +191,9 @@ export async function assignContact(
       action: "duty.contact",
       entity: "Organization",
       entityId: org.id,
-      before: { memberIds: before.map((c) => c.memberId) },
-      after: { memberIds: input.memberId === null ? [] : [input.memberId] },
+      // Names too: the history is read by users who cannot list the committee.
+      before: { memberIds: before.map((c) => c.memberId), memberNames: before.map((c) => c.member.name) },
+      after: { memberIds: member ? [member.id] : [], memberNames: member ? [member.name] : [] },
     });
   });
 }

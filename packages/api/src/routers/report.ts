@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { appendix2FileName, buildAppendix2Workbook } from "../export/appendix2.ts";
 import { appendix2Input } from "../services/appendix2-data.ts";
 import { writeAudit } from "../services/audit.ts";
 import { requireCurrentCycle } from "../services/cycle.ts";
@@ -15,6 +14,8 @@ export const reportRouter = router({
     .query(async ({ ctx, input }) => {
       const cycle = await requireCurrentCycle(ctx);
       const data = await appendix2Input(ctx, cycle, input?.unitId);
+      // exceljs takes a third of a second to load: only when someone exports, not at every start.
+      const { appendix2FileName, buildAppendix2Workbook } = await import("../export/appendix2.ts");
       const workbook = await buildAppendix2Workbook(data);
       await writeAudit(ctx.prisma, ctx, ctx.user, {
         action: "report.appendix2",

@@ -4,3 +4,4 @@ cd "$(dirname "$0")/../.."
 bash test/ensure-tools.sh
 npx turbo run build --filter=@beltmap/web --output-logs=errors-only
 node --import tsx test/bench/startup.ts
+node --import tsx test/bench/route.ts

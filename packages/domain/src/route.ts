@@ -126,11 +126,68 @@ function reverse(order: number[], from: number, to: number): void {
   }
 }
 
+/** Up to this many stops the order is exact (Held–Karp: 2^n · n² steps, about 0.1 M at 10). */
+export const EXACT_ORDER_MAX_STOPS = 10;
+
 /**
- * A short visiting order of `points`, as a permutation of their indices: nearest neighbour from
- * every allowed start, each improved by 2-opt, and the input order improved likewise, so the
- * result is never longer than the order given. On a tie the given order wins, then the earliest
- * start, so the answer is deterministic.
+ * The shortest order by dynamic programming over subsets (Held–Karp). `best[mask·n + j]` is the
+ * shortest path that visits exactly the stops in `mask` and ends at `j`. A round trip is a cycle,
+ * so any stop may begin it: the fixed start, or stop 0.
+ */
+function exactOrder(
+  n: number,
+  dist: Distances,
+  roundTrip: boolean,
+  startIndex: number | undefined,
+): number[] {
+  const full = (1 << n) - 1;
+  const best = new Float64Array((full + 1) * n).fill(Number.POSITIVE_INFINITY);
+  const previous = new Int8Array((full + 1) * n).fill(-1);
+  const start = startIndex ?? (roundTrip ? 0 : undefined);
+  for (let j = 0; j < n; j++) {
+    if (start === undefined || j === start) best[(1 << j) * n + j] = 0;
+  }
+  for (let mask = 1; mask <= full; mask++) {
+    for (let j = 0; j < n; j++) {
+      const here = best[mask * n + j] ?? Number.POSITIVE_INFINITY;
+      if (here === Number.POSITIVE_INFINITY) continue;
+      for (let k = 0; k < n; k++) {
+        if (mask & (1 << k)) continue;
+        const next = (mask | (1 << k)) * n + k;
+        const length = here + dist(j, k);
+        if (length < (best[next] ?? Number.POSITIVE_INFINITY) - MIN_GAIN_KM) {
+          best[next] = length;
+          previous[next] = j;
+        }
+      }
+    }
+  }
+  let last = 0;
+  let bestLength = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < n; j++) {
+    const length =
+      (best[full * n + j] ?? Number.POSITIVE_INFINITY) +
+      (roundTrip && start !== undefined ? dist(j, start) : 0);
+    if (length < bestLength - MIN_GAIN_KM) {
+      bestLength = length;
+      last = j;
+    }
+  }
+  const order: number[] = [];
+  for (let mask = full, j = last; j !== -1; ) {
+    order.push(j);
+    const before = previous[mask * n + j] ?? -1;
+    mask &= ~(1 << j);
+    j = before;
+  }
+  return order.reverse();
+}
+
+/**
+ * The visiting order of `points`, as a permutation of their indices. Up to
+ * EXACT_ORDER_MAX_STOPS stops it is the shortest there is; above, nearest neighbour from every
+ * allowed start, each improved by 2-opt. Either way the result is never longer than the order
+ * given: on a tie the given order wins (then the earliest start), so the answer is deterministic.
  */
 export function orderStops(points: readonly LngLat[], opts: OrderStopsOptions = {}): number[] {
   const n = points.length;
@@ -144,6 +201,14 @@ export function orderStops(points: readonly LngLat[], opts: OrderStopsOptions = 
     return startIndex === undefined ? identity : [startIndex, ...identity.filter((i) => i !== startIndex)];
   }
   const dist = distanceMatrix(points);
+  if (n <= EXACT_ORDER_MAX_STOPS) {
+    const exact = exactOrder(n, dist, roundTrip, startIndex);
+    const given = points.map((_, i) => i);
+    const givenAllowed = startIndex === undefined || startIndex === 0;
+    const keepGiven =
+      givenAllowed && tourLength(given, dist, roundTrip) <= tourLength(exact, dist, roundTrip) + MIN_GAIN_KM;
+    return keepGiven ? given : exact;
+  }
   const starts = startIndex === undefined ? points.map((_, i) => i) : [startIndex];
   // The given order goes first so that, on a tie, a planner's own order is kept.
   const candidates = startIndex === undefined || startIndex === 0 ? [points.map((_, i) => i)] : [];
@@ -160,4 +225,28 @@ export function orderStops(points: readonly LngLat[], opts: OrderStopsOptions = 
     }
   }
   return best;
+}
+
+/** Roads wind: straight-line distance times this gives an estimate of the distance driven. */
+export const ROAD_DETOUR_FACTOR = 1.3;
+/** An assumed average speed between sites in Quzhou's counties, in km/h. */
+export const ASSUMED_SPEED_KMH = 40;
+
+export type TravelEstimate = { roadKm: number; minutes: number; detourFactor: number; speedKmh: number };
+
+/**
+ * An estimate, to be labelled as one: the straight-line length times the detour factor, driven at
+ * the assumed speed. It carries both assumptions so the UI can state them.
+ */
+export function estimateTravel(
+  straightKm: number,
+  detourFactor = ROAD_DETOUR_FACTOR,
+  speedKmh = ASSUMED_SPEED_KMH,
+): TravelEstimate {
+  if (!(straightKm >= 0) || !Number.isFinite(straightKm))
+    throw new RangeError(`length ${straightKm} km is not a distance`);
+  if (!(detourFactor >= 1) || !(speedKmh > 0))
+    throw new RangeError("detour factor must be ≥ 1 and speed > 0");
+  const roadKm = straightKm * detourFactor;
+  return { roadKm, minutes: (roadKm / speedKmh) * 60, detourFactor, speedKmh };
 }

@@ -1,40 +1,28 @@
 // Times are shown on China's calendar (UTC+8), whatever the browser's zone.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatTime(iso: string | null | undefined, language: string): string {
-  if (!iso) return "—";
+function chinaFormat(language: string, withTime: boolean): Intl.DateTimeFormat {
   const locale = language === "en" ? "en-GB" : "zh-CN";
-  let format = formats.get(locale);
+  const key = `${locale}:${withTime}`;
+  let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
       timeZone: "Asia/Shanghai",
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hour12: false,
+      ...(withTime ? { hour: "2-digit", minute: "2-digit", hour12: false } : {}),
     });
-    formats.set(locale, format);
+    formats.set(key, format);
   }
-  return format.format(new Date(iso));
+  return format;
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+export function formatTime(iso: string | null | undefined, language: string): string {
+  return iso ? chinaFormat(language, true).format(new Date(iso)) : "—";
+}
 
 /** A calendar day in China (a due date is stored as midnight UTC+8), e.g. 2026/11/19. */
 export function formatDay(iso: string | null | undefined, language: string): string {
-  if (!iso) return "—";
-  const locale = language === "en" ? "en-GB" : "zh-CN";
-  let format = dayFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone: "Asia/Shanghai",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dayFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
+  return iso ? chinaFormat(language, false).format(new Date(iso)) : "—";
 }

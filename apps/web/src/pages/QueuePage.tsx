@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
+import { LoadError } from "../components/LoadError.tsx";
 import { TownshipOptions } from "../components/TownshipOptions.tsx";
-import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { formatScore } from "../lib/scores.ts";
 import { TIER_COLORS } from "../map/palette.ts";
@@ -196,14 +196,7 @@ export function QueuePage() {
 
         {data && <QuotaList quotas={data.quotas} unitName={unitName} />}
 
-        {queue.isError && (
-          <div className="notice notice-error" role="alert">
-            {t("app.loadFailed", { message: serverMessage(queue.error) ?? t("app.networkError") })}
-            <button type="button" className="button" onClick={() => void queue.refetch()}>
-              {t("app.retry")}
-            </button>
-          </div>
-        )}
+        <LoadError query={queue} />
         {data?.truncated && (
           <p className="notice notice-warn">{t("queue.truncated", { count: rows.length })}</p>
         )}

@@ -6,6 +6,7 @@ import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { GradeTag } from "../components/GradeTag.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatDay } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
@@ -353,14 +354,7 @@ export function ReReviewsPage() {
               )}
             </div>
 
-            {list.isError && (
-              <div className="notice notice-error" role="alert">
-                {t("app.loadFailed", { message: serverMessage(list.error) ?? t("app.networkError") })}
-                <button type="button" className="button" onClick={() => void list.refetch()}>
-                  {t("app.retry")}
-                </button>
-              </div>
-            )}
+            <LoadError query={list} />
             {data?.truncated && (
               <p className="notice notice-warn">{t("queue.truncated", { count: allRows.length })}</p>
             )}

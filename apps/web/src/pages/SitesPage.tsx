@@ -6,6 +6,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { useMe } from "../shell/me.ts";
@@ -205,14 +206,7 @@ export function SitesPage() {
         </section>
       )}
 
-      {sites.isError && (
-        <div className="notice notice-error" role="alert">
-          {t("app.loadFailed", { message: serverMessage(sites.error) ?? t("app.networkError") })}
-          <button type="button" className="button" onClick={() => void sites.refetch()}>
-            {t("app.retry")}
-          </button>
-        </div>
-      )}
+      <LoadError query={sites} />
 
       <div className="table-wrap">
         <table className="data-table sites-table" data-testid="sites-table" aria-busy={sites.isFetching}>

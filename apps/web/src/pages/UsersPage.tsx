@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
+import { LoadError } from "../components/LoadError.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { useMe } from "../shell/me.ts";
@@ -114,14 +115,7 @@ function UserList() {
           </p>
         )}
       </div>
-      {users.isError && (
-        <div className="notice notice-error" role="alert">
-          {t("app.loadFailed", { message: serverMessage(users.error) ?? t("app.networkError") })}
-          <button type="button" className="button" onClick={() => void users.refetch()}>
-            {t("app.retry")}
-          </button>
-        </div>
-      )}
+      <LoadError query={users} />
 
       <div className="table-wrap">
         <table className="data-table users-table" data-testid="users-table" aria-busy={users.isFetching}>

@@ -26,3 +26,11 @@ export async function unitQuotaUse(db: Db, unitId: string, cycleId: number): Pro
 export async function lockUnitQuota(db: Db, unitId: string): Promise<void> {
   await db.$queryRaw`SELECT id FROM "Unit" WHERE id = ${unitId} FOR UPDATE`;
 }
+
+/** An organisation's latest official grade record in the cycle (a determination or an adjustment since). */
+export function latestOfficialRecord(db: Db, organizationId: number, cycleId: number) {
+  return db.gradeRecord.findFirst({
+    where: { organizationId, cycleId, official: true },
+    orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
+  });
+}

@@ -24,7 +24,7 @@ import type { SheetDto, SheetStageDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
 import { writeAudit } from "./audit.ts";
 import { officialOf } from "./grades.ts";
-import { countOfficialExcellent, lockUnitQuota, unitQuotaUse } from "./quota.ts";
+import { countOfficialExcellent, latestOfficialRecord, lockUnitQuota, unitQuotaUse } from "./quota.ts";
 import { requireOrganization, type ScopedContext } from "./scope.ts";
 
 type Db = Prisma.TransactionClient;
@@ -73,10 +73,7 @@ export async function readSheet(
       select: { kind: true, unit: { select: { name: true } }, township: { select: { name: true } } },
     }),
     loadStages(ctx.prisma, organizationId, cycleId),
-    ctx.prisma.gradeRecord.findFirst({
-      where: { organizationId, cycleId, official: true },
-      orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
-    }),
+    latestOfficialRecord(ctx.prisma, organizationId, cycleId),
     unitQuotaUse(ctx.prisma, org.unitId, cycleId),
   ]);
   const facts = factsOf(rows);

@@ -4,7 +4,7 @@ import type { SiteListDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
 import { writeAudit } from "./audit.ts";
 import { organizationsWithGrades } from "./grades.ts";
-import { lockUnitQuota } from "./quota.ts";
+import { latestOfficialRecord, lockUnitQuota } from "./quota.ts";
 import {
   requireOrganization,
   type ScopedContext,
@@ -85,10 +85,7 @@ export async function selectPractice(
     await lockUnitQuota(tx, org.unitId); // serialises selections of the unit, like determinations
     const [unit, record, already, selectedInUnit] = await Promise.all([
       tx.unit.findUniqueOrThrow({ where: { id: org.unitId } }),
-      tx.gradeRecord.findFirst({
-        where: { organizationId: org.id, cycleId, official: true },
-        orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
-      }),
+      latestOfficialRecord(tx, org.id, cycleId),
       tx.typicalPractice.findUnique({
         where: { organizationId_cycleId: { organizationId: org.id, cycleId } },
       }),

@@ -49,8 +49,8 @@ describe("PostgreSQL", () => {
       expect(await db.prisma.organization.count()).toBe(generateDemoData().organizations.length);
       const excellent = await db.prisma.gradeRecord.count({ where: { grade: "EXCELLENT", official: true } });
       expect(excellent).toBe(100);
-      const changshan = await db.prisma.belt.count({ where: { unitId: "CHANGSHAN" } });
-      expect(changshan).toBe(2);
+      const kecheng = await db.prisma.belt.count({ where: { unitId: "KECHENG" } });
+      expect(kecheng).toBe(2);
     } finally {
       await db.close();
     }

@@ -185,6 +185,10 @@ describe("demo data", () => {
         onAnyBelt,
         hasServiceCenter: centers.has(unit.id),
         departmentUnitIds: new Set(["JINGXIN"]),
+        plan: {
+          deadline: data.cycle.beltPlanDeadline,
+          firstSubmittedAt: data.beltPlans.find((p) => p.unitId === unit.id)?.submittedAt ?? null,
+        },
       })
         .filter((r) => r.applicable && !r.advisory && !r.passed)
         .map((r) => `${unit.id}:${r.rule}:${r.offendingBeltIds.length + r.offendingSiteIds.length}`),
@@ -194,8 +198,26 @@ describe("demo data", () => {
         `${DELIBERATE_BREAKS.onlyTwoBelts}:MIN_BELTS:0`,
         `${DELIBERATE_BREAKS.beltWithoutSpecialTown}:SPECIAL_TOWN_IN_EVERY_BELT:1`,
         `${DELIBERATE_BREAKS.siteOnNoBelt}:EVERY_SITE_ON_A_BELT:1`,
+        `${DELIBERATE_BREAKS.latePlan}:PLAN_ON_TIME:0`,
       ].sort(),
     );
+  });
+
+  it("keeps each unit's submitted plan as its version 1, with the belts as they are", () => {
+    const plannedUnits = data.units.filter((u) => u.minBelts > 0).map((u) => u.id);
+    expect(data.beltPlans.map((p) => p.unitId).sort()).toEqual(plannedUnits.sort());
+    for (const plan of data.beltPlans) {
+      const [version, ...more] = data.beltPlanVersions.filter((v) => v.planId === plan.id);
+      expect(more).toEqual([]);
+      expect(version?.snapshot.belts.map((b) => [b.id, b.stops.map((s) => s.organizationId)])).toEqual(
+        data.belts.filter((b) => b.unitId === plan.unitId).map((b) => [b.id, b.stopIds]),
+      );
+    }
+    const returned = data.beltPlans.find((p) => p.unitId === DELIBERATE_BREAKS.onlyTwoBelts);
+    expect(returned).toMatchObject({ status: "RETURNED", returnReason: expect.stringContaining("3条") });
+    expect(data.beltPlans.filter((p) => p.status === "SUBMITTED").map((p) => p.unitId)).toEqual([
+      DELIBERATE_BREAKS.beltWithoutSpecialTown,
+    ]);
   });
 
   it("gives every belt stop a site its unit may use", () => {

@@ -68,6 +68,10 @@ function stopsOf(belts: readonly BeltInput[]): Set<number> {
   return new Set(belts.flatMap((b) => b.stopIds));
 }
 
+// 2017's deadline, 8月10日 at the end of the day in China.
+const DEADLINE = new Date("2017-08-10T15:59:59.999Z");
+const ON_TIME = { deadline: DEADLINE, firstSubmittedAt: new Date("2017-08-08T02:00:00Z") };
+
 function check(overrides: Partial<UnitComplianceInput> = {}): RuleResult[] {
   const belts = overrides.belts ?? KECHENG_BELTS;
   return checkUnitCompliance({
@@ -77,6 +81,7 @@ function check(overrides: Partial<UnitComplianceInput> = {}): RuleResult[] {
     onAnyBelt: stopsOf(belts),
     hasServiceCenter: true,
     departmentUnitIds: DEPARTMENTS,
+    plan: ON_TIME,
     ...overrides,
   });
 }
@@ -381,5 +386,39 @@ describe("STOPS_ELIGIBLE", () => {
       applicable: false,
       passed: true,
     });
+  });
+});
+
+describe("PLAN_ON_TIME", () => {
+  const at = (iso: string) => ({ deadline: DEADLINE, firstSubmittedAt: new Date(iso) });
+
+  it("passes for a plan first submitted on the deadline's last millisecond", () => {
+    expect(ruleOf(check({ plan: at("2017-08-10T15:59:59.999Z") }), "PLAN_ON_TIME")).toMatchObject({
+      applicable: true,
+      passed: true,
+      deadline: DEADLINE,
+    });
+  });
+
+  it("fails for one first submitted a millisecond later, and the unit fails with it", () => {
+    const results = check({ plan: at("2017-08-10T16:00:00.000Z") });
+    expect(ruleOf(results, "PLAN_ON_TIME")).toMatchObject({ passed: false, advisory: false });
+    expect(unitPasses(results)).toBe(false);
+  });
+
+  it("fails while no version has been submitted", () => {
+    expect(
+      ruleOf(check({ plan: { deadline: DEADLINE, firstSubmittedAt: null } }), "PLAN_ON_TIME"),
+    ).toMatchObject({ passed: false, submittedAt: null });
+  });
+
+  it("does not concern 市经信委, which builds no belts", () => {
+    const results = check({
+      unit: JINGXIN,
+      belts: [],
+      hasServiceCenter: false,
+      plan: { deadline: DEADLINE, firstSubmittedAt: null },
+    });
+    expect(ruleOf(results, "PLAN_ON_TIME")).toMatchObject({ applicable: false, passed: true });
   });
 });

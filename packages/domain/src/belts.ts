@@ -39,6 +39,7 @@ export const RULE_IDS = [
   "SPECIAL_TOWN_IN_EVERY_BELT",
   "EVERY_SITE_ON_A_BELT",
   "SPECIAL_TOWN_BELT",
+  "PLAN_ON_TIME",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -49,6 +50,7 @@ export const RULE_TITLES_ZH: Readonly<Record<RuleId, string>> = {
   SPECIAL_TOWN_IN_EVERY_BELT: "每条示范带至少有一个特色小镇",
   EVERY_SITE_ON_A_BELT: "每个示范点都排进示范带",
   SPECIAL_TOWN_BELT: "建设一条特色小镇示范带（建议）",
+  PLAN_ON_TIME: "按期报送示范带创建方案",
 };
 
 export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
@@ -58,6 +60,7 @@ export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SPECIAL_TOWN_IN_EVERY_BELT: "A special-town site in every belt",
   EVERY_SITE_ON_A_BELT: "Every demonstration site on a belt",
   SPECIAL_TOWN_BELT: "One belt of special-town sites (advisory)",
+  PLAN_ON_TIME: "Belt plan submitted by the deadline",
 };
 
 export type RuleResult = {
@@ -71,6 +74,17 @@ export type RuleResult = {
   actual?: number;
   offendingBeltIds: number[];
   offendingSiteIds: number[];
+  /** PLAN_ON_TIME only: the cycle's deadline and the plan's first submission (null: never). */
+  deadline?: Date;
+  submittedAt?: Date | null;
+};
+
+/** What the deadline rule needs of a unit's belt plan. */
+export type PlanTiming = {
+  /** The cycle's 示范带创建方案 deadline (data of the cycle). */
+  deadline: Date;
+  /** When the first version was submitted; later revisions do not make a plan late. */
+  firstSubmittedAt: Date | null;
 };
 
 export type UnitComplianceInput = {
@@ -84,6 +98,7 @@ export type UnitComplianceInput = {
   hasServiceCenter: boolean;
   /** Units without territory (市经信委) whose sites may ride on the belts of their county. */
   departmentUnitIds: ReadonlySet<string>;
+  plan: PlanTiming;
 };
 
 function result(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">>): RuleResult {
@@ -190,6 +205,18 @@ function checkSpecialTownBelt({ unit, belts, sites }: UnitComplianceInput): Rule
   });
 }
 
+function checkPlanOnTime({ unit, belts, plan }: UnitComplianceInput): RuleResult {
+  // A unit that builds no belts (市经信委) has no plan to submit.
+  const applicable = unit.minBelts > 0 || belts.length > 0;
+  const { firstSubmittedAt, deadline } = plan;
+  return result("PLAN_ON_TIME", {
+    applicable,
+    passed: !applicable || (firstSubmittedAt !== null && firstSubmittedAt.getTime() <= deadline.getTime()),
+    deadline,
+    submittedAt: firstSubmittedAt,
+  });
+}
+
 /** Every rule of DESIGN.md 1.4 for one unit, in RULE_IDS order. */
 export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
   return [
@@ -199,6 +226,7 @@ export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
     checkSpecialTownInEveryBelt(args),
     checkEverySiteOnABelt(args),
     checkSpecialTownBelt(args),
+    checkPlanOnTime(args),
   ];
 }
 

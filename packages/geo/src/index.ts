@@ -1,3 +1,12 @@
+export {
+  type BeltFeature,
+  type BeltLineProperties,
+  type BeltStopProperties,
+  beltsToGeoJSON,
+  beltsToKml,
+  type ExportBelt,
+  type ExportStop,
+} from "./belt-export.ts";
 export { COORD_SYSTEMS, type CoordSystem, fromWgs84, toWgs84 } from "./coords.ts";
 export {
   COUNTIES,

@@ -16,6 +16,8 @@ import {
   nextReviewDue,
   type OrgKind,
   orderStops,
+  type PlanSnapshot,
+  type PlanStatus,
   REVIEW_INTERVAL_MONTHS,
   STAGES,
   type Stage,
@@ -47,9 +49,11 @@ const ONE_BELOW_QUOTA = new Set(["LONGYOU", "JIANGSHAN", "GREEN_ZONE", "KECHENG"
 
 /** The deliberate rule breaks the compliance checks must find. */
 export const DELIBERATE_BREAKS = {
-  onlyTwoBelts: "CHANGSHAN",
+  /** The demo county's own (demo-county): its plan was returned for this, waiting to be fixed. */
+  onlyTwoBelts: "KECHENG",
   beltWithoutSpecialTown: "KAIHUA",
   siteOnNoBelt: "LONGYOU",
+  latePlan: "QUJIANG",
 } as const;
 const DEDICATED_SPECIAL_TOWN_BELT_UNITS = new Set(["JIANGSHAN", "LONGYOU"]);
 
@@ -78,6 +82,25 @@ export type DemoSheet = {
   opinion: string | null;
   status: "SUBMITTED" | "DRAFT";
   submittedAt: Date | null;
+};
+export type DemoBeltPlan = {
+  id: number;
+  unitId: string;
+  cycleId: number;
+  status: PlanStatus;
+  returnReason: string | null;
+  submittedAt: Date | null;
+  version: number;
+};
+export type DemoBeltPlanVersion = {
+  id: number;
+  planId: number;
+  version: number;
+  snapshot: PlanSnapshot;
+  submittedAt: Date;
+  decision: "ACCEPTED" | "RETURNED" | null;
+  decidedAt: Date | null;
+  returnReason: string | null;
 };
 export type DemoData = {
   units: UnitSpec[];
@@ -129,6 +152,8 @@ export type DemoData = {
   }[];
   contacts: { id: number; memberId: number; organizationId: number; cycleId: number }[];
   practices: { id: number; organizationId: number; cycleId: number; title: string; selectedAt: Date }[];
+  beltPlans: DemoBeltPlan[];
+  beltPlanVersions: DemoBeltPlanVersion[];
   reReviews: {
     id: number;
     organizationId: number;
@@ -199,6 +224,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     if (org) org.cityDualManaged = true;
   }
   const reReviews = demoReReviews(rng, organizations, gradeOf);
+  const { beltPlans, beltPlanVersions } = demoBeltPlans(units, organizations, belts, serviceCenters);
   const complete = {
     units,
     townships,
@@ -212,6 +238,8 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     contacts,
     practices,
     reReviews,
+    beltPlans,
+    beltPlanVersions,
   };
   // Drawn last, so the rest of the data set does not depend on it.
   const demoTownship = demoTownshipOf(townships, organizations);
@@ -702,4 +730,94 @@ function suggestionFor(rng: Rng, grade: Grade): { suggestion: "UPGRADE" | "DOWNG
   if (roll < 0.08 && up) return { suggestion: "UPGRADE", grade: up };
   if (roll > 0.95 && down) return { suggestion: "DOWNGRADE", grade: down };
   return null;
+}
+
+/**
+ * How each unit's belt plan went in the demo (China time): most were accepted on time; 柯城区's was
+ * returned for its missing belt, 开化县's waits for the city, 衢江区's came in late.
+ */
+const PLAN_HISTORY: Readonly<
+  Record<string, { submitted: string; decision: "ACCEPTED" | "RETURNED" | null; decided?: string }>
+> = {
+  [DELIBERATE_BREAKS.onlyTwoBelts]: {
+    submitted: "2017-08-09T10:00",
+    decision: "RETURNED",
+    decided: "2017-08-11T09:30",
+  },
+  [DELIBERATE_BREAKS.beltWithoutSpecialTown]: { submitted: "2017-08-10T17:00", decision: null },
+  [DELIBERATE_BREAKS.latePlan]: {
+    submitted: "2017-08-14T09:00",
+    decision: "ACCEPTED",
+    decided: "2017-08-16T15:00",
+  },
+};
+const ON_TIME_PLAN = {
+  submitted: "2017-08-08T10:00",
+  decision: "ACCEPTED",
+  decided: "2017-08-15T10:00",
+} as const;
+const DEMO_RETURN_REASON = "示范带不足3条，请补齐后重新报送";
+
+function demoBeltPlans(
+  units: UnitSpec[],
+  organizations: DemoOrganization[],
+  belts: DemoData["belts"],
+  serviceCenters: DemoData["serviceCenters"],
+): Pick<DemoData, "beltPlans" | "beltPlanVersions"> {
+  const beltPlans: DemoBeltPlan[] = [];
+  const beltPlanVersions: DemoBeltPlanVersion[] = [];
+  const stopOf = (id: number) => {
+    const org = organizations[id - 1];
+    if (!org || org.id !== id) throw new Error(`no organisation ${id} for a plan snapshot`);
+    return { organizationId: id, name: org.name, lng: org.lng, lat: org.lat };
+  };
+  for (const unit of units) {
+    if (unit.minBelts === 0) continue;
+    const history = PLAN_HISTORY[unit.id] ?? ON_TIME_PLAN;
+    const center = serviceCenters.find((c) => c.unitId === unit.id);
+    const snapshot: PlanSnapshot = {
+      belts: belts
+        .filter((b) => b.unitId === unit.id)
+        .map((b) => ({
+          id: b.id,
+          name: b.name,
+          theme: b.theme,
+          kind: b.kind,
+          roundTrip: false,
+          stops: b.stopIds.map(stopOf),
+        })),
+      serviceCenter: center
+        ? {
+            name: center.name,
+            lng: center.lng,
+            lat: center.lat,
+            address: center.address,
+            organizationId: center.organizationId,
+          }
+        : null,
+    };
+    const planId = beltPlans.length + 1;
+    const submittedAt = new Date(`${history.submitted}:00+08:00`);
+    const returned = history.decision === "RETURNED";
+    beltPlans.push({
+      id: planId,
+      unitId: unit.id,
+      cycleId: DEMO_CYCLE_ID,
+      status: history.decision ?? "SUBMITTED",
+      returnReason: returned ? DEMO_RETURN_REASON : null,
+      submittedAt,
+      version: 1,
+    });
+    beltPlanVersions.push({
+      id: beltPlanVersions.length + 1,
+      planId,
+      version: 1,
+      snapshot,
+      submittedAt,
+      decision: history.decision,
+      decidedAt: history.decided ? new Date(`${history.decided}:00+08:00`) : null,
+      returnReason: returned ? DEMO_RETURN_REASON : null,
+    });
+  }
+  return { beltPlans, beltPlanVersions };
 }

@@ -36,6 +36,8 @@ export async function databaseContentHash(prisma: Prisma.TransactionClient): Pro
     contacts: await prisma.committeeContact.findMany(byId),
     practices: await prisma.typicalPractice.findMany(byId),
     reReviews: await prisma.reReview.findMany(byId),
+    beltPlans: await prisma.beltPlan.findMany(byId),
+    beltPlanVersions: await prisma.beltPlanVersion.findMany(byId),
     // A salted password hash differs on every load; who has an account and where does not.
     users: omitStamps(await prisma.user.findMany({ ...byId, omit: { passwordHash: true } })),
   };

@@ -15,6 +15,8 @@ const SEQUENCED_TABLES = [
   "CommitteeContact",
   "TypicalPractice",
   "ReReview",
+  "BeltPlan",
+  "BeltPlanVersion",
 ] as const;
 
 /** Writes the reference data inside the caller's transaction. */
@@ -47,6 +49,8 @@ export async function loadDemoData(tx: Prisma.TransactionClient, data: DemoData)
   await tx.committeeContact.createMany({ data: data.contacts });
   await tx.typicalPractice.createMany({ data: data.practices });
   await tx.reReview.createMany({ data: data.reReviews });
+  await tx.beltPlan.createMany({ data: data.beltPlans });
+  await tx.beltPlanVersion.createMany({ data: data.beltPlanVersions });
   // Hashed here, not in the generator: a salted hash differs every run, the rest of the data not.
   const users = await Promise.all(
     data.users.map(async ({ id: _id, ...user }) => ({

@@ -1,0 +1,182 @@
+import { type RuleResult, unitPasses } from "./belts.ts";
+import { BELT_KINDS, type BeltKind, type Role } from "./codes.ts";
+
+// A unit's 示范带创建方案: its belts and service center, drafted by the county, checked by the city.
+
+export const PLAN_STATUSES = ["DRAFT", "SUBMITTED", "ACCEPTED", "RETURNED"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const PLAN_STATUS_LABELS_ZH: Readonly<Record<PlanStatus, string>> = {
+  DRAFT: "草稿",
+  SUBMITTED: "已报送，待市里审核",
+  ACCEPTED: "已通过",
+  RETURNED: "已退回",
+};
+
+export type PlanAction = "EDIT" | "SUBMIT" | "ACCEPT" | "RETURN";
+
+export type PlanActionCheck = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Who may do what to a plan in `status`. The county plans its own unit; the city checks. A
+ * submitted plan is frozen while the city checks it; an accepted one may be revised, which makes
+ * it a draft again (see statusAfterEdit) that must be submitted anew.
+ */
+export function checkPlanAction(args: {
+  action: PlanAction;
+  status: PlanStatus;
+  role: Role;
+  /** The user's own unit is the plan's unit. */
+  ownUnit: boolean;
+}): PlanActionCheck {
+  const { action, status, role, ownUnit } = args;
+  const planner = role === "COUNTY" && ownUnit;
+  switch (action) {
+    case "EDIT":
+      if (!planner) return refuse("只有本单位的县级用户可以编辑示范带方案");
+      if (status === "SUBMITTED") return refuse("方案已报送，市里审核期间不能修改；如需修改，请市里退回");
+      return { ok: true };
+    case "SUBMIT":
+      if (!planner) return refuse("只有本单位的县级用户可以报送示范带方案");
+      if (status === "SUBMITTED") return refuse("方案已报送，正在等待市里审核");
+      if (status === "ACCEPTED") return refuse("方案已通过，没有新的修改需要报送");
+      return { ok: true };
+    case "ACCEPT":
+    case "RETURN":
+      if (role !== "CITY") return refuse("只有市级用户可以审核示范带方案");
+      if (status !== "SUBMITTED") return refuse("只有已报送的方案可以审核");
+      return { ok: true };
+  }
+}
+
+function refuse(reason: string): PlanActionCheck {
+  return { ok: false, reason };
+}
+
+/** Editing an accepted plan makes it a draft again; a returned one stays returned (its reason stays shown) until resubmitted. */
+export function statusAfterEdit(status: PlanStatus): PlanStatus {
+  return status === "ACCEPTED" ? "DRAFT" : status;
+}
+
+/**
+ * The binding rules a plan still breaks when it is submitted: the county is warned and the city
+ * sees them, but submitting is not refused (the city decides). The deadline is left out: a late
+ * plan is better submitted than not.
+ */
+export function submissionWarnings(results: readonly RuleResult[]): RuleResult[] {
+  return results.filter((r) => r.rule !== "PLAN_ON_TIME" && !unitPasses([r]));
+}
+
+// ——— The plan's content, as drafted and as kept for every submitted version ———
+
+export type PlanStop = { organizationId: number; name: string; lng: number; lat: number };
+
+export type PlanBelt = {
+  /** Null for a belt drafted but not yet saved. */
+  id: number | null;
+  name: string;
+  theme: string;
+  kind: BeltKind;
+  roundTrip: boolean;
+  stops: PlanStop[];
+};
+
+export type PlanServiceCenter = {
+  name: string;
+  lng: number;
+  lat: number;
+  address: string;
+  /** The site it is at, or null for a clicked location. */
+  organizationId: number | null;
+};
+
+export type PlanSnapshot = { belts: PlanBelt[]; serviceCenter: PlanServiceCenter | null };
+
+export const PLAN_LIMITS = {
+  belts: 20,
+  stopsPerBelt: 60,
+  beltName: 40,
+  theme: 60,
+  centerName: 60,
+  address: 120,
+} as const;
+
+export type PlanProblem = { field: string; message: string };
+
+/**
+ * What is wrong with a draft before it may be saved, each problem naming its field (e.g.
+ * `belts[2].name`) and the belt by its number and name. `isEligible` says whether an organisation
+ * may be a stop of this unit's belts (see isEligibleStop), `undefined` when it does not exist.
+ */
+export function validatePlanDraft(
+  draft: PlanSnapshot,
+  isEligible: (organizationId: number) => boolean | undefined,
+): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  if (draft.belts.length > PLAN_LIMITS.belts)
+    problems.push({ field: "belts", message: `示范带最多 ${PLAN_LIMITS.belts} 条` });
+  const names = new Map<string, number>();
+  draft.belts.forEach((belt, index) => {
+    const field = `belts[${index}]`;
+    const label = `第 ${index + 1} 条示范带${belt.name.trim() ? `“${belt.name.trim()}”` : ""}`;
+    const name = belt.name.trim();
+    if (name.length === 0) problems.push({ field: `${field}.name`, message: `${label}：名称不能为空` });
+    else if (name.length > PLAN_LIMITS.beltName)
+      problems.push({ field: `${field}.name`, message: `${label}：名称最多 ${PLAN_LIMITS.beltName} 个字` });
+    else if (names.has(name))
+      problems.push({
+        field: `${field}.name`,
+        message: `${label}：与第 ${(names.get(name) ?? 0) + 1} 条示范带同名`,
+      });
+    else names.set(name, index);
+    if (belt.theme.trim().length > PLAN_LIMITS.theme)
+      problems.push({ field: `${field}.theme`, message: `${label}：主题最多 ${PLAN_LIMITS.theme} 个字` });
+    if (!(BELT_KINDS as readonly string[]).includes(belt.kind))
+      problems.push({ field: `${field}.kind`, message: `${label}：类型“${belt.kind}”无效` });
+    if (belt.stops.length > PLAN_LIMITS.stopsPerBelt)
+      problems.push({
+        field: `${field}.stops`,
+        message: `${label}：站点最多 ${PLAN_LIMITS.stopsPerBelt} 个`,
+      });
+    const seen = new Set<number>();
+    belt.stops.forEach((stop, position) => {
+      const stopField = `${field}.stops[${position}]`;
+      if (seen.has(stop.organizationId)) {
+        problems.push({ field: stopField, message: `${label}：站点“${stop.name}”重复` });
+        return;
+      }
+      seen.add(stop.organizationId);
+      const eligible = isEligible(stop.organizationId);
+      if (eligible === undefined)
+        problems.push({ field: stopField, message: `${label}：站点 ${stop.organizationId} 不存在` });
+      else if (!eligible)
+        problems.push({
+          field: stopField,
+          message: `${label}：“${stop.name}”不是本单位（或所在县市经信委）的组织，不能作为站点`,
+        });
+    });
+  });
+  const center = draft.serviceCenter;
+  if (center) {
+    const name = center.name.trim();
+    if (name.length === 0)
+      problems.push({ field: "serviceCenter.name", message: "区域性党群服务中心：名称不能为空" });
+    else if (name.length > PLAN_LIMITS.centerName)
+      problems.push({
+        field: "serviceCenter.name",
+        message: `区域性党群服务中心：名称最多 ${PLAN_LIMITS.centerName} 个字`,
+      });
+    if (center.address.trim().length > PLAN_LIMITS.address)
+      problems.push({
+        field: "serviceCenter.address",
+        message: `区域性党群服务中心：地址最多 ${PLAN_LIMITS.address} 个字`,
+      });
+    if (!isValidLngLat(center.lng, center.lat))
+      problems.push({ field: "serviceCenter.lng", message: "区域性党群服务中心：坐标无效" });
+  }
+  return problems;
+}
+
+function isValidLngLat(lng: number, lat: number): boolean {
+  return Number.isFinite(lng) && Number.isFinite(lat) && Math.abs(lng) <= 180 && Math.abs(lat) <= 90;
+}

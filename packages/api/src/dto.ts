@@ -4,6 +4,7 @@ import type {
   DutyId,
   Grade,
   OrgKind,
+  PlanStatus,
   Region,
   Role,
   RuleId,
@@ -115,9 +116,21 @@ export type RuleResultDto = {
   actual: number | null;
   offendingBeltIds: number[];
   offendingSiteIds: number[];
+  /** PLAN_ON_TIME: the deadline and the first submission (ISO), else null. */
+  deadline: string | null;
+  submittedAt: string | null;
 };
 
-export type UnitComplianceDto = { unitId: string; unitName: string; passed: boolean; rules: RuleResultDto[] };
+export type UnitComplianceDto = {
+  unitId: string;
+  unitName: string;
+  passed: boolean;
+  /** The unit's belt plan, or null before it was first saved. */
+  planStatus: PlanStatus | null;
+  /** The latest submitted version (0: none yet). */
+  planVersion: number;
+  rules: RuleResultDto[];
+};
 
 export type DashboardSummaryDto = {
   cycle: { id: number; year: number; name: string };
@@ -334,4 +347,58 @@ export type AuditEntryDto = {
   action: string;
   before: unknown;
   after: unknown;
+};
+
+/** A site the unit's belts may visit: its own organisations and 市经信委's in its county. */
+export type PlanCandidateDto = {
+  id: number;
+  name: string;
+  kind: OrgKind;
+  unitId: string;
+  countyCode: string;
+  townshipName: string;
+  lng: number;
+  lat: number;
+  /** The city's determination only: an official 优秀 is a demonstration site. */
+  officialGrade: Grade | null;
+  /** The grade shown on the map (official or provisional). */
+  tier: Tier | null;
+};
+
+export type PlanVersionDto = {
+  version: number;
+  submittedAt: string;
+  submittedBy: string | null;
+  decision: "ACCEPTED" | "RETURNED" | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  returnReason: string | null;
+};
+
+/** May the signed-in user do this now; if not, why (in Chinese). */
+export type PlanPermissionDto = { ok: boolean; reason: string | null };
+
+export type PlanDto = {
+  unitId: string;
+  unitName: string;
+  countyCode: string | null;
+  minBelts: number;
+  needsServiceCenter: boolean;
+  status: PlanStatus;
+  /** The latest submitted version (0: none yet). */
+  version: number;
+  /** The working draft's save count: a save must name the revision it started from. */
+  revision: number;
+  returnReason: string | null;
+  /** Of the latest version (ISO). */
+  submittedAt: string | null;
+  /** Of version 1: what the deadline rule looks at (ISO). */
+  firstSubmittedAt: string | null;
+  deadline: string;
+  can: { edit: PlanPermissionDto; submit: PlanPermissionDto; review: PlanPermissionDto };
+  belts: BeltDto[];
+  serviceCenter: ServiceCenterDto | null;
+  versions: PlanVersionDto[];
+  candidates: PlanCandidateDto[];
+  departmentUnitIds: string[];
 };

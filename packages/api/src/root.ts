@@ -4,6 +4,7 @@ import { beltRouter } from "./routers/belt.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
 import { mapRouter } from "./routers/map.ts";
 import { metaRouter } from "./routers/meta.ts";
+import { planRouter } from "./routers/plan.ts";
 import { queueRouter } from "./routers/queue.ts";
 import { reportRouter } from "./routers/report.ts";
 import { rereviewRouter } from "./routers/rereview.ts";
@@ -26,6 +27,7 @@ export const appRouter = router({
   unit: unitRouter,
   map: mapRouter,
   belt: beltRouter,
+  plan: planRouter,
   dashboard: dashboardRouter,
 });
 

@@ -174,11 +174,29 @@ describe("belt.compliance", () => {
         .map((r) => `${unit.unitId}:${r.rule}`),
     );
     expect(failing.sort()).toEqual(
-      ["CHANGSHAN:MIN_BELTS", "KAIHUA:SPECIAL_TOWN_IN_EVERY_BELT", "LONGYOU:EVERY_SITE_ON_A_BELT"].sort(),
+      [
+        "KECHENG:MIN_BELTS",
+        "KAIHUA:SPECIAL_TOWN_IN_EVERY_BELT",
+        "LONGYOU:EVERY_SITE_ON_A_BELT",
+        "QUJIANG:PLAN_ON_TIME",
+      ].sort(),
     );
-    const changshan = compliance.find((u) => u.unitId === "CHANGSHAN");
-    expect(changshan?.passed).toBe(false);
-    expect(changshan?.rules.find((r) => r.rule === "MIN_BELTS")).toMatchObject({ expected: 3, actual: 2 });
+    const kecheng = compliance.find((u) => u.unitId === "KECHENG");
+    expect(kecheng).toMatchObject({ passed: false, planStatus: "RETURNED", planVersion: 1 });
+    expect(kecheng?.rules.find((r) => r.rule === "MIN_BELTS")).toMatchObject({ expected: 3, actual: 2 });
+    const kaihua = compliance.find((u) => u.unitId === "KAIHUA");
+    const kaihuaBelts = await caller().belt.list({ unitId: "KAIHUA" });
+    const bare = kaihuaBelts.filter((b) => !b.stops.some((s) => s.kind === "SPECIAL_TOWN"));
+    expect(kaihua?.rules.find((r) => r.rule === "SPECIAL_TOWN_IN_EVERY_BELT")?.offendingBeltIds).toEqual(
+      bare.map((b) => b.id),
+    );
+    expect(
+      compliance.find((u) => u.unitId === "QUJIANG")?.rules.find((r) => r.rule === "PLAN_ON_TIME"),
+    ).toMatchObject({
+      passed: false,
+      deadline: "2017-08-10T15:59:59.000Z",
+      submittedAt: "2017-08-14T01:00:00.000Z",
+    });
     const longyou = compliance
       .find((u) => u.unitId === "LONGYOU")
       ?.rules.find((r) => r.rule === "EVERY_SITE_ON_A_BELT");
@@ -188,11 +206,11 @@ describe("belt.compliance", () => {
 
   it("turns a unit green once its missing belt is added", async () => {
     const town = await db.prisma.organization.findFirstOrThrow({
-      where: { unitId: "CHANGSHAN", kind: "SPECIAL_TOWN" },
+      where: { unitId: "KECHENG", kind: "SPECIAL_TOWN" },
     });
     const belt = await db.prisma.belt.create({
       data: {
-        unitId: "CHANGSHAN",
+        unitId: "KECHENG",
         cycleId: 1,
         name: "测试示范带",
         kind: "ORDINARY",
@@ -200,8 +218,8 @@ describe("belt.compliance", () => {
       },
     });
     try {
-      const changshan = (await caller().belt.compliance()).find((u) => u.unitId === "CHANGSHAN");
-      expect(changshan?.passed).toBe(true);
+      const kecheng = (await caller().belt.compliance()).find((u) => u.unitId === "KECHENG");
+      expect(kecheng?.passed).toBe(true);
     } finally {
       await db.prisma.belt.delete({ where: { id: belt.id } });
     }

@@ -181,6 +181,17 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
   "site.assignContact": notFound(() =>
     county.site.assignContact({ organizationId: foreignOrg, memberId: null }),
   ),
+  "plan.get": async () => {
+    expect(await outcome(county.plan.get({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    expect(await outcome(township.plan.get({ unitId: "KECHENG" }))).toBe("NOT_FOUND");
+  },
+  "plan.version": notFound(() => county.plan.version({ unitId: "KAIHUA", version: 1 })),
+  "plan.save": notFound(() =>
+    county.plan.save({ unitId: "KAIHUA", revision: 0, belts: [], serviceCenter: null }),
+  ),
+  "plan.submit": notFound(() => county.plan.submit({ unitId: "KAIHUA", revision: 0 })),
+  "plan.accept": forbidden(() => county.plan.accept({ unitId: "KAIHUA", version: 1 })),
+  "plan.return": forbidden(() => county.plan.return({ unitId: "KAIHUA", version: 1, reason: "x" })),
   "audit.organization": notFound(() => orgUser.audit.organization({ organizationId: neighbourOrg })),
   "report.appendix2": notFound(() => county.report.appendix2({ unitId: "KAIHUA" })),
 };

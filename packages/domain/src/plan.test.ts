@@ -549,3 +549,18 @@ describe("validatePlanDraft: many problems at once", () => {
     ]);
   });
 });
+
+describe("checkPlanAction for a unit without belts", () => {
+  it("refuses every action on 市经信委, which builds none, with the reason", () => {
+    for (const action of ["EDIT", "SUBMIT", "ACCEPT", "RETURN"] as const) {
+      const check = checkPlanAction({
+        action,
+        status: "SUBMITTED",
+        role: "CITY",
+        ownUnit: true,
+        buildsBelts: false,
+      });
+      expect(check).toEqual({ ok: false, reason: expect.stringContaining("不建示范带") });
+    }
+  });
+});

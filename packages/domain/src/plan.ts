@@ -28,9 +28,12 @@ export function checkPlanAction(args: {
   role: Role;
   /** The user's own unit is the plan's unit. */
   ownUnit: boolean;
+  /** False for a unit that builds no belts (市经信委): it has no plan. */
+  buildsBelts?: boolean;
 }): PlanActionCheck {
   const { action, status, role, ownUnit } = args;
   const planner = role === "COUNTY" && ownUnit;
+  if (args.buildsBelts === false) return refuse("本单位不建示范带：其示范点排进所在县（市、区）的示范带");
   switch (action) {
     case "EDIT":
       if (!planner) return refuse("只有本单位的县级用户可以编辑示范带方案");

@@ -1,7 +1,9 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+
+type Db = PrismaClient | Prisma.TransactionClient;
 
 export async function listBeltsWithStops(
-  prisma: PrismaClient,
+  prisma: Db,
   filter: { cycleId: number; unitId?: string | undefined },
 ) {
   return prisma.belt.findMany({
@@ -25,7 +27,7 @@ export async function listBeltsWithStops(
   });
 }
 
-export function listServiceCenters(prisma: PrismaClient, filter: { unitId?: string | undefined } = {}) {
+export function listServiceCenters(prisma: Db, filter: { unitId?: string | undefined } = {}) {
   return prisma.serviceCenter.findMany({
     where: filter.unitId ? { unitId: filter.unitId } : {},
     orderBy: { unitId: "asc" },

@@ -19,6 +19,10 @@ const ReReviewsPage = lazy(() =>
 );
 const SitesPage = lazy(() => import("./pages/SitesPage.tsx").then((m) => ({ default: m.SitesPage })));
 const UsersPage = lazy(() => import("./pages/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+const BeltsPage = lazy(() => import("./pages/BeltsPage.tsx").then((m) => ({ default: m.BeltsPage })));
+const BeltPrintPage = lazy(() =>
+  import("./pages/BeltPrintPage.tsx").then((m) => ({ default: m.BeltPrintPage })),
+);
 
 function NotFoundPage() {
   const { t } = useTranslation();
@@ -55,6 +59,8 @@ export const router = createBrowserRouter([
       { path: "rereviews", element: <ReReviewsPage /> },
       { path: "sites", element: <SitesPage /> },
       { path: "users", element: <UsersPage /> },
+      { path: "belts", element: <BeltsPage /> },
+      { path: "belts/print", element: <BeltPrintPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

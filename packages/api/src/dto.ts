@@ -381,6 +381,7 @@ export type PlanPermissionDto = { ok: boolean; reason: string | null };
 export type PlanDto = {
   unitId: string;
   unitName: string;
+  unitKind: UnitSpec["kind"];
   countyCode: string | null;
   minBelts: number;
   needsServiceCenter: boolean;

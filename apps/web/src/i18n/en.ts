@@ -27,6 +27,7 @@ export const en: Messages = {
     ownSheet: "Our score sheet",
     rereviews: "Re-reviews",
     sites: "Sites",
+    belts: "Belts",
     users: "Users",
     changePassword: "Password",
     logout: "Sign out",

@@ -26,6 +26,7 @@ export const zhCN = {
     ownSheet: "本组织评分表",
     rereviews: "动态管理",
     sites: "示范点",
+    belts: "示范带",
     users: "用户管理",
     changePassword: "修改密码",
     logout: "退出登录",

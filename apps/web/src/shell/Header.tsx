@@ -8,9 +8,10 @@ import type { LoginState } from "../lib/session.ts";
 import { PasswordDialog } from "./PasswordDialog.tsx";
 
 /** Who sees which page in the navigation (the pages and the server check again). */
-export const NAV_ROLES: Record<"rereviews" | "sites" | "users", readonly Role[]> = {
+export const NAV_ROLES: Record<"rereviews" | "sites" | "belts" | "users", readonly Role[]> = {
   rereviews: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
   sites: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
+  belts: ["COUNTY", "CITY", "LEADER"],
   users: ["CITY"],
 };
 
@@ -46,6 +47,11 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
         )}
         {NAV_ROLES.rereviews.includes(me.role) && <NavLink to="/rereviews">{t("nav.rereviews")}</NavLink>}
         {NAV_ROLES.sites.includes(me.role) && <NavLink to="/sites">{t("nav.sites")}</NavLink>}
+        {NAV_ROLES.belts.includes(me.role) && (
+          <NavLink to="/belts" end>
+            {t("nav.belts")}
+          </NavLink>
+        )}
         {NAV_ROLES.users.includes(me.role) && <NavLink to="/users">{t("nav.users")}</NavLink>}
       </nav>
       <div className="header-actions">

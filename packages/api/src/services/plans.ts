@@ -123,6 +123,7 @@ export async function getPlan(ctx: ScopedContext, cycle: Cycle, unitId: string):
   return {
     unitId,
     unitName: unit.name,
+    unitKind: unit.kind,
     countyCode: unit.countyCode,
     minBelts: unit.minBelts,
     needsServiceCenter: unit.needsServiceCenter,
@@ -242,6 +243,14 @@ export async function savePlan(ctx: ScopedContext, cycle: Cycle, input: PlanDraf
   };
   const problems = validatePlanDraft(draft, (id) => (orgOf.has(id) ? (eligible(id) ?? false) : undefined));
   if (center) problems.push(...centerProblems(unit, center, centerSiteId, eligible));
+  // One saved belt named twice would be written twice, the later entry silently over the earlier.
+  input.belts.forEach((belt, index) => {
+    const earlier = belt.id === null ? index : input.belts.findIndex((b) => b.id === belt.id);
+    if (earlier < index) {
+      const message = `第 ${index + 1} 条示范带与第 ${earlier + 1} 条示范带是同一条，请刷新后再改`;
+      problems.push({ field: `belts[${index}].id`, message });
+    }
+  });
   const first = problems[0];
   if (first) throw new DomainError(first.message, problems);
 

@@ -1,0 +1,291 @@
+import type { PlanDto } from "@beltmap/api";
+import { RULE_TITLES_EN, RULE_TITLES_ZH, type RuleId, validateReturnReason } from "@beltmap/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
+import { Dialog } from "../components/Dialog.tsx";
+import { serverMessage } from "../lib/errors.ts";
+import { formatDay, formatTime } from "../lib/format.ts";
+import { useTRPC } from "../trpc.ts";
+
+type Notice = { kind: "success" | "error"; text: string } | null;
+
+/** The plan's status and deadline, and what the user may do now: save, undo, submit, or check. */
+export function PlanActions({
+  plan,
+  dirty,
+  canUndo,
+  canRedo,
+  saving,
+  warnings,
+  notice,
+  onUndo,
+  onRedo,
+  onSave,
+  onDiscard,
+  onChanged,
+}: {
+  plan: PlanDto;
+  dirty: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  saving: boolean;
+  /** Binding rules the draft still breaks. */
+  warnings: readonly RuleId[];
+  notice: Notice;
+  onUndo: () => void;
+  onRedo: () => void;
+  onSave: () => void;
+  onDiscard: () => void;
+  onChanged: (fresh: PlanDto, message: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const [dialog, setDialog] = useState<"submit" | "accept" | "return" | null>(null);
+  const titles = i18n.language === "en" ? RULE_TITLES_EN : RULE_TITLES_ZH;
+  const done = (message: string) => (fresh: PlanDto) => {
+    setDialog(null);
+    onChanged(fresh, message);
+  };
+  const submit = useMutation(
+    trpc.plan.submit.mutationOptions({ onSuccess: done(t("plan.status.SUBMITTED")) }),
+  );
+  const accept = useMutation(
+    trpc.plan.accept.mutationOptions({ onSuccess: done(t("plan.status.ACCEPTED")) }),
+  );
+  const giveBack = useMutation(
+    trpc.plan.return.mutationOptions({ onSuccess: done(t("plan.status.RETURNED")) }),
+  );
+  const editable = plan.can.edit.ok;
+  const late = Date.now() > Date.parse(plan.deadline);
+  const status =
+    plan.minBelts === 0 ? null : plan.versions.length === 0 && plan.status === "DRAFT" ? "NONE" : plan.status;
+
+  return (
+    <section className="plan-actions" data-testid="plan-actions">
+      <h2 className="sidebar-title">
+        {plan.unitName}
+        {status && (
+          <span
+            className={`plan-status status-${status}`}
+            data-testid="plan-status"
+            data-status={plan.status}
+          >
+            {t(`plan.status.${status}`)}
+            {plan.version > 0 && ` · v${plan.version}`}
+          </span>
+        )}
+      </h2>
+      {plan.minBelts > 0 && (
+        <p className="field-hint">
+          {t("plan.deadline", { day: formatDay(plan.deadline, i18n.language) })}
+          {plan.firstSubmittedAt &&
+            ` · ${t("plan.firstSubmitted", { time: formatTime(plan.firstSubmittedAt, i18n.language) })}`}
+        </p>
+      )}
+      {plan.status === "RETURNED" && plan.returnReason && (
+        <p className="notice notice-warn" data-testid="return-reason">
+          {t("plan.returnedBecause", { reason: plan.returnReason })}
+        </p>
+      )}
+      {editable && (
+        <div className="plan-buttons">
+          <button
+            type="button"
+            className="button"
+            onClick={onUndo}
+            disabled={!canUndo}
+            title="Ctrl+Z"
+            data-testid="undo"
+          >
+            {t("plan.undo")}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={onRedo}
+            disabled={!canRedo}
+            title="Ctrl+Shift+Z"
+            data-testid="redo"
+          >
+            {t("plan.redo")}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={onSave}
+            disabled={!dirty || saving}
+            data-testid="save-plan"
+          >
+            {saving ? t("common.saving") : t("plan.save")}
+          </button>
+          {dirty && (
+            <button type="button" className="link-button" onClick={onDiscard}>
+              {t("plan.discard")}
+            </button>
+          )}
+        </div>
+      )}
+      {editable && dirty && (
+        <p className="unsaved" role="status" data-testid="unsaved">
+          {t("plan.unsaved")}
+        </p>
+      )}
+      {plan.can.submit.ok && (
+        <button
+          type="button"
+          className="button primary"
+          disabled={dirty}
+          title={dirty ? t("plan.saveFirst") : undefined}
+          onClick={() => setDialog("submit")}
+          data-testid="submit-plan"
+        >
+          {t("plan.submit")}
+        </button>
+      )}
+      {plan.can.review.ok && (
+        <div className="plan-buttons">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setDialog("accept")}
+            data-testid="accept-plan"
+          >
+            {t("plan.accept")}
+          </button>
+          <button
+            type="button"
+            className="button danger"
+            onClick={() => setDialog("return")}
+            data-testid="return-plan"
+          >
+            {t("plan.return")}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <p
+          className={notice.kind === "error" ? "form-error" : "notice notice-success"}
+          role={notice.kind === "error" ? "alert" : "status"}
+          data-testid="plan-notice"
+        >
+          {notice.text}
+        </p>
+      )}
+      {dialog === "submit" && (
+        <ConfirmDialog
+          title={t("plan.submitTitle")}
+          confirmLabel={t("plan.submit")}
+          pending={submit.isPending}
+          error={submit.error ? (serverMessage(submit.error) ?? t("app.networkError")) : null}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => submit.mutate({ unitId: plan.unitId, revision: plan.revision })}
+          testId="submit-dialog"
+        >
+          <p>{t("plan.submitText")}</p>
+          {late && (
+            <p className="notice notice-warn">
+              {t("plan.submitLate", { day: formatDay(plan.deadline, i18n.language) })}
+            </p>
+          )}
+          {warnings.length > 0 && (
+            <>
+              <p>{t("plan.submitWarnings")}</p>
+              <ul>
+                {warnings.map((rule) => (
+                  <li key={rule}>✗ {titles[rule]}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </ConfirmDialog>
+      )}
+      {dialog === "accept" && (
+        <ConfirmDialog
+          title={t("plan.acceptTitle", { unit: plan.unitName, version: plan.version })}
+          confirmLabel={t("plan.accept")}
+          pending={accept.isPending}
+          error={accept.error ? (serverMessage(accept.error) ?? t("app.networkError")) : null}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => accept.mutate({ unitId: plan.unitId, version: plan.version })}
+          testId="accept-dialog"
+        >
+          <p>{t("plan.acceptText")}</p>
+        </ConfirmDialog>
+      )}
+      {dialog === "return" && (
+        <ReturnPlanDialog
+          title={t("plan.returnTitle", { unit: plan.unitName, version: plan.version })}
+          pending={giveBack.isPending}
+          error={giveBack.error ? (serverMessage(giveBack.error) ?? t("app.networkError")) : null}
+          onCancel={() => setDialog(null)}
+          onConfirm={(reason) => giveBack.mutate({ unitId: plan.unitId, version: plan.version, reason })}
+        />
+      )}
+    </section>
+  );
+}
+
+function ReturnPlanDialog({
+  title,
+  pending,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  title: string;
+  pending: boolean;
+  error: string | null;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const id = useId();
+  return (
+    <Dialog open title={title} onClose={onCancel} testId="return-plan-dialog">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (validateReturnReason(reason) !== null) {
+            setMissing(true);
+            return;
+          }
+          onConfirm(reason.trim());
+        }}
+      >
+        <p className="field-hint">{t("plan.returnHint")}</p>
+        <div className="field">
+          <label htmlFor={id}>{t("plan.returnReason")}</label>
+          <textarea
+            id={id}
+            rows={4}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={missing ? true : undefined}
+            aria-required="true"
+            data-testid="plan-return-reason"
+          />
+        </div>
+        <p className="form-error" aria-live="assertive">
+          {missing ? t("plan.reasonRequired") : error}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onCancel} disabled={pending}>
+            {t("common.cancel")}
+          </button>
+          <button
+            type="submit"
+            className="button danger"
+            disabled={pending}
+            data-testid="plan-return-confirm"
+          >
+            {t("plan.return")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

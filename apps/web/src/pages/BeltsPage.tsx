@@ -99,7 +99,8 @@ export function BeltsPage() {
     () => (draft && plan.data ? draftCompliance(draft, plan.data).map(asRuleDto) : null),
     [draft, plan.data],
   );
-  const serverRules = compliance.data?.find((u) => u.unitId === unitId)?.rules ?? null;
+  const savedUnit = compliance.data?.find((u) => u.unitId === unitId);
+  const serverRules = savedUnit?.rules ?? null;
   // The planner sees the rules over the draft as it stands; a checker sees what is saved.
   const rules = editable ? liveRules : serverRules;
 
@@ -233,6 +234,12 @@ export function BeltsPage() {
 
   const afterChange = (fresh: PlanDto, message: string) => {
     queryClient.setQueryData(trpc.plan.get.queryKey({ unitId: fresh.unitId }), fresh);
+    // A new belt gets its id on saving; the belt being edited stays the one being edited.
+    const activeIndex = draft?.belts.findIndex((b) => b.key === activeKey) ?? -1;
+    const saved = fresh.belts[activeIndex];
+    setActiveKey(
+      activeIndex >= 0 && saved && draft?.belts.length === fresh.belts.length ? String(saved.id) : null,
+    );
     editor.reset(fresh);
     setNotice({ kind: "success", text: message });
     for (const key of [
@@ -310,6 +317,7 @@ export function BeltsPage() {
   };
 
   const failed = [compliance, allBelts, units, counties, plan].find((q) => q.isError);
+  const activeBelt = draft?.belts.find((b) => b.key === activeKey);
   const unitName = plan.data?.unitName ?? "";
 
   return (
@@ -325,6 +333,7 @@ export function BeltsPage() {
                 onSelectUnit={(id) => update({ unit: id })}
                 onFocus={(focus) => {
                   update({ unit: focus.unitId });
+                  setActiveKey(focus.beltIds[0] === undefined ? null : String(focus.beltIds[0]));
                   setFocusRequest({ unitId: focus.unitId, beltIds: focus.beltIds, siteIds: focus.siteIds });
                 }}
               />
@@ -363,6 +372,16 @@ export function BeltsPage() {
         {rules && plan.data && plan.data.minBelts > 0 && (
           <section className="rules-section">
             <h3>{t("plan.rules")}</h3>
+            {savedUnit && (
+              <p
+                className={savedUnit.passed ? "saved-compliance pass" : "saved-compliance fail"}
+                data-testid="saved-compliance"
+                data-passed={String(savedUnit.passed)}
+              >
+                {savedUnit.passed ? "✓ " : "✗ "}
+                {t(savedUnit.passed ? "plan.savedPasses" : "plan.savedFails")}
+              </p>
+            )}
             {editable && <p className="field-hint">{t("plan.rulesLive")}</p>}
             <RuleList rules={rules} beltName={beltNameOf} siteName={siteNameOf} onFocus={focusRule} />
           </section>
@@ -395,10 +414,8 @@ export function BeltsPage() {
                   {t("plan.readOnly", { reason: plan.data.can.edit.reason })}
                 </p>
               )}
-              {editable && activeKey && (
-                <p className="field-hint">
-                  {t("plan.clickToAdd", { name: draft.belts.find((b) => b.key === activeKey)?.name ?? "" })}
-                </p>
+              {editable && activeBelt && (
+                <p className="field-hint">{t("plan.clickToAdd", { name: activeBelt.name })}</p>
               )}
               <div className="belt-cards">
                 {draft.belts.map((belt, index) => (

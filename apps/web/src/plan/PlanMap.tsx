@@ -138,6 +138,8 @@ export function PlanMap({ data, focus, placing, onSiteClick, onMapClick }: PlanM
     if (!map || !focus) return;
     const bounds = boundsOf(focus.points);
     if (!bounds) return;
+    // The panels beside the map may have just appeared: measure the container before fitting.
+    map.resize();
     map.fitBounds(bounds, { padding: 80, maxZoom: 13, duration: 700 });
   }, [map, focus]);
 

@@ -1,0 +1,263 @@
+// The belt planner in a browser: 柯城区's county planner draws the missing third belt by clicking
+// three sites on the map (one a 特色小镇), optimises and saves it, and watches the unit turn from ✗
+// to ✓ without a reload; undo and redo; the exported KML and GeoJSON; the city's matrix flying to
+// a failure and returning a plan; the A4 print sheet.
+import { readFile } from "node:fs/promises";
+import { check as checkGeoJSON } from "@placemarkio/check-geojson";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type TestApp } from "../support/app.ts";
+import { login, query, sessionCookie } from "../support/auth.ts";
+
+type Compliance = {
+  unitId: string;
+  passed: boolean;
+  rules: { rule: string; passed: boolean; offendingSiteIds: number[] }[];
+}[];
+type Plan = {
+  revision: number;
+  status: string;
+  belts: { id: number; name: string; stops: { name: string; lng: number; lat: number }[] }[];
+};
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startApp();
+}, 180_000);
+
+afterAll(async () => {
+  expect(await app?.stop()).toBe(0);
+});
+
+async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="plan-map"]')?.getAttribute("data-map-idle") === "true",
+    undefined,
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
+/** Sites of the planner map's source: id, kind, and whether they are a stop of some belt. */
+function mapSites(page: Page) {
+  return page.evaluate(() => {
+    const map = window.beltmap?.map;
+    if (!map) throw new Error("no map");
+    const seen = new Map<number, { id: number; kind: string; onBelt: boolean; name: string }>();
+    for (const f of map.querySourceFeatures("sites")) {
+      const p = f.properties as { id: number; kind: string; onBelt: boolean; name: string };
+      seen.set(p.id, p);
+    }
+    return [...seen.values()];
+  });
+}
+
+/** Clicks a site where the map draws it. */
+async function clickSite(page: Page, id: number): Promise<void> {
+  const at = await page.evaluate((id) => {
+    const map = window.beltmap?.map;
+    const feature = map?.querySourceFeatures("sites").find((f) => f.properties.id === id);
+    if (!map || !feature || feature.geometry.type !== "Point") throw new Error(`site ${id} not on the map`);
+    const point = map.project(feature.geometry.coordinates as [number, number]);
+    const box = map.getCanvas().getBoundingClientRect();
+    return { x: box.left + point.x, y: box.top + point.y };
+  }, id);
+  await page.mouse.click(at.x, at.y);
+}
+
+const stopNames = (page: Page) => page.getByTestId("belt-2").getByTestId("stop-item").locator(".stop-name");
+
+describe("the county planner", () => {
+  it("draws the missing belt on the map, optimises, saves, and the unit turns ✓ without a reload", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-county");
+    const before = await query<Compliance>(app.server.url, cookie, "belt.compliance");
+    expect(before.find((u) => u.unitId === "KECHENG")?.passed).toBe(false);
+
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/belts" });
+    await expect.poll(() => page.getByTestId("saved-compliance").getAttribute("data-passed")).toBe("false");
+    await expect.poll(() => page.getByTestId("rule-MIN_BELTS").getAttribute("data-state")).toBe("fail");
+    await expect.poll(() => page.getByTestId("plan-status").getAttribute("data-status")).toBe("RETURNED");
+
+    await page.getByTestId("add-belt").click();
+    await mapIdle(page);
+    const sites = await mapSites(page);
+    const town = sites.find((s) => s.kind === "SPECIAL_TOWN");
+    const others = sites.filter((s) => s.kind !== "SPECIAL_TOWN" && !s.onBelt).slice(0, 2);
+    if (!town || others.length < 2) throw new Error("the demo county lacks sites to draw with");
+    // Far from each other first, so optimising has something to do.
+    for (const site of [others[0], town, others[1]]) {
+      if (!site) continue;
+      await clickSite(page, site.id);
+      await expect
+        .poll(() => stopNames(page).allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringContaining(site.name)]));
+    }
+    await expect(stopNames(page).count()).resolves.toBe(3);
+    // The rules follow the draft as it is drawn, before anything is saved.
+    await expect.poll(() => page.getByTestId("rule-MIN_BELTS").getAttribute("data-state")).toBe("pass");
+    await expect
+      .poll(() => page.getByTestId("rule-SPECIAL_TOWN_IN_EVERY_BELT").getAttribute("data-state"))
+      .toBe("pass");
+
+    // Undo takes the last stop away, redo brings it back.
+    await page.getByTestId("undo").click();
+    await expect.poll(() => stopNames(page).count()).toBe(2);
+    await page.getByTestId("redo").click();
+    await expect.poll(() => stopNames(page).count()).toBe(3);
+
+    const lengthBefore = await page.getByTestId("belt-length-2").textContent();
+    await page.getByTestId("optimise").click();
+    const kmOf = (text: string | null) => Number(/([\d.]+)/.exec(text ?? "")?.[1]);
+    await expect
+      .poll(async () => kmOf(await page.getByTestId("belt-length-2").textContent()))
+      .toBeLessThanOrEqual(kmOf(lengthBefore));
+    await expect(page.getByTestId("travel-estimate").textContent()).resolves.toMatch(/估算.*×1\.3.*时速 40/);
+    const orderedNames = await stopNames(page).allTextContents();
+
+    await page.getByTestId("save-plan").click();
+    await expect.poll(() => page.getByTestId("plan-notice").textContent()).toBe("已保存");
+    await expect.poll(() => page.getByTestId("saved-compliance").getAttribute("data-passed")).toBe("true");
+    await mapIdle(page);
+    await app.screenshot(page, "belts-county-fixed.png");
+
+    const after = await query<Compliance>(app.server.url, cookie, "belt.compliance");
+    expect(after.find((u) => u.unitId === "KECHENG")?.passed).toBe(true);
+    const plan = await query<Plan>(app.server.url, cookie, "plan.get", { unitId: "KECHENG" });
+    expect(plan.belts).toHaveLength(3);
+    const drawn = plan.belts[2]?.stops.map((s) => s.name);
+    expect(orderedNames.map((text) => drawn?.find((name) => text.startsWith(name)))).toEqual(drawn);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("exports the belts as KML with one LineString per belt, stops in order, and as valid GeoJSON", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-county");
+    const plan = await query<Plan>(app.server.url, cookie, "plan.get", { unitId: "KECHENG" });
+    const { page } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/belts" });
+    const [kmlDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-kml").click(),
+    ]);
+    expect(kmlDownload.suggestedFilename()).toMatch(/^柯城区-示范带-\d{4}-\d{2}-\d{2}\.kml$/);
+    const kml = await readFile((await kmlDownload.path()) ?? "", "utf8");
+    expect(XMLValidator.validate(kml)).toBe(true);
+    const doc = new XMLParser({ isArray: (name) => ["Folder", "Placemark"].includes(name) }).parse(kml) as {
+      kml: {
+        Document: { Folder: { name: string; Placemark: { LineString?: { coordinates: string } }[] }[] };
+      };
+    };
+    const folders = doc.kml.Document.Folder;
+    expect(folders.map((f) => f.name)).toEqual(plan.belts.map((b) => b.name));
+    folders.forEach((folder, i) => {
+      const lines = folder.Placemark.filter((p) => p.LineString);
+      expect(lines).toHaveLength(1);
+      const coordinates = String(lines[0]?.LineString?.coordinates).trim().split(/\s+/);
+      const expected = plan.belts[i]?.stops.map((s) => [s.lng, s.lat]) ?? [];
+      expect(coordinates.map((c) => c.split(",").map(Number).slice(0, 2))).toEqual(
+        expected.map(([lng, lat]) => [Number(lng?.toFixed(6)), Number(lat?.toFixed(6))]),
+      );
+    });
+
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-geojson").click(),
+    ]);
+    const geojson = await readFile((await jsonDownload.path()) ?? "", "utf8");
+    const collection = checkGeoJSON(geojson);
+    if (collection.type !== "FeatureCollection")
+      throw new Error(`a ${collection.type}, not a FeatureCollection`);
+    const lines = collection.features.filter((f) => f.geometry?.type === "LineString");
+    expect(lines).toHaveLength(plan.belts.length);
+  }, 60_000);
+
+  it("prints an A4 sheet per belt with its map drawn", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/belts/print?unit=KECHENG" });
+    await page.waitForSelector('[data-testid="belt-print"][data-ready="true"]', { timeout: 60_000 });
+    const images = await page.getByTestId("belt-map-image").evaluateAll((imgs) =>
+      imgs.map((img) => {
+        const image = img as HTMLImageElement;
+        const canvas = document.createElement("canvas");
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const ctx = canvas.getContext("2d");
+        ctx?.drawImage(image, 0, 0);
+        const data = ctx?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length; i += 4 * 97)
+          colours.add((data[i] ?? 0) * 65536 + (data[i + 1] ?? 0) * 256 + (data[i + 2] ?? 0));
+        return { width: image.naturalWidth, colours: colours.size };
+      }),
+    );
+    expect(images).toHaveLength(3);
+    // A drawn map, not a blank canvas: outlines, fill, route and stops make many colours.
+    for (const image of images) expect(image.colours).toBeGreaterThan(10);
+    await app.screenshot(page, "belts-print.png");
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
+
+describe("the city checker", () => {
+  it("sees every unit in the matrix, flies to a failure, and returns a submitted plan with a reason", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-city", { next: "/belts" });
+    const row = (unit: string) => page.getByTestId(`compliance-row-${unit}`);
+    await expect.poll(() => row("KECHENG").getAttribute("data-passed")).toBe("true"); // fixed above
+    for (const unit of ["KAIHUA", "LONGYOU", "QUJIANG"])
+      await expect.poll(() => row(unit).getAttribute("data-passed")).toBe("false");
+    await expect
+      .poll(() => page.getByTestId("cell-LONGYOU-EVERY_SITE_ON_A_BELT").getAttribute("data-state"))
+      .toBe("fail");
+    await expect
+      .poll(() => page.getByTestId("cell-QUJIANG-PLAN_ON_TIME").getAttribute("data-state"))
+      .toBe("fail");
+
+    // The site LONGYOU left off: a click flies the map to it.
+    await page.getByTestId("cell-LONGYOU-EVERY_SITE_ON_A_BELT").locator("button").click();
+    const cookie = await sessionCookie(app.server.url, "demo-city");
+    const compliance = await query<Compliance>(app.server.url, cookie, "belt.compliance");
+    const [siteId] =
+      compliance.find((u) => u.unitId === "LONGYOU")?.rules.find((r) => r.rule === "EVERY_SITE_ON_A_BELT")
+        ?.offendingSiteIds ?? [];
+    const plan = await query<{ candidates: { id: number; lng: number; lat: number }[] }>(
+      app.server.url,
+      cookie,
+      "plan.get",
+      { unitId: "LONGYOU" },
+    );
+    const site = plan.candidates.find((c) => c.id === siteId);
+    if (!site) throw new Error("LONGYOU's offending site is not among its candidates");
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            ([lng, lat]) => {
+              const map = window.beltmap?.map;
+              return map ? map.getZoom() >= 11 && map.getBounds().contains([lng, lat]) : false;
+            },
+            [site.lng, site.lat] as const,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    await mapIdle(page);
+    await app.screenshot(page, "belts-city-matrix.png");
+
+    // KAIHUA's plan waits for the city: return it, a reason required.
+    await page.getByTestId("compliance-unit-KAIHUA").click();
+    await page.getByTestId("return-plan").click();
+    await page.getByTestId("plan-return-confirm").click();
+    await expect
+      .poll(() => page.getByTestId("return-plan-dialog").getByText("请填写退回理由").isVisible())
+      .toBe(true);
+    await page.getByTestId("plan-return-reason").fill("第三条示范带缺少特色小镇，请补充");
+    await page.getByTestId("plan-return-confirm").click();
+    await expect.poll(() => page.getByTestId("plan-status").getAttribute("data-status")).toBe("RETURNED");
+    await expect
+      .poll(() => page.getByTestId("compliance-status-KAIHUA").getAttribute("data-status"))
+      .toBe("RETURNED");
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

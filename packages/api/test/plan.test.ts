@@ -126,7 +126,7 @@ describe("plan.get", () => {
       version: 1,
       revision: 0,
       firstSubmittedAt: "2017-08-09T02:00:00.000Z",
-      deadline: "2017-08-10T15:59:59.000Z",
+      deadline: "2017-08-10T15:59:59.999Z",
       departmentUnitIds: ["JINGXIN"],
     });
     expect(plan.belts).toHaveLength(2);
@@ -590,7 +590,7 @@ describe("the deadline rule", () => {
     const { rule: onTime } = await rule("KECHENG", "PLAN_ON_TIME");
     expect(onTime).toMatchObject({
       passed: true,
-      deadline: "2017-08-10T15:59:59.000Z",
+      deadline: "2017-08-10T15:59:59.999Z",
       submittedAt: "2017-08-09T02:00:00.000Z",
     });
     const versions = await db.prisma.beltPlanVersion.findMany({

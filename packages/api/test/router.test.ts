@@ -194,7 +194,7 @@ describe("belt.compliance", () => {
       compliance.find((u) => u.unitId === "QUJIANG")?.rules.find((r) => r.rule === "PLAN_ON_TIME"),
     ).toMatchObject({
       passed: false,
-      deadline: "2017-08-10T15:59:59.000Z",
+      deadline: "2017-08-10T15:59:59.999Z",
       submittedAt: "2017-08-14T01:00:00.000Z",
     });
     const longyou = compliance
@@ -288,7 +288,7 @@ describe("meta.info", () => {
   it("says the data is demo data and gives the cycle's deadlines", async () => {
     const info = await caller().meta.info();
     expect(info.demoData).toBe(true);
-    expect(info.cycle).toMatchObject({ year: 2017, beltPlanDeadline: "2017-08-10T15:59:59.000Z" });
+    expect(info.cycle).toMatchObject({ year: 2017, beltPlanDeadline: "2017-08-10T15:59:59.999Z" });
   });
 });
 

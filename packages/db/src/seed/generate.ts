@@ -247,9 +247,9 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   return { ...data, users: demoUsers(demoTownship, organizations, progress) };
 }
 
-/** 23:59:59 China time (UTC+8) of a calendar day. */
+/** The last millisecond of a calendar day in China (UTC+8): a deadline "by 8月10日" includes all of it. */
 function chinaEndOfDay(day: string): Date {
-  return new Date(`${day}T23:59:59+08:00`);
+  return new Date(`${day}T23:59:59.999+08:00`);
 }
 
 function demoTownships(): DemoTownship[] {

@@ -131,6 +131,52 @@ describe("the county planner", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it("refuses a service center placed outside the county, naming it, and undo puts it back", async () => {
+    const { page } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/belts" });
+    await mapIdle(page);
+    const placedAt = () => page.getByTestId("center-editor").locator(".field-hint").first().textContent();
+    const before = await placedAt();
+    await page.getByTestId("place-center").click();
+    // A point in 常山县, west of 柯城区.
+    const at = await page.evaluate(() => {
+      const map = window.beltmap?.map;
+      if (!map) throw new Error("no map");
+      map.jumpTo({ center: [118.62, 28.95], zoom: 9 });
+      const point = map.project([118.55, 28.95]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    });
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(placedAt).toMatch(/设在所点位置 · 118\.5\d+, 28\.9\d+/);
+    await page.getByTestId("save-plan").click();
+    await expect
+      .poll(() => page.getByTestId("plan-notice").textContent())
+      .toContain("区域性党群服务中心须位于柯城区境内");
+    await page.getByTestId("undo").click();
+    await expect.poll(placedAt).toBe(before);
+    await expect.poll(() => page.getByTestId("save-plan").isDisabled()).toBe(true);
+  }, 60_000);
+
+  it("submits the plan as version 2 and shows what changed since version 1", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/belts" });
+    await page.getByTestId("submit-plan").click();
+    await page.getByTestId("submit-dialog").getByTestId("confirm-button").click();
+    await expect.poll(() => page.getByTestId("plan-status").textContent()).toContain("v2");
+    await expect.poll(() => page.getByTestId("plan-status").getAttribute("data-status")).toBe("SUBMITTED");
+    // Frozen while the city checks it.
+    await expect.poll(() => page.getByTestId("add-belt").count()).toBe(0);
+    await page.getByTestId("compare-1").click();
+    await page.getByTestId("compare-target").selectOption("2");
+    await expect
+      .poll(() => page.getByTestId("diff-summary").textContent())
+      .toContain("新增示范带“柯城区示范带3”");
+    await mapIdle(page);
+    await app.screenshot(page, "belts-version-diff.png");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("exports the belts as KML with one LineString per belt, stops in order, and as valid GeoJSON", async () => {
     const cookie = await sessionCookie(app.server.url, "demo-county");
     const plan = await query<Plan>(app.server.url, cookie, "plan.get", { unitId: "KECHENG" });

@@ -30,6 +30,7 @@ import {
   countyStatus,
   plannedBelts,
   sitesToGeoJSON,
+  snapshotBelts,
   versionLines,
 } from "../plan/map-data.ts";
 import { PlanActions } from "../plan/PlanActions.tsx";
@@ -76,7 +77,8 @@ export function BeltsPage() {
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const [comparing, setComparing] = useState<number | null>(null);
+  // Two versions side by side, or a version and the current plan (target null).
+  const [comparing, setComparing] = useState<{ base: number; target: number | null } | null>(null);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
 
   // A new unit starts afresh: nothing active, nothing compared, nothing being placed.
@@ -90,9 +92,13 @@ export function BeltsPage() {
 
   const candidates = plan.data?.candidates ?? NO_CANDIDATES;
   const candidateMap = useMemo(() => new Map(candidates.map((c) => [c.id, c])), [candidates]);
-  const comparedVersion = useQuery({
-    ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing ?? 1 }),
+  const baseVersion = useQuery({
+    ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.base ?? 1 }),
     enabled: unitId !== null && comparing !== null,
+  });
+  const targetVersion = useQuery({
+    ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.target ?? 1 }),
+    enabled: unitId !== null && comparing !== null && comparing.target !== null,
   });
 
   const liveRules = useMemo(
@@ -108,10 +114,10 @@ export function BeltsPage() {
     () => (draft ? snapshotOf(draft, candidateMap) : null),
     [draft, candidateMap],
   );
-  const diff = useMemo(
-    () => (comparedVersion.data && draftSnapshot ? diffPlans(comparedVersion.data, draftSnapshot) : null),
-    [comparedVersion.data, draftSnapshot],
-  );
+  const before = comparing ? baseVersion.data : undefined;
+  const shownVersion = comparing?.target != null ? targetVersion.data : undefined;
+  const after = comparing?.target != null ? shownVersion : draftSnapshot;
+  const diff = useMemo(() => (before && after ? diffPlans(before, after) : null), [before, after]);
 
   const focusPoints = useMemo(
     () => resolveFocus(focusRequest, plan.data, draft, candidateMap),
@@ -125,24 +131,28 @@ export function BeltsPage() {
         .map((u) => [u.id, u.countyCode as string]),
     );
     const status = countyStatus(compliance.data ?? [], countyOfUnit);
-    const planned = draft ? plannedBelts(draft, candidateMap, activeKey) : [];
+    // A later version compared with an earlier one is drawn in place of the draft.
+    const planned = shownVersion
+      ? snapshotBelts(shownVersion)
+      : draft
+        ? plannedBelts(draft, candidateMap, activeKey)
+        : [];
     const others = (allBelts.data ?? []).filter((b) => b.unitId !== unitId);
     const highlighted = new Set(focusRequest?.siteIds ?? []);
-    const added =
-      diff?.belts.flatMap((b) => b.addedStopIds.map((id) => candidateMap.get(id))).filter(isPoint) ?? [];
+    const addedIds = new Set(diff?.belts.flatMap((b) => b.addedStopIds) ?? []);
     const removedIds = new Set(diff?.belts.flatMap((b) => b.removedStopIds) ?? []);
+    const added = after?.belts.flatMap((b) => b.stops.filter((s) => addedIds.has(s.organizationId))) ?? [];
     const removed =
-      comparedVersion.data?.belts.flatMap((b) => b.stops.filter((s) => removedIds.has(s.organizationId))) ??
-      [];
-    const center = draft?.serviceCenter;
+      before?.belts.flatMap((b) => b.stops.filter((s) => removedIds.has(s.organizationId))) ?? [];
+    const center = shownVersion ? shownVersion.serviceCenter : draft?.serviceCenter;
     return {
       countyLabels: countyLabels(counties.data ?? [], status),
       countyStatus: status,
-      versionLines: versionLines(comparing !== null ? (comparedVersion.data ?? null) : null),
+      versionLines: versionLines(before ?? null),
       beltLines: beltLines(planned, others),
       beltStops: beltStops(planned),
       sites: sitesToGeoJSON(candidates, draft, activeKey, highlighted),
-      changes: changedStops(comparing !== null ? added : [], comparing !== null ? removed : []),
+      changes: changedStops(added, removed),
       centers: {
         type: "FeatureCollection",
         features: center
@@ -166,10 +176,11 @@ export function BeltsPage() {
     unitId,
     focusRequest,
     diff,
-    comparedVersion.data,
+    before,
+    after,
+    shownVersion,
     counties.data,
     candidates,
-    comparing,
   ]);
 
   const [mapFocus, setMapFocus] = useState<{ points: readonly Point[] } | null>(null);

@@ -3,7 +3,12 @@ import type { PlanDiff } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../lib/format.ts";
 
-/** Every submitted version, the city's decision on each, and a comparison of one with the draft. */
+type Comparison = { base: number; target: number | null };
+
+/**
+ * Every submitted version, the city's decision on each, and what changed from one version to
+ * another or to the current plan (target null).
+ */
 export function VersionPanel({
   versions,
   comparing,
@@ -11,11 +16,14 @@ export function VersionPanel({
   onCompare,
 }: {
   versions: readonly PlanVersionDto[];
-  comparing: number | null;
+  comparing: Comparison | null;
   diff: PlanDiff | null;
-  onCompare: (version: number | null) => void;
+  onCompare: (comparison: Comparison | null) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const base = comparing?.base ?? null;
+  const targetName = (target: number | null) =>
+    target === null ? t("plan.currentPlan") : t("plan.versionName", { version: target });
   return (
     <section className="version-panel" data-testid="version-panel">
       <h3>{t("plan.versions")}</h3>
@@ -39,20 +47,43 @@ export function VersionPanel({
             <button
               type="button"
               className="button small"
-              aria-pressed={comparing === v.version}
-              onClick={() => onCompare(comparing === v.version ? null : v.version)}
+              aria-pressed={base === v.version}
+              onClick={() => onCompare(base === v.version ? null : { base: v.version, target: null })}
               data-testid={`compare-${v.version}`}
             >
-              {comparing === v.version ? t("plan.stopCompare") : t("plan.compare")}
+              {base === v.version ? t("plan.stopCompare") : t("plan.compare")}
             </button>
           </li>
         ))}
       </ul>
+      {comparing !== null && (
+        <label className="field compare-target">
+          <span>{t("plan.compareTarget", { version: comparing.base })}</span>
+          <select
+            value={comparing.target ?? ""}
+            onChange={(e) =>
+              onCompare({
+                base: comparing.base,
+                target: e.target.value === "" ? null : Number(e.target.value),
+              })
+            }
+            data-testid="compare-target"
+          >
+            {[null, ...versions.map((v) => v.version).filter((n) => n !== comparing.base)].map((target) => (
+              <option key={target ?? "current"} value={target ?? ""}>
+                {targetName(target)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {comparing !== null && diff && (
         <div className="diff-summary" data-testid="diff-summary">
-          <p className="field-hint">{t("plan.diffLegend", { version: comparing })}</p>
+          <p className="field-hint">
+            {t("plan.diffLegend", { version: comparing.base, target: targetName(comparing.target) })}
+          </p>
           <ul>
-            {diff.same && <li>{t("plan.diffSame", { version: comparing })}</li>}
+            {diff.same && <li>{t("plan.diffSame", { version: comparing.base })}</li>}
             {diff.belts.flatMap((b) => {
               const lines: string[] = [];
               if (b.change === "ADDED") lines.push(t("plan.diffAdded", { name: b.name }));

@@ -40,6 +40,18 @@ export function plannedBelts(
   }));
 }
 
+/** A submitted version's belts, drawn like the draft's (none active). */
+export function snapshotBelts(snapshot: PlanSnapshot): PlannedBelt[] {
+  return snapshot.belts.map((belt, index) => ({
+    key: `v-${belt.id ?? index}`,
+    name: belt.name,
+    color: beltColor(index),
+    active: false,
+    roundTrip: belt.roundTrip,
+    stops: belt.stops.map((s) => ({ id: s.organizationId, name: s.name, lng: s.lng, lat: s.lat })),
+  }));
+}
+
 type LineProps = { key: string; name: string; color: string; active: boolean; other: boolean };
 
 function line(coordinates: [number, number][], roundTrip: boolean): GeoJSON.LineString | null {

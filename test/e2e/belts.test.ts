@@ -307,3 +307,18 @@ describe("the city checker", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 });
+
+describe("in English", () => {
+  it("fits the city's header with six links at 1366 px and shows the page in English", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-city", { next: "/belts?unit=KECHENG" });
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.getByTestId("saved-compliance").textContent()).toContain("Saved plan");
+    const header = await page.locator(".header").evaluate((h) => [h.scrollWidth, h.clientWidth]);
+    expect(header[0]).toBeLessThanOrEqual(header[1] ?? 0);
+    expect(await page.getByTestId("rule-MIN_BELTS").textContent()).toContain("Required number of belts");
+    await mapIdle(page);
+    await app.screenshot(page, "belts-en.png");
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

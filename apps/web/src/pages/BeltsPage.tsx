@@ -39,6 +39,7 @@ import { RuleList } from "../plan/RuleList.tsx";
 import { usePlanEditor } from "../plan/usePlanEditor.ts";
 import { VersionPanel } from "../plan/VersionPanel.tsx";
 import { useMe } from "../shell/me.ts";
+import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 
 type Point = { lng: number; lat: number };
@@ -55,6 +56,7 @@ export function BeltsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
+  const unitNameOf = useUnitName();
   const queryClient = useQueryClient();
   const [params, update] = useParamUpdater();
   const planner = me.role === "COUNTY";
@@ -209,7 +211,7 @@ export function BeltsPage() {
       dispatch({
         type: "setCenter",
         center: {
-          name: draft.serviceCenter?.name || t("plan.defaultCenterName", { unit: plan.data?.unitName ?? "" }),
+          name: draft.serviceCenter?.name || defaultCenterName(plan.data?.unitName ?? ""),
           address: draft.serviceCenter?.address ?? "",
           lng: site.lng,
           lat: site.lat,
@@ -233,7 +235,7 @@ export function BeltsPage() {
     dispatch({
       type: "setCenter",
       center: {
-        name: draft.serviceCenter?.name || t("plan.defaultCenterName", { unit: plan.data?.unitName ?? "" }),
+        name: draft.serviceCenter?.name || defaultCenterName(plan.data?.unitName ?? ""),
         address: draft.serviceCenter?.address ?? "",
         lng: at.lng,
         lat: at.lat,
@@ -329,7 +331,8 @@ export function BeltsPage() {
 
   const failed = [compliance, allBelts, units, counties, plan].find((q) => q.isError);
   const activeBelt = draft?.belts.find((b) => b.key === activeKey);
-  const unitName = plan.data?.unitName ?? "";
+  // Shown in the UI's language; names written into the plan (new belts, the center) stay Chinese data.
+  const unitName = plan.data ? unitNameOf(plan.data.unitId, plan.data.unitName) : "";
 
   return (
     <div className="workspace belts-page">
@@ -466,7 +469,7 @@ export function BeltsPage() {
                     const n = draft.belts.length + 1;
                     dispatch({
                       type: "addBelt",
-                      name: `${unitName}${t("plan.newBeltName", { n })}`,
+                      name: `${plan.data?.unitName ?? ""}示范带${n}`,
                       kind: "ORDINARY",
                     });
                     setActiveKey(`new-${draft.nextNew}`);
@@ -493,7 +496,7 @@ export function BeltsPage() {
                 diff={diff}
                 onCompare={setComparing}
               />
-              <ExportMenu unitId={plan.data.unitId} unitName={unitName} belts={plan.data.belts} />
+              <ExportMenu unitId={plan.data.unitId} unitName={plan.data.unitName} belts={plan.data.belts} />
             </>
           )}
         </aside>
@@ -572,4 +575,9 @@ function resolveFocus(
 
 function sitePoints(ids: readonly number[], candidates: ReadonlyMap<number, PlanCandidateDto>): Point[] {
   return ids.map((id) => candidates.get(id)).filter(isPoint);
+}
+
+/** The default name of a unit's center: data, so Chinese whatever the UI language. */
+function defaultCenterName(unitName: string): string {
+  return `${unitName}区域性党群服务中心`;
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { Dialog } from "../components/Dialog.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatDay, formatTime } from "../lib/format.ts";
+import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 
 type Notice = { kind: "success" | "error"; text: string } | null;
@@ -42,6 +43,7 @@ export function PlanActions({
 }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
+  const unitName = useUnitName()(plan.unitId, plan.unitName);
   const [dialog, setDialog] = useState<"submit" | "accept" | "return" | null>(null);
   const titles = i18n.language === "en" ? RULE_TITLES_EN : RULE_TITLES_ZH;
   const done = (message: string) => (fresh: PlanDto) => {
@@ -65,7 +67,7 @@ export function PlanActions({
   return (
     <section className="plan-actions" data-testid="plan-actions">
       <h2 className="sidebar-title">
-        {plan.unitName}
+        {unitName}
         {status && (
           <span
             className={`plan-status status-${status}`}
@@ -203,7 +205,7 @@ export function PlanActions({
       )}
       {dialog === "accept" && (
         <ConfirmDialog
-          title={t("plan.acceptTitle", { unit: plan.unitName, version: plan.version })}
+          title={t("plan.acceptTitle", { unit: unitName, version: plan.version })}
           confirmLabel={t("plan.accept")}
           pending={accept.isPending}
           error={accept.error ? (serverMessage(accept.error) ?? t("app.networkError")) : null}
@@ -216,7 +218,7 @@ export function PlanActions({
       )}
       {dialog === "return" && (
         <ReturnPlanDialog
-          title={t("plan.returnTitle", { unit: plan.unitName, version: plan.version })}
+          title={t("plan.returnTitle", { unit: unitName, version: plan.version })}
           pending={giveBack.isPending}
           error={giveBack.error ? (serverMessage(giveBack.error) ?? t("app.networkError")) : null}
           onCancel={() => setDialog(null)}

@@ -4,6 +4,7 @@ import type {
   DutyId,
   Grade,
   OrgKind,
+  PlanRefusal,
   PlanStatus,
   Region,
   Role,
@@ -376,7 +377,7 @@ export type PlanVersionDto = {
 };
 
 /** May the signed-in user do this now; if not, why (in Chinese). */
-export type PlanPermissionDto = { ok: boolean; reason: string | null };
+export type PlanPermissionDto = { ok: boolean; code: PlanRefusal | null; reason: string | null };
 
 export type PlanDto = {
   unitId: string;
@@ -396,6 +397,8 @@ export type PlanDto = {
   /** Of version 1: what the deadline rule looks at (ISO). */
   firstSubmittedAt: string | null;
   deadline: string;
+  /** When the server answered (ISO): the deadline rule's "now" for the planner's live checks. */
+  serverTime: string;
   can: { edit: PlanPermissionDto; submit: PlanPermissionDto; review: PlanPermissionDto };
   belts: BeltDto[];
   serviceCenter: ServiceCenterDto | null;

@@ -138,9 +138,13 @@ describe("plan.get", () => {
         returnReason: "示范带不足3条，请补齐后重新报送",
       }),
     ]);
-    expect(plan.can.edit).toEqual({ ok: true, reason: null });
-    expect(plan.can.submit).toEqual({ ok: true, reason: null });
-    expect(plan.can.review).toEqual({ ok: false, reason: "只有市级用户可以审核示范带方案" });
+    expect(plan.can.edit).toEqual({ ok: true, code: null, reason: null });
+    expect(plan.can.submit).toEqual({ ok: true, code: null, reason: null });
+    expect(plan.can.review).toEqual({
+      ok: false,
+      code: expect.any(String),
+      reason: "只有市级用户可以审核示范带方案",
+    });
   });
 
   it("offers KECHENG's organisations and 市经信委's in its county as stops, nobody else's", async () => {
@@ -162,6 +166,14 @@ describe("plan.get", () => {
     });
     expect(jingxinHere.length).toBeGreaterThan(0);
     expect(idsOf("JINGXIN")).toEqual(jingxinHere.map((o) => o.id));
+    // Of 市经信委's organisations the county learns only which are demonstration sites: no tier, no
+    // other grade (they lie outside its region).
+    const borrowed = plan.candidates.filter((c) => c.unitId === "JINGXIN");
+    expect(borrowed.every((c) => c.tier === null)).toBe(true);
+    expect(new Set(borrowed.map((c) => c.officialGrade))).toEqual(
+      new Set(borrowed.some((c) => c.officialGrade === "EXCELLENT") ? ["EXCELLENT", null] : [null]),
+    );
+    expect(plan.candidates.some((c) => c.unitId === "KECHENG" && c.tier !== null)).toBe(true);
     // 市经信委 has sites in other counties too; none of them is offered.
     expect(await db.prisma.organization.count({ where: { unitId: "JINGXIN" } })).toBeGreaterThan(
       jingxinHere.length,
@@ -171,19 +183,27 @@ describe("plan.get", () => {
 
   it("lets the city review only a submitted plan", async () => {
     const kecheng = await city().plan.get({ unitId: "KECHENG" });
-    expect(kecheng.can.review).toEqual({ ok: false, reason: "只有已报送的方案可以审核" });
-    expect(kecheng.can.edit).toEqual({ ok: false, reason: "只有本单位的县级用户可以编辑示范带方案" });
+    expect(kecheng.can.review).toEqual({
+      ok: false,
+      code: expect.any(String),
+      reason: "只有已报送的方案可以审核",
+    });
+    expect(kecheng.can.edit).toEqual({
+      ok: false,
+      code: expect.any(String),
+      reason: "只有本单位的县级用户可以编辑示范带方案",
+    });
     const kaihua = await city().plan.get({ unitId: "KAIHUA" });
     expect(kaihua).toMatchObject({ status: "SUBMITTED", version: 1 });
-    expect(kaihua.can.review).toEqual({ ok: true, reason: null });
+    expect(kaihua.can.review).toEqual({ ok: true, code: null, reason: null });
   });
 
   it("keeps other units' plans from the county, and says 市经信委 builds no belts", async () => {
     expect(await outcome(county().plan.get({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
     const jingxin = await city().plan.get({ unitId: "JINGXIN" });
     expect(jingxin).toMatchObject({ status: "DRAFT", version: 0, minBelts: 0, belts: [] });
-    expect(jingxin.can.edit).toEqual({ ok: false, reason: BUILDS_NO_BELTS });
-    expect(jingxin.can.review).toEqual({ ok: false, reason: BUILDS_NO_BELTS });
+    expect(jingxin.can.edit).toEqual({ ok: false, code: expect.any(String), reason: BUILDS_NO_BELTS });
+    expect(jingxin.can.review).toEqual({ ok: false, code: expect.any(String), reason: BUILDS_NO_BELTS });
   });
 });
 
@@ -221,8 +241,8 @@ describe("who may change a plan", () => {
     });
     const jingxin = (await signIn(db, "jingxin-county", () => NOW)).call;
     const plan = await jingxin().plan.get({ unitId: "JINGXIN" });
-    expect(plan.can.edit).toEqual({ ok: false, reason: BUILDS_NO_BELTS });
-    expect(plan.can.submit).toEqual({ ok: false, reason: BUILDS_NO_BELTS });
+    expect(plan.can.edit).toEqual({ ok: false, code: expect.any(String), reason: BUILDS_NO_BELTS });
+    expect(plan.can.submit).toEqual({ ok: false, code: expect.any(String), reason: BUILDS_NO_BELTS });
     const site = plan.candidates[0];
     if (!site) throw new Error("市经信委 has no organisations in the demo data");
     const refused = await refusal(
@@ -271,25 +291,26 @@ describe("a bad draft is refused whole, naming the belt and the field", () => {
         what: "a stop twice on one belt",
         draft: third([town.id, first.id, town.id]),
         field: "belts[2].stops[2]",
-        message: `第 3 条示范带“柯城新示范带”：站点“${town.name}”重复`,
+        message: "第 3 条示范带“柯城新示范带”：第 3 站与前面的站点重复",
       },
       {
         what: "another unit's organisation",
         draft: third([town.id, kaihuaSite.id]),
         field: "belts[2].stops[1]",
-        message: `第 3 条示范带“柯城新示范带”：“${kaihuaSite.name}”不是本单位（或所在县市经信委）的组织，不能作为站点`,
+        message: `第 3 条示范带“柯城新示范带”：第 2 站（组织 ${kaihuaSite.id}）不可用，站点须为本单位（或所在县市经信委）的组织`,
       },
       {
         what: "a 市经信委 site in another county",
         draft: third([jingxinElsewhere.id, town.id]),
         field: "belts[2].stops[0]",
-        message: `第 3 条示范带“柯城新示范带”：“${jingxinElsewhere.name}”不是本单位`,
+        message: `第 3 条示范带“柯城新示范带”：第 1 站（组织 ${jingxinElsewhere.id}）不可用`,
       },
       {
         what: "an organisation that does not exist",
         draft: third([town.id, 999_999]),
         field: "belts[2].stops[1]",
-        message: "第 3 条示范带“柯城新示范带”：站点 999999 不存在",
+        // In the same words as another unit's: what exists outside the region is not told.
+        message: "第 3 条示范带“柯城新示范带”：第 2 站（组织 999999）不可用",
       },
       {
         what: "a service center outside the county (a point in 开化县)",
@@ -337,8 +358,18 @@ describe("a bad draft is refused whole, naming the belt and the field", () => {
       expect(refused.code, what).toBe("BAD_REQUEST");
       expect(refused.message, what).toContain(message);
       expect(refused.issues[0], what).toMatchObject({ field, message: expect.stringContaining(message) });
+      // Nothing about organisations outside the unit comes back: not their names.
+      for (const outside of [kaihuaSite.name, jingxinElsewhere.name])
+        expect(JSON.stringify(refused), what).not.toContain(outside);
       expect(await stored(), what).toEqual(before);
     }
+    // Asking for another unit's organisation is recorded like any other reach outside the region.
+    const denied = await db.prisma.auditLog.findMany({
+      where: { action: "access.denied", entity: "Organization" },
+    });
+    expect(denied.map((d) => d.entityId)).toEqual(
+      expect.arrayContaining([String(kaihuaSite.id), String(jingxinElsewhere.id), "999999"]),
+    );
     // A schema error names its field too.
     const schema = await refusal(county().plan.save(third([0])));
     expect(schema.code).toBe("BAD_REQUEST");
@@ -409,7 +440,7 @@ describe("the acceptance story", () => {
     expect(v2.serviceCenter).toMatchObject({ organizationId: plan.serviceCenter?.organizationId });
     expect(await outcome(county().plan.version({ unitId: "KECHENG", version: 3 }))).toBe("NOT_FOUND");
 
-    expect(submitted.can.edit).toEqual({ ok: false, reason: EDIT_REFUSED });
+    expect(submitted.can.edit).toEqual({ ok: false, code: expect.any(String), reason: EDIT_REFUSED });
     expect(submitted.can.submit.ok).toBe(false);
     const before = await stored();
     expect(await refusal(county().plan.save(draftOf(submitted)))).toMatchObject({
@@ -420,7 +451,11 @@ describe("the acceptance story", () => {
       "FORBIDDEN",
     );
     expect(await stored()).toEqual(before);
-    expect((await city().plan.get({ unitId: "KECHENG" })).can.review).toEqual({ ok: true, reason: null });
+    expect((await city().plan.get({ unitId: "KECHENG" })).can.review).toEqual({
+      ok: true,
+      code: null,
+      reason: null,
+    });
   });
 
   it("the city returns it only with a reason; the county fixes and resubmits; the city accepts", async () => {
@@ -466,7 +501,11 @@ describe("the acceptance story", () => {
     const accepted = await city().plan.accept({ unitId: "KECHENG", version: 3 });
     expect(accepted).toMatchObject({ status: "ACCEPTED", version: 3, returnReason: null });
     expect(accepted.versions.map((v) => v.decision)).toEqual(["RETURNED", "RETURNED", "ACCEPTED"]);
-    expect(accepted.can.review).toEqual({ ok: false, reason: "只有已报送的方案可以审核" });
+    expect(accepted.can.review).toEqual({
+      ok: false,
+      code: expect.any(String),
+      reason: "只有已报送的方案可以审核",
+    });
     const compliance = await rule("KECHENG", "MIN_BELTS");
     expect(compliance.unit).toMatchObject({ passed: true, planStatus: "ACCEPTED", planVersion: 3 });
   });
@@ -474,7 +513,11 @@ describe("the acceptance story", () => {
   it("editing the accepted plan makes it a draft again, to be submitted anew", async () => {
     const plan = await county().plan.get({ unitId: "KECHENG" });
     expect(plan.can.edit.ok).toBe(true);
-    expect(plan.can.submit).toEqual({ ok: false, reason: "方案已通过，没有新的修改需要报送" });
+    expect(plan.can.submit).toEqual({
+      ok: false,
+      code: expect.any(String),
+      reason: "方案已通过，没有新的修改需要报送",
+    });
     const draft = draftOf(plan);
     const edited = await county().plan.save({
       ...draft,

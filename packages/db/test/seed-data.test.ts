@@ -188,6 +188,7 @@ describe("demo data", () => {
         plan: {
           deadline: data.cycle.beltPlanDeadline,
           firstSubmittedAt: data.beltPlans.find((p) => p.unitId === unit.id)?.submittedAt ?? null,
+          now: DEMO_REFERENCE_DATE,
         },
       })
         .filter((r) => r.applicable && !r.advisory && !r.passed)

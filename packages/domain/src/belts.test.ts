@@ -3,12 +3,14 @@ import {
   type BeltInput,
   type BeltSite,
   checkUnitCompliance,
+  isDemonstrationSite,
   isEligibleStop,
   RULE_IDS,
   RULE_TITLES_EN,
   RULE_TITLES_ZH,
   type RuleId,
   type RuleResult,
+  submissionIsLate,
   type UnitComplianceInput,
   type UnitInput,
   unitPasses,
@@ -70,7 +72,8 @@ function stopsOf(belts: readonly BeltInput[]): Set<number> {
 
 // 2017's deadline, 8月10日 at the end of the day in China.
 const DEADLINE = new Date("2017-08-10T15:59:59.999Z");
-const ON_TIME = { deadline: DEADLINE, firstSubmittedAt: new Date("2017-08-08T02:00:00Z") };
+const AFTER = new Date("2017-11-01T00:00:00Z");
+const ON_TIME = { deadline: DEADLINE, firstSubmittedAt: new Date("2017-08-08T02:00:00Z"), now: AFTER };
 
 function check(overrides: Partial<UnitComplianceInput> = {}): RuleResult[] {
   const belts = overrides.belts ?? KECHENG_BELTS;
@@ -390,7 +393,8 @@ describe("STOPS_ELIGIBLE", () => {
 });
 
 describe("PLAN_ON_TIME", () => {
-  const at = (iso: string) => ({ deadline: DEADLINE, firstSubmittedAt: new Date(iso) });
+  const at = (iso: string) => ({ deadline: DEADLINE, firstSubmittedAt: new Date(iso), now: AFTER });
+  const unsubmitted = (now: string) => ({ deadline: DEADLINE, firstSubmittedAt: null, now: new Date(now) });
 
   it("passes for a plan first submitted on the deadline's last millisecond", () => {
     expect(ruleOf(check({ plan: at("2017-08-10T15:59:59.999Z") }), "PLAN_ON_TIME")).toMatchObject({
@@ -406,10 +410,21 @@ describe("PLAN_ON_TIME", () => {
     expect(unitPasses(results)).toBe(false);
   });
 
-  it("fails while no version has been submitted", () => {
-    expect(
-      ruleOf(check({ plan: { deadline: DEADLINE, firstSubmittedAt: null } }), "PLAN_ON_TIME"),
-    ).toMatchObject({ passed: false, submittedAt: null });
+  it("is not failed by an unsubmitted plan until the deadline has passed", () => {
+    expect(ruleOf(check({ plan: unsubmitted("2017-08-10T15:59:59.999Z") }), "PLAN_ON_TIME")).toMatchObject({
+      passed: true,
+      submittedAt: null,
+    });
+    expect(ruleOf(check({ plan: unsubmitted("2017-08-10T16:00:00.000Z") }), "PLAN_ON_TIME")).toMatchObject({
+      passed: false,
+      submittedAt: null,
+    });
+    expect(submissionIsLate(unsubmitted("2017-08-10T16:00:00.000Z"))).toBe(true);
+    expect(submissionIsLate(unsubmitted("2017-08-10T15:59:59.999Z"))).toBe(false);
+  });
+
+  it("does not make a resubmission after the deadline late when the first was on time", () => {
+    expect(submissionIsLate(at("2017-08-09T02:00:00Z"))).toBe(false);
   });
 
   it("does not concern 市经信委, which builds no belts", () => {
@@ -417,8 +432,16 @@ describe("PLAN_ON_TIME", () => {
       unit: JINGXIN,
       belts: [],
       hasServiceCenter: false,
-      plan: { deadline: DEADLINE, firstSubmittedAt: null },
+      plan: { deadline: DEADLINE, firstSubmittedAt: null, now: AFTER },
     });
     expect(ruleOf(results, "PLAN_ON_TIME")).toMatchObject({ applicable: false, passed: true });
+  });
+});
+
+describe("isDemonstrationSite", () => {
+  it("is the city's 优秀 only", () => {
+    expect(isDemonstrationSite("EXCELLENT")).toBe(true);
+    for (const grade of ["GOOD", "PASS", "FAIL", null] as const)
+      expect(isDemonstrationSite(grade)).toBe(false);
   });
 });

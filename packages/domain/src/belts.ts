@@ -85,7 +85,19 @@ export type PlanTiming = {
   deadline: Date;
   /** When the first version was submitted; later revisions do not make a plan late. */
   firstSubmittedAt: Date | null;
+  /** The time of the check: before the deadline an unsubmitted plan is not yet late. */
+  now: Date;
 };
+
+/** Would submitting now be late? Only if no version went in by the deadline and it has passed. */
+export function submissionIsLate({ deadline, firstSubmittedAt, now }: PlanTiming): boolean {
+  return firstSubmittedAt === null && now.getTime() > deadline.getTime();
+}
+
+/** A demonstration site (示范点) is an organisation the city has determined 优秀. */
+export function isDemonstrationSite(officialGrade: Grade | null): boolean {
+  return officialGrade === "EXCELLENT";
+}
 
 export type UnitComplianceInput = {
   unit: UnitInput;
@@ -177,7 +189,7 @@ function checkEverySiteOnABelt({ unit, sites, onAnyBelt }: UnitComplianceInput):
   // Whichever unit's belt carries a site counts, so a 市经信委 site on a 柯城区 belt is fine, and a
   // site left off is reported under the unit that owns it.
   const demonstrationSites = [...sites.values()].filter(
-    (site) => site.unitId === unit.id && site.grade === "EXCELLENT",
+    (site) => site.unitId === unit.id && isDemonstrationSite(site.grade),
   );
   const offending = demonstrationSites.filter((site) => !onAnyBelt.has(site.id));
   return result("EVERY_SITE_ON_A_BELT", {
@@ -209,9 +221,11 @@ function checkPlanOnTime({ unit, belts, plan }: UnitComplianceInput): RuleResult
   // A unit that builds no belts (市经信委) has no plan to submit.
   const applicable = unit.minBelts > 0 || belts.length > 0;
   const { firstSubmittedAt, deadline } = plan;
+  const onTime =
+    firstSubmittedAt === null ? !submissionIsLate(plan) : firstSubmittedAt.getTime() <= deadline.getTime();
   return result("PLAN_ON_TIME", {
     applicable,
-    passed: !applicable || (firstSubmittedAt !== null && firstSubmittedAt.getTime() <= deadline.getTime()),
+    passed: !applicable || onTime,
     deadline,
     submittedAt: firstSubmittedAt,
   });

@@ -409,7 +409,7 @@ describe("validatePlanDraft: stops", () => {
       ]),
     );
     expect(problems).toEqual([
-      { field: "belts[1].stops[2]", message: "第 2 条示范带“乙”：站点“一号站”重复" },
+      { field: "belts[1].stops[2]", message: "第 2 条示范带“乙”：第 3 站与前面的站点重复" },
     ]);
   });
 
@@ -424,10 +424,12 @@ describe("validatePlanDraft: stops", () => {
     ).toEqual([]);
   });
 
-  it("refuses a stop that does not exist", () => {
+  const UNUSABLE = "不可用，站点须为本单位（或所在县市经信委）的组织";
+
+  it("refuses a stop that does not exist, in the same words as one outside the region", () => {
     const problems = validate(draftOf([planBelt({ name: "甲", stops: [stop(1), stop(2), stop(1000)] })]));
     expect(problems).toEqual([
-      { field: "belts[0].stops[2]", message: "第 1 条示范带“甲”：站点 1000 不存在" },
+      { field: "belts[0].stops[2]", message: `第 1 条示范带“甲”：第 3 站（组织 1000）${UNUSABLE}` },
     ]);
   });
 
@@ -441,7 +443,8 @@ describe("validatePlanDraft: stops", () => {
     expect(problems).toEqual([
       {
         field: "belts[1].stops[2]",
-        message: "第 2 条示范带“乙”：“外县企业”不是本单位（或所在县市经信委）的组织，不能作为站点",
+        // No name: what lies outside the user's region stays unnamed.
+        message: `第 2 条示范带“乙”：第 3 站（组织 500）${UNUSABLE}`,
       },
     ]);
   });
@@ -449,7 +452,7 @@ describe("validatePlanDraft: stops", () => {
   it("a repeated bad stop is reported once as bad and once as repeated", () => {
     const problems = validate(draftOf([planBelt({ stops: [stop(1000), stop(1000)] })]));
     expect(fields(problems)).toEqual(["belts[0].stops[0]", "belts[0].stops[1]"]);
-    expect(problems[0]?.message).toContain("不存在");
+    expect(problems[0]?.message).toContain("不可用");
     expect(problems[1]?.message).toContain("重复");
   });
 
@@ -457,7 +460,7 @@ describe("validatePlanDraft: stops", () => {
     const problems = validate(draftOf([planBelt({ name: " ", stops: [stop(500, "外县企业")] })]));
     expect(problems.map((p) => p.message)).toEqual([
       "第 1 条示范带：名称不能为空",
-      "第 1 条示范带：“外县企业”不是本单位（或所在县市经信委）的组织，不能作为站点",
+      `第 1 条示范带：第 1 站（组织 500）${UNUSABLE}`,
     ]);
   });
 });
@@ -560,7 +563,11 @@ describe("checkPlanAction for a unit without belts", () => {
         ownUnit: true,
         buildsBelts: false,
       });
-      expect(check).toEqual({ ok: false, reason: expect.stringContaining("不建示范带") });
+      expect(check).toEqual({
+        ok: false,
+        code: "NO_BELTS_UNIT",
+        reason: expect.stringContaining("不建示范带"),
+      });
     }
   });
 });

@@ -15,7 +15,20 @@ export const PLAN_STATUS_LABELS_ZH: Readonly<Record<PlanStatus, string>> = {
 
 export type PlanAction = "EDIT" | "SUBMIT" | "ACCEPT" | "RETURN";
 
-export type PlanActionCheck = { ok: true } | { ok: false; reason: string };
+/** Why an action is refused: a code the UI translates, with the Chinese reason the API sends. */
+export const PLAN_REFUSALS = {
+  NO_BELTS_UNIT: "本单位不建示范带：其示范点排进所在县（市、区）的示范带",
+  NOT_PLANNER_EDIT: "只有本单位的县级用户可以编辑示范带方案",
+  FROZEN: "方案已报送，市里审核期间不能修改；如需修改，请市里退回",
+  NOT_PLANNER_SUBMIT: "只有本单位的县级用户可以报送示范带方案",
+  ALREADY_SUBMITTED: "方案已报送，正在等待市里审核",
+  NOTHING_TO_SUBMIT: "方案已通过，没有新的修改需要报送",
+  NOT_CHECKER: "只有市级用户可以审核示范带方案",
+  NOT_SUBMITTED: "只有已报送的方案可以审核",
+} as const;
+export type PlanRefusal = keyof typeof PLAN_REFUSALS;
+
+export type PlanActionCheck = { ok: true } | { ok: false; code: PlanRefusal; reason: string };
 
 /**
  * Who may do what to a plan in `status`. The county plans its own unit; the city checks. A
@@ -33,27 +46,27 @@ export function checkPlanAction(args: {
 }): PlanActionCheck {
   const { action, status, role, ownUnit } = args;
   const planner = role === "COUNTY" && ownUnit;
-  if (args.buildsBelts === false) return refuse("本单位不建示范带：其示范点排进所在县（市、区）的示范带");
+  if (args.buildsBelts === false) return refuse("NO_BELTS_UNIT");
   switch (action) {
     case "EDIT":
-      if (!planner) return refuse("只有本单位的县级用户可以编辑示范带方案");
-      if (status === "SUBMITTED") return refuse("方案已报送，市里审核期间不能修改；如需修改，请市里退回");
+      if (!planner) return refuse("NOT_PLANNER_EDIT");
+      if (status === "SUBMITTED") return refuse("FROZEN");
       return { ok: true };
     case "SUBMIT":
-      if (!planner) return refuse("只有本单位的县级用户可以报送示范带方案");
-      if (status === "SUBMITTED") return refuse("方案已报送，正在等待市里审核");
-      if (status === "ACCEPTED") return refuse("方案已通过，没有新的修改需要报送");
+      if (!planner) return refuse("NOT_PLANNER_SUBMIT");
+      if (status === "SUBMITTED") return refuse("ALREADY_SUBMITTED");
+      if (status === "ACCEPTED") return refuse("NOTHING_TO_SUBMIT");
       return { ok: true };
     case "ACCEPT":
     case "RETURN":
-      if (role !== "CITY") return refuse("只有市级用户可以审核示范带方案");
-      if (status !== "SUBMITTED") return refuse("只有已报送的方案可以审核");
+      if (role !== "CITY") return refuse("NOT_CHECKER");
+      if (status !== "SUBMITTED") return refuse("NOT_SUBMITTED");
       return { ok: true };
   }
 }
 
-function refuse(reason: string): PlanActionCheck {
-  return { ok: false, reason };
+function refuse(code: PlanRefusal): PlanActionCheck {
+  return { ok: false, code, reason: PLAN_REFUSALS[code] };
 }
 
 /** Editing an accepted plan makes it a draft again; a returned one stays returned (its reason stays shown) until resubmitted. */
@@ -145,17 +158,15 @@ export function validatePlanDraft(
     belt.stops.forEach((stop, position) => {
       const stopField = `${field}.stops[${position}]`;
       if (seen.has(stop.organizationId)) {
-        problems.push({ field: stopField, message: `${label}：站点“${stop.name}”重复` });
+        problems.push({ field: stopField, message: `${label}：第 ${position + 1} 站与前面的站点重复` });
         return;
       }
       seen.add(stop.organizationId);
-      const eligible = isEligible(stop.organizationId);
-      if (eligible === undefined)
-        problems.push({ field: stopField, message: `${label}：站点 ${stop.organizationId} 不存在` });
-      else if (!eligible)
+      // Unknown and not allowed read alike: the answer must not tell what exists outside the region.
+      if (isEligible(stop.organizationId) !== true)
         problems.push({
           field: stopField,
-          message: `${label}：“${stop.name}”不是本单位（或所在县市经信委）的组织，不能作为站点`,
+          message: `${label}：第 ${position + 1} 站（组织 ${stop.organizationId}）不可用，站点须为本单位（或所在县市经信委）的组织`,
         });
     });
   });

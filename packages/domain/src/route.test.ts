@@ -225,9 +225,22 @@ describe("orderStops", () => {
 
 describe("estimateTravel", () => {
   it("applies the stated detour factor and speed", () => {
-    expect(estimateTravel(40)).toEqual({ roadKm: 52, minutes: 78, detourFactor: 1.3, speedKmh: 40 });
-    expect(estimateTravel(0).minutes).toBe(0);
-    expect(estimateTravel(10, 1, 60)).toMatchObject({ roadKm: 10, minutes: 10 });
+    expect(estimateTravel(40)).toEqual({
+      roadKm: 52,
+      minutes: 78,
+      roundedMinutes: 80,
+      detourFactor: 1.3,
+      speedKmh: 40,
+    });
+    expect(estimateTravel(0)).toMatchObject({ minutes: 0, roundedMinutes: 0 });
+    expect(estimateTravel(10, 1, 60)).toMatchObject({ roadKm: 10, minutes: 10, roundedMinutes: 10 });
+  });
+
+  it("rounds what it shows to 5 minutes, never below 5 for a distance", () => {
+    expect(estimateTravel(0.1).roundedMinutes).toBe(5); // 0.2 minutes
+    expect(estimateTravel(10, 1, 60).roundedMinutes).toBe(10);
+    expect(estimateTravel(12.4, 1, 60).roundedMinutes).toBe(10); // 12.4 → 10
+    expect(estimateTravel(12.5, 1, 60).roundedMinutes).toBe(15); // 12.5 → 15
   });
 
   it("refuses lengths and assumptions that are not", () => {

@@ -232,7 +232,14 @@ export const ROAD_DETOUR_FACTOR = 1.3;
 /** An assumed average speed between sites in Quzhou's counties, in km/h. */
 export const ASSUMED_SPEED_KMH = 40;
 
-export type TravelEstimate = { roadKm: number; minutes: number; detourFactor: number; speedKmh: number };
+export type TravelEstimate = {
+  roadKm: number;
+  minutes: number;
+  /** What to show: to the nearest 5 minutes, at least 5 for any distance (an estimate is no finer). */
+  roundedMinutes: number;
+  detourFactor: number;
+  speedKmh: number;
+};
 
 /**
  * An estimate, to be labelled as one: the straight-line length times the detour factor, driven at
@@ -248,5 +255,7 @@ export function estimateTravel(
   if (!(detourFactor >= 1) || !(speedKmh > 0))
     throw new RangeError("detour factor must be ≥ 1 and speed > 0");
   const roadKm = straightKm * detourFactor;
-  return { roadKm, minutes: (roadKm / speedKmh) * 60, detourFactor, speedKmh };
+  const minutes = (roadKm / speedKmh) * 60;
+  const roundedMinutes = minutes > 0 ? Math.max(5, Math.round(minutes / 5) * 5) : 0;
+  return { roadKm, minutes, roundedMinutes, detourFactor, speedKmh };
 }

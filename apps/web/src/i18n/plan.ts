@@ -1,4 +1,5 @@
 // The strings of the 示范带 (belt planner) page, loaded with the page's chunk.
+import { PLAN_REFUSALS, type PlanRefusal } from "@beltmap/domain";
 import { i18next } from "./index.ts";
 
 const zhCN = {
@@ -116,6 +117,14 @@ const zhCN = {
   saveFailed: "保存失败：{{message}}",
   readOnly: "只读：{{reason}}",
   unsavedLeave: "离开此页将丢失尚未保存的示范带修改。确定离开？",
+  /** The API's own words for why an action is refused. */
+  refusal: { ...PLAN_REFUSALS } as Record<PlanRefusal, string>,
+
+  showingVersion: "正在显示第 {{version}} 版（只读）；结束对比后可继续编辑",
+  exportSaved: "导出和打印的是已保存的方案，不含未保存的修改",
+  centerPickSite: "或搜索站点，设在该站点",
+  unavailable: "不可用",
+  unavailableHint: "该站点已不是本单位（或所在县市经信委）的组织，请移出",
 };
 
 const en: typeof zhCN = {
@@ -233,6 +242,22 @@ const en: typeof zhCN = {
   saveFailed: "Could not save: {{message}}",
   readOnly: "Read only: {{reason}}",
   unsavedLeave: "Leaving this page loses the unsaved changes to the belts. Leave?",
+  refusal: {
+    NO_BELTS_UNIT: "This unit builds no belts: its sites ride on the belts of their county",
+    NOT_PLANNER_EDIT: "Only the unit's own county users edit its belt plan",
+    FROZEN:
+      "The plan is submitted and frozen while the city checks it; ask the city to return it to change it",
+    NOT_PLANNER_SUBMIT: "Only the unit's own county users submit its belt plan",
+    ALREADY_SUBMITTED: "The plan is submitted and awaits the city",
+    NOTHING_TO_SUBMIT: "The plan is accepted; there are no changes to submit",
+    NOT_CHECKER: "Only city users check belt plans",
+    NOT_SUBMITTED: "Only a submitted plan can be checked",
+  },
+  showingVersion: "Showing version {{version}} (read only); stop comparing to edit again",
+  exportSaved: "Exports and prints show the saved plan, without unsaved changes",
+  centerPickSite: "Or search a site to put it there",
+  unavailable: "unavailable",
+  unavailableHint: "No longer a site of this unit (or of 市经信委 in its county): remove it",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { plan: zhCN }, true, true);

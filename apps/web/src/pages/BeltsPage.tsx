@@ -1,8 +1,8 @@
 import "../i18n/plan.ts"; // this page's strings, loaded with it
-import type { PlanCandidateDto, PlanDto, RuleResultDto } from "@beltmap/api";
-import { diffPlans, type PlanSnapshot, submissionWarnings } from "@beltmap/domain";
+import type { PlanDto, RuleResultDto } from "@beltmap/api";
+import { diffPlans, type RuleResult, submissionWarnings } from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useBlocker } from "react-router";
 import { Dialog } from "../components/Dialog.tsx";
@@ -11,15 +11,8 @@ import { errorCode, serverMessage } from "../lib/errors.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { BeltEditor } from "../plan/BeltEditor.tsx";
 import { CenterEditor } from "../plan/CenterEditor.tsx";
-import { ComplianceMatrix } from "../plan/ComplianceMatrix.tsx";
-import {
-  asRuleDto,
-  type DraftAction,
-  draftCompliance,
-  draftToInput,
-  optimisedOrder,
-  type PlanDraft,
-} from "../plan/draft.ts";
+import { type ComplianceFocus, ComplianceMatrix } from "../plan/ComplianceMatrix.tsx";
+import { asRuleDto, type DraftAction, draftCompliance, draftToInput, optimisedOrder } from "../plan/draft.ts";
 import { ExportMenu } from "../plan/ExportMenu.tsx";
 import {
   beltColor,
@@ -27,7 +20,6 @@ import {
   beltStops,
   changedStops,
   countyLabels,
-  countyStatus,
   plannedBelts,
   sitesToGeoJSON,
   snapshotBelts,
@@ -35,18 +27,49 @@ import {
 } from "../plan/map-data.ts";
 import { PlanActions } from "../plan/PlanActions.tsx";
 import { PlanMap, type PlanMapData } from "../plan/PlanMap.tsx";
+import {
+  countyStatuses,
+  focusPoints,
+  newBeltName,
+  type PlannerSite,
+  type Point,
+  plannerSites,
+  snapshotOf,
+} from "../plan/page-model.ts";
 import { RuleList } from "../plan/RuleList.tsx";
 import { usePlanEditor } from "../plan/usePlanEditor.ts";
-import { VersionPanel } from "../plan/VersionPanel.tsx";
+import { type Comparison, VersionPanel } from "../plan/VersionPanel.tsx";
 import { useMe } from "../shell/me.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 
-type Point = { lng: number; lat: number };
-/** A request to show offending belts or sites of a unit; resolved once that unit's plan is loaded. */
-type FocusRequest = { unitId: string; beltIds: number[]; siteIds: number[]; points?: Point[] };
+/** Quzhou as a whole, for the city's overview. */
+const QUZHOU_CORNERS: Point[] = [
+  { lng: 118.0, lat: 28.25 },
+  { lng: 119.35, lat: 29.5 },
+];
 
-const NO_CANDIDATES: readonly PlanCandidateDto[] = [];
+/** What the user is doing with one unit's plan; another unit starts from nothing. */
+type UnitView = {
+  unitId: string | null;
+  activeKey: string | null;
+  placing: boolean;
+  comparing: Comparison | null;
+  /** Sites ringed on the map (the offending ones of the failure last looked at). */
+  highlight: readonly number[];
+  notice: { kind: "success" | "error"; text: string } | null;
+};
+
+const emptyView = (unitId: string | null): UnitView => ({
+  unitId,
+  activeKey: null,
+  placing: false,
+  comparing: null,
+  highlight: [],
+  notice: null,
+});
+
+const NO_SITES: ReadonlyMap<number, PlannerSite> = new Map();
 
 /**
  * 示范带: a county plans its unit's belts and service center on the map and submits the plan; the
@@ -74,26 +97,17 @@ export function BeltsPage() {
   });
   const editor = usePlanEditor(plan.data);
   const { draft } = editor;
-  const editable = plan.data?.can.edit.ok === true;
 
-  const [activeKey, setActiveKey] = useState<string | null>(null);
-  const [placing, setPlacing] = useState(false);
-  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  // Two versions side by side, or a version and the current plan (target null).
-  const [comparing, setComparing] = useState<{ base: number; target: number | null } | null>(null);
-  const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+  const [storedView, setView] = useState<UnitView>(() => emptyView(unitId));
+  const view = storedView.unitId === unitId ? storedView : emptyView(unitId);
+  const patchView = useCallback(
+    (changes: Partial<UnitView>) =>
+      setView((v) => ({ ...(v.unitId === unitId ? v : emptyView(unitId)), ...changes })),
+    [unitId],
+  );
+  const { activeKey, placing, comparing } = view;
 
-  // A new unit starts afresh: nothing active, nothing compared, nothing being placed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the unit changes
-  useEffect(() => {
-    setActiveKey(null);
-    setPlacing(false);
-    setComparing(null);
-    setNotice(null);
-  }, [unitId]);
-
-  const candidates = plan.data?.candidates ?? NO_CANDIDATES;
-  const candidateMap = useMemo(() => new Map(candidates.map((c) => [c.id, c])), [candidates]);
+  const sites = useMemo(() => (plan.data ? plannerSites(plan.data) : NO_SITES), [plan.data]);
   const baseVersion = useQuery({
     ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.base ?? 1 }),
     enabled: unitId !== null && comparing !== null,
@@ -102,45 +116,72 @@ export function BeltsPage() {
     ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.target ?? 1 }),
     enabled: unitId !== null && comparing !== null && comparing.target !== null,
   });
+  const before = comparing ? baseVersion.data : undefined;
+  // A later version compared with an earlier one is shown in place of the draft, read only.
+  const shownVersion = comparing?.target != null ? targetVersion.data : undefined;
+
+  const afterChange = (fresh: PlanDto, message: string) => {
+    queryClient.setQueryData(trpc.plan.get.queryKey({ unitId: fresh.unitId }), fresh);
+    // A new belt gets its id on saving; the belt being edited stays the one being edited.
+    const activeIndex = draft?.belts.findIndex((b) => b.key === activeKey) ?? -1;
+    const saved = fresh.belts[activeIndex];
+    const keepActive = activeIndex >= 0 && saved !== undefined && draft?.belts.length === fresh.belts.length;
+    patchView({
+      activeKey: keepActive ? String(saved.id) : null,
+      notice: { kind: "success", text: message },
+    });
+    editor.reset(fresh);
+    for (const key of [
+      trpc.belt.pathKey(),
+      trpc.map.pathKey(),
+      trpc.site.pathKey(),
+      trpc.dashboard.pathKey(),
+    ])
+      void queryClient.invalidateQueries({ queryKey: key });
+  };
+  const save = useMutation(
+    trpc.plan.save.mutationOptions({
+      onSuccess: (fresh) => afterChange(fresh, t("plan.saved")),
+      onError: (error) =>
+        patchView({
+          notice: {
+            kind: "error",
+            text:
+              errorCode(error) === "CONFLICT"
+                ? t("plan.conflict")
+                : t("plan.saveFailed", { message: serverMessage(error) ?? t("app.networkError") }),
+          },
+        }),
+    }),
+  );
+  // Nothing changes while a save is on its way (it would be lost when the saved plan comes back),
+  // nor while an earlier version is on show.
+  const editable = plan.data?.can.edit.ok === true && !save.isPending && shownVersion === undefined;
 
   const liveRules = useMemo(
-    () => (draft && plan.data ? draftCompliance(draft, plan.data).map(asRuleDto) : null),
+    () => (draft && plan.data ? draftCompliance(draft, plan.data) : null),
     [draft, plan.data],
   );
   const savedUnit = compliance.data?.find((u) => u.unitId === unitId);
-  const serverRules = savedUnit?.rules ?? null;
   // The planner sees the rules over the draft as it stands; a checker sees what is saved.
-  const rules = editable ? liveRules : serverRules;
+  const rules = plan.data?.can.edit.ok ? (liveRules?.map(asRuleDto) ?? null) : (savedUnit?.rules ?? null);
 
-  const draftSnapshot = useMemo(
-    () => (draft ? snapshotOf(draft, candidateMap) : null),
-    [draft, candidateMap],
-  );
-  const before = comparing ? baseVersion.data : undefined;
-  const shownVersion = comparing?.target != null ? targetVersion.data : undefined;
+  const draftSnapshot = useMemo(() => (draft ? snapshotOf(draft, sites) : null), [draft, sites]);
   const after = comparing?.target != null ? shownVersion : draftSnapshot;
   const diff = useMemo(() => (before && after ? diffPlans(before, after) : null), [before, after]);
 
-  const focusPoints = useMemo(
-    () => resolveFocus(focusRequest, plan.data, draft, candidateMap),
-    [focusRequest, plan.data, draft, candidateMap],
+  // ——— The map ———
+  const status = useMemo(
+    () => countyStatuses(compliance.data ?? [], units.data ?? []),
+    [compliance.data, units.data],
   );
-
   const mapData = useMemo((): PlanMapData => {
-    const countyOfUnit = new Map(
-      (units.data ?? [])
-        .filter((u) => u.kind === "COUNTY" && u.countyCode)
-        .map((u) => [u.id, u.countyCode as string]),
-    );
-    const status = countyStatus(compliance.data ?? [], countyOfUnit);
-    // A later version compared with an earlier one is drawn in place of the draft.
     const planned = shownVersion
       ? snapshotBelts(shownVersion)
       : draft
-        ? plannedBelts(draft, candidateMap, activeKey)
+        ? plannedBelts(draft, sites, activeKey)
         : [];
     const others = (allBelts.data ?? []).filter((b) => b.unitId !== unitId);
-    const highlighted = new Set(focusRequest?.siteIds ?? []);
     const addedIds = new Set(diff?.belts.flatMap((b) => b.addedStopIds) ?? []);
     const removedIds = new Set(diff?.belts.flatMap((b) => b.removedStopIds) ?? []);
     const added = after?.belts.flatMap((b) => b.stops.filter((s) => addedIds.has(s.organizationId))) ?? [];
@@ -153,7 +194,7 @@ export function BeltsPage() {
       versionLines: versionLines(before ?? null),
       beltLines: beltLines(planned, others),
       beltStops: beltStops(planned),
-      sites: sitesToGeoJSON(candidates, draft, activeKey, highlighted),
+      sites: sitesToGeoJSON([...sites.values()], draft, activeKey, new Set(view.highlight)),
       changes: changedStops(added, removed),
       centers: {
         type: "FeatureCollection",
@@ -169,114 +210,123 @@ export function BeltsPage() {
       },
     };
   }, [
-    units.data,
-    compliance.data,
+    shownVersion,
     draft,
-    candidateMap,
+    sites,
     activeKey,
     allBelts.data,
     unitId,
-    focusRequest,
     diff,
-    before,
     after,
-    shownVersion,
+    before,
     counties.data,
-    candidates,
+    status,
+    view.highlight,
   ]);
 
+  // Fly somewhere only on request: a unit opened, a failure clicked, "show on the map".
   const [mapFocus, setMapFocus] = useState<{ points: readonly Point[] } | null>(null);
+  const flyTo = useCallback((points: readonly Point[]) => {
+    if (points.length > 0) setMapFocus({ points });
+  }, []);
+  const fittedUnit = useRef<string | null>(null);
+  /** A failure clicked in the matrix for a unit whose plan is still loading. */
+  const pendingFocus = useRef<ComplianceFocus | null>(null);
+  const pointsOf = useCallback(
+    (focus: { beltIds: readonly number[]; siteIds: readonly number[] }, fresh: PlanDto) =>
+      focusPoints(
+        fresh.belts.filter((b) => focus.beltIds.includes(b.id)),
+        focus.siteIds,
+        plannerSites(fresh),
+      ),
+    [],
+  );
   useEffect(() => {
-    if (focusPoints && focusPoints.length > 0) setMapFocus({ points: focusPoints });
-  }, [focusPoints]);
-  // Opening a unit shows all its candidates.
-  useEffect(() => {
-    if (plan.data && plan.data.unitId === unitId && plan.data.candidates.length > 0)
-      setMapFocus({ points: plan.data.candidates });
-  }, [plan.data?.unitId, unitId, plan.data]);
+    if (unitId === null) {
+      if (fittedUnit.current !== null) flyTo(QUZHOU_CORNERS);
+      fittedUnit.current = null;
+      return;
+    }
+    if (!plan.data || plan.data.unitId !== unitId || fittedUnit.current === unitId) return;
+    fittedUnit.current = unitId;
+    const pending = pendingFocus.current?.unitId === unitId ? pendingFocus.current : null;
+    pendingFocus.current = null;
+    flyTo(pending ? pointsOf(pending, plan.data) : [...plannerSites(plan.data).values()]);
+  }, [unitId, plan.data, flyTo, pointsOf]);
 
+  const focusFailure = (focus: ComplianceFocus) => {
+    const activeKey = focus.beltIds[0] === undefined ? null : String(focus.beltIds[0]);
+    setView({ ...emptyView(focus.unitId), activeKey, highlight: focus.siteIds });
+    if (focus.unitId === unitId && plan.data?.unitId === unitId) flyTo(pointsOf(focus, plan.data));
+    else {
+      pendingFocus.current = focus;
+      update({ unit: focus.unitId });
+    }
+  };
+
+  const focusRule = (rule: RuleResultDto) => {
+    if (plan.data?.can.edit.ok && draft) {
+      // The draft's rules number belts by their place in the draft.
+      const belts = rule.offendingBeltIds.map((i) => draft.belts[i]).filter((b) => b !== undefined);
+      patchView({ activeKey: belts[0]?.key ?? activeKey, highlight: rule.offendingSiteIds });
+      flyTo(
+        focusPoints(
+          belts.map((b) => ({ stops: b.stopIds.map((id) => sites.get(id)).filter((s) => s !== undefined) })),
+          rule.offendingSiteIds,
+          sites,
+        ),
+      );
+    } else if (plan.data) {
+      patchView({
+        activeKey: rule.offendingBeltIds[0] === undefined ? activeKey : String(rule.offendingBeltIds[0]),
+        highlight: rule.offendingSiteIds,
+      });
+      flyTo(pointsOf({ beltIds: rule.offendingBeltIds, siteIds: rule.offendingSiteIds }, plan.data));
+    }
+  };
+
+  // ——— Editing ———
   const dispatch = useCallback(
     (action: DraftAction) => {
       editor.dispatch(action);
-      setNotice(null);
+      patchView({ notice: null });
     },
-    [editor.dispatch],
+    [editor.dispatch, patchView],
   );
+
+  const placeCenter = (at: Point, organizationId: number | null) => {
+    if (!draft || !plan.data) return;
+    dispatch({
+      type: "setCenter",
+      center: {
+        name: draft.serviceCenter?.name || defaultCenterName(plan.data.unitName),
+        address: draft.serviceCenter?.address ?? "",
+        lng: at.lng,
+        lat: at.lat,
+        organizationId,
+      },
+    });
+    patchView({ placing: false });
+  };
 
   const onSiteClick = (organizationId: number) => {
     if (!editable || !draft) return;
-    const site = candidateMap.get(organizationId);
+    const site = sites.get(organizationId);
     if (!site) return;
     if (placing) {
-      dispatch({
-        type: "setCenter",
-        center: {
-          name: draft.serviceCenter?.name || defaultCenterName(plan.data?.unitName ?? ""),
-          address: draft.serviceCenter?.address ?? "",
-          lng: site.lng,
-          lat: site.lat,
-          organizationId,
-        },
-      });
-      setPlacing(false);
+      if (!site.unavailable) placeCenter(site, organizationId);
       return;
     }
     const active = draft.belts.find((b) => b.key === activeKey);
     if (!active) return;
-    dispatch(
-      active.stopIds.includes(organizationId)
-        ? { type: "removeStop", key: active.key, organizationId }
-        : { type: "addStop", key: active.key, organizationId },
-    );
+    if (active.stopIds.includes(organizationId))
+      dispatch({ type: "removeStop", key: active.key, organizationId });
+    else if (!site.unavailable) dispatch({ type: "addStop", key: active.key, organizationId });
   };
 
   const onMapClick = (at: Point) => {
-    if (!placing || !draft) return;
-    dispatch({
-      type: "setCenter",
-      center: {
-        name: draft.serviceCenter?.name || defaultCenterName(plan.data?.unitName ?? ""),
-        address: draft.serviceCenter?.address ?? "",
-        lng: at.lng,
-        lat: at.lat,
-        organizationId: null,
-      },
-    });
-    setPlacing(false);
+    if (editable && placing) placeCenter(at, null);
   };
-
-  const afterChange = (fresh: PlanDto, message: string) => {
-    queryClient.setQueryData(trpc.plan.get.queryKey({ unitId: fresh.unitId }), fresh);
-    // A new belt gets its id on saving; the belt being edited stays the one being edited.
-    const activeIndex = draft?.belts.findIndex((b) => b.key === activeKey) ?? -1;
-    const saved = fresh.belts[activeIndex];
-    setActiveKey(
-      activeIndex >= 0 && saved && draft?.belts.length === fresh.belts.length ? String(saved.id) : null,
-    );
-    editor.reset(fresh);
-    setNotice({ kind: "success", text: message });
-    for (const key of [
-      trpc.belt.pathKey(),
-      trpc.map.pathKey(),
-      trpc.site.pathKey(),
-      trpc.dashboard.pathKey(),
-    ])
-      void queryClient.invalidateQueries({ queryKey: key });
-  };
-  const refuse = (error: unknown) =>
-    setNotice({
-      kind: "error",
-      text:
-        errorCode(error) === "CONFLICT"
-          ? t("plan.conflict")
-          : t("plan.saveFailed", { message: serverMessage(error) ?? t("app.networkError") }),
-    });
-  const save = useMutation(
-    trpc.plan.save.mutationOptions({
-      onSuccess: (fresh) => afterChange(fresh, t("plan.saved")),
-      onError: refuse,
-    }),
-  );
 
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => editor.dirty && currentLocation.pathname !== nextLocation.pathname,
@@ -288,51 +338,35 @@ export function BeltsPage() {
     return () => window.removeEventListener("beforeunload", warn);
   }, [editor.dirty]);
 
-  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside text fields.
+  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside text fields and dialogs; AltGr (Ctrl+Alt) types.
+  const { undo, redo } = editor;
   useEffect(() => {
     if (!editable) return;
     const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select")) return;
-      if (!(event.ctrlKey || event.metaKey)) return;
+      if (target?.closest("input, textarea, select") || document.querySelector("dialog[open]")) return;
       const key = event.key.toLowerCase();
-      if (key === "z" && !event.shiftKey) editor.undo();
-      else if (key === "y" || (key === "z" && event.shiftKey)) editor.redo();
+      if (key === "z" && !event.shiftKey) undo();
+      else if (key === "y" || (key === "z" && event.shiftKey)) redo();
       else return;
       event.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [editable, editor.undo, editor.redo]);
+  }, [editable, undo, redo]);
 
   const beltNameOf = (id: number) =>
-    editable
+    plan.data?.can.edit.ok
       ? (draft?.belts[id]?.name ?? String(id))
       : (plan.data?.belts.find((b) => b.id === id)?.name ?? String(id));
-  const siteNameOf = (id: number) => candidateMap.get(id)?.name ?? String(id);
-
-  const focusRule = (rule: RuleResultDto) => {
-    if (!unitId) return;
-    if (editable && draft) {
-      const belt = draft.belts[rule.offendingBeltIds[0] ?? -1];
-      if (belt) setActiveKey(belt.key);
-      setFocusRequest({
-        unitId,
-        beltIds: [],
-        siteIds: rule.offendingSiteIds,
-        points: rule.offendingBeltIds.flatMap((i) =>
-          (draft.belts[i]?.stopIds ?? []).map((id) => candidateMap.get(id)).filter(isPoint),
-        ),
-      });
-    } else {
-      setFocusRequest({ unitId, beltIds: rule.offendingBeltIds, siteIds: rule.offendingSiteIds });
-    }
-  };
+  const siteNameOf = (id: number) => sites.get(id)?.name ?? String(id);
 
   const failed = [compliance, allBelts, units, counties, plan].find((q) => q.isError);
   const activeBelt = draft?.belts.find((b) => b.key === activeKey);
   // Shown in the UI's language; names written into the plan (new belts, the center) stay Chinese data.
   const unitName = plan.data ? unitNameOf(plan.data.unitId, plan.data.unitName) : "";
+  const readOnly = plan.data?.can.edit;
 
   return (
     <div className="workspace belts-page">
@@ -345,11 +379,7 @@ export function BeltsPage() {
                 compliance={compliance.data}
                 selectedUnitId={unitId}
                 onSelectUnit={(id) => update({ unit: id })}
-                onFocus={(focus) => {
-                  update({ unit: focus.unitId });
-                  setActiveKey(focus.beltIds[0] === undefined ? null : String(focus.beltIds[0]));
-                  setFocusRequest({ unitId: focus.unitId, beltIds: focus.beltIds, siteIds: focus.siteIds });
-                }}
+                onFocus={focusFailure}
               />
             )}
             {unitId ? (
@@ -365,19 +395,19 @@ export function BeltsPage() {
           <PlanActions
             plan={plan.data}
             dirty={editor.dirty}
-            canUndo={editor.canUndo}
-            canRedo={editor.canRedo}
+            canUndo={editable && editor.canUndo}
+            canRedo={editable && editor.canRedo}
             saving={save.isPending}
-            warnings={liveRules ? submissionWarnings(liveRules.map(fromDto)).map((r) => r.rule) : []}
-            notice={notice}
+            warnings={liveRules ? submissionWarnings(liveRules).map((r: RuleResult) => r.rule) : []}
+            notice={view.notice}
             onUndo={editor.undo}
             onRedo={editor.redo}
             onSave={() => {
-              if (draft && unitId)
-                save.mutate({ unitId, revision: plan.data.revision, ...draftToInput(draft) });
+              if (draft && unitId && editor.baseRevision !== null)
+                save.mutate({ unitId, revision: editor.baseRevision, ...draftToInput(draft) });
             }}
             onDiscard={() => {
-              setNotice(null);
+              patchView({ notice: null });
               void plan.refetch().then((r) => r.data && editor.reset(r.data));
             }}
             onChanged={afterChange}
@@ -396,7 +426,7 @@ export function BeltsPage() {
                 {t(savedUnit.passed ? "plan.savedPasses" : "plan.savedFails")}
               </p>
             )}
-            {editable && <p className="field-hint">{t("plan.rulesLive")}</p>}
+            {plan.data.can.edit.ok && <p className="field-hint">{t("plan.rulesLive")}</p>}
             <RuleList rules={rules} beltName={beltNameOf} siteName={siteNameOf} onFocus={focusRule} />
           </section>
         )}
@@ -423,9 +453,14 @@ export function BeltsPage() {
             <p className="field-hint">{t("plan.noPlanBelts")}</p>
           ) : (
             <>
-              {!editable && plan.data.can.edit.reason && planner && (
+              {planner && readOnly && !readOnly.ok && readOnly.code && (
                 <p className="notice notice-info" role="status">
-                  {t("plan.readOnly", { reason: plan.data.can.edit.reason })}
+                  {t("plan.readOnly", { reason: t(`plan.refusal.${readOnly.code}`) })}
+                </p>
+              )}
+              {shownVersion && (
+                <p className="notice notice-info" role="status" data-testid="showing-version">
+                  {t("plan.showingVersion", { version: comparing?.target })}
                 </p>
               )}
               {editable && activeBelt && (
@@ -440,15 +475,16 @@ export function BeltsPage() {
                     color={beltColor(index)}
                     active={belt.key === activeKey}
                     editable={editable}
-                    candidates={candidateMap}
+                    sites={sites}
                     center={draft.serviceCenter}
-                    onActivate={() => setActiveKey(belt.key)}
+                    onActivate={() => patchView({ activeKey: belt.key })}
                     onAction={dispatch}
+                    onEndTyping={editor.endTyping}
                     onOptimise={(fromCenter) =>
                       dispatch({
                         type: "setOrder",
                         key: belt.key,
-                        stopIds: optimisedOrder(belt.stopIds, (id) => candidateMap.get(id), {
+                        stopIds: optimisedOrder(belt.stopIds, (id) => sites.get(id), {
                           roundTrip: belt.roundTrip,
                           startAt: fromCenter ? draft.serviceCenter : null,
                         }),
@@ -456,7 +492,7 @@ export function BeltsPage() {
                     }
                     onDelete={() => dispatch({ type: "deleteBelt", key: belt.key })}
                     onShow={() =>
-                      setMapFocus({ points: belt.stopIds.map((id) => candidateMap.get(id)).filter(isPoint) })
+                      flyTo(belt.stopIds.map((id) => sites.get(id)).filter((s) => s !== undefined))
                     }
                   />
                 ))}
@@ -466,13 +502,12 @@ export function BeltsPage() {
                   type="button"
                   className="button"
                   onClick={() => {
-                    const n = draft.belts.length + 1;
                     dispatch({
                       type: "addBelt",
-                      name: `${plan.data?.unitName ?? ""}示范带${n}`,
+                      name: newBeltName(plan.data.unitName, draft),
                       kind: "ORDINARY",
                     });
-                    setActiveKey(`new-${draft.nextNew}`);
+                    patchView({ activeKey: `new-${draft.nextNew}` });
                   }}
                   data-testid="add-belt"
                 >
@@ -484,18 +519,20 @@ export function BeltsPage() {
                 needed={plan.data.needsServiceCenter}
                 editable={editable}
                 placing={placing}
-                siteName={siteNameOf}
-                onPlace={setPlacing}
+                sites={sites}
+                onPlace={(placing) => patchView({ placing })}
+                onPickSite={(site) => placeCenter(site, site.id)}
                 onChange={(center) => dispatch({ type: "setCenter", center })}
                 onRemove={() => dispatch({ type: "clearCenter" })}
-                onShow={() => draft.serviceCenter && setMapFocus({ points: [draft.serviceCenter] })}
+                onShow={() => draft.serviceCenter && flyTo([draft.serviceCenter])}
               />
               <VersionPanel
                 versions={plan.data.versions}
                 comparing={comparing}
                 diff={diff}
-                onCompare={setComparing}
+                onCompare={(comparison) => patchView({ comparing: comparison })}
               />
+              {editor.dirty && <p className="field-hint">{t("plan.exportSaved")}</p>}
               <ExportMenu unitId={plan.data.unitId} unitName={plan.data.unitName} belts={plan.data.belts} />
             </>
           )}
@@ -519,62 +556,6 @@ export function BeltsPage() {
       </Dialog>
     </div>
   );
-}
-
-function isPoint<T extends Point>(value: T | undefined): value is T {
-  return value !== undefined;
-}
-
-function fromDto(rule: RuleResultDto) {
-  return {
-    ...rule,
-    expected: rule.expected ?? undefined,
-    actual: rule.actual ?? undefined,
-    deadline: rule.deadline ? new Date(rule.deadline) : undefined,
-    submittedAt: rule.submittedAt ? new Date(rule.submittedAt) : null,
-  } as Parameters<typeof submissionWarnings>[0][number];
-}
-
-/** The draft as a version snapshot would hold it, so it can be compared with one. */
-function snapshotOf(draft: PlanDraft, candidates: ReadonlyMap<number, PlanCandidateDto>): PlanSnapshot {
-  return {
-    belts: draft.belts.map((b) => ({
-      id: b.id,
-      name: b.name,
-      theme: b.theme,
-      kind: b.kind,
-      roundTrip: b.roundTrip,
-      stops: b.stopIds.map((id) => {
-        const c = candidates.get(id);
-        return { organizationId: id, name: c?.name ?? String(id), lng: c?.lng ?? 0, lat: c?.lat ?? 0 };
-      }),
-    })),
-    serviceCenter: draft.serviceCenter,
-  };
-}
-
-/** The points a focus request stands for, once the unit's plan is at hand. */
-function resolveFocus(
-  request: FocusRequest | null,
-  plan: PlanDto | undefined,
-  draft: PlanDraft | null,
-  candidates: ReadonlyMap<number, PlanCandidateDto>,
-): Point[] | null {
-  if (!request) return null;
-  if (request.points && request.points.length > 0)
-    return [...request.points, ...sitePoints(request.siteIds, candidates)];
-  if (!plan || plan.unitId !== request.unitId) return null;
-  const beltPoints = request.beltIds.flatMap(
-    (id) => plan.belts.find((b) => b.id === id)?.stops.map((s) => ({ lng: s.lng, lat: s.lat })) ?? [],
-  );
-  const points = [...beltPoints, ...sitePoints(request.siteIds, candidates)];
-  if (points.length > 0) return points;
-  // A rule about the unit as a whole (number of belts, the center, the deadline): the unit.
-  return draft ? [...candidates.values()] : null;
-}
-
-function sitePoints(ids: readonly number[], candidates: ReadonlyMap<number, PlanCandidateDto>): Point[] {
-  return ids.map((id) => candidates.get(id)).filter(isPoint);
 }
 
 /** The default name of a unit's center: data, so Chinese whatever the UI language. */

@@ -1,8 +1,15 @@
-import type { PlanCandidateDto } from "@beltmap/api";
-import { BELT_KINDS, type BeltKind, estimateTravel, routeLengthKm } from "@beltmap/domain";
+import {
+  BELT_KINDS,
+  type BeltKind,
+  estimateTravel,
+  isDemonstrationSite,
+  PLAN_LIMITS,
+  routeLengthKm,
+} from "@beltmap/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DraftAction, DraftBelt } from "./draft.ts";
+import type { PlannerSite } from "./page-model.ts";
 import { StopSearch } from "./StopSearch.tsx";
 
 export type BeltEditorProps = {
@@ -11,11 +18,13 @@ export type BeltEditorProps = {
   color: string;
   active: boolean;
   editable: boolean;
-  candidates: ReadonlyMap<number, PlanCandidateDto>;
+  sites: ReadonlyMap<number, PlannerSite>;
   /** Where "optimise from the service center" starts, when the unit has one. */
   center: { lng: number; lat: number } | null;
   onActivate: () => void;
   onAction: (action: DraftAction) => void;
+  /** Leaving a text field: further typing there is a new undo step. */
+  onEndTyping: () => void;
   onOptimise: (fromCenter: boolean) => void;
   onDelete: () => void;
   onShow: () => void;
@@ -23,13 +32,15 @@ export type BeltEditorProps = {
 
 /** One belt: its name, theme, kind, ordered stops (drag or buttons), length and travel estimate. */
 export function BeltEditor(props: BeltEditorProps) {
-  const { belt, index, color, active, editable, candidates, center, onActivate, onAction } = props;
+  const { belt, index, color, active, editable, sites, center, onActivate, onAction, onEndTyping } = props;
   const { t } = useTranslation();
   const [fromCenter, setFromCenter] = useState(false);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const stops = belt.stopIds.map((id) => candidates.get(id)).filter((s) => s !== undefined);
+  // Every stop of the draft is shown (one the unit may no longer use is marked), so positions in
+  // this list are positions in the belt.
+  const stops = belt.stopIds.map((id) => sites.get(id) ?? unknownSite(id));
   const km = routeLengthKm(
-    stops.map((s) => [s.lng, s.lat] as const),
+    stops.filter((s) => !Number.isNaN(s.lng)).map((s) => [s.lng, s.lat] as const),
     belt.roundTrip,
   );
   const travel = estimateTravel(km);
@@ -73,8 +84,9 @@ export function BeltEditor(props: BeltEditorProps) {
                 <span>{t("plan.beltName")}</span>
                 <input
                   value={belt.name}
-                  maxLength={40}
+                  maxLength={PLAN_LIMITS.beltName}
                   onChange={(e) => update({ name: e.target.value })}
+                  onBlur={onEndTyping}
                   data-testid="belt-name-input"
                 />
               </label>
@@ -82,9 +94,10 @@ export function BeltEditor(props: BeltEditorProps) {
                 <span>{t("plan.theme")}</span>
                 <input
                   value={belt.theme}
-                  maxLength={60}
+                  maxLength={PLAN_LIMITS.theme}
                   placeholder={t("plan.themePlaceholder")}
                   onChange={(e) => update({ theme: e.target.value })}
+                  onBlur={onEndTyping}
                 />
               </label>
               <label className="field">
@@ -139,8 +152,13 @@ export function BeltEditor(props: BeltEditorProps) {
                   {stop.kind === "SPECIAL_TOWN" && (
                     <span className="tag small">{t("plan.specialTownMark")}</span>
                   )}
-                  {stop.officialGrade === "EXCELLENT" && (
+                  {isDemonstrationSite(stop.officialGrade) && (
                     <span className="tag small demo">{t("plan.demonstrationMark")}</span>
+                  )}
+                  {stop.unavailable && (
+                    <span className="tag small warn" title={t("plan.unavailableHint")}>
+                      {t("plan.unavailable")}
+                    </span>
                   )}
                 </span>
                 {editable && (
@@ -179,7 +197,7 @@ export function BeltEditor(props: BeltEditorProps) {
           {stops.length > 0 && (
             <p className="travel-estimate" data-testid="travel-estimate">
               {t("plan.estimate", {
-                time: durationText(travel.minutes, t),
+                time: durationText(travel.roundedMinutes, t),
                 factor: travel.detourFactor,
                 speed: travel.speedKmh,
               })}
@@ -212,7 +230,7 @@ export function BeltEditor(props: BeltEditorProps) {
                 </button>
               </div>
               <StopSearch
-                candidates={candidates}
+                sites={sites}
                 exclude={belt.stopIds}
                 onPick={(id) => onAction({ type: "addStop", key: belt.key, organizationId: id })}
               />
@@ -228,8 +246,24 @@ function durationText(
   minutes: number,
   t: (key: string, options?: Record<string, unknown>) => string,
 ): string {
-  const rounded = Math.max(1, Math.round(minutes / 5) * 5);
-  const h = Math.floor(rounded / 60);
-  const m = rounded % 60;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
   return h > 0 ? t("plan.hours", { h, m }) : t("plan.minutes", { m });
+}
+
+/** A stop known by id only (not among the sites): shown so it can be removed. */
+function unknownSite(id: number): PlannerSite {
+  return {
+    id,
+    name: `#${id}`,
+    kind: "OTHER",
+    unitId: "",
+    countyCode: "",
+    townshipName: "",
+    lng: Number.NaN,
+    lat: Number.NaN,
+    officialGrade: null,
+    tier: null,
+    unavailable: true,
+  };
 }

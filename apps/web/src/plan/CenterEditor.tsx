@@ -1,5 +1,7 @@
-import type { PlanServiceCenter } from "@beltmap/domain";
+import { PLAN_LIMITS, type PlanServiceCenter } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
+import type { PlannerSite } from "./page-model.ts";
+import { StopSearch } from "./StopSearch.tsx";
 
 /** The unit's 区域性党群服务中心: placed at a site or a clicked point, named, addressed. */
 export function CenterEditor({
@@ -7,8 +9,9 @@ export function CenterEditor({
   needed,
   editable,
   placing,
-  siteName,
+  sites,
   onPlace,
+  onPickSite,
   onChange,
   onRemove,
   onShow,
@@ -17,8 +20,10 @@ export function CenterEditor({
   needed: boolean;
   editable: boolean;
   placing: boolean;
-  siteName: (id: number) => string;
+  sites: ReadonlyMap<number, PlannerSite>;
   onPlace: (placing: boolean) => void;
+  /** At a site picked by name: the keyboard's way to place it. */
+  onPickSite: (site: PlannerSite) => void;
   onChange: (center: PlanServiceCenter) => void;
   onRemove: () => void;
   onShow: () => void;
@@ -39,7 +44,9 @@ export function CenterEditor({
           <p className="field-hint">
             {center.organizationId === null
               ? t("plan.centerAtPoint")
-              : t("plan.centerAtSite", { name: siteName(center.organizationId) })}{" "}
+              : t("plan.centerAtSite", {
+                  name: sites.get(center.organizationId)?.name ?? String(center.organizationId),
+                })}{" "}
             · {center.lng.toFixed(5)}, {center.lat.toFixed(5)}{" "}
             <button type="button" className="link-button" onClick={onShow}>
               {t("plan.showOnMap")}
@@ -51,7 +58,7 @@ export function CenterEditor({
                 <span>{t("plan.centerName")}</span>
                 <input
                   value={center.name}
-                  maxLength={60}
+                  maxLength={PLAN_LIMITS.centerName}
                   onChange={(e) => onChange({ ...center, name: e.target.value })}
                   data-testid="center-name"
                 />
@@ -60,7 +67,7 @@ export function CenterEditor({
                 <span>{t("plan.centerAddress")}</span>
                 <input
                   value={center.address}
-                  maxLength={120}
+                  maxLength={PLAN_LIMITS.address}
                   onChange={(e) => onChange({ ...center, address: e.target.value })}
                 />
               </label>
@@ -104,6 +111,18 @@ export function CenterEditor({
             </button>
           )}
         </div>
+      )}
+      {editable && (
+        <StopSearch
+          sites={sites}
+          exclude={center?.organizationId == null ? [] : [center.organizationId]}
+          onPick={(id) => {
+            const site = sites.get(id);
+            if (site) onPickSite(site);
+          }}
+          label={t("plan.centerPickSite")}
+          testId="center-site-search"
+        />
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { PlanDto } from "@beltmap/api";
-import { RULE_TITLES_EN, RULE_TITLES_ZH, type RuleId, validateReturnReason } from "@beltmap/domain";
+import { type RuleId, submissionIsLate, validateReturnReason } from "@beltmap/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -45,7 +45,6 @@ export function PlanActions({
   const trpc = useTRPC();
   const unitName = useUnitName()(plan.unitId, plan.unitName);
   const [dialog, setDialog] = useState<"submit" | "accept" | "return" | null>(null);
-  const titles = i18n.language === "en" ? RULE_TITLES_EN : RULE_TITLES_ZH;
   const done = (message: string) => (fresh: PlanDto) => {
     setDialog(null);
     onChanged(fresh, message);
@@ -60,7 +59,11 @@ export function PlanActions({
     trpc.plan.return.mutationOptions({ onSuccess: done(t("plan.status.RETURNED")) }),
   );
   const editable = plan.can.edit.ok;
-  const late = Date.now() > Date.parse(plan.deadline);
+  const late = submissionIsLate({
+    deadline: new Date(plan.deadline),
+    firstSubmittedAt: plan.firstSubmittedAt === null ? null : new Date(plan.firstSubmittedAt),
+    now: new Date(plan.serverTime),
+  });
   const status =
     plan.minBelts === 0 ? null : plan.versions.length === 0 && plan.status === "DRAFT" ? "NONE" : plan.status;
 
@@ -196,7 +199,7 @@ export function PlanActions({
               <p>{t("plan.submitWarnings")}</p>
               <ul>
                 {warnings.map((rule) => (
-                  <li key={rule}>✗ {titles[rule]}</li>
+                  <li key={rule}>✗ {t(`rules.${rule}`)}</li>
                 ))}
               </ul>
             </>

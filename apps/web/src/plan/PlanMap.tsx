@@ -12,6 +12,7 @@ maplibregl.setWorkerUrl(workerUrl);
 const COUNTIES_URL = "/geo/quzhou-counties.geojson";
 const QUZHOU_BOUNDS: [number, number, number, number] = [118.0, 28.25, 119.35, 29.5];
 const CLICKABLE = [PLAN_LAYERS.sites, PLAN_LAYERS.specialTowns];
+const CLICK_SLACK_PX = 4;
 
 export type PlanMapData = {
   countyLabels: GeoJSON.FeatureCollection;
@@ -77,7 +78,13 @@ export function PlanMap({ data, focus, placing, onSiteClick, onMapClick }: PlanM
       });
     }
     instance.on("click", (event) => {
-      const [site] = instance.queryRenderedFeatures(event.point, { layers: CLICKABLE });
+      // A few pixels of slack: small circles are hard to hit exactly.
+      const { x, y } = event.point;
+      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+        [x - CLICK_SLACK_PX, y - CLICK_SLACK_PX],
+        [x + CLICK_SLACK_PX, y + CLICK_SLACK_PX],
+      ];
+      const site = nearest(instance, instance.queryRenderedFeatures(box, { layers: CLICKABLE }), event.point);
       if (site) handlers.current.onSiteClick(Number(site.properties.id));
       else handlers.current.onMapClick({ lng: event.lngLat.lng, lat: event.lngLat.lat });
     });
@@ -144,4 +151,20 @@ export function PlanMap({ data, focus, placing, onSiteClick, onMapClick }: PlanM
   }, [map, focus]);
 
   return <div ref={container} className="map plan-map" data-testid="plan-map" data-map-idle="false" />;
+}
+
+/** Of the features near a click, the one drawn closest to it. */
+function nearest(
+  map: maplibregl.Map,
+  features: maplibregl.MapGeoJSONFeature[],
+  at: maplibregl.Point,
+): maplibregl.MapGeoJSONFeature | undefined {
+  let best: maplibregl.MapGeoJSONFeature | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const feature of features) {
+    if (feature.geometry.type !== "Point") continue;
+    const distance = map.project(feature.geometry.coordinates as [number, number]).dist(at);
+    if (distance < bestDistance) [best, bestDistance] = [feature, distance];
+  }
+  return best;
 }

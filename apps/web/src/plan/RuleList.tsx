@@ -1,7 +1,9 @@
+import "../i18n/compliance.ts"; // the state words (达标/未达标/建议/不适用) are the matrix's
 import type { RuleResultDto } from "@beltmap/api";
-import { RULE_TITLES_EN, RULE_TITLES_ZH } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
-import { ruleExplanation } from "./rule-text.ts";
+import { cellState, ruleExplanation } from "./rule-text.ts";
+
+const MARKS = { pass: "✓", fail: "✗", advice: "!", na: "—" } as const;
 
 /** One unit's rules, ✓/✗/建议, each failure with what offends and a way to see it on the map. */
 export function RuleList({
@@ -16,11 +18,10 @@ export function RuleList({
   onFocus: (rule: RuleResultDto) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const titles = i18n.language === "en" ? RULE_TITLES_EN : RULE_TITLES_ZH;
   return (
     <ul className="rule-list" data-testid="rule-list">
       {rules.map((rule) => {
-        const state = !rule.applicable ? "na" : rule.passed ? "pass" : rule.advisory ? "advice" : "fail";
+        const state = cellState(rule);
         const offending = [
           ...rule.offendingBeltIds.map((id) => beltName(id)),
           ...rule.offendingSiteIds.map((id) => t("plan.offendingSite", { name: siteName(id) })),
@@ -33,10 +34,13 @@ export function RuleList({
             data-state={state}
           >
             <span className="rule-mark" aria-hidden="true">
-              {state === "pass" ? "✓" : state === "fail" ? "✗" : state === "advice" ? "!" : "—"}
+              {MARKS[state]}
             </span>
             <span className="rule-body">
-              <span className="rule-title">{titles[rule.rule]}</span>
+              <span className="rule-title">
+                {t(`rules.${rule.rule}`)}
+                <span className="visually-hidden">（{t(`compliance.state.${state}`)}）</span>
+              </span>
               {state !== "pass" && state !== "na" && (
                 <span className="rule-detail">{ruleExplanation(rule, t, i18n.language)}</span>
               )}

@@ -1,18 +1,23 @@
-import type { PlanCandidateDto } from "@beltmap/api";
+import { isDemonstrationSite } from "@beltmap/domain";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PlannerSite } from "./page-model.ts";
 
 const MAX_MATCHES = 8;
 
-/** Adds a stop by name: demonstration sites and 特色小镇 first among the matches. */
+/** Finds a site by name to add (or to put the center at): demonstration sites and 特色小镇 first. */
 export function StopSearch({
-  candidates,
+  sites,
   exclude,
   onPick,
+  label,
+  testId = "stop-search",
 }: {
-  candidates: ReadonlyMap<number, PlanCandidateDto>;
+  sites: ReadonlyMap<number, PlannerSite>;
   exclude: readonly number[];
   onPick: (organizationId: number) => void;
+  label?: string;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState("");
@@ -21,23 +26,23 @@ export function StopSearch({
     const q = query.trim();
     if (q.length === 0) return [];
     const excluded = new Set(exclude);
-    const rank = (c: PlanCandidateDto) =>
-      (c.officialGrade === "EXCELLENT" ? 0 : 2) + (c.kind === "SPECIAL_TOWN" ? 0 : 1);
-    return [...candidates.values()]
-      .filter((c) => !excluded.has(c.id) && c.name.includes(q))
+    const rank = (c: PlannerSite) =>
+      (isDemonstrationSite(c.officialGrade) ? 0 : 2) + (c.kind === "SPECIAL_TOWN" ? 0 : 1);
+    return [...sites.values()]
+      .filter((c) => !c.unavailable && !excluded.has(c.id) && c.name.includes(q))
       .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "zh-CN"))
       .slice(0, MAX_MATCHES);
-  }, [query, candidates, exclude]);
+  }, [query, sites, exclude]);
 
   return (
     <div className="stop-search">
-      <label htmlFor={id}>{t("plan.addStopSearch")}</label>
+      <label htmlFor={id}>{label ?? t("plan.addStopSearch")}</label>
       <input
         id={id}
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        data-testid="stop-search"
+        data-testid={testId}
         autoComplete="off"
       />
       {matches.length > 0 && (

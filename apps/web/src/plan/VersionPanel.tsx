@@ -3,7 +3,8 @@ import type { PlanDiff } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
 import { formatTime } from "../lib/format.ts";
 
-type Comparison = { base: number; target: number | null };
+/** Version `base` against version `target`, or against the current plan (target null). */
+export type Comparison = { base: number; target: number | null };
 
 /**
  * Every submitted version, the city's decision on each, and what changed from one version to

@@ -52,7 +52,7 @@ export type TravelTime = {
  */
 export function travelTime(lengthKm: number): TravelTime {
   const estimate = estimateTravel(Math.max(0, Number.isFinite(lengthKm) ? lengthKm : 0));
-  const rounded = estimate.minutes > 0 ? Math.max(5, Math.round(estimate.minutes / 5) * 5) : 0;
+  const rounded = estimate.roundedMinutes;
   return {
     hours: Math.floor(rounded / 60),
     minutes: rounded % 60,

@@ -6,6 +6,7 @@ import {
   draftCompliance,
   draftFromPlan,
   draftToInput,
+  endTyping,
   HISTORY_LIMIT,
   historyOf,
   isDirty,
@@ -87,6 +88,30 @@ describe("applyDraftAction", () => {
 });
 
 describe("history", () => {
+  it("joins typing in one field into one step, and a pause or another field starts a new one", () => {
+    let h = historyOf(withBelt());
+    for (const name of ["柯", "柯城", "柯城线"])
+      h = commit(h, { type: "updateBelt", key: "new-1", changes: { name } });
+    expect(h.past).toHaveLength(1);
+    h = commit(h, { type: "updateBelt", key: "new-1", changes: { theme: "红" } });
+    expect(h.past).toHaveLength(2);
+    h = commit(endTyping(h), { type: "updateBelt", key: "new-1", changes: { theme: "红色" } });
+    expect(h.past).toHaveLength(3);
+    expect(undo(undo(undo(h))).present.belts[0]?.name).toBe("一号线");
+  });
+
+  it("treats a center moved away and back as no change", () => {
+    const draft = withBelt();
+    const center = { name: "中心", address: "", lng: 118.87, lat: 28.94, organizationId: null };
+    const saved = applyDraftAction(draft, { type: "setCenter", center });
+    const reordered = { organizationId: null, lat: 28.94, lng: 118.87, address: "", name: "中心" };
+    const back = applyDraftAction(applyDraftAction(saved, { type: "clearCenter" }), {
+      type: "setCenter",
+      center: reordered,
+    });
+    expect(isDirty(back, saved)).toBe(false);
+  });
+
   it("undoes and redoes, and a new step drops what could be redone", () => {
     let h = commit(historyOf(withBelt()), { type: "addStop", key: "new-1", organizationId: 1 });
     h = commit(h, { type: "addStop", key: "new-1", organizationId: 2 });
@@ -120,6 +145,7 @@ const PLAN = {
   departmentUnitIds: ["JINGXIN"],
   deadline: "2017-08-10T15:59:59.000Z",
   firstSubmittedAt: "2017-08-09T02:00:00.000Z",
+  serverTime: "2026-11-26T02:00:00.000Z",
   belts: [
     {
       id: 11,

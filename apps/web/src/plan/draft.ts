@@ -162,7 +162,13 @@ function updateBelt(draft: PlanDraft, key: string, change: (belt: DraftBelt) => 
 
 // ——— Undo and redo ———
 
-export type History = { past: PlanDraft[]; present: PlanDraft; future: PlanDraft[] };
+export type History = {
+  past: PlanDraft[];
+  present: PlanDraft;
+  future: PlanDraft[];
+  /** What the last step typed into (a belt's text field): more typing there joins that step. */
+  typing?: string | undefined;
+};
 
 /** How many steps back undo reaches. */
 export const HISTORY_LIMIT = 100;
@@ -174,7 +180,25 @@ export function historyOf(draft: PlanDraft): History {
 export function commit(history: History, action: DraftAction): History {
   const next = applyDraftAction(history.present, action);
   if (next === history.present) return history;
-  return { past: [...history.past, history.present].slice(-HISTORY_LIMIT), present: next, future: [] };
+  // Typing a name letter by letter is one step to undo, not one per letter.
+  const typing = typingTarget(action);
+  if (typing !== undefined && typing === history.typing)
+    return { past: history.past, present: next, future: [], typing };
+  return {
+    past: [...history.past, history.present].slice(-HISTORY_LIMIT),
+    present: next,
+    future: [],
+    typing,
+  };
+}
+
+function typingTarget(action: DraftAction): string | undefined {
+  if (action.type === "updateBelt") {
+    const fields = Object.keys(action.changes);
+    if (fields.length === 1 && (fields[0] === "name" || fields[0] === "theme"))
+      return `${action.key}.${fields[0]}`;
+  }
+  return undefined;
 }
 
 export function undo(history: History): History {
@@ -187,6 +211,11 @@ export function redo(history: History): History {
   const [next, ...future] = history.future;
   if (!next) return history;
   return { past: [...history.past, history.present], present: next, future };
+}
+
+/** Ends a typing step, so the next keystroke in the same field is an undo step of its own. */
+export function endTyping(history: History): History {
+  return history.typing === undefined ? history : { ...history, typing: undefined };
 }
 
 // ——— What the draft means ———
@@ -202,7 +231,13 @@ export function draftToInput(draft: PlanDraft) {
       roundTrip,
       stopIds,
     })),
-    serviceCenter: draft.serviceCenter,
+    serviceCenter: draft.serviceCenter && {
+      name: draft.serviceCenter.name,
+      address: draft.serviceCenter.address,
+      lng: draft.serviceCenter.lng,
+      lat: draft.serviceCenter.lat,
+      organizationId: draft.serviceCenter.organizationId,
+    },
   };
 }
 
@@ -254,6 +289,7 @@ export function draftCompliance(
     | "departmentUnitIds"
     | "deadline"
     | "firstSubmittedAt"
+    | "serverTime"
   >,
 ): RuleResult[] {
   const sites = new Map<number, BeltSite>(
@@ -284,6 +320,7 @@ export function draftCompliance(
     plan: {
       deadline: new Date(plan.deadline),
       firstSubmittedAt: plan.firstSubmittedAt === null ? null : new Date(plan.firstSubmittedAt),
+      now: new Date(plan.serverTime),
     },
   });
 }

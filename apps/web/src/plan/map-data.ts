@@ -1,6 +1,6 @@
 // Pure transforms from the planner's state to the planner map's GeoJSON: no map, no DOM, unit-tested.
-import type { BeltDto, CountyDto, PlanCandidateDto, UnitComplianceDto } from "@beltmap/api";
-import type { PlanSnapshot } from "@beltmap/domain";
+import type { BeltDto, CountyDto, PlanCandidateDto } from "@beltmap/api";
+import { isDemonstrationSite, type PlanSnapshot } from "@beltmap/domain";
 import type { PlanDraft } from "./draft.ts";
 
 /** Distinct belt colours of one unit (Okabe–Ito dark hues and purple), by belt index. */
@@ -149,7 +149,7 @@ export function sitesToGeoJSON(
         name: c.name,
         kind: c.kind,
         tier: c.tier ?? "NONE",
-        demonstration: c.officialGrade === "EXCELLENT",
+        demonstration: isDemonstrationSite(c.officialGrade),
         onBelt: onBelt.has(c.id),
         onActive: onActive.has(c.id),
         highlighted: highlighted.has(c.id),
@@ -158,19 +158,7 @@ export function sitesToGeoJSON(
   };
 }
 
-/** The county of each county-level unit, with ✓ or ✗ after its name (a mark of shape, not only of colour). */
-export function countyStatus(
-  compliance: readonly UnitComplianceDto[],
-  countyOfUnit: ReadonlyMap<string, string>,
-): Map<string, "pass" | "fail"> {
-  const status = new Map<string, "pass" | "fail">();
-  for (const unit of compliance) {
-    const county = countyOfUnit.get(unit.unitId);
-    if (county) status.set(county, unit.passed ? "pass" : "fail");
-  }
-  return status;
-}
-
+/** County labels with ✓ or ✗ after the name: a mark of shape, not only of colour. */
 export function countyLabels(
   counties: readonly CountyDto[],
   status: ReadonlyMap<string, "pass" | "fail">,

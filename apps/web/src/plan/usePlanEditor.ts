@@ -1,9 +1,10 @@
 import type { PlanDto } from "@beltmap/api";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   commit,
   type DraftAction,
   draftFromPlan,
+  endTyping,
   type History,
   historyOf,
   isDirty,
@@ -12,53 +13,72 @@ import {
   undo,
 } from "./draft.ts";
 
+/** The draft, what it started from, and the plan revision a save of it must name. */
+type EditorState = { unitId: string; key: string; history: History; saved: PlanDraft; baseRevision: number };
+
+const keyOf = (plan: PlanDto) => `${plan.unitId}:${plan.revision}:${plan.status}:${plan.version}`;
+
+function stateOf(plan: PlanDto): EditorState {
+  const draft = draftFromPlan(plan);
+  return {
+    unitId: plan.unitId,
+    key: keyOf(plan),
+    history: historyOf(draft),
+    saved: draft,
+    baseRevision: plan.revision,
+  };
+}
+
 /**
- * The planner's draft of `plan` with undo and redo. A newer plan from the server (after a save, or
- * someone else's) replaces the draft only while there are no unsaved edits: edits are never lost
- * silently; a conflicting save says so instead.
+ * The planner's draft of `plan` with undo and redo. A newer plan from the server (someone else's
+ * save, a refetch) replaces the draft only while there are no unsaved edits; with edits, the draft
+ * keeps the revision it started from, so saving it is refused as stale rather than overwriting.
  */
 export function usePlanEditor(plan: PlanDto | undefined) {
-  const [history, setHistory] = useState<History | null>(null);
-  const [saved, setSaved] = useState<PlanDraft | null>(null);
-  const loadedKey = useRef<string | null>(null);
+  const [state, setState] = useState<EditorState | null>(null);
+  const dirty = state !== null && isDirty(state.history.present, state.saved);
 
-  const dirty = history !== null && saved !== null && isDirty(history.present, saved);
-
+  // Runs again when the draft becomes clean (saved or undone), to take a newer plan then.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `dirty` is the trigger, read through the state
   useEffect(() => {
     if (!plan) return;
-    const key = `${plan.unitId}:${plan.revision}:${plan.status}:${plan.version}`;
-    if (loadedKey.current === key) return;
-    const sameUnit = loadedKey.current?.startsWith(`${plan.unitId}:`) ?? false;
-    if (sameUnit && dirty) return;
-    loadedKey.current = key;
-    const fresh = draftFromPlan(plan);
-    setSaved(fresh);
-    setHistory(historyOf(fresh));
+    setState((current) => {
+      if (current?.key === keyOf(plan)) return current;
+      const sameUnit = current?.unitId === plan.unitId;
+      if (sameUnit && isDirty(current.history.present, current.saved)) return current;
+      return stateOf(plan);
+    });
   }, [plan, dirty]);
 
   /** Takes the server's plan as the new starting point, dropping the draft (after a save, or on request). */
-  const reset = useCallback((fresh: PlanDto) => {
-    loadedKey.current = `${fresh.unitId}:${fresh.revision}:${fresh.status}:${fresh.version}`;
-    const draft = draftFromPlan(fresh);
-    setSaved(draft);
-    setHistory(historyOf(draft));
-  }, []);
+  const reset = useCallback((fresh: PlanDto) => setState(stateOf(fresh)), []);
 
-  const dispatch = useCallback((action: DraftAction) => {
-    setHistory((h) => (h ? commit(h, action) : h));
-  }, []);
+  const change = useCallback(
+    (step: (history: History) => History) =>
+      setState((current) => (current ? { ...current, history: step(current.history) } : current)),
+    [],
+  );
+  const dispatch = useCallback((action: DraftAction) => change((h) => commit(h, action)), [change]);
 
   const controls = useMemo(
     () => ({
-      undo: () => setHistory((h) => (h ? undo(h) : h)),
-      redo: () => setHistory((h) => (h ? redo(h) : h)),
-      canUndo: (history?.past.length ?? 0) > 0,
-      canRedo: (history?.future.length ?? 0) > 0,
+      undo: () => change(undo),
+      redo: () => change(redo),
+      endTyping: () => change(endTyping),
     }),
-    [history],
+    [change],
   );
 
-  // The draft shown belongs to this plan's unit only (the previous unit's may linger for a render).
-  const draft = history && plan && loadedKey.current?.startsWith(`${plan.unitId}:`) ? history.present : null;
-  return { draft, dirty, dispatch, reset, ...controls };
+  // The draft shown belongs to the plan's unit only (another unit's may linger for a render).
+  const current = state && plan && state.unitId === plan.unitId ? state : null;
+  return {
+    draft: current?.history.present ?? null,
+    baseRevision: current?.baseRevision ?? null,
+    dirty: current !== null && dirty,
+    canUndo: (current?.history.past.length ?? 0) > 0,
+    canRedo: (current?.history.future.length ?? 0) > 0,
+    dispatch,
+    reset,
+    ...controls,
+  };
 }

@@ -69,7 +69,11 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
       onAnyBelt,
       hasServiceCenter: withCenter.has(unit.id),
       departmentUnitIds,
-      plan: { deadline: cycle.beltPlanDeadline, firstSubmittedAt: plan?.versions[0]?.submittedAt ?? null },
+      plan: {
+        deadline: cycle.beltPlanDeadline,
+        firstSubmittedAt: plan?.versions[0]?.submittedAt ?? null,
+        now: ctx.now(),
+      },
     });
     return {
       unitId: unit.id,

@@ -2,11 +2,11 @@ import type { Prisma } from "@beltmap/db";
 import {
   type BeltKind,
   checkPlanAction,
+  isDemonstrationSite,
   isEligibleStop,
   type PlanAction,
   type PlanSnapshot,
   statusAfterEdit,
-  type UnitInput,
   validatePlanDraft,
   validateReturnReason,
 } from "@beltmap/domain";
@@ -64,7 +64,9 @@ function permission(ctx: ScopedContext, unit: LoadedUnit, status: string, action
 }
 
 function asPermission(check: ReturnType<typeof checkPlanAction>): PlanPermissionDto {
-  return check.ok ? { ok: true, reason: null } : { ok: false, reason: check.reason };
+  return check.ok
+    ? { ok: true, code: null, reason: null }
+    : { ok: false, code: check.code, reason: check.reason };
 }
 
 function requirePermission(ctx: ScopedContext, unit: LoadedUnit, status: string, action: PlanAction): void {
@@ -82,6 +84,14 @@ async function departmentUnitIds(db: Tx | ScopedContext["prisma"]): Promise<Set<
  * Creates the unit's plan when it has none and locks its row for the rest of the transaction, so
  * two saves (or a save and the city's decision) run one after the other.
  */
+/** The organisations `unit`'s belts may visit (see isEligibleStop), as a Prisma filter. */
+function eligibleOrganizations(unit: LoadedUnit, departments: Set<string>) {
+  return [
+    { unitId: unit.id },
+    ...(unit.countyCode === null ? [] : [{ unitId: { in: [...departments] }, countyCode: unit.countyCode }]),
+  ];
+}
+
 async function lockPlan(tx: Tx, unitId: string, cycleId: number) {
   await tx.$executeRaw`INSERT INTO "BeltPlan" ("unitId", "cycleId", "status", "version", "revision")
     VALUES (${unitId}, ${cycleId}, 'DRAFT', 0, 0) ON CONFLICT ("unitId", "cycleId") DO NOTHING`;
@@ -134,6 +144,7 @@ export async function getPlan(ctx: ScopedContext, cycle: Cycle, unitId: string):
     submittedAt: plan?.submittedAt?.toISOString() ?? null,
     firstSubmittedAt: versions[0]?.submittedAt.toISOString() ?? null,
     deadline: cycle.beltPlanDeadline.toISOString(),
+    serverTime: ctx.now().toISOString(),
     can: {
       edit: asPermission(permission(ctx, unit, status, "EDIT")),
       submit: asPermission(permission(ctx, unit, status, "SUBMIT")),
@@ -177,18 +188,28 @@ async function planCandidates(
         )
           .flat()
           .filter((o) => isEligibleStop(unit, { ...o, grade: null }, departments));
-  return [...own, ...borrowed].map((o) => ({
-    id: o.id,
-    name: o.name,
-    kind: o.kind,
-    unitId: o.unitId,
-    countyCode: o.countyCode,
-    townshipName: o.townshipName,
-    lng: o.lng,
-    lat: o.lat,
-    officialGrade: o.gradeIsOfficial ? o.grade : null,
-    tier: o.tier,
-  }));
+  const candidate = (o: (typeof own)[number], borrowedSite: boolean) => {
+    const officialGrade = o.gradeIsOfficial ? o.grade : null;
+    return {
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      unitId: o.unitId,
+      countyCode: o.countyCode,
+      townshipName: o.townshipName,
+      lng: o.lng,
+      lat: o.lat,
+      // Of another unit's organisations a planner learns only whether they are demonstration
+      // sites: their grades and scores belong to their own region.
+      officialGrade: borrowedSite
+        ? isDemonstrationSite(officialGrade)
+          ? officialGrade
+          : null
+        : officialGrade,
+      tier: borrowedSite ? null : o.tier,
+    };
+  };
+  return [...own.map((o) => candidate(o, false)), ...borrowed.map((o) => candidate(o, true))];
 }
 
 /** One version's snapshot, for showing what changed between versions. */
@@ -210,19 +231,37 @@ export async function getPlanVersion(
 /** Saves the county's whole working draft in one transaction: belts, their stops in order, the center. */
 export async function savePlan(ctx: ScopedContext, cycle: Cycle, input: PlanDraftInput): Promise<void> {
   const unit = await loadUnit(ctx, input.unitId);
+  // Who may edit is checked before anything else is looked at (and again under the lock).
+  const current = await ctx.prisma.beltPlan.findUnique({
+    where: { unitId_cycleId: { unitId: unit.id, cycleId: cycle.id } },
+    select: { status: true },
+  });
+  requirePermission(ctx, unit, current?.status ?? "DRAFT", "EDIT");
   const stopIds = [...new Set(input.belts.flatMap((b) => b.stopIds))];
   const centerSiteId = input.serviceCenter?.organizationId ?? null;
   const departments = await departmentUnitIds(ctx.prisma);
+  // Only what this unit's belts may visit is read: nothing about other organisations (not even
+  // whether they exist) can come back in a message.
+  const wanted = centerSiteId === null ? stopIds : [...stopIds, centerSiteId];
   const organizations = await ctx.prisma.organization.findMany({
-    where: { id: { in: centerSiteId === null ? stopIds : [...stopIds, centerSiteId] } },
+    where: { id: { in: wanted }, OR: eligibleOrganizations(unit, departments) },
     select: { id: true, name: true, unitId: true, countyCode: true, kind: true, lng: true, lat: true },
   });
-  const orgOf = new Map(organizations.map((o) => [o.id, o]));
-  const unitInput: UnitInput = unit;
-  const eligible = (id: number) => {
-    const org = orgOf.get(id);
-    return org && isEligibleStop(unitInput, { ...org, kind: "OTHER", grade: null }, departments);
-  };
+  // The query narrows the read; the domain's rule decides.
+  const orgOf = new Map(
+    organizations
+      .filter((o) => isEligibleStop(unit, { ...o, kind: "OTHER", grade: null }, departments))
+      .map((o) => [o.id, o]),
+  );
+  const eligible = (id: number) => orgOf.has(id);
+  const unusable = wanted.filter((id) => !orgOf.has(id));
+  if (unusable.length > 0)
+    await writeAudit(ctx.prisma, ctx, ctx.user, {
+      action: "access.denied",
+      entity: "Organization",
+      entityId: unusable.join(","),
+      after: { reason: "not a stop this unit may use", unitId: unit.id },
+    });
   const centerSite = centerSiteId === null ? null : orgOf.get(centerSiteId);
   // At a site, the center stands where the site is: the server's coordinates, not the client's.
   const center = input.serviceCenter && {
@@ -241,7 +280,7 @@ export async function savePlan(ctx: ScopedContext, cycle: Cycle, input: PlanDraf
     })),
     serviceCenter: center,
   };
-  const problems = validatePlanDraft(draft, (id) => (orgOf.has(id) ? (eligible(id) ?? false) : undefined));
+  const problems = validatePlanDraft(draft, eligible);
   if (center) problems.push(...centerProblems(unit, center, centerSiteId, eligible));
   // One saved belt named twice would be written twice, the later entry silently over the earlier.
   input.belts.forEach((belt, index) => {

@@ -149,9 +149,24 @@ export type DashboardSummaryDto = {
     quotaExceeded: boolean;
     practices: number;
     practiceQuota: number;
+    /** The unit's organisations in the user's region. */
+    organizations: number;
+    /** By tier (official or provisional); NONE: not graded yet. */
+    tiers: Record<Tier | "NONE", number>;
+    pipeline: Record<PipelineStep, number>;
+    reReviewsDueSoon: number;
+    reReviewsOverdue: number;
   }[];
   perTier: { tier: Tier; count: number; share: number; targetShare: number }[];
+  /** Organisations by the stage they wait for (DETERMINED: the city has graded them). */
+  pipeline: Record<PipelineStep, number>;
+  /** The cycle's deadlines (ISO), for countdowns. */
+  deadlines: { beltPlan: string; initialSummary: string };
+  /** When these figures were computed (ISO): the "data time" a screen shows. */
+  generatedAt: string;
 };
+
+export type PipelineStep = Stage | "DETERMINED";
 
 export type AppInfoDto = {
   demoData: boolean;

@@ -227,6 +227,41 @@ describe("belt.compliance", () => {
 });
 
 describe("dashboard.summary", () => {
+  it("places every organisation at one step of the four stages, in total and per unit", async () => {
+    const summary = await caller().dashboard.summary();
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(sum(summary.pipeline)).toBe(summary.organizations);
+    for (const unit of summary.perUnit) {
+      expect(sum(unit.pipeline), unit.unitId).toBe(unit.organizations);
+      expect(sum(unit.tiers), unit.unitId).toBe(unit.organizations);
+    }
+    // Determined: the organisations whose 评定 is submitted.
+    const determined = await db.prisma.scoreSheet.count({
+      where: { stage: "CITY_FINAL", status: "SUBMITTED" },
+    });
+    expect(summary.pipeline.DETERMINED).toBe(determined);
+    // The demo leaves some organisations at every step.
+    for (const step of ["SELF", "TOWNSHIP_REVIEW", "COUNTY_INITIAL", "CITY_FINAL"] as const)
+      expect(summary.pipeline[step], step).toBeGreaterThan(0);
+    expect(summary.deadlines).toEqual({
+      beltPlan: "2017-08-10T15:59:59.999Z",
+      initialSummary: "2017-09-20T15:59:59.999Z",
+    });
+  });
+
+  it("counts re-reviews due soon and overdue per unit as 动态管理 does", async () => {
+    const summary = await caller().dashboard.summary();
+    const list = await caller().rereview.list({ show: "all" });
+    for (const unit of list.byUnit) {
+      const row = summary.perUnit.find((u) => u.unitId === unit.id);
+      expect({ due: row?.reReviewsDueSoon, overdue: row?.reReviewsOverdue }, unit.id).toEqual({
+        due: unit.due,
+        overdue: unit.overdue,
+      });
+    }
+    expect(summary.perUnit.some((u) => u.reReviewsOverdue > 0)).toBe(true);
+  });
+
   it("counts 100 official 优秀 against the target of 100 and per-unit quotas", async () => {
     const summary = await caller().dashboard.summary();
     expect(summary).toMatchObject({

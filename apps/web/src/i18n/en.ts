@@ -246,6 +246,11 @@ export const en: Messages = {
     placeholder: "Find an organisation…",
     none: "No organisation name contains that text",
   },
+  layers: {
+    title: "Layers",
+    heat: "Heat",
+    clusters: "Clusters (counts per tier)",
+  },
   legend: {
     title: "Legend",
     tierCounts: "Tiers (count)",

@@ -241,6 +241,11 @@ export const zhCN = {
     placeholder: "查找党组织…",
     none: "没有名称包含该文字的党组织",
   },
+  layers: {
+    title: "图层",
+    heat: "热力",
+    clusters: "聚合（按梯队计数）",
+  },
   legend: {
     title: "图例",
     tierCounts: "梯队（数量）",

@@ -1,5 +1,5 @@
 import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
-import type { Tier } from "@beltmap/domain";
+import { TIERS, type Tier } from "@beltmap/domain";
 import "maplibre-gl/dist/maplibre-gl.css";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -10,6 +10,7 @@ import {
   beltStopsToGeoJSON,
   boundsOf,
   countyLabelsToGeoJSON,
+  isShown,
   organizationFilter,
   organizationsToGeoJSON,
   organizationTooltip,
@@ -19,8 +20,17 @@ import {
 import { serviceCenterIcon, starIcon } from "./icons.ts";
 import { baseStyle, LAYERS, ORGANIZATION_LAYER_FILTERS, ORGANIZATION_LAYERS, SOURCES } from "./layers.ts";
 import { SERVICE_CENTER_COLOR } from "./palette.ts";
+import {
+  CLUSTER_LAYERS,
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_SOURCE,
+  heatLayerId,
+  POINT_OPACITY_UNDER_HEAT,
+} from "./tier-overlays.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
+
+const NO_HEAT: ReadonlySet<Tier> = new Set();
 
 /** Served by apps/server from packages/geo. */
 const COUNTIES_URL = "/geo/quzhou-counties.geojson";
@@ -39,6 +49,10 @@ export type MapViewProps = {
   /** A request to fly to an organisation; a new object flies again. */
   flyTo: { id: number } | null;
   onSelect: (organizationId: number) => void;
+  /** Tiers drawn as heatmaps (weighted by score, fading into the points as one zooms in). */
+  heatTiers?: ReadonlySet<Tier>;
+  /** Group the points into clusters with per-tier counts at low zoom. */
+  clusters?: boolean;
 };
 
 declare global {
@@ -58,6 +72,8 @@ export function MapView({
   selectedId,
   flyTo,
   onSelect,
+  heatTiers = NO_HEAT,
+  clusters = false,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
@@ -128,6 +144,16 @@ export function MapView({
       setLoadedMap(map);
     };
     map.on("styledata", onStyle);
+    // A cluster opens where it is clicked.
+    map.on("click", CLUSTER_LAYERS.circles, (event) => {
+      const feature = event.features?.[0];
+      const source = map.getSource<maplibregl.GeoJSONSource>(CLUSTER_SOURCE);
+      if (!feature || !source || feature.geometry.type !== "Point") return;
+      const center = feature.geometry.coordinates as [number, number];
+      void source
+        .getClusterExpansionZoom(Number(feature.properties.cluster_id))
+        .then((zoom) => map.easeTo({ center, zoom: zoom + 0.5 }));
+    });
     map.on("mousemove", LAYERS.serviceCenters, () => {
       map.getCanvas().style.cursor = "default";
     });
@@ -191,6 +217,34 @@ export function MapView({
     loadedMap,
     SOURCES.serviceCenters,
     useMemo(() => serviceCentersToGeoJSON(serviceCenters), [serviceCenters]),
+  );
+
+  // Clusters count what the filters show: the clustered source gets the shown organisations only.
+  useSourceData(
+    loadedMap,
+    CLUSTER_SOURCE,
+    useMemo(
+      () => organizationsToGeoJSON(clusters ? organizations.filter((o) => isShown(o, unitId, tiers)) : []),
+      [clusters, organizations, unitId, tiers],
+    ),
+  );
+
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      for (const tier of TIERS)
+        map.setLayoutProperty(heatLayerId(tier), "visibility", heatTiers.has(tier) ? "visible" : "none");
+      for (const layer of Object.values(CLUSTER_LAYERS))
+        map.setLayoutProperty(layer, "visibility", clusters ? "visible" : "none");
+      // Under the clusters the single points wait until the clusters open.
+      for (const layer of Object.keys(ORGANIZATION_LAYER_FILTERS))
+        map.setLayerZoomRange(layer, clusters ? CLUSTER_MAX_ZOOM + 1 : 0, 24);
+      const opacity = heatTiers.size > 0 ? POINT_OPACITY_UNDER_HEAT : 1;
+      map.setPaintProperty(LAYERS.organizations, "circle-opacity", opacity);
+      map.setPaintProperty(LAYERS.organizations, "circle-stroke-opacity", opacity);
+      map.setPaintProperty(LAYERS.specialTowns, "icon-opacity", opacity);
+    },
+    [heatTiers, clusters],
   );
 
   useWhenLoaded(

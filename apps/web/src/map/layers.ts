@@ -9,6 +9,7 @@ import type {
   SymbolLayerSpecification,
 } from "maplibre-gl";
 import { BELT_COLOR, COUNTY_FILL_COLOR, COUNTY_LINE_COLOR, TIER_COLORS, UNGRADED_COLOR } from "./palette.ts";
+import { CLUSTER_SOURCE, clusterLayers, clusterSource, heatLayers } from "./tier-overlays.ts";
 
 export const SOURCES = {
   counties: "counties",
@@ -55,6 +56,7 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
       [SOURCES.beltLines]: { type: "geojson", data: emptyCollection },
       [SOURCES.beltStops]: { type: "geojson", data: emptyCollection },
       [SOURCES.serviceCenters]: { type: "geojson", data: emptyCollection },
+      [CLUSTER_SOURCE]: clusterSource(),
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#dfe7ee" } },
@@ -70,7 +72,10 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
         source: SOURCES.counties,
         paint: { "line-color": COUNTY_LINE_COLOR, "line-width": 1.4 },
       },
+      // Beneath the belts and points: the heat is the background of the sites.
+      ...heatLayers(SOURCES.organizations),
       ...dataLayers(),
+      ...clusterLayers(),
     ],
   };
 }

@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isShown, tierCounts } from "../map/features.ts";
 import { FilterPanel } from "../panels/FilterPanel.tsx";
+import { LayerToggles } from "../panels/LayerToggles.tsx";
 import { OrganizationPanel } from "../panels/OrganizationPanel.tsx";
 import { SearchBox } from "../panels/SearchBox.tsx";
 import { SummaryCard } from "../panels/SummaryCard.tsx";
@@ -53,6 +54,7 @@ export function prefetchMap(): void {
 const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 
 const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
+const NO_HEAT: ReadonlySet<Tier> = new Set();
 
 /** The map of every organisation in the user's region: the app's first screen for leaders. */
 export function MapPage() {
@@ -68,6 +70,8 @@ export function MapPage() {
   const [unitId, setUnitId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);
   const [selected, setSelected] = useState<number | null>(null);
+  const [heatTiers, setHeatTiers] = useState<ReadonlySet<Tier>>(NO_HEAT);
+  const [clusters, setClusters] = useState(false);
   // Bumped by a search, so the map flies there (a click on the map selects without flying).
   const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(null);
 
@@ -96,6 +100,12 @@ export function MapPage() {
           onTiers={setTiers}
           counts={counts}
         />
+        <LayerToggles
+          heatTiers={heatTiers}
+          onHeatTiers={setHeatTiers}
+          clusters={clusters}
+          onClusters={setClusters}
+        />
         <p className="status-line" data-testid="status-line">
           {organizations.isPending ? t("app.loading") : t("filter.showing", { shown, total: orgs.length })}
         </p>
@@ -112,6 +122,8 @@ export function MapPage() {
             selectedId={selected}
             flyTo={flyTo}
             onSelect={setSelected}
+            heatTiers={heatTiers}
+            clusters={clusters}
           />
         </Suspense>
         {failed?.error && (

@@ -1,0 +1,52 @@
+import { TIERS, type Tier } from "@beltmap/domain";
+import { useTranslation } from "react-i18next";
+import { TIER_COLORS } from "../map/palette.ts";
+
+/** The map's overlays: a heatmap per tier (e.g. 示范 and 预警 side by side) and clusters. */
+export function LayerToggles({
+  heatTiers,
+  onHeatTiers,
+  clusters,
+  onClusters,
+}: {
+  heatTiers: ReadonlySet<Tier>;
+  onHeatTiers: (tiers: ReadonlySet<Tier>) => void;
+  clusters: boolean;
+  onClusters: (on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="layer-toggles" data-testid="layer-toggles">
+      <legend>{t("layers.title")}</legend>
+      <div className="layer-row">
+        <span className="layer-label">{t("layers.heat")}</span>
+        {TIERS.map((tier) => (
+          <label key={tier} className="chip">
+            <input
+              type="checkbox"
+              checked={heatTiers.has(tier)}
+              onChange={(e) => {
+                const next = new Set(heatTiers);
+                if (e.target.checked) next.add(tier);
+                else next.delete(tier);
+                onHeatTiers(next);
+              }}
+              data-testid={`heat-${tier}`}
+            />
+            <span className="chip-swatch" style={{ background: TIER_COLORS[tier] }} aria-hidden="true" />
+            {t(`codes.tier.${tier}`)}
+          </label>
+        ))}
+      </div>
+      <label className="chip">
+        <input
+          type="checkbox"
+          checked={clusters}
+          onChange={(e) => onClusters(e.target.checked)}
+          data-testid="clusters"
+        />
+        {t("layers.clusters")}
+      </label>
+    </fieldset>
+  );
+}

@@ -378,7 +378,7 @@ describe("附件2 and the organisation's history", () => {
     await app.screenshot(page, "export.png");
 
     const city = await app.newPage();
-    await login(city.page, app.server.url, "demo-city");
+    await login(city.page, app.server.url, "demo-city", { next: "/queue" });
     await city.page.getByTestId("appendix2-unit").selectOption("LONGYOU");
     const [one] = await Promise.all([
       city.page.waitForEvent("download"),

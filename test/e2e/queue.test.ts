@@ -105,7 +105,7 @@ describe("the city and the 优秀 quota", () => {
     const cookie = await sessionCookie(app.server.url, "demo-city");
     const queue = await query<Queue>(app.server.url, cookie, "queue.list");
     const { page } = await app.newPage();
-    await login(page, app.server.url, "demo-city");
+    await login(page, app.server.url, "demo-city", { next: "/queue" });
     expect(await page.getByTestId("tab-CITY_FINAL").getAttribute("aria-selected")).toBe("true");
     await expect.poll(() => rowsOf(page).count()).toBe(queue.rows.length);
     for (const quota of queue.quotas) {
@@ -127,7 +127,7 @@ describe("the city and the 优秀 quota", () => {
     const quota = queue.quotas.find((q) => q.unitId === target.unitId);
 
     const { page, errors } = await app.newPage();
-    await login(page, app.server.url, "demo-city");
+    await login(page, app.server.url, "demo-city", { next: "/queue" });
     await page.getByTestId("queue-unit").selectOption(target.unitId);
     await expect.poll(() => new URL(page.url()).searchParams.get("unit")).toBe(target.unitId);
     const row = page.getByTestId(`queue-row-${target.organizationId}`);

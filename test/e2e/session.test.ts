@@ -104,7 +104,7 @@ describe("signing in", () => {
 });
 
 describe("roles", () => {
-  it("takes an organisation to its own sheet and a leader to the map", async () => {
+  it("takes an organisation to its own sheet and a leader to the dashboard", async () => {
     const org = await app.newPage();
     await login(org.page, app.server.url, "demo-org");
     expect(new URL(org.page.url()).pathname).toMatch(/^\/sheet\/\d+$/);
@@ -114,8 +114,9 @@ describe("roles", () => {
 
     const leader = await app.newPage();
     await login(leader.page, app.server.url, "demo-leader");
-    expect(new URL(leader.page.url()).pathname).toBe("/");
+    expect(new URL(leader.page.url()).pathname).toBe("/dashboard");
     await leader.page.getByTestId("map").waitFor();
+    await leader.page.getByTestId("chart-progress").waitFor();
     await Promise.all([org.context.close(), leader.context.close()]);
   });
 

@@ -61,3 +61,19 @@ export function organizationOnScreen(
     return { x: canvas.left + point.x, y: canvas.top + point.y, name: String(top?.properties.name) };
   }, margin);
 }
+
+/** The charts of the dashboard (看板), by the test id suffix of each. */
+export const DASHBOARD_CHARTS = ["progress", "tiers", "pipeline", "quotas", "reReviews", "compliance"];
+
+/** Waits until the dashboard's map is idle and every chart has drawn. */
+export async function waitForDashboardReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (charts) =>
+      document.querySelector('[data-testid="map"]')?.getAttribute("data-map-idle") === "true" &&
+      charts.every(
+        (c) => document.querySelector(`[data-testid="chart-${c}"]`)?.getAttribute("data-rendered") === "true",
+      ),
+    DASHBOARD_CHARTS,
+    { timeout, polling: 10 },
+  );
+}

@@ -4,5 +4,10 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 declare global {
   interface Window {
     beltmap?: { map: MapLibreMap };
+    /** The dashboard's ECharts instances by test id (apps/web/src/dashboard/EChart.tsx). */
+    beltmapCharts?: Record<
+      string,
+      { convertToPixel: (finder: { seriesIndex: number }, value: (number | string)[]) => number[] }
+    >;
   }
 }

@@ -12,6 +12,11 @@ import { onSessionLost, queryClient, trpc } from "./trpc.ts";
 // Opened on the map: MapLibre (loaded only by the map, see MapPage) and the map's data load
 // alongside the session check instead of after it.
 if (window.location.pathname === "/") prefetchMap();
+// Opened on the dashboard: its code and the map's load while the session is checked.
+if (window.location.pathname === "/dashboard") {
+  void import("./pages/DashboardPage.tsx");
+  void import("./map/MapView.tsx");
+}
 
 // Pages few roles open load on first visit (the app shell shows a loading line meanwhile).
 const ReReviewsPage = lazy(() =>
@@ -19,6 +24,9 @@ const ReReviewsPage = lazy(() =>
 );
 const SitesPage = lazy(() => import("./pages/SitesPage.tsx").then((m) => ({ default: m.SitesPage })));
 const UsersPage = lazy(() => import("./pages/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+const DashboardPage = lazy(() =>
+  import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
 const BeltsPage = lazy(() => import("./pages/BeltsPage.tsx").then((m) => ({ default: m.BeltsPage })));
 const BeltPrintPage = lazy(() =>
   import("./pages/BeltPrintPage.tsx").then((m) => ({ default: m.BeltPrintPage })),
@@ -59,6 +67,7 @@ export const router = createBrowserRouter([
       { path: "rereviews", element: <ReReviewsPage /> },
       { path: "sites", element: <SitesPage /> },
       { path: "users", element: <UsersPage /> },
+      { path: "dashboard", element: <DashboardPage /> },
       { path: "belts", element: <BeltsPage /> },
       { path: "belts/print", element: <BeltPrintPage /> },
       { path: "*", element: <NotFoundPage /> },

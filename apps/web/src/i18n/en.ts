@@ -23,6 +23,7 @@ export const en: Messages = {
   nav: {
     label: "Main navigation",
     map: "Map",
+    dashboard: "Dashboard",
     queue: "Queue",
     ownSheet: "Our score sheet",
     rereviews: "Re-reviews",

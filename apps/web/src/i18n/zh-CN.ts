@@ -22,6 +22,7 @@ export const zhCN = {
   nav: {
     label: "主导航",
     map: "地图",
+    dashboard: "看板",
     queue: "工作台",
     ownSheet: "本组织评分表",
     rereviews: "动态管理",

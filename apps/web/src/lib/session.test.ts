@@ -22,8 +22,8 @@ describe("homeOf", () => {
     expect(homeOf({ role: "ORG", organizationId: 219 })).toBe("/sheet/219");
     expect(homeOf({ role: "TOWNSHIP", organizationId: null })).toBe("/queue");
     expect(homeOf({ role: "COUNTY", organizationId: null })).toBe("/queue");
-    expect(homeOf({ role: "CITY", organizationId: null })).toBe("/queue");
-    expect(homeOf({ role: "LEADER", organizationId: null })).toBe("/");
+    expect(homeOf({ role: "CITY", organizationId: null })).toBe("/dashboard");
+    expect(homeOf({ role: "LEADER", organizationId: null })).toBe("/dashboard");
   });
 });
 

@@ -11,14 +11,14 @@ export function safeNext(next: string | null | undefined): string | null {
   return next;
 }
 
-/** Each role's first page: an organisation its own sheet, reviewers their queue, leaders the map. */
+/** Each role's first page: an organisation its own sheet, reviewers their queue, the city and leaders the dashboard. */
 export function homeOf(me: Pick<MeDto, "role" | "organizationId">): string {
   const homes: Record<Role, string> = {
     ORG: me.organizationId ? `/sheet/${me.organizationId}` : "/queue",
     TOWNSHIP: "/queue",
     COUNTY: "/queue",
-    CITY: "/queue",
-    LEADER: "/",
+    CITY: "/dashboard",
+    LEADER: "/dashboard",
   };
   return homes[me.role];
 }

@@ -254,6 +254,9 @@ export function MapView({
       for (const [layer, base] of Object.entries(ORGANIZATION_LAYER_FILTERS)) {
         map.setFilter(layer, ["all", base, filter]);
       }
+      // The heat follows the filters too: a unit's heat, not the city's, when a unit is chosen.
+      for (const tier of TIERS)
+        map.setFilter(heatLayerId(tier), ["all", ["==", ["get", "tier"], tier], filter]);
       for (const layer of [
         LAYERS.beltCasing,
         LAYERS.beltLine,
@@ -291,12 +294,14 @@ export function MapView({
     loadedMap,
     (map) => {
       if (flownFor.current === unitId) return;
-      flownFor.current = unitId;
       const bounds =
         unitId === null ? QUZHOU_BOUNDS : boundsOf(organizations.filter((o) => o.unitId === unitId));
-      if (bounds) map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 800 });
+      // A view opened on a unit (from a link) flies once its organisations have arrived.
+      if (!bounds) return;
+      flownFor.current = unitId;
+      map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 800 });
     },
-    [unitId],
+    [unitId, organizations.length > 0],
   );
 
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;

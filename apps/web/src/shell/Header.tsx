@@ -8,7 +8,8 @@ import type { LoginState } from "../lib/session.ts";
 import { PasswordDialog } from "./PasswordDialog.tsx";
 
 /** Who sees which page in the navigation (the pages and the server check again). */
-export const NAV_ROLES: Record<"rereviews" | "sites" | "belts" | "users", readonly Role[]> = {
+export const NAV_ROLES: Record<"dashboard" | "rereviews" | "sites" | "belts" | "users", readonly Role[]> = {
+  dashboard: ["COUNTY", "CITY", "LEADER"],
   rereviews: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
   sites: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
   belts: ["COUNTY", "CITY", "LEADER"],
@@ -41,6 +42,7 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
         <NavLink to="/" end>
           {t("nav.map")}
         </NavLink>
+        {NAV_ROLES.dashboard.includes(me.role) && <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>}
         <NavLink to="/queue">{t("nav.queue")}</NavLink>
         {me.role === "ORG" && me.organizationId && (
           <NavLink to={`/sheet/${me.organizationId}`}>{t("nav.ownSheet")}</NavLink>

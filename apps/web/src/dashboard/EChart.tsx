@@ -1,0 +1,100 @@
+import type { ECElementEvent, EChartsCoreOption } from "echarts/core";
+import { useEffect, useRef } from "react";
+import { clickedUnitId } from "./chart-options.ts";
+import { echarts } from "./echarts.ts";
+
+export type EChartProps = {
+  option: EChartsCoreOption;
+  /** A click on an item: the unitId the item carries (unit charts), else the item's name. */
+  onSelect?: (name: string) => void;
+  theme?: "light" | "dark";
+  /** data-testid of the container; it gets data-rendered="true" once the chart has drawn. */
+  testId: string;
+  /** What the chart shows, for screen readers (the canvas itself says nothing). */
+  label: string;
+  height?: number | string;
+};
+
+type Chart = ReturnType<typeof echarts.init>;
+
+declare global {
+  interface Window {
+    /** The live charts by test id (see the map's window.beltmap). */
+    beltmapCharts?: Record<string, Chart>;
+  }
+}
+
+const themeName = (theme: "light" | "dark" | undefined) => (theme === "dark" ? "dark" : undefined);
+
+/**
+ * One ECharts instance for the component's life: created on mount, given each new option whole
+ * (notMerge), resized with its container and disposed on unmount, so a briefing screen that redraws
+ * for hours does not leak canvases or listeners.
+ */
+export function EChart({ option, onSelect, theme = "light", testId, label, height = 320 }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<Chart | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
+  /** The theme the instance draws with now. */
+  const drawnTheme = useRef(theme);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = echarts.init(element, themeName(themeRef.current), { renderer: "canvas" });
+    chart.current = instance;
+    drawnTheme.current = themeRef.current;
+    // For debugging in the console and for the browser tests, which click bars on the canvas.
+    window.beltmapCharts ??= {};
+    window.beltmapCharts[testId] = instance;
+    instance.on("finished", () => {
+      element.dataset.rendered = "true";
+    });
+    instance.on("click", (params) => {
+      const select = onSelectRef.current;
+      const id = clickedUnitId(params as ECElementEvent);
+      if (select && id !== null) select(id);
+    });
+    const observer = new ResizeObserver(() => {
+      if (!instance.isDisposed()) instance.resize();
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose(); // also drops its listeners
+      chart.current = null;
+      if (window.beltmapCharts?.[testId] === instance) delete window.beltmapCharts[testId];
+      delete element.dataset.rendered;
+    };
+  }, [testId]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || instance.isDisposed()) return;
+    if (drawnTheme.current !== theme) {
+      instance.setTheme(themeName(theme) ?? "default");
+      drawnTheme.current = theme;
+    }
+  }, [theme]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || instance.isDisposed()) return;
+    if (container.current) container.current.dataset.rendered = "false";
+    instance.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      className="echart"
+      style={{ width: "100%", height }}
+    />
+  );
+}

@@ -1,0 +1,651 @@
+import type { DashboardSummaryDto, PipelineStep, RuleResultDto, UnitComplianceDto } from "@beltmap/api";
+import {
+  APPENDIX3_UNITS,
+  CITY_EXCELLENT_TARGET,
+  RULE_IDS,
+  type RuleId,
+  TIER_TARGET_SHARES,
+  TIERS,
+  type Tier,
+} from "@beltmap/domain";
+import { beforeAll, describe, expect, it } from "vitest";
+import { i18next } from "../i18n/index.ts";
+import { TIER_COLORS } from "../map/palette.ts";
+import {
+  type ChartOptions,
+  type ChartTheme,
+  clickedUnitId,
+  complianceOption,
+  countdownText,
+  type DashboardChartOption,
+  deadlineCountdowns,
+  niceAxis,
+  PIPELINE_STEPS,
+  pipelineOption,
+  progressOption,
+  reReviewOption,
+  type Translate,
+  tierOption,
+  unitQuotaOption,
+} from "./chart-options.ts";
+
+// --- fixture: a city part-way through the campaign -------------------------------------------------
+
+type UnitFigures = DashboardSummaryDto["perUnit"][number];
+type Figures = {
+  excellent?: number;
+  practices?: number;
+  tiers?: Partial<Record<Tier | "NONE", number>>;
+  pipeline?: Partial<Record<PipelineStep, number>>;
+  dueSoon?: number;
+  overdue?: number;
+};
+
+/** By unit: 市经信委 has no organisation at all; 市西区 is over its quota (4 / 3); 开化 over its practices. */
+const FIGURES: Record<string, Figures> = {
+  GREEN_ZONE: {
+    excellent: 9,
+    practices: 4,
+    tiers: { DEMONSTRATION: 9, CONSOLIDATION: 30, IMPROVEMENT: 48, WARNING: 10, NONE: 23 },
+    pipeline: { SELF: 10, TOWNSHIP_REVIEW: 5, COUNTY_INITIAL: 4, CITY_FINAL: 4, DETERMINED: 97 },
+    dueSoon: 3,
+    overdue: 1,
+  },
+  WEST_ZONE: {
+    excellent: 4,
+    practices: 1,
+    tiers: { DEMONSTRATION: 4, CONSOLIDATION: 8, IMPROVEMENT: 12, WARNING: 2, NONE: 4 },
+    pipeline: { SELF: 2, TOWNSHIP_REVIEW: 1, COUNTY_INITIAL: 1, CITY_FINAL: 0, DETERMINED: 26 },
+    dueSoon: 1,
+    overdue: 0,
+  },
+  JINGXIN: {},
+  KECHENG: {
+    excellent: 12,
+    practices: 6,
+    tiers: { DEMONSTRATION: 12, CONSOLIDATION: 40, IMPROVEMENT: 60, WARNING: 15, NONE: 13 },
+    pipeline: { SELF: 5, TOWNSHIP_REVIEW: 4, COUNTY_INITIAL: 2, CITY_FINAL: 2, DETERMINED: 127 },
+    dueSoon: 6,
+    overdue: 2,
+  },
+  QUJIANG: {
+    excellent: 7,
+    practices: 3,
+    tiers: { DEMONSTRATION: 7, CONSOLIDATION: 28, IMPROVEMENT: 50, WARNING: 15, NONE: 30 },
+    pipeline: { SELF: 12, TOWNSHIP_REVIEW: 8, COUNTY_INITIAL: 6, CITY_FINAL: 4, DETERMINED: 100 },
+    dueSoon: 0,
+    overdue: 4,
+  },
+  LONGYOU: {
+    excellent: 15,
+    practices: 8,
+    tiers: { DEMONSTRATION: 15, CONSOLIDATION: 55, IMPROVEMENT: 90, WARNING: 20, NONE: 20 },
+    pipeline: { SELF: 8, TOWNSHIP_REVIEW: 6, COUNTY_INITIAL: 3, CITY_FINAL: 3, DETERMINED: 180 },
+    dueSoon: 2,
+    overdue: 0,
+  },
+  JIANGSHAN: {
+    excellent: 18,
+    practices: 9,
+    tiers: { DEMONSTRATION: 18, CONSOLIDATION: 60, IMPROVEMENT: 95, WARNING: 17, NONE: 10 },
+    pipeline: { SELF: 4, TOWNSHIP_REVIEW: 3, COUNTY_INITIAL: 2, CITY_FINAL: 1, DETERMINED: 190 },
+    dueSoon: 5,
+    overdue: 3,
+  },
+  CHANGSHAN: {
+    excellent: 6,
+    practices: 2,
+    tiers: { DEMONSTRATION: 6, CONSOLIDATION: 20, IMPROVEMENT: 40, WARNING: 14, NONE: 40 },
+    pipeline: { SELF: 20, TOWNSHIP_REVIEW: 10, COUNTY_INITIAL: 6, CITY_FINAL: 4, DETERMINED: 80 },
+    dueSoon: 0,
+    overdue: 0,
+  },
+  KAIHUA: {
+    excellent: 10,
+    practices: 7,
+    tiers: { DEMONSTRATION: 10, CONSOLIDATION: 33, IMPROVEMENT: 55, WARNING: 12, NONE: 10 },
+    pipeline: { SELF: 3, TOWNSHIP_REVIEW: 3, COUNTY_INITIAL: 2, CITY_FINAL: 2, DETERMINED: 110 },
+    dueSoon: 1,
+    overdue: 1,
+  },
+};
+
+const ZERO_TIERS: Record<Tier | "NONE", number> = {
+  DEMONSTRATION: 0,
+  CONSOLIDATION: 0,
+  IMPROVEMENT: 0,
+  WARNING: 0,
+  NONE: 0,
+};
+const ZERO_PIPELINE: Record<PipelineStep, number> = {
+  SELF: 0,
+  TOWNSHIP_REVIEW: 0,
+  COUNTY_INITIAL: 0,
+  CITY_FINAL: 0,
+  DETERMINED: 0,
+};
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function makeSummary(figures: Record<string, Figures>, provisional: number): DashboardSummaryDto {
+  const perUnit: UnitFigures[] = APPENDIX3_UNITS.map((spec) => {
+    const f = figures[spec.id] ?? {};
+    const tiers = { ...ZERO_TIERS, ...f.tiers };
+    const pipeline = { ...ZERO_PIPELINE, ...f.pipeline };
+    const excellent = f.excellent ?? 0;
+    return {
+      unitId: spec.id,
+      unitName: spec.name,
+      excellent,
+      quota: spec.excellentQuota,
+      quotaReached: excellent >= spec.excellentQuota,
+      quotaExceeded: excellent > spec.excellentQuota,
+      practices: f.practices ?? 0,
+      practiceQuota: spec.practiceQuota,
+      organizations: sum(Object.values(tiers)),
+      tiers,
+      pipeline,
+      reReviewsDueSoon: f.dueSoon ?? 0,
+      reReviewsOverdue: f.overdue ?? 0,
+    };
+  });
+  const graded = sum(perUnit.flatMap((u) => TIERS.map((tier) => u.tiers[tier])));
+  return {
+    cycle: { id: 1, year: 2017, name: "2017 年度" },
+    target: CITY_EXCELLENT_TARGET,
+    quotaTotal: sum(APPENDIX3_UNITS.map((u) => u.excellentQuota)),
+    excellentOfficial: sum(perUnit.map((u) => u.excellent)),
+    excellentProvisional: provisional,
+    organizations: sum(perUnit.map((u) => u.organizations)),
+    perUnit,
+    perTier: TIERS.map((tier) => {
+      const count = sum(perUnit.map((u) => u.tiers[tier]));
+      return { tier, count, share: graded ? count / graded : 0, targetShare: TIER_TARGET_SHARES[tier] };
+    }),
+    pipeline: Object.fromEntries(
+      PIPELINE_STEPS.map((step) => [step, sum(perUnit.map((u) => u.pipeline[step]))]),
+    ) as Record<PipelineStep, number>,
+    deadlines: { beltPlan: "2017-08-10T15:59:59.999Z", initialSummary: "2017-11-30T15:59:59.999Z" },
+    generatedAt: "2017-08-01T02:00:00.000Z",
+  };
+}
+
+const summary = makeSummary(FIGURES, 12);
+/** Before anything was scored: every count 0. */
+const emptySummary = makeSummary({}, 0);
+
+function rule(id: RuleId, passed: boolean, fields: Partial<RuleResultDto> = {}): RuleResultDto {
+  return {
+    rule: id,
+    title: id,
+    passed,
+    advisory: id === "SPECIAL_TOWN_BELT",
+    applicable: true,
+    expected: null,
+    actual: null,
+    offendingBeltIds: [],
+    offendingSiteIds: [],
+    deadline: null,
+    submittedAt: null,
+    ...fields,
+  };
+}
+
+/** 柯城: two binding rules fail, plus an advisory one and an inapplicable one that do not count. */
+const compliance: UnitComplianceDto[] = APPENDIX3_UNITS.map((spec) => {
+  const failing: RuleId[] =
+    spec.id === "KECHENG" ? ["MIN_BELTS", "EVERY_SITE_ON_A_BELT", "SPECIAL_TOWN_BELT"] : [];
+  const rules = RULE_IDS.map((id) =>
+    spec.id === "KECHENG" && id === "SERVICE_CENTER"
+      ? rule(id, false, { applicable: false })
+      : rule(id, !failing.includes(id)),
+  );
+  return {
+    unitId: spec.id,
+    unitName: spec.name,
+    passed: !failing.some((id) => id !== "SPECIAL_TOWN_BELT"),
+    planStatus: spec.id === "JINGXIN" ? null : "SUBMITTED",
+    planVersion: spec.id === "JINGXIN" ? 0 : 1,
+    rules,
+  };
+});
+
+// --- reading options back --------------------------------------------------------------------------
+
+type Item = {
+  value: number;
+  name?: string;
+  unitId?: string;
+  itemStyle?: { color?: string; decal?: unknown; opacity?: number; borderWidth?: number };
+  label?: { show?: boolean; formatter?: string; opacity?: number };
+};
+type MarkLineData = { xAxis: number; label: { formatter: string } };
+type Series = {
+  name: string;
+  stack?: string;
+  data: Item[];
+  itemStyle?: { color?: string; decal?: unknown };
+  markLine?: { data: MarkLineData[] };
+};
+type Category = string | { value: string; textStyle?: { fontWeight?: string } };
+type Axis = { data?: Category[]; max?: number };
+type Loose = {
+  textStyle: { color: string };
+  title: { text: string; subtext: string; textStyle: { color: string } };
+  series: Series[];
+  xAxis: Axis | Axis[];
+  yAxis: Axis | Axis[];
+};
+
+const loose = (option: DashboardChartOption) => option as unknown as Loose;
+const seriesOf = (option: DashboardChartOption) => loose(option).series;
+const axes = (axis: Axis | Axis[]) => (Array.isArray(axis) ? axis : [axis]);
+const categoryName = (c: Category) => (typeof c === "string" ? c : c.value);
+const values = (series: Series | undefined) => (series?.data ?? []).map((item) => item.value);
+
+function walk(value: unknown, visit: (key: string, value: unknown) => void, key = ""): void {
+  visit(key, value);
+  if (Array.isArray(value)) {
+    for (const [i, child] of value.entries()) walk(child, visit, String(i));
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, child] of Object.entries(value)) walk(child, visit, k);
+  }
+}
+
+/** No NaN, no Infinity, no "NaN" or "undefined" in a text. */
+function expectClean(option: unknown): void {
+  walk(option, (key, value) => {
+    if (typeof value === "number") expect(Number.isFinite(value), `${key}: ${value}`).toBe(true);
+    if (typeof value === "string") expect(value, key).not.toMatch(/NaN|undefined|Infinity|\{\{/);
+  });
+}
+
+function fontSizes(option: unknown): number[] {
+  const sizes: number[] = [];
+  walk(option, (key, value) => {
+    if (key === "fontSize" && typeof value === "number") sizes.push(value);
+  });
+  return sizes;
+}
+
+let t: Translate;
+let en: Translate;
+type Builder = (theme: ChartTheme, options?: ChartOptions) => DashboardChartOption;
+let builders: Record<string, Builder>;
+
+beforeAll(async () => {
+  await import("../i18n/dashboard.ts");
+  t = i18next.getFixedT("zh-CN");
+  en = i18next.getFixedT("en");
+  builders = {
+    progress: (theme, o) => progressOption(summary, null, t, theme, o),
+    progressUnit: (theme, o) => progressOption(summary, "KECHENG", t, theme, o),
+    unitQuota: (theme, o) => unitQuotaOption(summary, "KECHENG", t, theme, o),
+    tier: (theme, o) => tierOption(summary, null, t, theme, o),
+    pipeline: (theme, o) => pipelineOption(summary, null, t, theme, o),
+    reReview: (theme, o) => reReviewOption(summary, "KECHENG", t, theme, o),
+    compliance: (theme, o) => complianceOption(compliance, "KECHENG", t, theme, o),
+  };
+});
+
+describe("the fixture", () => {
+  it("is the nine units of Appendix 3, quotas adding up to 105", () => {
+    expect(summary.perUnit).toHaveLength(9);
+    expect(summary.quotaTotal).toBe(105);
+    expect(summary.excellentOfficial).toBe(81);
+    expect(summary.perUnit.find((u) => u.unitId === "JINGXIN")?.organizations).toBe(0);
+  });
+});
+
+describe("progressOption", () => {
+  it("stacks official and provisional 优秀 against the target and the quota total", () => {
+    const option = progressOption(summary, null, t, "light");
+    const [official, provisional] = seriesOf(option);
+    expect(values(official)).toEqual([81]);
+    expect(values(provisional)).toEqual([12]);
+    expect(official?.stack).toBe(provisional?.stack);
+    expect(provisional?.itemStyle?.decal).toBeDefined(); // hatched, not only lighter
+    const lines = official?.markLine?.data ?? [];
+    expect(lines.map((l) => l.xAxis)).toEqual([100, 105]);
+    expect(lines.map((l) => l.label.formatter)).toEqual(["目标 100", "名额合计 105"]);
+    expect(axes(loose(option).xAxis)[0]?.max).toBeGreaterThanOrEqual(105);
+    expect(loose(option).title.subtext).toBe("已评定 81 个，暂定 12 个，目标 100 个");
+    expectClean(option);
+  });
+
+  it("shows a selected unit's official 优秀 against its own quota", () => {
+    const option = progressOption(summary, "WEST_ZONE", t, "light");
+    const series = seriesOf(option);
+    expect(series).toHaveLength(1);
+    const item = series[0]?.data[0];
+    expect(item?.value).toBe(4);
+    expect(item?.unitId).toBe("WEST_ZONE");
+    expect(item?.itemStyle?.decal).toBeDefined();
+    expect(item?.label?.formatter).toContain("已超额");
+    expect(series[0]?.markLine?.data.map((l) => [l.xAxis, l.label.formatter])).toEqual([[3, "名额 3"]]);
+    expect(loose(option).title.text).toBe("市西区管委会优秀创建进度");
+    expect(axes(loose(option).xAxis)[0]?.max).toBeGreaterThanOrEqual(4);
+  });
+
+  it("falls back to the city for a unit it does not know", () => {
+    expect(progressOption(summary, "NOWHERE", t, "light")).toEqual(progressOption(summary, null, t, "light"));
+  });
+});
+
+describe("unitQuotaOption", () => {
+  it("has one item per unit in every series, each carrying its unitId", () => {
+    const option = unitQuotaOption(summary, null, t, "light");
+    const [yLeft, yRight] = axes(loose(option).yAxis);
+    expect(yLeft?.data?.map(categoryName)).toEqual(APPENDIX3_UNITS.map((u) => u.name));
+    expect(yRight?.data).toHaveLength(9);
+    const series = seriesOf(option);
+    expect(series).toHaveLength(4);
+    for (const s of series) {
+      expect(s.data).toHaveLength(9);
+      expect(s.data.map((item) => item.unitId)).toEqual(APPENDIX3_UNITS.map((u) => u.id));
+      expect(s.data.map((item) => clickedUnitId({ data: item, name: item.name }))).toEqual(
+        APPENDIX3_UNITS.map((u) => u.id),
+      );
+    }
+    expect(values(series[0])).toEqual(summary.perUnit.map((u) => u.excellent));
+    expect(values(series[1])).toEqual(APPENDIX3_UNITS.map((u) => u.excellentQuota));
+    expect(values(series[2])).toEqual(summary.perUnit.map((u) => u.practices));
+    expect(values(series[3])).toEqual(APPENDIX3_UNITS.map((u) => u.practiceQuota));
+    expectClean(option);
+  });
+
+  it("marks a unit over its quota by label and pattern, not by colour alone", () => {
+    const [excellent, excellentQuota, practices, practiceQuota] = seriesOf(
+      unitQuotaOption(summary, null, t, "light"),
+    );
+    /** A unit's label sits at the end of the longer bar: the figure's when over quota, else the quota's. */
+    const labelOf = (used: Series | undefined, quota: Series | undefined, i: number) =>
+      [used?.data[i]?.label, quota?.data[i]?.label].filter((l) => l?.show).map((l) => l?.formatter);
+    const west = excellent?.data[1];
+    expect(west?.unitId).toBe("WEST_ZONE");
+    expect(labelOf(excellent, excellentQuota, 1)).toEqual(["4 / 3 已超额"]);
+    expect(west?.label?.show).toBe(true);
+    expect(west?.itemStyle?.decal).toBeDefined();
+    const kecheng = excellent?.data[3];
+    expect(labelOf(excellent, excellentQuota, 3)).toEqual(["12 / 12 名额已满"]);
+    expect(kecheng?.itemStyle?.decal).toBeUndefined();
+    expect(west?.itemStyle?.color).not.toBe(kecheng?.itemStyle?.color);
+    const overQuota = excellent?.data.filter((item) => item.itemStyle?.decal).map((item) => item.unitId);
+    expect(overQuota).toEqual(["WEST_ZONE"]);
+    expect(labelOf(practices, practiceQuota, 8)).toEqual(["7 / 6 已超额"]);
+    expect(practices?.data[8]?.itemStyle?.decal).toBeDefined();
+    // The empty unit: 0 of its quota, nothing marked.
+    expect(labelOf(excellent, excellentQuota, 2)).toEqual(["0 / 2"]);
+    expect(excellent?.data[2]?.itemStyle?.decal).toBeUndefined();
+  });
+
+  it("emphasises the selected unit and dims the others", () => {
+    const option = unitQuotaOption(summary, "KECHENG", t, "light");
+    const [excellent] = seriesOf(option);
+    for (const item of excellent?.data ?? []) {
+      if (item.unitId === "KECHENG") {
+        expect(item.itemStyle?.opacity).toBe(1);
+        expect(item.itemStyle?.borderWidth).toBeGreaterThan(0);
+      } else {
+        expect(item.itemStyle?.opacity).toBeLessThan(0.5);
+      }
+    }
+    const [, quota] = seriesOf(option);
+    // Each unit's label (on whichever bar is longer): full for 柯城, faded for the others.
+    const labelOpacity = (excellent?.data ?? []).map((item, i) =>
+      item.label?.show ? item.label.opacity : quota?.data[i]?.label?.opacity,
+    );
+    expect(labelOpacity[3]).toBeUndefined();
+    expect(labelOpacity.filter((o) => o !== undefined && o < 1)).toHaveLength(8);
+    const categories = axes(loose(option).yAxis)[0]?.data ?? [];
+    const bold = categories.filter((c) => typeof c !== "string" && c.textStyle?.fontWeight === "bold");
+    expect(bold.map(categoryName)).toEqual(["柯城区"]);
+    // Nothing dimmed without a selection.
+    const [plain] = seriesOf(unitQuotaOption(summary, null, t, "light"));
+    expect(plain?.data.every((item) => item.itemStyle?.opacity === undefined)).toBe(true);
+  });
+});
+
+describe("tierOption", () => {
+  it("shows the tiers' shares of graded organisations against 8/30/50/12 in the tier colours", () => {
+    const option = tierOption(summary, null, t, "light");
+    const [actual, target] = seriesOf(option);
+    const graded = sum(summary.perTier.map((r) => r.count));
+    expect(values(actual)).toEqual(summary.perTier.map((r) => Math.round((r.count / graded) * 1000) / 10));
+    expect(sum(values(actual))).toBeCloseTo(100, 0);
+    expect(values(target)).toEqual([8, 30, 50, 12]);
+    expect(actual?.data.map((item) => item.itemStyle?.color)).toEqual(TIERS.map((tier) => TIER_COLORS[tier]));
+    const categories = axes(loose(option).xAxis)[0]?.data?.map(categoryName);
+    expect(categories).toEqual([
+      "示范梯队\n目标 8%",
+      "巩固梯队\n目标 30%",
+      "提高梯队\n目标 50%",
+      "预警梯队\n目标 12%",
+    ]);
+    expect(loose(option).title.subtext).toBe(
+      `已定级 ${graded} 个，未定级 ${summary.organizations - graded} 个`,
+    );
+  });
+
+  it("takes a unit's shares from its own tiers", () => {
+    const option = tierOption(summary, "WEST_ZONE", t, "light");
+    const [actual] = seriesOf(option);
+    expect(values(actual)).toEqual([15.4, 30.8, 46.2, 7.7]); // 4, 8, 12, 2 of 26
+    expect(actual?.data[0]?.label?.formatter).toBe("15.4%（4 个）");
+    expect(loose(option).title.text).toBe("市西区管委会梯队分布");
+  });
+
+  it("draws an empty unit as zeros, with no division by zero", () => {
+    const option = tierOption(summary, "JINGXIN", t, "light");
+    const [actual, target] = seriesOf(option);
+    expect(values(actual)).toEqual([0, 0, 0, 0]);
+    expect(values(target)).toEqual([8, 30, 50, 12]);
+    expect(loose(option).title.subtext).toBe("尚无定级组织");
+    expectClean(option);
+  });
+});
+
+describe("pipelineOption", () => {
+  it("counts the organisations waiting at each stage and those determined", () => {
+    const option = pipelineOption(summary, null, t, "light");
+    const [bars] = seriesOf(option);
+    expect(axes(loose(option).xAxis)[0]?.data).toEqual(["待自评", "待复核", "待初评", "待评定", "已评定"]);
+    expect(values(bars)).toEqual(PIPELINE_STEPS.map((step) => summary.pipeline[step]));
+    expect(loose(option).title.subtext).toBe(`共 ${summary.organizations} 个组织`);
+  });
+
+  it("draws an empty unit as zeros without percentages", () => {
+    const option = pipelineOption(summary, "JINGXIN", t, "light");
+    const [bars] = seriesOf(option);
+    expect(values(bars)).toEqual([0, 0, 0, 0, 0]);
+    expect(bars?.data.map((item) => item.label?.formatter)).toEqual(["0", "0", "0", "0", "0"]);
+    expect(loose(option).title.text).toBe("市经信委评分进度");
+    expectClean(option);
+  });
+});
+
+describe("reReviewOption", () => {
+  it("stacks due-soon and overdue re-reviews per unit, clickable by unit", () => {
+    const option = reReviewOption(summary, null, t, "light");
+    const [overdue, dueSoon] = seriesOf(option);
+    expect(overdue?.stack).toBe(dueSoon?.stack);
+    expect(values(overdue)).toEqual(summary.perUnit.map((u) => u.reReviewsOverdue));
+    expect(values(dueSoon)).toEqual(summary.perUnit.map((u) => u.reReviewsDueSoon));
+    expect(overdue?.itemStyle?.decal).toBeDefined();
+    expect(axes(loose(option).yAxis)[0]?.data).toHaveLength(9);
+    expect(dueSoon?.data.map((item) => item.unitId)).toEqual(APPENDIX3_UNITS.map((u) => u.id));
+    // A zero is not labelled.
+    expect(dueSoon?.data[2]?.label?.show).toBe(false);
+    expect(dueSoon?.data[0]?.label?.show).toBe(true);
+  });
+
+  it("dims the units not selected", () => {
+    const [overdue] = seriesOf(reReviewOption(summary, "QUJIANG", t, "light"));
+    const dimmed = overdue?.data.filter((item) => (item.itemStyle?.opacity ?? 1) < 1).map((i) => i.unitId);
+    expect(dimmed).toEqual(APPENDIX3_UNITS.map((u) => u.id).filter((id) => id !== "QUJIANG"));
+  });
+});
+
+describe("complianceOption", () => {
+  it("counts the binding rules failed: applicable, not advisory, not passed", () => {
+    const option = complianceOption(compliance, null, t, "light");
+    const [passed, failed] = seriesOf(option);
+    const kecheng = APPENDIX3_UNITS.findIndex((u) => u.id === "KECHENG");
+    // Seven rules: one advisory, for 柯城 one not applicable: of the five binding ones, two fail.
+    expect(failed?.data[kecheng]?.value).toBe(2);
+    expect(passed?.data[kecheng]?.value).toBe(3);
+    expect(failed?.data[kecheng]?.label?.formatter).toBe("2 项未达标");
+    expect(failed?.data[0]?.value).toBe(0);
+    expect(passed?.data[0]?.value).toBe(6);
+    expect(failed?.data[0]?.label?.formatter).toBe("全部达标");
+    expect(failed?.data[2]?.label?.formatter).toBe("全部达标 · 尚未编制方案");
+    expect(failed?.itemStyle?.decal).toBeDefined();
+    expect(failed?.data.map((item) => item.unitId)).toEqual(APPENDIX3_UNITS.map((u) => u.id));
+    expect(loose(option).title.subtext).toBe("1 个单位有未达标项");
+  });
+
+  it("handles no units and units without applicable rules", () => {
+    const empty = complianceOption([], null, t, "light");
+    expect(seriesOf(empty).every((s) => s.data.length === 0)).toBe(true);
+    expectClean(empty);
+    const ruleless = complianceOption(
+      [{ ...(compliance[0] as UnitComplianceDto), rules: [] }],
+      "GREEN_ZONE",
+      t,
+      "light",
+    );
+    expect(seriesOf(ruleless)[1]?.data[0]?.label?.formatter).toBe("暂无适用规则");
+    expectClean(ruleless);
+  });
+});
+
+describe("every builder", () => {
+  it("draws a city with nothing scored yet: no NaN, series as long as their categories", () => {
+    const options = [
+      progressOption(emptySummary, null, t, "light"),
+      unitQuotaOption(emptySummary, null, t, "light"),
+      tierOption(emptySummary, null, t, "light"),
+      pipelineOption(emptySummary, null, t, "light"),
+      reReviewOption(emptySummary, null, t, "light"),
+    ];
+    for (const option of options) {
+      expectClean(option);
+      const categories = [...axes(loose(option).xAxis), ...axes(loose(option).yAxis)]
+        .map((axis) => axis.data?.length)
+        .filter((n) => n !== undefined);
+      for (const series of seriesOf(option)) expect(categories).toContain(series.data.length);
+    }
+    expect(loose(options[2] as DashboardChartOption).title.subtext).toBe("尚无定级组织");
+    expect(loose(options[4] as DashboardChartOption).title.subtext).toBe("暂无到期或逾期的复查");
+  });
+
+  it("changes the text colour with the dark theme", () => {
+    for (const [name, build] of Object.entries(builders)) {
+      const light = loose(build("light"));
+      const dark = loose(build("dark"));
+      expect(dark.textStyle.color, name).not.toBe(light.textStyle.color);
+      expect(dark.title.textStyle.color, name).not.toBe(light.title.textStyle.color);
+      // Only the ink changes, not the figures.
+      expect(dark.series.map(values), name).toEqual(light.series.map(values));
+    }
+  });
+
+  it("multiplies every font size by the scale", () => {
+    for (const [name, build] of Object.entries(builders)) {
+      const normal = fontSizes(build("light"));
+      expect(normal.length, name).toBeGreaterThan(3);
+      expect(fontSizes(build("light", { scale: 1 })), name).toEqual(normal);
+      expect(fontSizes(build("light", { scale: 2 })), name).toEqual(normal.map((size) => size * 2));
+      // A nonsense scale falls back to 1.
+      expect(fontSizes(build("light", { scale: 0 })), name).toEqual(normal);
+    }
+  });
+
+  it("can leave the title to the page", () => {
+    const option = loose(tierOption(summary, null, t, "light", { title: false })) as unknown as {
+      title: { show: boolean };
+    };
+    expect(option.title.show).toBe(false);
+  });
+
+  it("speaks English with the English resources", () => {
+    const option = loose(unitQuotaOption(summary, null, en, "light"));
+    expect(axes(option.yAxis)[0]?.data?.map(categoryName)[3]).toBe("Kecheng District");
+    expect(option.title.text).toBe("Quotas by unit");
+    expect(seriesOf(unitQuotaOption(summary, null, en, "light"))[0]?.data[1]?.label?.formatter).toBe(
+      "4 / 3 over quota",
+    );
+  });
+});
+
+describe("clickedUnitId", () => {
+  it("prefers the unitId an item carries, else its name", () => {
+    expect(clickedUnitId({ data: { value: 3, unitId: "KAIHUA" }, name: "开化县" })).toBe("KAIHUA");
+    expect(clickedUnitId({ data: 3, name: "待复核" })).toBe("待复核");
+    expect(clickedUnitId({ data: { value: 3 }, name: "" })).toBeNull();
+    expect(clickedUnitId({})).toBeNull();
+  });
+});
+
+describe("deadlineCountdowns", () => {
+  // The belt plan is due 2017-08-10 (stored as 23:59:59.999 China time, 15:59:59.999Z).
+  const at = (iso: string) => deadlineCountdowns(summary, new Date(iso))[0];
+
+  it("counts China calendar days to each deadline", () => {
+    expect(deadlineCountdowns(summary, new Date("2017-08-01T02:00:00Z"))).toEqual([
+      { key: "beltPlan", at: "2017-08-10T15:59:59.999Z", daysLeft: 9, overdue: false },
+      { key: "initialSummary", at: "2017-11-30T15:59:59.999Z", daysLeft: 121, overdue: false },
+    ]);
+  });
+
+  it("is 0 days left all through the due day, and overdue by 1 the day after", () => {
+    expect(at("2017-08-09T15:59:59.999Z")).toMatchObject({ daysLeft: 1, overdue: false }); // 8-09 23:59 CST
+    expect(at("2017-08-09T16:00:00.000Z")).toMatchObject({ daysLeft: 0, overdue: false }); // 8-10 00:00 CST
+    expect(at("2017-08-10T15:59:59.999Z")).toMatchObject({ daysLeft: 0, overdue: false }); // 8-10 23:59 CST
+    expect(at("2017-08-10T16:00:00.000Z")).toMatchObject({ daysLeft: -1, overdue: true }); // 8-11 00:00 CST
+    expect(at("2017-08-12T03:00:00.000Z")).toMatchObject({ daysLeft: -2, overdue: true });
+  });
+
+  it("reads the countdowns aloud", () => {
+    const text = (iso: string) => countdownText(at(iso) as NonNullable<ReturnType<typeof at>>, t);
+    expect(text("2017-08-07T01:00:00Z")).toBe("距示范带创建方案报送截止还有 3 天");
+    expect(text("2017-08-10T01:00:00Z")).toBe("示范带创建方案报送今天截止");
+    expect(text("2017-08-12T01:00:00Z")).toBe("示范带创建方案报送已截止 2 天");
+  });
+});
+
+describe("niceAxis", () => {
+  it("ends an axis a little past the largest value, on a whole tick interval", () => {
+    expect(niceAxis(0)).toEqual({ max: 1, interval: 1 });
+    expect(niceAxis(Number.NaN)).toEqual({ max: 1, interval: 1 });
+    expect(niceAxis(105)).toEqual({ max: 120, interval: 20 });
+    expect(niceAxis(20)).toEqual({ max: 25, interval: 5 });
+    expect(niceAxis(4)).toEqual({ max: 5, interval: 1 });
+    expect(niceAxis(12)).toEqual({ max: 15, interval: 5 });
+    expect(niceAxis(200)).toEqual({ max: 250, interval: 50 });
+    for (let value = 1; value <= 1000; value += 7) {
+      const { max, interval } = niceAxis(value);
+      expect(max).toBeGreaterThan(value);
+      expect(Number.isInteger(interval) && Number.isInteger(max / interval)).toBe(true);
+      expect(max / interval).toBeLessThanOrEqual(6);
+    }
+  });
+});
+
+describe("dashboard strings", () => {
+  function keysOf(value: unknown, prefix = ""): string[] {
+    if (typeof value !== "object" || value === null) return [prefix];
+    return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key));
+  }
+
+  it("have the same keys in both languages, the English without Chinese", () => {
+    const zh = keysOf(i18next.getResource("zh-CN", "translation", "dashboard")).sort();
+    const english = keysOf(i18next.getResource("en", "translation", "dashboard")).sort();
+    expect(english).toEqual(zh);
+    for (const key of english) expect(en(`dashboard.${key}`), key).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(t("dashboard.countdown.left", { name: "示范带创建方案报送", days: 5 })).toBe(
+      "距示范带创建方案报送截止还有 5 天",
+    );
+    // The app's own strings are still there.
+    expect(t("nav.rereviews")).toBe("动态管理");
+  });
+});

@@ -2,28 +2,28 @@ import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Link } from "react-router";
 import { type LoginState, loginPath } from "./lib/session.ts";
+import { prefetchDashboard } from "./pages/dashboard-prefetch.ts";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { MapPage, prefetchMap } from "./pages/MapPage.tsx";
-import { QueuePage } from "./pages/QueuePage.tsx";
-import { SheetPage } from "./pages/SheetPage.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
 import { onSessionLost, queryClient, trpc } from "./trpc.ts";
 
 // Opened on the map: MapLibre (loaded only by the map, see MapPage) and the map's data load
 // alongside the session check instead of after it.
 if (window.location.pathname === "/") prefetchMap();
-// Opened on the dashboard: its code and the map's load while the session is checked.
-if (window.location.pathname === "/dashboard") {
-  void import("./pages/DashboardPage.tsx");
-  void import("./map/MapView.tsx");
-}
+// Opened on the dashboard: its code, the map's and its data load while the session is checked.
+if (window.location.pathname === "/dashboard") prefetchDashboard();
 
-// Pages few roles open load on first visit (the app shell shows a loading line meanwhile).
+// Every page but the login and the map loads on first visit (the app shell shows a loading line
+// meanwhile): the queue and the sheet too, so the dashboard's and the map's first load carry none
+// of the forms' code.
 const ReReviewsPage = lazy(() =>
   import("./pages/ReReviewsPage.tsx").then((m) => ({ default: m.ReReviewsPage })),
 );
 const SitesPage = lazy(() => import("./pages/SitesPage.tsx").then((m) => ({ default: m.SitesPage })));
 const UsersPage = lazy(() => import("./pages/UsersPage.tsx").then((m) => ({ default: m.UsersPage })));
+const QueuePage = lazy(() => import("./pages/QueuePage.tsx").then((m) => ({ default: m.QueuePage })));
+const SheetPage = lazy(() => import("./pages/SheetPage.tsx").then((m) => ({ default: m.SheetPage })));
 const DashboardPage = lazy(() =>
   import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
 );

@@ -1,5 +1,6 @@
 // ECharts, tree-shaken: only what the dashboard's builders (chart-options.ts) use is registered here.
 // Never import the full "echarts" package: it would pull every chart and component into the bundle.
+// Named imports from echarts/core (not a namespace) let the bundler drop the rest of the core too.
 import { BarChart } from "echarts/charts";
 import {
   GridComponent,
@@ -8,10 +9,10 @@ import {
   TitleComponent,
   TooltipComponent,
 } from "echarts/components";
-import * as echarts from "echarts/core";
+import { init, use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 
-echarts.use([
+use([
   BarChart,
   GridComponent,
   LegendComponent,
@@ -21,4 +22,5 @@ echarts.use([
   CanvasRenderer,
 ]);
 
-export { echarts };
+/** The parts of ECharts the dashboard calls. */
+export const echarts = { init };

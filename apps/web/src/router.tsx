@@ -1,4 +1,4 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Link } from "react-router";
 import { type LoginState, loginPath } from "./lib/session.ts";
@@ -26,6 +26,9 @@ const QueuePage = lazy(() => import("./pages/QueuePage.tsx").then((m) => ({ defa
 const SheetPage = lazy(() => import("./pages/SheetPage.tsx").then((m) => ({ default: m.SheetPage })));
 const DashboardPage = lazy(() =>
   import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+const BriefingPage = lazy(() =>
+  import("./pages/BriefingPage.tsx").then((m) => ({ default: m.BriefingPage })),
 );
 const BeltsPage = lazy(() => import("./pages/BeltsPage.tsx").then((m) => ({ default: m.BeltsPage })));
 const BeltPrintPage = lazy(() =>
@@ -57,6 +60,16 @@ function PageError() {
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  // A screen of its own: no app header; a missing session still goes to the login page.
+  {
+    path: "/briefing",
+    element: (
+      <Suspense fallback={null}>
+        <BriefingPage />
+      </Suspense>
+    ),
+    errorElement: <PageError />,
+  },
   {
     element: <AppShell />,
     errorElement: <PageError />,

@@ -13,6 +13,8 @@ export type EChartProps = {
   /** What the chart shows, for screen readers (the canvas itself says nothing). */
   label: string;
   height?: number | string;
+  /** Device pixels per CSS pixel: more on a stage scaled up by a transform, to stay sharp. */
+  pixelRatio?: number;
 };
 
 type Chart = ReturnType<typeof echarts.init>;
@@ -31,7 +33,16 @@ const themeName = (theme: "light" | "dark" | undefined) => (theme === "dark" ? "
  * (notMerge), resized with its container and disposed on unmount, so a briefing screen that redraws
  * for hours does not leak canvases or listeners.
  */
-export function EChart({ option, onSelect, theme = "light", testId, label, height = 320 }: EChartProps) {
+export function EChart({
+  option,
+  onSelect,
+  theme = "light",
+  testId,
+  label,
+  height = 320,
+  pixelRatio,
+}: EChartProps) {
+  const pixelRatioRef = useRef(pixelRatio);
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<Chart | null>(null);
   const onSelectRef = useRef(onSelect);
@@ -44,7 +55,10 @@ export function EChart({ option, onSelect, theme = "light", testId, label, heigh
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const instance = echarts.init(element, themeName(themeRef.current), { renderer: "canvas" });
+    const instance = echarts.init(element, themeName(themeRef.current), {
+      renderer: "canvas",
+      ...(pixelRatioRef.current === undefined ? {} : { devicePixelRatio: pixelRatioRef.current }),
+    });
     chart.current = instance;
     drawnTheme.current = themeRef.current;
     // For debugging in the console and for the browser tests, which click bars on the canvas.

@@ -53,6 +53,8 @@ export type MapViewProps = {
   heatTiers?: ReadonlySet<Tier>;
   /** Group the points into clusters with per-tier counts at low zoom. */
   clusters?: boolean;
+  /** Device pixels per CSS pixel: more on a stage scaled up by a transform, to stay sharp. */
+  pixelRatio?: number;
 };
 
 declare global {
@@ -74,6 +76,7 @@ export function MapView({
   onSelect,
   heatTiers = NO_HEAT,
   clusters = false,
+  pixelRatio,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
@@ -83,6 +86,7 @@ export function MapView({
   const tRef = useRef(t);
   tRef.current = t;
   const controlsLanguage = useRef<string | null>(null);
+  const pixelRatioRef = useRef(pixelRatio);
 
   // Create the map once; data and filters below update it in place.
   useEffect(() => {
@@ -97,6 +101,7 @@ export function MapView({
       // Labels appear at once: no fade-in to wait for before the map is idle.
       fadeDuration: 0,
       locale: controlStrings(tRef.current),
+      ...(pixelRatioRef.current === undefined ? {} : { pixelRatio: pixelRatioRef.current }),
     });
     window.beltmap = { map };
     addControls(map);
@@ -268,6 +273,11 @@ export function MapView({
     },
     [unitId, tiers],
   );
+
+  useEffect(() => {
+    if (loadedMap && pixelRatio !== undefined && loadedMap.getPixelRatio() !== pixelRatio)
+      loadedMap.setPixelRatio(pixelRatio);
+  }, [loadedMap, pixelRatio]);
 
   // Ring the selected organisation.
   useEffect(() => {

@@ -1,0 +1,19 @@
+// The strings of the briefing screen (领导大屏), loaded with its chunk.
+import { i18next } from "./index.ts";
+
+const zhCN = {
+  title: "百企示范、千企争先 · 两新党建示范带",
+  city: "全市",
+  paused: "已暂停（空格键继续）",
+  slides: "轮播页",
+};
+
+const en: typeof zhCN = {
+  title: "Hundred Models, Thousand Contenders · demonstration belts",
+  city: "The whole city",
+  paused: "Paused (space to resume)",
+  slides: "Slides",
+};
+
+i18next.addResourceBundle("zh-CN", "translation", { briefing: zhCN }, true, true);
+i18next.addResourceBundle("en", "translation", { briefing: en }, true, true);

@@ -1,0 +1,116 @@
+// The briefing screen (领导大屏) at 1920×1080 and 3840×2160: the 16:9 stage fills the screen with no
+// scrollbar and nothing overflowing it; the tour advances by itself and by a clicker's keys, and
+// space pauses it; the progress number is dashboard.summary's. Screenshots are saved.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type TestApp } from "../support/app.ts";
+import { query, sessionCookie, signInContext } from "../support/auth.ts";
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startApp();
+}, 180_000);
+
+afterAll(async () => {
+  expect(await app?.stop()).toBe(0);
+});
+
+async function openBriefing(width: number, height: number, search = "") {
+  const context = await app.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+  await signInContext(context, app.server.url, "demo-leader");
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(`${app.server.url}/briefing${search}`);
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-testid="map"]')?.getAttribute("data-map-idle") === "true" &&
+      ["briefing-progress", "briefing-tiers", "briefing-third"].every(
+        (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-rendered") === "true",
+      ),
+    undefined,
+    { timeout: 30_000, polling: 50 },
+  );
+  return { context, page, errors };
+}
+
+/** Scrollbars, and any element of the stage drawn outside it. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const stage = document.querySelector('[data-testid="briefing-stage"]')?.getBoundingClientRect();
+    if (!stage) throw new Error("no stage");
+    const outside = Array.from(document.querySelectorAll('[data-testid="briefing-stage"] *'))
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        // MapLibre's canvas container and popups are clipped by the map's own box.
+        if (element.closest(".maplibregl-canvas-container, .maplibregl-popup")) return false;
+        return (
+          box.left < stage.left - 1 ||
+          box.top < stage.top - 1 ||
+          box.right > stage.right + 1 ||
+          box.bottom > stage.bottom + 1
+        );
+      })
+      .map((element) => element.className || element.tagName);
+    return {
+      scrollbars: root.scrollWidth > window.innerWidth || root.scrollHeight > window.innerHeight,
+      stage: { width: stage.width, height: stage.height },
+      outside,
+    };
+  });
+}
+
+describe("the briefing screen", () => {
+  for (const [width, height] of [
+    [1920, 1080],
+    [3840, 2160],
+  ] as const) {
+    it(`fills ${width}×${height} with no scrollbar and nothing overflowing`, async () => {
+      const { context, page, errors } = await openBriefing(width, height, "?interval=600");
+      const result = await overflow(page);
+      expect(result.scrollbars).toBe(false);
+      expect(result.stage.width).toBeCloseTo(width, 0);
+      expect(result.stage.height).toBeCloseTo(height, 0);
+      expect(result.outside).toEqual([]);
+      await app.screenshot(page, `briefing-${width}x${height}.png`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
+
+  it("shows dashboard.summary's figure, tours the units by itself and by the clicker, and pauses", async () => {
+    const summary = await query<{
+      excellentOfficial: number;
+      perUnit: { unitId: string; excellent: number }[];
+    }>(app.server.url, await sessionCookie(app.server.url, "demo-leader"), "dashboard.summary");
+    const { context, page, errors } = await openBriefing(1920, 1080, "?interval=2");
+    const stage = page.getByTestId("briefing-stage");
+    expect(await stage.getAttribute("data-unit")).toBe("CITY");
+    expect(await page.getByTestId("briefing-progress-number").textContent()).toBe(
+      String(summary.excellentOfficial),
+    );
+    // By itself, after the interval: the first unit.
+    const first = summary.perUnit[0];
+    await expect.poll(() => stage.getAttribute("data-unit"), { timeout: 10_000 }).toBe(first?.unitId);
+    await expect
+      .poll(() => page.getByTestId("briefing-progress-number").textContent())
+      .toBe(String(first?.excellent));
+    // Space pauses: the slide stays past the interval; PageDown and PageUp still step.
+    await page.keyboard.press(" ");
+    await page.waitForTimeout(3_000);
+    expect(await stage.getAttribute("data-unit")).toBe(first?.unitId);
+    await page.keyboard.press("PageDown");
+    await expect.poll(() => stage.getAttribute("data-unit")).toBe(summary.perUnit[1]?.unitId);
+    await page.keyboard.press("PageUp");
+    await page.keyboard.press("PageUp");
+    await expect.poll(() => stage.getAttribute("data-unit")).toBe("CITY");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

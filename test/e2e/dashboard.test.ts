@@ -1,8 +1,10 @@
 // The dashboard (看板) in a browser: a leader lands on it; the map and every chart draw; the
 // headline equals dashboard.summary; a click on a unit's bar filters the map and the figures to it
 // and back; the view (unit, heatmaps, clusters) lives in the URL.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type TestApp } from "../support/app.ts";
+import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { login, query, sessionCookie } from "../support/auth.ts";
 import { waitForDashboardReady } from "../support/map.ts";
 
@@ -89,6 +91,45 @@ describe("the dashboard", () => {
     });
     expect(visible).toEqual(["visible", "visible", "none", "visible"]);
     await app.screenshot(page, "dashboard-heat.png");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("exports one PNG holding the drawn map and the charts", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-city", { next: "/dashboard" });
+    await waitForDashboardReady(page);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-png").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^工作进度-全市-\d{4}-\d{2}-\d{2}\.png$/);
+    await download.saveAs(path.join(ARTIFACTS, "dashboard-export.png"));
+    const png = await readFile((await download.path()) ?? "");
+    expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // Decoded in the browser: the map's part and the charts' part each hold many colours (a blank
+    // WebGL canvas would be one flat colour).
+    const regions = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext("2d");
+      if (!ctx) throw new Error("no 2D canvas");
+      ctx.drawImage(image, 0, 0);
+      const colours = (x: number, y: number, w: number, h: number) => {
+        const data = ctx.getImageData(x, y, w, h).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < data.length; i += 4 * 13)
+          seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+        return seen.size;
+      };
+      return { width: image.width, map: colours(40, 120, 1200, 700), charts: colours(1320, 120, 1040, 700) };
+    }, png.toString("base64"));
+    expect(regions.width).toBe(2400);
+    expect(regions.map).toBeGreaterThan(50);
+    expect(regions.charts).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 60_000);
 });

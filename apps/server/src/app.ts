@@ -16,13 +16,14 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import type { Config } from "./config.ts";
+import { type BasemapSettings, basemapOf, type Config } from "./config.ts";
 
 export type ServerOptions = {
   config: Pick<
     Config,
     "WEB_DIST" | "LOG_LEVEL" | "SESSION_IDLE_MINUTES" | "SESSION_ABSOLUTE_HOURS" | "TRUST_PROXY"
-  >;
+  > &
+    BasemapSettings;
   /** Shared by every request (login throttling counts live here); tests pass their own. */
   auth?: AuthSettings;
   database: Database;
@@ -38,6 +39,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
     },
     throttle: new LoginThrottle(),
   };
+  const basemap = basemapOf(config);
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
@@ -67,6 +69,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
         },
       },
       auth,
+      basemap,
     });
 
   await app.register(fastifyTRPCPlugin, {

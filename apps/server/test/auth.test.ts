@@ -688,3 +688,25 @@ describe("the read-only role", () => {
     expect(await sessionRow(leader)).toBeNull();
   });
 });
+
+describe("the basemap setting", () => {
+  it("reaches meta.info for signed-in users only: its tile URLs carry the key", async () => {
+    const app = await serve({ config: { BASEMAP: "tianditu", TIANDITU_KEY: "0123abcdef" } });
+    const anonymous = await query(app, "meta.info");
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.body).not.toContain("0123abcdef");
+    const token = await signIn(app, "demo-township");
+    const info = await query(app, "meta.info", { token });
+    expect(info.statusCode).toBe(200);
+    const basemap = info.json().result.data.basemap;
+    expect(basemap.tiles[0]).toMatch(/^https:\/\/t0\.tianditu\.gov\.cn\/vec_w\/wmts\?.*&tk=0123abcdef$/);
+    expect(basemap.labelTiles[0]).toMatch(/\/cva_w\//);
+    expect(basemap.attribution).toContain("天地图");
+  });
+
+  it("is null by default", async () => {
+    const app = await serve();
+    const token = await signIn(app, "demo-city");
+    expect((await query(app, "meta.info", { token })).json().result.data.basemap).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@beltmap/db";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 import { LoginThrottle } from "./auth/throttle.ts";
-import type { MeDto } from "./dto.ts";
+import type { AppInfoDto, MeDto } from "./dto.ts";
 
 /** What the procedures need to know about the HTTP request behind a call. */
 export type RequestMeta = {
@@ -31,6 +31,8 @@ export type Context = {
   sessionToken: string | null;
   sessionCookie: SessionCookie;
   auth: AuthSettings;
+  /** The server's basemap setting, answered by meta.info (null: none). */
+  basemap: AppInfoDto["basemap"];
 };
 
 const NO_COOKIE: SessionCookie = { set() {}, clear() {} };
@@ -43,6 +45,7 @@ export function createContextInner(options: {
   sessionToken?: string | null;
   sessionCookie?: SessionCookie;
   auth?: Partial<AuthSettings>;
+  basemap?: AppInfoDto["basemap"];
 }): Context {
   return {
     prisma: options.prisma,
@@ -54,5 +57,6 @@ export function createContextInner(options: {
       policy: options.auth?.policy ?? DEFAULT_SESSION_POLICY,
       throttle: options.auth?.throttle ?? new LoginThrottle(),
     },
+    basemap: options.basemap ?? null,
   };
 }

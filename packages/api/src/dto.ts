@@ -179,6 +179,20 @@ export type AppInfoDto = {
     initialSummaryDeadline: string;
   } | null;
   generatedAt: string;
+  /**
+   * The raster basemap drawn beneath the boundaries (server setting BASEMAP), or null: the map is
+   * offline, boundaries only. The tile URLs may carry the provider's key: signed-in users only.
+   */
+  basemap: {
+    /** {z}/{x}/{y} tile URL templates of one layer; several are mirrors (subdomains) of it. */
+    tiles: string[];
+    /** A layer of labels drawn on it (天地图's annotations), or null. */
+    labelTiles: string[] | null;
+    /** The provider's copyright line, shown on the map. */
+    attribution: string;
+    /** The deepest zoom the tiles exist for; beyond it they are enlarged. */
+    maxZoom: number;
+  } | null;
 };
 
 export type MeDto = {

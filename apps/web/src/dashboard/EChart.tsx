@@ -19,6 +19,9 @@ export type EChartProps = {
 
 type Chart = ReturnType<typeof echarts.init>;
 
+/** The charts on screen by test id: the PNG export draws them into one picture. */
+export const liveCharts = new Map<string, Chart>();
+
 declare global {
   interface Window {
     /** The live charts by test id (see the map's window.beltmap). */
@@ -64,6 +67,7 @@ export function EChart({
     // For debugging in the console and for the browser tests, which click bars on the canvas.
     window.beltmapCharts ??= {};
     window.beltmapCharts[testId] = instance;
+    liveCharts.set(testId, instance);
     instance.on("finished", () => {
       element.dataset.rendered = "true";
     });
@@ -81,6 +85,7 @@ export function EChart({
       instance.dispose(); // also drops its listeners
       chart.current = null;
       if (window.beltmapCharts?.[testId] === instance) delete window.beltmapCharts[testId];
+      if (liveCharts.get(testId) === instance) liveCharts.delete(testId);
       delete element.dataset.rendered;
     };
   }, [testId]);

@@ -5,6 +5,11 @@ import { i18next } from "./index.ts";
 const zhCN = {
   title: "工作进度",
   clickUnit: "点击图表中的单位，地图和其他图表随之筛选",
+  snapshotTitle: "百企示范、千企争先 · 工作进度",
+  exportPng: "导出图片",
+  snapshotFile: "工作进度",
+  exporting: "正在生成图片…",
+  exportFailed: "图片生成失败，请重试",
   excellentLabel: "示范点（优秀）",
   ofTarget: "目标 {{target}} 个",
   ofQuota: "名额 {{quota}} 个",
@@ -101,6 +106,11 @@ const zhCN = {
 const en: typeof zhCN = {
   title: "Progress",
   clickUnit: "Click a unit in a chart to filter the map and the other charts",
+  snapshotTitle: "Hundred Models, Thousand Contenders · progress",
+  exportPng: "Export image",
+  snapshotFile: "progress",
+  exporting: "Making the image…",
+  exportFailed: "The image could not be made; try again",
   excellentLabel: "Demonstration sites (excellent)",
   ofTarget: "target {{target}}",
   ofQuota: "quota {{quota}}",

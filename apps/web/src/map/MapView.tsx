@@ -18,7 +18,16 @@ import {
   unitFilter,
 } from "./features.ts";
 import { serviceCenterIcon, starIcon } from "./icons.ts";
-import { baseStyle, LAYERS, ORGANIZATION_LAYER_FILTERS, ORGANIZATION_LAYERS, SOURCES } from "./layers.ts";
+import {
+  type Basemap,
+  basemapLayers,
+  baseStyle,
+  COUNTY_FILL_OPACITY,
+  LAYERS,
+  ORGANIZATION_LAYER_FILTERS,
+  ORGANIZATION_LAYERS,
+  SOURCES,
+} from "./layers.ts";
 import { SERVICE_CENTER_COLOR } from "./palette.ts";
 import {
   CLUSTER_LAYERS,
@@ -55,6 +64,13 @@ export type MapViewProps = {
   clusters?: boolean;
   /** Device pixels per CSS pixel: more on a stage scaled up by a transform, to stay sharp. */
   pixelRatio?: number;
+  /** The live map once it can take data, and null when it goes (e.g. for a PNG of the page). */
+  onMap?: (map: maplibregl.Map | null) => void;
+  /**
+   * The raster basemap (meta.info's), drawn beneath the counties with its attribution; null or
+   * not known yet: none, the offline map, which does not wait for it.
+   */
+  basemap?: Basemap;
 };
 
 declare global {
@@ -77,6 +93,8 @@ export function MapView({
   heatTiers = NO_HEAT,
   clusters = false,
   pixelRatio,
+  basemap = null,
+  onMap,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
@@ -87,6 +105,8 @@ export function MapView({
   tRef.current = t;
   const controlsLanguage = useRef<string | null>(null);
   const pixelRatioRef = useRef(pixelRatio);
+  const onMapRef = useRef(onMap);
+  onMapRef.current = onMap;
 
   // Create the map once; data and filters below update it in place.
   useEffect(() => {
@@ -181,6 +201,7 @@ export function MapView({
 
     return () => {
       popup.remove();
+      removedMaps.add(map);
       map.remove();
       setLoadedMap(null);
       if (window.beltmap?.map === map) window.beltmap = undefined;
@@ -274,6 +295,30 @@ export function MapView({
     [unitId, tiers],
   );
 
+  // The basemap is added once known (meta.info answers after the map has started), beneath the
+  // county fill, which turns into a light tint so the basemap shows; its attribution appears with it.
+  useEffect(() => {
+    if (!loadedMap || !basemap) return;
+    const map = loadedMap;
+    const { sources, layers } = basemapLayers(basemap);
+    for (const [id, source] of Object.entries(sources)) map.addSource(id, source);
+    for (const layer of layers) map.addLayer(layer, LAYERS.countyFill);
+    map.setPaintProperty(LAYERS.countyFill, "fill-opacity", COUNTY_FILL_OPACITY.overBasemap);
+    const attribution = new maplibregl.AttributionControl({ compact: true });
+    map.addControl(attribution, "bottom-left");
+    return () => {
+      if (removedMaps.has(map)) return; // gone with everything on it
+      map.removeControl(attribution);
+      for (const layer of layers) map.removeLayer(layer.id);
+      for (const id of Object.keys(sources)) map.removeSource(id);
+      map.setPaintProperty(LAYERS.countyFill, "fill-opacity", COUNTY_FILL_OPACITY.alone);
+    };
+  }, [loadedMap, basemap]);
+
+  useEffect(() => {
+    onMapRef.current?.(loadedMap);
+  }, [loadedMap]);
+
   useEffect(() => {
     if (loadedMap && pixelRatio !== undefined && loadedMap.getPixelRatio() !== pixelRatio)
       loadedMap.setPixelRatio(pixelRatio);
@@ -330,6 +375,9 @@ function controlStrings(t: Translate): Record<string, string> {
 }
 
 const controls = new WeakMap<maplibregl.Map, maplibregl.IControl[]>();
+
+/** Maps already removed (unmounted): the effects' cleanups leave them alone. */
+const removedMaps = new WeakSet<maplibregl.Map>();
 
 function addControls(map: maplibregl.Map): void {
   const navigation = new maplibregl.NavigationControl({ showCompass: false });

@@ -1,10 +1,13 @@
 // The map style and layer specs as module constants: built once, never restyled on render.
+import type { AppInfoDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import type {
   CircleLayerSpecification,
   DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
   LayerSpecification,
+  RasterLayerSpecification,
+  RasterSourceSpecification,
   StyleSpecification,
   SymbolLayerSpecification,
 } from "maplibre-gl";
@@ -12,6 +15,8 @@ import { BELT_COLOR, COUNTY_FILL_COLOR, COUNTY_LINE_COLOR, TIER_COLORS, UNGRADED
 import { CLUSTER_SOURCE, clusterLayers, clusterSource, heatLayers } from "./tier-overlays.ts";
 
 export const SOURCES = {
+  basemap: "basemap",
+  basemapLabels: "basemap-labels",
   counties: "counties",
   countyLabels: "county-labels",
   organizations: "organizations",
@@ -21,6 +26,8 @@ export const SOURCES = {
 } as const;
 
 export const LAYERS = {
+  basemap: "basemap",
+  basemapLabels: "basemap-labels",
   countyFill: "county-fill",
   countyLine: "county-line",
   countyLabel: "county-label",
@@ -45,11 +52,23 @@ const tierColor: DataDrivenPropertyValueSpecification<string> = [
 
 const emptyCollection = { type: "FeatureCollection" as const, features: [] };
 
-export function baseStyle(countiesUrl: string): StyleSpecification {
-  // No `glyphs` and no basemap: MapLibre draws the (CJK) labels with local fonts, fully offline.
+/** A raster basemap from the server's settings (meta.info); null: none, the map is offline. */
+export type Basemap = AppInfoDto["basemap"];
+
+/**
+ * The county fill's opacity: nearly opaque land on its own, a light tint over a basemap, which
+ * shows through (the outlines stay as they are).
+ */
+export const COUNTY_FILL_OPACITY = { alone: 0.95, overBasemap: 0.15 } as const;
+
+export function baseStyle(countiesUrl: string, basemap: Basemap = null): StyleSpecification {
+  // No `glyphs`: MapLibre draws the (CJK) labels with local fonts. Without a basemap the map is
+  // fully offline; with one, its tiles lie between the background and the counties.
+  const basemapParts = basemap ? basemapLayers(basemap) : null;
   return {
     version: 8,
     sources: {
+      ...basemapParts?.sources,
       [SOURCES.counties]: { type: "geojson", data: countiesUrl },
       [SOURCES.countyLabels]: { type: "geojson", data: emptyCollection },
       [SOURCES.organizations]: { type: "geojson", data: emptyCollection },
@@ -60,11 +79,15 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#dfe7ee" } },
+      ...(basemapParts?.layers ?? []),
       {
         id: LAYERS.countyFill,
         type: "fill",
         source: SOURCES.counties,
-        paint: { "fill-color": COUNTY_FILL_COLOR, "fill-opacity": 0.95 },
+        paint: {
+          "fill-color": COUNTY_FILL_COLOR,
+          "fill-opacity": basemap ? COUNTY_FILL_OPACITY.overBasemap : COUNTY_FILL_OPACITY.alone,
+        },
       },
       {
         id: LAYERS.countyLine,
@@ -78,6 +101,34 @@ export function baseStyle(countiesUrl: string): StyleSpecification {
       ...clusterLayers(),
     ],
   };
+}
+
+/**
+ * The basemap's raster sources and layers, bottom first, to lie beneath the county fill: in the
+ * style from the start, or added later (MapView) before LAYERS.countyFill. The attribution sits on
+ * the base source, where MapLibre's AttributionControl reads it.
+ */
+export function basemapLayers(basemap: NonNullable<Basemap>): {
+  sources: Record<string, RasterSourceSpecification>;
+  layers: RasterLayerSpecification[];
+} {
+  const raster = (tiles: string[]): RasterSourceSpecification => ({
+    type: "raster",
+    tiles,
+    tileSize: 256,
+    maxzoom: basemap.maxZoom,
+  });
+  const sources: Record<string, RasterSourceSpecification> = {
+    [SOURCES.basemap]: { ...raster(basemap.tiles), attribution: basemap.attribution },
+  };
+  const layers: RasterLayerSpecification[] = [
+    { id: LAYERS.basemap, type: "raster", source: SOURCES.basemap },
+  ];
+  if (basemap.labelTiles) {
+    sources[SOURCES.basemapLabels] = raster(basemap.labelTiles);
+    layers.push({ id: LAYERS.basemapLabels, type: "raster", source: SOURCES.basemapLabels });
+  }
+  return { sources, layers };
 }
 
 /**

@@ -128,6 +128,7 @@ export function BriefingPage() {
                 onSelect={() => undefined}
                 heatTiers={NO_HEAT}
                 pixelRatio={pixelRatio}
+                basemap={info.data?.basemap}
               />
             </Suspense>
           </section>

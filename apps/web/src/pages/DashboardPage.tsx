@@ -1,8 +1,10 @@
 import "../i18n/dashboard.ts"; // this page's strings, loaded with it
+import "../i18n/briefing.ts"; // the city's name on a slide, shared
 import type { DashboardSummaryDto, UnitComplianceDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useMemo } from "react";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { lazy, Suspense, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadError } from "../components/LoadError.tsx";
 import {
@@ -16,6 +18,7 @@ import {
   unitQuotaOption,
 } from "../dashboard/chart-options.ts";
 import { EChart } from "../dashboard/EChart.tsx";
+import { ExportPng } from "../dashboard/ExportPng.tsx";
 import { formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { LayerToggles } from "../panels/LayerToggles.tsx";
@@ -25,6 +28,8 @@ import { useTRPC } from "../trpc.ts";
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
 const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
+/** The charts of the page, in order (each a figure with its caption). */
+const DASHBOARD_PANELS = ["progress", "tiers", "pipeline", "quotas", "reReviews", "compliance"] as const;
 
 /** The view lives in the URL (unit, heatmaps, clusters), so a link reopens the same view. */
 function readView(params: URLSearchParams) {
@@ -56,9 +61,16 @@ export function DashboardPage() {
   const counties = useQuery(
     trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
+  const info = useQuery(trpc.meta.info.queryOptions());
   const failed = [summary, compliance, organizations, belts, centers, counties].find((q) => q.isError);
 
   const toggleUnit = (unitId: string) => update({ unit: view.unitId === unitId ? null : unitId });
+  const map = useRef<MapLibreMap | null>(null);
+  const place = view.unitId ? unitName(view.unitId) : t("briefing.city");
+  const chartTitles = DASHBOARD_PANELS.map((key) => ({
+    testId: `chart-${key}`,
+    title: t(`dashboard.panels.${key}`),
+  }));
 
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -75,6 +87,18 @@ export function DashboardPage() {
             </button>
           ) : (
             <span className="field-hint">{t("dashboard.clickUnit")}</span>
+          )}
+          {summary.data && (
+            <ExportPng
+              map={() => map.current}
+              charts={chartTitles}
+              subtitle={place}
+              dataTime={t("dashboard.dataTime", {
+                time: formatTime(summary.data.generatedAt, i18n.language),
+              })}
+              demo={info.data?.demoData === true}
+              fileName={`${t("dashboard.snapshotFile")}-${place}-${summary.data.generatedAt.slice(0, 10)}.png`}
+            />
           )}
           <LayerToggles
             heatTiers={view.heat}
@@ -97,6 +121,10 @@ export function DashboardPage() {
               onSelect={() => undefined}
               heatTiers={view.heat}
               clusters={view.clusters}
+              basemap={info.data?.basemap}
+              onMap={(live) => {
+                map.current = live;
+              }}
             />
           </Suspense>
         </div>

@@ -24,6 +24,8 @@ const mapQueries = (trpc: typeof trpcOptions) => ({
   centers: trpc.map.serviceCenters.queryOptions(),
   counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   summary: trpc.dashboard.summary.queryOptions(),
+  /** For the basemap; the app shell asks for it anyway. */
+  info: trpc.meta.info.queryOptions(),
 });
 
 /**
@@ -66,6 +68,7 @@ export function MapPage() {
   const centers = useQuery(queries.centers);
   const counties = useQuery(queries.counties);
   const summary = useQuery(queries.summary);
+  const info = useQuery(queries.info);
 
   const [unitId, setUnitId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);
@@ -124,6 +127,7 @@ export function MapPage() {
             onSelect={setSelected}
             heatTiers={heatTiers}
             clusters={clusters}
+            basemap={info.data?.basemap}
           />
         </Suspense>
         {failed?.error && (

@@ -4,7 +4,10 @@ import { requireCurrentCycle } from "../services/cycle.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const metaRouter = router({
-  /** What the UI needs to label itself: demo data or not, the cycle and its deadlines. */
+  /**
+   * What the UI needs to label itself: demo data or not, the cycle and its deadlines, the basemap.
+   * Signed-in users only: the basemap's tile URLs may carry the provider's key.
+   */
   info: protectedProcedure().query(async ({ ctx }): Promise<AppInfoDto> => {
     const [meta, cycle] = await Promise.all([
       ctx.prisma.appMeta.findUnique({ where: { key: SEED_HASH_KEY } }),
@@ -21,6 +24,7 @@ export const metaRouter = router({
         initialSummaryDeadline: cycle.initialSummaryDeadline.toISOString(),
       },
       generatedAt: ctx.now().toISOString(),
+      basemap: ctx.basemap,
     };
   }),
 });

@@ -1,0 +1,73 @@
+import type { AppInfoDto } from "@beltmap/api";
+import type { RasterSourceSpecification } from "maplibre-gl";
+import { describe, expect, it } from "vitest";
+import { basemapLayers, baseStyle, COUNTY_FILL_OPACITY, LAYERS, SOURCES } from "./layers.ts";
+
+const COUNTIES = "http://localhost/geo/quzhou-counties.geojson";
+
+const TIANDITU: NonNullable<AppInfoDto["basemap"]> = {
+  tiles: [0, 1].map(
+    (n) => `https://t${n}.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k`,
+  ),
+  labelTiles: [0, 1].map(
+    (n) => `https://t${n}.tianditu.gov.cn/cva_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k`,
+  ),
+  attribution: "© 天地图",
+  maxZoom: 18,
+};
+
+const ids = (style: ReturnType<typeof baseStyle>) => style.layers.map((l) => l.id);
+const fillOpacity = (style: ReturnType<typeof baseStyle>) =>
+  style.layers.find((l) => l.id === LAYERS.countyFill)?.paint as Record<string, unknown>;
+
+describe("baseStyle", () => {
+  it("without a basemap has no raster layer, no remote source and no attribution: fully offline", () => {
+    const style = baseStyle(COUNTIES);
+    expect(style.layers.some((l) => l.type === "raster")).toBe(false);
+    expect(Object.values(style.sources).some((s) => s.type === "raster")).toBe(false);
+    expect(JSON.stringify(style)).not.toMatch(/attribution|https?:\/\/(?!localhost)/);
+    expect(fillOpacity(style)["fill-opacity"]).toBe(COUNTY_FILL_OPACITY.alone);
+    expect(baseStyle(COUNTIES, null)).toEqual(style);
+  });
+
+  it("puts the basemap and its labels right above the background, beneath every county layer", () => {
+    const style = baseStyle(COUNTIES, TIANDITU);
+    const order = ids(style);
+    expect(order.slice(0, 4)).toEqual([
+      "background",
+      LAYERS.basemap,
+      LAYERS.basemapLabels,
+      LAYERS.countyFill,
+    ]);
+    for (const county of [LAYERS.countyFill, LAYERS.countyLine, LAYERS.countyLabel])
+      expect(order.indexOf(LAYERS.basemapLabels)).toBeLessThan(order.indexOf(county));
+    // The county fill becomes a light tint so the basemap shows; the outlines stay.
+    expect(fillOpacity(style)["fill-opacity"]).toBe(COUNTY_FILL_OPACITY.overBasemap);
+    expect(COUNTY_FILL_OPACITY.overBasemap).toBeLessThanOrEqual(0.2);
+    expect(style.layers.find((l) => l.id === LAYERS.countyLine)).toEqual(
+      baseStyle(COUNTIES).layers.find((l) => l.id === LAYERS.countyLine),
+    );
+  });
+
+  it("gives the base source the tiles, the zoom range and the attribution MapLibre shows", () => {
+    const style = baseStyle(COUNTIES, TIANDITU);
+    const base = style.sources[SOURCES.basemap] as RasterSourceSpecification;
+    expect(base).toMatchObject({ type: "raster", tiles: TIANDITU.tiles, tileSize: 256, maxzoom: 18 });
+    expect(base.attribution).toBe("© 天地图");
+    const labels = style.sources[SOURCES.basemapLabels] as RasterSourceSpecification;
+    expect(labels).toMatchObject({ type: "raster", tiles: TIANDITU.labelTiles, maxzoom: 18 });
+    expect(labels.attribution).toBeUndefined(); // said once
+  });
+
+  it("has one raster layer for a basemap without labels", () => {
+    const xyz = { ...TIANDITU, tiles: ["https://x.example/{z}/{x}/{y}.png"], labelTiles: null };
+    const parts = basemapLayers(xyz);
+    expect(Object.keys(parts.sources)).toEqual([SOURCES.basemap]);
+    expect(parts.layers.map((l) => l.id)).toEqual([LAYERS.basemap]);
+    expect(ids(baseStyle(COUNTIES, xyz)).slice(0, 3)).toEqual([
+      "background",
+      LAYERS.basemap,
+      LAYERS.countyFill,
+    ]);
+  });
+});

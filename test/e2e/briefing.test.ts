@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
-import { query, sessionCookie, signInContext } from "../support/auth.ts";
+import { login, query, sessionCookie, signInContext } from "../support/auth.ts";
 
 let app: TestApp;
 
@@ -113,4 +113,42 @@ describe("the briefing screen", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it("opens from a revocable link with no personal login, for the link's unit only, until revoked", async () => {
+    // The city makes the link on the users page.
+    const { page: admin, errors: adminErrors } = await app.newPage();
+    await login(admin, app.server.url, "demo-city", { next: "/users" });
+    await admin.getByTestId("link-label").fill("柯城区会议室大屏");
+    await admin.getByTestId("link-unit").selectOption("KECHENG");
+    await admin.getByTestId("link-create").click();
+    const address = (await admin.getByTestId("link-address").textContent()) ?? "";
+    expect(address).toMatch(/\/briefing\?key=/);
+    await app.screenshot(admin, "briefing-links.png");
+
+    // A display with no session opens it: the briefing of 柯城区, the secret gone from the address bar.
+    const display = await app.browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      locale: "zh-CN",
+    });
+    const screen = await display.newPage();
+    await screen.goto(address);
+    await screen.getByTestId("briefing-stage").waitFor({ timeout: 30_000 });
+    expect(new URL(screen.url()).pathname).toBe("/briefing");
+    expect(new URL(screen.url()).searchParams.has("key")).toBe(false);
+    await expect.poll(() => screen.locator(".briefing-dot").count()).toBe(2); // its region, then 柯城区
+    await screen.keyboard.press("PageDown");
+    await expect.poll(() => screen.getByTestId("briefing-stage").getAttribute("data-unit")).toBe("KECHENG");
+
+    // Revoked: the display, reloaded, is told the link no longer opens.
+    const row = admin.locator('[data-testid^="link-"]', { hasText: "柯城区会议室大屏" }).first();
+    await row.getByRole("button", { name: "撤销" }).click();
+    await admin.getByTestId("link-revoke-dialog").getByTestId("confirm-button").click();
+    await expect.poll(() => row.textContent()).toContain("已撤销");
+    await screen.reload();
+    await expect
+      .poll(() => screen.locator(".briefing-message").textContent())
+      .toContain("大屏链接无效或已撤销");
+    expect(adminErrors).toEqual([]);
+    await display.close();
+  }, 90_000);
 });

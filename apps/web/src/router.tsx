@@ -27,8 +27,8 @@ const SheetPage = lazy(() => import("./pages/SheetPage.tsx").then((m) => ({ defa
 const DashboardPage = lazy(() =>
   import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
 );
-const BriefingPage = lazy(() =>
-  import("./pages/BriefingPage.tsx").then((m) => ({ default: m.BriefingPage })),
+const BriefingEntry = lazy(() =>
+  import("./pages/BriefingPage.tsx").then((m) => ({ default: m.BriefingEntry })),
 );
 const BeltsPage = lazy(() => import("./pages/BeltsPage.tsx").then((m) => ({ default: m.BeltsPage })));
 const BeltPrintPage = lazy(() =>
@@ -65,7 +65,7 @@ export const router = createBrowserRouter([
     path: "/briefing",
     element: (
       <Suspense fallback={null}>
-        <BriefingPage />
+        <BriefingEntry />
       </Suspense>
     ),
     errorElement: <PageError />,
@@ -94,6 +94,11 @@ let redirecting = false;
 onSessionLost(() => {
   const { pathname, search } = router.state.location;
   if (redirecting || pathname === "/login") return;
+  // A wall display opened from a briefing link opens it again (a revoked link then says so).
+  if (pathname === "/briefing" && sessionStorage.getItem("beltmap.briefingKey")) {
+    window.location.reload();
+    return;
+  }
   redirecting = true;
   const expired = queryClient.getQueryData(trpc.auth.me.queryKey()) !== undefined;
   void router

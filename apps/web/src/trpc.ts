@@ -4,14 +4,18 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { errorCode, errorStatus } from "./lib/errors.ts";
 
-/** Called when the server says the session is gone (401) on anything but the login itself. */
+/**
+ * Called when the server says the session is gone (401) on anything but signing in: the login, or
+ * a briefing link opening (its refusal is the page's to show, not a lost session).
+ */
 let sessionLost: () => void = () => {};
 export function onSessionLost(handler: () => void): void {
   sessionLost = handler;
 }
 
 function isSessionLost(error: unknown): boolean {
-  return errorCode(error) === "UNAUTHORIZED" && errorPath(error) !== "auth.login";
+  const path = errorPath(error);
+  return errorCode(error) === "UNAUTHORIZED" && path !== "auth.login" && path !== "briefing.open";
 }
 
 function errorPath(error: unknown): string | undefined {

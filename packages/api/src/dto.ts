@@ -435,3 +435,17 @@ export type PlanDto = {
   candidates: PlanCandidateDto[];
   departmentUnitIds: string[];
 };
+
+export type BriefingLinkDto = {
+  id: number;
+  label: string;
+  /** The unit it shows, or null for the whole city. */
+  unitId: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+  lastOpenedAt: string | null;
+};
+
+/** A new link: `path` carries the secret, shown this once. */
+export type CreatedBriefingLinkDto = { id: number; label: string; unitId: string | null; path: string };

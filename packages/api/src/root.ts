@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit.ts";
 import { authRouter } from "./routers/auth.ts";
 import { beltRouter } from "./routers/belt.ts";
+import { briefingRouter } from "./routers/briefing.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
 import { mapRouter } from "./routers/map.ts";
 import { metaRouter } from "./routers/meta.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   belt: beltRouter,
   plan: planRouter,
   dashboard: dashboardRouter,
+  briefing: briefingRouter,
 });
 
 export type AppRouter = typeof appRouter;

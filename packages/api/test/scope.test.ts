@@ -65,6 +65,10 @@ const items = Object.fromEntries(
 /** How a user of 柯城区 (or of one of its townships or organisations) fails to reach another region. */
 const RULES: Record<string, Check | "public" | "own account" | "reference data"> = {
   "auth.login": "public",
+  "briefing.open": "public",
+  "briefing.createLink": forbidden(() => county.briefing.createLink({ label: "会议室", unitId: "KECHENG" })),
+  "briefing.links": forbidden(() => county.briefing.links()),
+  "briefing.revokeLink": forbidden(() => county.briefing.revokeLink({ id: 1 })),
   "auth.logout": "own account",
   "auth.me": "own account",
   "auth.changePassword": "own account",
@@ -197,6 +201,8 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
 };
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
+/** What answers without a session: signing in, and a wall display opening its briefing link. */
+const PUBLIC = ["auth.login", "briefing.open"];
 /** Rules that only check a list is filtered: nothing is refused, so nothing is audited. */
 const FILTER_ONLY = new Set(["unit.list", "belt.compliance", "dashboard.summary"]);
 
@@ -217,27 +223,27 @@ describe("region scope of every procedure", () => {
     });
   }
 
-  it("refuses every procedure but login without a session", async () => {
+  it("refuses every procedure but login and opening a briefing link without a session", async () => {
     const call = anonymous(db) as unknown as Record<
       string,
       Record<string, (input?: unknown) => Promise<unknown>>
     >;
     for (const path of procedures) {
       const [group, name] = path.split(".") as [string, string];
-      const expected = path === "auth.login" ? "BAD_REQUEST" : "UNAUTHORIZED";
+      const expected = PUBLIC.includes(path) ? "BAD_REQUEST" : "UNAUTHORIZED";
       expect(
         `${path}: ${await outcome(call[group]?.[name]?.(undefined) ?? Promise.reject(new Error("missing")))}`,
       ).toBe(`${path}: ${expected}`);
     }
   });
 
-  it("the only public procedure is login, and every procedure states its access rule", () => {
+  it("the only public procedures are login and opening a briefing link; every procedure states its access rule", () => {
     const rules = Object.entries(appRouter._def.procedures).map(([path, p]) => [
       path,
       (p as unknown as { _def: { meta?: { access?: unknown } } })._def.meta?.access,
     ]);
     expect(rules.filter(([, access]) => access === undefined)).toEqual([]);
-    expect(rules.filter(([, access]) => access === "public").map(([path]) => path)).toEqual(["auth.login"]);
+    expect(rules.filter(([, access]) => access === "public").map(([path]) => path)).toEqual(PUBLIC);
   });
 
   it("a leader reads but cannot write", async () => {

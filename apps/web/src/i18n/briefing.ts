@@ -6,6 +6,7 @@ const zhCN = {
   city: "全市",
   paused: "已暂停（空格键继续）",
   slides: "轮播页",
+  opening: "正在打开大屏…",
 };
 
 const en: typeof zhCN = {
@@ -13,6 +14,7 @@ const en: typeof zhCN = {
   city: "The whole city",
   paused: "Paused (space to resume)",
   slides: "Slides",
+  opening: "Opening the briefing screen…",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { briefing: zhCN }, true, true);

@@ -3,6 +3,23 @@
 import { i18next } from "./index.ts";
 
 const zhCN = {
+  links: {
+    title: "大屏链接",
+    hint: "给会议室大屏的只读链接：打开即显示领导大屏，无需个人账号；可随时撤销。",
+    label: "名称",
+    labelPlaceholder: "如：市委会议室大屏",
+    scope: "范围",
+    wholeCity: "全市",
+    create: "生成链接",
+    made: "链接已生成，只显示这一次，请复制后在大屏上打开：",
+    copy: "复制",
+    created: "生成时间",
+    lastOpened: "最近打开",
+    revoke: "撤销",
+    revoked: "已撤销",
+    revokeTitle: "撤销大屏链接",
+    revokeText: "撤销“{{label}}”后，正在使用它的大屏会立即退出，链接不能再打开。",
+  },
   title: "用户管理",
   summary: "共 {{total}} 个账号，其中停用 {{disabled}} 个",
   forbidden: "只有市委两新工委可以管理用户",
@@ -74,6 +91,24 @@ const zhCN = {
 };
 
 const en: typeof zhCN = {
+  links: {
+    title: "Briefing screen links",
+    hint: "Read-only links for wall displays: they open the briefing screen with no personal account, and can be revoked at any time.",
+    label: "Name",
+    labelPlaceholder: "e.g. City committee meeting room",
+    scope: "Scope",
+    wholeCity: "The whole city",
+    create: "Make a link",
+    made: "The link is made. It is shown this once: copy it and open it on the display:",
+    copy: "Copy",
+    created: "Made",
+    lastOpened: "Last opened",
+    revoke: "Revoke",
+    revoked: "Revoked",
+    revokeTitle: "Revoke the link",
+    revokeText:
+      "Revoking “{{label}}” signs out every display using it at once; the link opens nothing any more.",
+  },
   title: "Users",
   summary: "{{total}} accounts, {{disabled}} disabled",
   forbidden: "Only the city committee manages users",

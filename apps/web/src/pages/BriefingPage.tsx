@@ -2,7 +2,7 @@ import "../i18n/dashboard.ts";
 import "../i18n/briefing.ts";
 import type { DashboardSummaryDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -16,6 +16,7 @@ import {
   unitQuotaOption,
 } from "../dashboard/chart-options.ts";
 import { EChart } from "../dashboard/EChart.tsx";
+import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -35,6 +36,42 @@ const UNITS_CHART_SCALE = 1.1;
  * 特色小镇 sites beside its figures), at `?interval=` seconds; PageDown/PageUp (or the arrows) step,
  * space pauses. Its data refreshes every few minutes, and it shows the time of the data.
  */
+/** Where a display keeps its link's secret (this tab only), to open the link again on reload. */
+export const BRIEFING_KEY_STORAGE = "beltmap.briefingKey";
+
+/**
+ * The way in: opened from a briefing link (`?key=`), the link is opened first — a read-only session
+ * without a personal login — and its secret leaves the address bar; otherwise the user's own
+ * session serves (or the login page, when there is none).
+ */
+export function BriefingEntry() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [params] = useSearchParams();
+  const [key] = useState(() => {
+    const fromUrl = params.get("key");
+    if (fromUrl) sessionStorage.setItem(BRIEFING_KEY_STORAGE, fromUrl);
+    return fromUrl ?? sessionStorage.getItem(BRIEFING_KEY_STORAGE);
+  });
+  const open = useMutation(trpc.briefing.open.mutationOptions());
+  const { mutate } = open;
+  useEffect(() => {
+    if (!key) return;
+    const url = new URL(window.location.href);
+    if (url.searchParams.has("key")) {
+      url.searchParams.delete("key");
+      window.history.replaceState(window.history.state, "", url);
+    }
+    mutate({ key });
+  }, [key, mutate]);
+  if (!key || open.isSuccess) return <BriefingPage />;
+  return (
+    <div className="briefing-viewport briefing-message" role={open.isError ? "alert" : "status"}>
+      {open.isError ? (serverMessage(open.error) ?? t("app.networkError")) : t("briefing.opening")}
+    </div>
+  );
+}
+
 export function BriefingPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();

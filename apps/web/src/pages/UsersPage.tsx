@@ -9,6 +9,7 @@ import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { useMe } from "../shell/me.ts";
 import { useTRPC } from "../trpc.ts";
+import { BriefingLinks } from "../users/BriefingLinks.tsx";
 import { ResetPasswordDialog } from "../users/ResetPasswordDialog.tsx";
 import { UserDialog } from "../users/UserDialog.tsx";
 
@@ -30,7 +31,14 @@ export function UsersPage() {
       </div>
     );
   }
-  return <UserList />;
+  return (
+    <>
+      <UserList />
+      <div className="page">
+        <BriefingLinks />
+      </div>
+    </>
+  );
 }
 
 function UserList() {

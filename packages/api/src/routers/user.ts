@@ -90,7 +90,12 @@ const CITY = ["CITY"] as const;
 
 export const userRouter = router({
   list: protectedProcedure(CITY).query(async ({ ctx }): Promise<UserDto[]> => {
-    const rows = await ctx.prisma.user.findMany({ select: userSelect(ctx), orderBy: { id: "asc" } });
+    // The briefing links' own accounts are managed with their links, not here.
+    const rows = await ctx.prisma.user.findMany({
+      where: { briefingLink: null },
+      select: userSelect(ctx),
+      orderBy: { id: "asc" },
+    });
     return Promise.all(rows.map((row) => toDto(ctx, row)));
   }),
 

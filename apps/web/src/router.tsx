@@ -95,9 +95,14 @@ onSessionLost(() => {
   const { pathname, search } = router.state.location;
   if (redirecting || pathname === "/login") return;
   // A wall display opened from a briefing link opens it again (a revoked link then says so).
+  // At most once a minute: a display whose cookie never sticks must not reload without end.
   if (pathname === "/briefing" && sessionStorage.getItem("beltmap.briefingKey")) {
-    window.location.reload();
-    return;
+    const last = Number(sessionStorage.getItem("beltmap.briefingReopenedAt") ?? 0);
+    if (Date.now() - last > 60_000) {
+      sessionStorage.setItem("beltmap.briefingReopenedAt", String(Date.now()));
+      window.location.reload();
+      return;
+    }
   }
   redirecting = true;
   const expired = queryClient.getQueryData(trpc.auth.me.queryKey()) !== undefined;

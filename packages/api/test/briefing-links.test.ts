@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** Opens the link as a browser would: the session cookie the server sets is kept for the next calls. */
 async function openLink(path: string): Promise<{ opened: string; screen: () => Caller }> {
-  const key = decodeURIComponent(new URL(path, "http://x").searchParams.get("key") ?? "");
+  const key = new URL(path, "http://x").hash.replace(/^#key=/, "");
   let token: string | null = null;
   const opening = createCaller(
     createContextInner({
@@ -46,9 +46,10 @@ describe("briefing links", () => {
 
   it("are made by the city for a unit, the secret shown once and only its hash kept", async () => {
     kecheng = await city.briefing.createLink({ label: "柯城区会议室大屏", unitId: "KECHENG" });
-    expect(kecheng.path).toMatch(/^\/briefing\?key=[A-Za-z0-9_%-]{40,}$/);
+    // In the fragment, which no request carries: no log holds it.
+    expect(kecheng.path).toMatch(/^\/briefing#key=[A-Za-z0-9_-]{40,}$/);
     const row = await db.prisma.briefingLink.findUniqueOrThrow({ where: { id: kecheng.id } });
-    const key = decodeURIComponent(kecheng.path.split("key=")[1] ?? "");
+    const key = kecheng.path.split("key=")[1] ?? "";
     expect(row.tokenHash).not.toContain(key);
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     const links = await city.briefing.links();
@@ -58,8 +59,25 @@ describe("briefing links", () => {
       unitId: "KECHENG",
       revokedAt: null,
     });
-    // Its account is the link's, not one to manage among the users.
+    // Its account is the link's, not one to manage among the users: not listed, not editable.
     expect((await city.user.list()).some((u) => u.displayName.includes("柯城区会议室大屏"))).toBe(false);
+    const account = await db.prisma.briefingLink.findUniqueOrThrow({ where: { id: kecheng.id } });
+    expect(
+      await outcome(
+        city.user.update({
+          id: account.userId,
+          displayName: "x",
+          disabled: false,
+          role: "CITY",
+          unitId: null,
+          townshipId: null,
+          organizationId: null,
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      await outcome(city.user.resetPassword({ id: account.userId, password: "another-long-one-2026" })),
+    ).toBe("NOT_FOUND");
   });
 
   it("refuses an empty or overlong name, naming the field", async () => {
@@ -86,7 +104,7 @@ describe("briefing links", () => {
   });
 
   it("open nothing with a wrong key, and say so", async () => {
-    const { opened } = await openLink("/briefing?key=not-a-real-key-000000000000000000");
+    const { opened } = await openLink("/briefing#key=not-a-real-key-000000000000000000");
     expect(opened).toBe("UNAUTHORIZED");
     const refused = await db.prisma.auditLog.findFirst({ where: { action: "briefing.link.refused" } });
     expect(refused).not.toBeNull();

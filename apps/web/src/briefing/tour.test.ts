@@ -10,12 +10,14 @@ import {
 } from "./tour.ts";
 
 describe("the tour", () => {
-  it("starts with the city, then each unit", () => {
+  it("starts with the city, then each unit; a screen of one unit shows that unit only", () => {
     expect(slidesOf(["KECHENG", "QUJIANG"])).toEqual([
       { unitId: null },
       { unitId: "KECHENG" },
       { unitId: "QUJIANG" },
     ]);
+    expect(slidesOf(["KECHENG"])).toEqual([{ unitId: "KECHENG" }]);
+    expect(slidesOf([])).toEqual([{ unitId: null }]);
   });
 
   it("wraps forward and back", () => {

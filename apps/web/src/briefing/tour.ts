@@ -7,9 +7,13 @@ export const DEFAULT_INTERVAL_SECONDS = 20;
 export const MIN_INTERVAL_SECONDS = 2;
 export const MAX_INTERVAL_SECONDS = 600;
 
-/** The city first, then every unit in the order given (Appendix 3's). */
+/**
+ * The city first, then every unit in the order given (Appendix 3's); a screen of one unit (its
+ * link, or a county's user) shows that unit only: an overview of one would say the same twice.
+ */
 export function slidesOf(unitIds: readonly string[]): Slide[] {
-  return [{ unitId: null }, ...unitIds.map((unitId) => ({ unitId }))];
+  const units = unitIds.map((unitId) => ({ unitId }));
+  return units.length === 1 ? units : [{ unitId: null }, ...units];
 }
 
 /** The slide `step` places after `index` (negative steps go back), wrapping around. */

@@ -3,7 +3,6 @@
 import { TIERS, type Tier } from "@beltmap/domain";
 import type {
   ExpressionSpecification,
-  FilterSpecification,
   HeatmapLayerSpecification,
   LayerSpecification,
   SourceSpecification,
@@ -28,7 +27,11 @@ export const POINT_OPACITY_UNDER_HEAT: ExpressionSpecification = [
   HEAT_FADE_ZOOM - 1,
   1,
 ];
-export const CLUSTER_LAYERS = { circles: "cluster-circles", labels: "cluster-labels" } as const;
+export const CLUSTER_LAYERS = {
+  circles: "cluster-circles",
+  labels: "cluster-labels",
+  points: "cluster-points",
+} as const;
 
 /** Per-tier counts summed into every cluster (clusterProperties). */
 const clusterProperties = Object.fromEntries(
@@ -94,7 +97,13 @@ export function heatLayers(source: string): LayerSpecification[] {
   return TIERS.map((tier) => heatLayer(tier, source));
 }
 
-const isCluster: FilterSpecification = ["has", "point_count"];
+const isCluster: ExpressionSpecification = ["has", "point_count"];
+const tierColor = [
+  "match",
+  ["get", "tier"],
+  ...Object.entries(TIER_COLORS).flat(),
+  "#9a9a9a",
+] as unknown as ExpressionSpecification;
 
 /**
  * Cluster bubbles: the count, and below it each tier's count after a dot in its colour, in tier
@@ -102,6 +111,22 @@ const isCluster: FilterSpecification = ["has", "point_count"];
  */
 export function clusterLayers(): LayerSpecification[] {
   return [
+    {
+      // An organisation with no neighbour close enough forms no cluster: drawn on its own, until
+      // the single-point layers take over above the clusters' zoom.
+      id: CLUSTER_LAYERS.points,
+      type: "circle",
+      source: CLUSTER_SOURCE,
+      filter: ["!", isCluster],
+      maxzoom: CLUSTER_MAX_ZOOM + 1,
+      layout: { visibility: "none" },
+      paint: {
+        "circle-color": tierColor,
+        "circle-radius": 5,
+        "circle-stroke-color": "#333333",
+        "circle-stroke-width": 0.8,
+      },
+    },
     {
       id: CLUSTER_LAYERS.circles,
       type: "circle",

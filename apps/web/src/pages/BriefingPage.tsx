@@ -47,9 +47,9 @@ export const BRIEFING_KEY_STORAGE = "beltmap.briefingKey";
 export function BriefingEntry() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [params] = useSearchParams();
   const [key] = useState(() => {
-    const fromUrl = params.get("key");
+    // The secret travels in the fragment (#key=…), which no request carries.
+    const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get("key");
     if (fromUrl) sessionStorage.setItem(BRIEFING_KEY_STORAGE, fromUrl);
     return fromUrl ?? sessionStorage.getItem(BRIEFING_KEY_STORAGE);
   });
@@ -57,9 +57,9 @@ export function BriefingEntry() {
   const { mutate } = open;
   useEffect(() => {
     if (!key) return;
-    const url = new URL(window.location.href);
-    if (url.searchParams.has("key")) {
-      url.searchParams.delete("key");
+    if (window.location.hash) {
+      const url = new URL(window.location.href);
+      url.hash = "";
       window.history.replaceState(window.history.state, "", url);
     }
     mutate({ key });
@@ -198,6 +198,7 @@ function BriefingFigures({
 }) {
   const { t, i18n } = useTranslation();
   const unit = unitId ? summary.perUnit.find((u) => u.unitId === unitId) : undefined;
+  const ratioKey = Math.round(pixelRatio * 4);
   // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
   const options = useMemo(() => {
     const style = { scale: CHART_SCALE, title: false } as const;
@@ -230,6 +231,8 @@ function BriefingFigures({
         ))}
       </ul>
       <EChart
+        // A new pixel ratio (the screen changed size) draws the chart anew, sharp again.
+        key={`progress-${ratioKey}`}
         option={options.progress}
         theme="dark"
         height={200}
@@ -238,6 +241,7 @@ function BriefingFigures({
         pixelRatio={pixelRatio}
       />
       <EChart
+        key={`tiers-${ratioKey}`}
         option={options.tiers}
         theme="dark"
         height={250}
@@ -246,6 +250,7 @@ function BriefingFigures({
         pixelRatio={pixelRatio}
       />
       <EChart
+        key={`third-${ratioKey}`}
         option={options.third}
         theme="dark"
         height={unitId ? 290 : 330}

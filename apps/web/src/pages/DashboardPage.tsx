@@ -64,9 +64,17 @@ export function DashboardPage() {
   const info = useQuery(trpc.meta.info.queryOptions());
   const failed = [summary, compliance, organizations, belts, centers, counties].find((q) => q.isError);
 
-  const toggleUnit = (unitId: string) => update({ unit: view.unitId === unitId ? null : unitId });
+  const toggleUnit = (unitId: string) => update({ unit: chosen === unitId ? null : unitId });
   const map = useRef<MapLibreMap | null>(null);
-  const place = view.unitId ? unitName(view.unitId) : t("briefing.city");
+  // A unit the link names but the user cannot see (or a typo) is no filter.
+  const chosen =
+    view.unitId && summary.data && !summary.data.perUnit.some((u) => u.unitId === view.unitId)
+      ? null
+      : view.unitId;
+  // A unit's own dashboard (its county user) is that unit's, not the city's.
+  const onlyUnit = summary.data?.perUnit.length === 1 ? summary.data.perUnit[0]?.unitId : undefined;
+  const shownUnit = chosen ?? onlyUnit ?? null;
+  const place = shownUnit ? unitName(shownUnit) : t("briefing.city");
   const chartTitles = DASHBOARD_PANELS.map((key) => ({
     testId: `chart-${key}`,
     title: t(`dashboard.panels.${key}`),
@@ -76,14 +84,14 @@ export function DashboardPage() {
     <div className="dashboard" data-testid="dashboard">
       <section className="dashboard-map">
         <div className="dashboard-toolbar">
-          {view.unitId ? (
+          {chosen ? (
             <button
               type="button"
               className="chip-button"
               onClick={() => update({ unit: null })}
               data-testid="unit-chip"
             >
-              {unitName(view.unitId)} ×
+              {unitName(chosen)} ×
             </button>
           ) : (
             <span className="field-hint">{t("dashboard.clickUnit")}</span>
@@ -114,7 +122,7 @@ export function DashboardPage() {
               organizations={organizations.data ?? []}
               belts={belts.data ?? []}
               serviceCenters={centers.data ?? []}
-              unitId={view.unitId}
+              unitId={chosen}
               tiers={ALL_TIERS}
               selectedId={null}
               flyTo={null}
@@ -131,12 +139,12 @@ export function DashboardPage() {
       </section>
       <section className="dashboard-panels" aria-label={t("dashboard.title")}>
         {failed && <LoadError query={failed} />}
-        {summary.data && <Figures summary={summary.data} unitId={view.unitId} language={i18n.language} />}
+        {summary.data && <Figures summary={summary.data} unitId={shownUnit} language={i18n.language} />}
         {summary.data && compliance.data && (
           <Charts
             summary={summary.data}
             compliance={compliance.data}
-            unitId={view.unitId}
+            unitId={shownUnit}
             onUnit={toggleUnit}
           />
         )}

@@ -144,7 +144,11 @@ export const userRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }): Promise<UserDto> => {
-      const before = await ctx.prisma.user.findUnique({ where: { id: input.id }, select: userSelect(ctx) });
+      // A briefing link's account is the link's: managed with it (revoked, never edited) only.
+      const before = await ctx.prisma.user.findUnique({
+        where: { id: input.id, briefingLink: null },
+        select: userSelect(ctx),
+      });
       if (!before) throw new TRPCError({ code: "NOT_FOUND", message: "未找到该用户" });
       const { id, ...fields } = input;
       await checkScope(ctx, fields);
@@ -177,7 +181,10 @@ export const userRouter = router({
       checkPassword(input.password);
       const passwordHash = await hashPassword(input.password);
       await ctx.prisma.$transaction(async (tx) => {
-        const updated = await tx.user.updateMany({ where: { id: input.id }, data: { passwordHash } });
+        const updated = await tx.user.updateMany({
+          where: { id: input.id, briefingLink: null },
+          data: { passwordHash },
+        });
         if (updated.count === 0) throw new TRPCError({ code: "NOT_FOUND", message: "未找到该用户" });
         await tx.session.deleteMany({ where: { userId: input.id } });
         await writeAudit(tx, ctx, ctx.user, {

@@ -1,6 +1,6 @@
 import { hashPassword } from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
-import { createSession } from "../auth/sessions.ts";
+import { createSession, deleteSessionByToken } from "../auth/sessions.ts";
 import { hashToken, newSessionToken } from "../auth/tokens.ts";
 import type { Context } from "../context.ts";
 import type { BriefingLinkDto, CreatedBriefingLinkDto } from "../dto.ts";
@@ -53,7 +53,8 @@ export async function createBriefingLink(
     });
     return created;
   });
-  return { id: link.id, label, unitId: input.unitId, path: `/briefing?key=${encodeURIComponent(secret)}` };
+  // In the fragment: browsers never send it, so no server or proxy log and no Referer holds it.
+  return { id: link.id, label, unitId: input.unitId, path: `/briefing#key=${secret}` };
 }
 
 export async function listBriefingLinks(ctx: ScopedContext): Promise<BriefingLinkDto[]> {
@@ -100,9 +101,13 @@ export async function revokeBriefingLink(ctx: ScopedContext, id: number): Promis
  */
 export async function openBriefingLink(ctx: Context, key: string): Promise<void> {
   const now = ctx.now();
-  // Counted per key (a name of its own in the login throttle) and per address: wrong keys from one
-  // place cannot lock every display out.
-  const attempt = ctx.auth.throttle.begin(`briefing:${hashToken(key).slice(0, 16)}`, ctx.request.ip, now);
+  // Counted per key and per address, apart from the logins' counts: wrong keys from one place
+  // cannot lock every display out, nor a display refreshing a revoked link an office's logins.
+  const attempt = ctx.auth.throttle.begin(
+    `briefing:${hashToken(key).slice(0, 16)}`,
+    `briefing:${ctx.request.ip}`,
+    now,
+  );
   if ("retryAfterMs" in attempt) {
     throw new TRPCError({
       code: "TOO_MANY_REQUESTS",
@@ -111,9 +116,10 @@ export async function openBriefingLink(ctx: Context, key: string): Promise<void>
   }
   const link = await ctx.prisma.briefingLink.findUnique({
     where: { tokenHash: hashToken(key) },
-    include: { user: { select: { id: true, disabled: true } } },
+    include: { user: { select: { id: true, disabled: true, role: true } } },
   });
-  if (!link || link.revokedAt || link.user.disabled) {
+  // Only ever a read-only account: whatever happened to it, a link never signs in as anything else.
+  if (!link || link.revokedAt || link.user.disabled || link.user.role !== "LEADER") {
     await writeAudit(ctx.prisma, ctx, null, {
       action: "briefing.link.refused",
       entity: "BriefingLink",
@@ -123,6 +129,8 @@ export async function openBriefingLink(ctx: Context, key: string): Promise<void>
     throw new TRPCError({ code: "UNAUTHORIZED", message: INVALID_LINK });
   }
   attempt.succeed();
+  // The session it replaces (a display's previous one) goes, as with a login.
+  if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
   const token = await createSession(ctx.prisma, {
     userId: link.user.id,
     ip: ctx.request.ip,

@@ -20,7 +20,11 @@ export type SessionCookie = {
 export type AuthSettings = { policy: SessionPolicy; throttle: LoginThrottle };
 
 /** The signed-in user, with the region everything they do is confined to. */
-export type SessionUser = Omit<MeDto, "regionName"> & { sessionId: number };
+export type SessionUser = Omit<MeDto, "regionName"> & {
+  sessionId: number;
+  /** Signed in through a briefing link (a wall display): it reads the briefing screen's data only. */
+  briefingLink?: boolean;
+};
 
 export type Context = {
   prisma: PrismaClient;

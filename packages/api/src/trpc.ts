@@ -87,9 +87,32 @@ function sessionUserOf(ctx: Context): Promise<SessionUser | null> {
   return cached;
 }
 
+/** What a briefing link's session may call: the briefing screen's reads, and signing out. */
+const BRIEFING_LINK_PATHS = new Set([
+  "auth.me",
+  "auth.logout",
+  "meta.info",
+  "unit.list",
+  "dashboard.summary",
+  "belt.list",
+  "belt.compliance",
+  "map.organizations",
+  "map.serviceCenters",
+  "map.counties",
+]);
+
 const signedIn = t.middleware(async ({ ctx, type, path, meta, next }) => {
   const user = await sessionUserOf(ctx);
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "请先登录（登录已过期或已退出）" });
+  if (user.briefingLink && !BRIEFING_LINK_PATHS.has(path)) {
+    await writeAudit(ctx.prisma, ctx, user, {
+      action: "access.denied",
+      entity: "procedure",
+      entityId: path,
+      after: { reason: "briefing link" },
+    });
+    throw new TRPCError({ code: "FORBIDDEN", message: "大屏链接只能显示领导大屏" });
+  }
   const access = meta?.access;
   const roles = access && access !== "public" ? access.roles : [];
   const roleAllowed = roles === "ALL" || roles.includes(user.role);

@@ -94,10 +94,18 @@ describe("briefing links", () => {
     expect(summary.perUnit.map((u) => u.unitId)).toEqual(["KECHENG"]);
     expect((await screen().map.organizations()).every((o) => o.unitId === "KECHENG")).toBe(true);
     expect(await screen().auth.me()).toMatchObject({ role: "LEADER", unitId: "KECHENG" });
-    // Read only: a leader's account changes nothing.
+    // Read only, and the briefing's reads only: no sheets, no queue, no exports, no password change.
     expect(
       await outcome(screen().plan.save({ unitId: "KECHENG", revision: 0, belts: [], serviceCenter: null })),
     ).toBe("FORBIDDEN");
+    const someOrganization = (await screen().map.organizations())[0]?.id ?? 1;
+    for (const call of [
+      () => screen().sheet.get({ organizationId: someOrganization }),
+      () => screen().queue.list({}),
+      () => screen().report.appendix2({ unitId: "KECHENG" }),
+      () => screen().auth.changePassword({ currentPassword: "x", newPassword: "y-long-enough-2026" }),
+    ])
+      expect(await outcome(call())).toBe("FORBIDDEN");
     expect(
       (await db.prisma.briefingLink.findUniqueOrThrow({ where: { id: kecheng.id } })).lastOpenedAt,
     ).not.toBeNull();
@@ -121,8 +129,11 @@ describe("briefing links", () => {
       where: { entity: "BriefingLink", entityId: String(kecheng.id) },
       orderBy: { id: "asc" },
     });
+    // Every opening is on record too (two here: the test before and this one).
     expect(audit.map((a) => a.action)).toEqual([
       "briefing.link.create",
+      "briefing.link.open",
+      "briefing.link.open",
       "briefing.link.revoke",
       "briefing.link.refused",
     ]);

@@ -14,6 +14,7 @@ export function ExportPng({
   dataTime,
   demo,
   fileName,
+  attribution,
 }: {
   map: () => MapLibreMap | null;
   /** The charts to include, by test id, with their titles. */
@@ -22,6 +23,7 @@ export function ExportPng({
   dataTime: string;
   demo: boolean;
   fileName: string;
+  attribution: string | null;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -37,6 +39,7 @@ export function ExportPng({
         subtitle,
         dataTime,
         demoLabel: demo ? t("app.demoData") : null,
+        attribution,
         legend: TIERS.map((tier) => ({ label: t(`codes.tier.${tier}`), color: TIER_COLORS[tier] })),
         map: await captureMap(live),
         charts: charts.flatMap(({ testId, title }) => {

@@ -11,6 +11,8 @@ export type SnapshotContent = {
   /** 示例数据, or null for real data. */
   demoLabel: string | null;
   legend: { label: string; color: string }[];
+  /** The basemap's attribution (with its 审图号), when a basemap is drawn: it must go with the map. */
+  attribution: string | null;
   map: string;
   charts: SnapshotChart[];
 };
@@ -150,6 +152,14 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
     ctx.fillStyle = "#1f2933";
     ctx.fillText(item.label, lx + 28, ly);
     lx += 28 + ctx.measureText(item.label).width + 36;
+  }
+
+  if (content.attribution) {
+    ctx.font = `20px ${FONT}`;
+    ctx.fillStyle = "#3d4654";
+    ctx.textAlign = "right";
+    ctx.fillText(content.attribution, WIDTH - MARGIN, ly);
+    ctx.textAlign = "left";
   }
 
   return new Promise((resolve, reject) =>

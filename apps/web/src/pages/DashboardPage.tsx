@@ -105,6 +105,7 @@ export function DashboardPage() {
                 time: formatTime(summary.data.generatedAt, i18n.language),
               })}
               demo={info.data?.demoData === true}
+              attribution={info.data?.basemap?.attribution ?? null}
               fileName={`${t("dashboard.snapshotFile")}-${place}-${summary.data.generatedAt.slice(0, 10)}.png`}
             />
           )}

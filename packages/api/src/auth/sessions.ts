@@ -35,7 +35,7 @@ export async function resolveSession(
 ): Promise<SessionUser | null> {
   const session = await prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
-    include: { user: true },
+    include: { user: { include: { briefingLink: { select: { id: true } } } } },
   });
   if (!session) return null;
   if (session.user.disabled || sessionStatus(session, now, policy) !== "ACTIVE") {
@@ -45,7 +45,11 @@ export async function resolveSession(
   if (needsTouch(session, now)) {
     await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
-  return { ...accountOf(session.user), sessionId: session.id };
+  return {
+    ...accountOf(session.user),
+    sessionId: session.id,
+    briefingLink: session.user.briefingLink !== null,
+  };
 }
 
 export async function deleteSessionByToken(prisma: PrismaClient, token: string): Promise<void> {

@@ -139,4 +139,10 @@ export async function openBriefingLink(ctx: Context, key: string): Promise<void>
   });
   ctx.sessionCookie.set(token, Math.floor(ctx.auth.policy.absoluteMs / 1000));
   await ctx.prisma.briefingLink.update({ where: { id: link.id }, data: { lastOpenedAt: now } });
+  await writeAudit(ctx.prisma, ctx, null, {
+    action: "briefing.link.open",
+    entity: "BriefingLink",
+    entityId: link.id,
+    after: { ip: ctx.request.ip, userAgent: ctx.request.userAgent },
+  });
 }

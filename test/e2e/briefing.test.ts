@@ -135,9 +135,9 @@ describe("the briefing screen", () => {
     await screen.getByTestId("briefing-stage").waitFor({ timeout: 30_000 });
     expect(new URL(screen.url()).pathname).toBe("/briefing");
     expect(new URL(screen.url()).hash).toBe("");
-    // Its unit only: one slide, 柯城区's.
-    await expect.poll(() => screen.locator(".briefing-dot").count()).toBe(1);
-    expect(await screen.getByTestId("briefing-stage").getAttribute("data-unit")).toBe("KECHENG");
+    // Its unit only: one slide, 柯城区's (once the figures have come).
+    await expect.poll(() => screen.getByTestId("briefing-stage").getAttribute("data-unit")).toBe("KECHENG");
+    expect(await screen.locator(".briefing-dot").count()).toBe(1);
 
     // Revoked: the display, reloaded, is told the link no longer opens.
     const row = admin.locator('[data-testid^="link-"]', { hasText: "柯城区会议室大屏" }).first();

@@ -8,7 +8,7 @@ import type {
   PlanStatus,
   Region,
   Role,
-  RuleId,
+  RuleResultJson,
   SheetStatus,
   Stage,
   Tier,
@@ -107,20 +107,8 @@ export type ServiceCenterDto = {
   organizationId: number | null;
 };
 
-export type RuleResultDto = {
-  rule: RuleId;
-  title: string;
-  passed: boolean;
-  advisory: boolean;
-  applicable: boolean;
-  expected: number | null;
-  actual: number | null;
-  offendingBeltIds: number[];
-  offendingSiteIds: number[];
-  /** PLAN_ON_TIME: the deadline and the first submission (ISO), else null. */
-  deadline: string | null;
-  submittedAt: string | null;
-};
+/** One belt rule's result; PLAN_ON_TIME carries the deadline and the first submission (ISO). */
+export type RuleResultDto = RuleResultJson;
 
 export type UnitComplianceDto = {
   unitId: string;

@@ -10,6 +10,7 @@ import {
   RULE_TITLES_ZH,
   type RuleId,
   type RuleResult,
+  ruleResultJson,
   submissionIsLate,
   type UnitComplianceInput,
   type UnitInput,
@@ -443,5 +444,26 @@ describe("isDemonstrationSite", () => {
     expect(isDemonstrationSite("EXCELLENT")).toBe(true);
     for (const grade of ["GOOD", "PASS", "FAIL", null] as const)
       expect(isDemonstrationSite(grade)).toBe(false);
+  });
+});
+
+describe("ruleResultJson", () => {
+  it("carries a result as JSON: dates as ISO text, absent figures as null, the Chinese title", () => {
+    const results = check({ plan: { deadline: DEADLINE, firstSubmittedAt: null, now: AFTER } });
+    const onTime = ruleResultJson(ruleOf(results, "PLAN_ON_TIME"));
+    expect(onTime).toMatchObject({
+      rule: "PLAN_ON_TIME",
+      title: RULE_TITLES_ZH.PLAN_ON_TIME,
+      passed: false,
+      expected: null,
+      deadline: "2017-08-10T15:59:59.999Z",
+      submittedAt: null,
+    });
+    expect(JSON.parse(JSON.stringify(onTime))).toEqual(onTime);
+    expect(ruleResultJson(ruleOf(results, "MIN_BELTS"))).toMatchObject({
+      expected: 3,
+      actual: 3,
+      deadline: null,
+    });
   });
 });

@@ -244,6 +244,31 @@ export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
   ];
 }
 
+/** A rule result as it travels as JSON (API answers, the planner's live checks): dates as ISO text. */
+export type RuleResultJson = Omit<RuleResult, "expected" | "actual" | "deadline" | "submittedAt"> & {
+  title: string;
+  expected: number | null;
+  actual: number | null;
+  deadline: string | null;
+  submittedAt: string | null;
+};
+
+export function ruleResultJson(r: RuleResult): RuleResultJson {
+  return {
+    rule: r.rule,
+    title: RULE_TITLES_ZH[r.rule],
+    passed: r.passed,
+    advisory: r.advisory,
+    applicable: r.applicable,
+    expected: r.expected ?? null,
+    actual: r.actual ?? null,
+    offendingBeltIds: r.offendingBeltIds,
+    offendingSiteIds: r.offendingSiteIds,
+    deadline: r.deadline?.toISOString() ?? null,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+  };
+}
+
 /** True when every applicable rule that is not advisory passed. */
 export function unitPasses(results: readonly RuleResult[]): boolean {
   return results.every((r) => !r.applicable || r.advisory || r.passed);

@@ -480,6 +480,26 @@ export function unitQuotaOption(
   const max = (pick: (u: UnitFigures) => number[]) => niceAxis(Math.max(0, ...units.flatMap(pick)));
   const nameGap = f.px(26);
   const bar = { type: "bar" as const, barWidth: "55%", barGap: "-100%", cursor: "pointer" };
+  // One panel: the figures, and over them (barGap -100%) the quotas as dashed outlines.
+  const panelSeries = (index: number, name: string, color: string, pairs: typeof excellent) => [
+    {
+      ...bar,
+      name,
+      xAxisIndex: index,
+      yAxisIndex: index,
+      itemStyle: { color },
+      data: pairs.map(([used]) => used),
+    },
+    {
+      ...bar,
+      name: t("dashboard.quota"),
+      xAxisIndex: index,
+      yAxisIndex: index,
+      z: 3,
+      itemStyle: quotaStyle,
+      data: pairs.map(([, quota]) => quota),
+    },
+  ];
 
   return {
     ...base(f, t("dashboard.unitQuota.title")),
@@ -508,40 +528,8 @@ export function unitQuotaOption(
       categoryAxis(f, categories, { gridIndex: 1, inverse: true, axisLabel: { show: false } }),
     ],
     series: [
-      {
-        ...bar,
-        name: t("dashboard.unitQuota.excellent"),
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        itemStyle: { color: COLORS.official },
-        data: excellent.map(([used]) => used),
-      },
-      {
-        ...bar,
-        name: t("dashboard.quota"),
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        z: 3,
-        itemStyle: quotaStyle,
-        data: excellent.map(([, quota]) => quota),
-      },
-      {
-        ...bar,
-        name: t("dashboard.unitQuota.practices"),
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        itemStyle: { color: COLORS.practice },
-        data: practices.map(([used]) => used),
-      },
-      {
-        ...bar,
-        name: t("dashboard.quota"),
-        xAxisIndex: 1,
-        yAxisIndex: 1,
-        z: 3,
-        itemStyle: quotaStyle,
-        data: practices.map(([, quota]) => quota),
-      },
+      ...panelSeries(0, t("dashboard.unitQuota.excellent"), COLORS.official, excellent),
+      ...panelSeries(1, t("dashboard.unitQuota.practices"), COLORS.practice, practices),
     ],
   };
 }

@@ -26,3 +26,16 @@ export function formatTime(iso: string | null | undefined, language: string): st
 export function formatDay(iso: string | null | undefined, language: string): string {
   return iso ? chinaFormat(language, false).format(new Date(iso)) : "—";
 }
+
+const chinaDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar day in China (UTC+8) as YYYY-MM-DD, whatever the browser's time zone. */
+export function chinaDate(now: Date): string {
+  const parts = Object.fromEntries(chinaDay.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -1,18 +1,17 @@
 import "../i18n/plan.ts"; // this page's strings, loaded with it
 import type { PlanDto, RuleResultDto } from "@beltmap/api";
-import { diffPlans, type RuleResult, submissionWarnings } from "@beltmap/domain";
+import { diffPlans, type RuleResult, ruleResultJson, submissionWarnings } from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useBlocker } from "react-router";
-import { Dialog } from "../components/Dialog.tsx";
+import { LeaveGuard } from "../components/LeaveGuard.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { errorCode, serverMessage } from "../lib/errors.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { BeltEditor } from "../plan/BeltEditor.tsx";
 import { CenterEditor } from "../plan/CenterEditor.tsx";
 import { type ComplianceFocus, ComplianceMatrix } from "../plan/ComplianceMatrix.tsx";
-import { asRuleDto, type DraftAction, draftCompliance, draftToInput, optimisedOrder } from "../plan/draft.ts";
+import { type DraftAction, draftCompliance, draftToInput, optimisedOrder } from "../plan/draft.ts";
 import { ExportMenu } from "../plan/ExportMenu.tsx";
 import {
   beltColor,
@@ -164,7 +163,9 @@ export function BeltsPage() {
   );
   const savedUnit = compliance.data?.find((u) => u.unitId === unitId);
   // The planner sees the rules over the draft as it stands; a checker sees what is saved.
-  const rules = plan.data?.can.edit.ok ? (liveRules?.map(asRuleDto) ?? null) : (savedUnit?.rules ?? null);
+  const rules = plan.data?.can.edit.ok
+    ? (liveRules?.map(ruleResultJson) ?? null)
+    : (savedUnit?.rules ?? null);
 
   const draftSnapshot = useMemo(() => (draft ? snapshotOf(draft, sites) : null), [draft, sites]);
   const after = comparing?.target != null ? shownVersion : draftSnapshot;
@@ -327,16 +328,6 @@ export function BeltsPage() {
   const onMapClick = (at: Point) => {
     if (editable && placing) placeCenter(at, null);
   };
-
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => editor.dirty && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!editor.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [editor.dirty]);
 
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) outside text fields and dialogs; AltGr (Ctrl+Alt) types.
   const { undo, redo } = editor;
@@ -538,22 +529,7 @@ export function BeltsPage() {
           )}
         </aside>
       )}
-      <Dialog
-        open={blocker.state === "blocked"}
-        title={t("sheet.unsavedTitle")}
-        onClose={() => blocker.reset?.()}
-        testId="unsaved-dialog"
-      >
-        <p className="confirm-text">{t("plan.unsavedLeave")}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => blocker.reset?.()}>
-            {t("sheet.stay")}
-          </button>
-          <button type="button" className="button danger" onClick={() => blocker.proceed?.()}>
-            {t("sheet.leave")}
-          </button>
-        </div>
-      </Dialog>
+      <LeaveGuard dirty={editor.dirty} message={t("plan.unsavedLeave")} />
     </div>
   );
 }

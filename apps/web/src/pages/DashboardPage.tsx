@@ -19,7 +19,7 @@ import {
 } from "../dashboard/chart-options.ts";
 import { EChart } from "../dashboard/EChart.tsx";
 import { ExportPng } from "../dashboard/ExportPng.tsx";
-import { formatTime } from "../lib/format.ts";
+import { chinaDate, formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { LayerToggles } from "../panels/LayerToggles.tsx";
 import { useUnitName } from "../shell/units.ts";
@@ -106,7 +106,7 @@ export function DashboardPage() {
               })}
               demo={info.data?.demoData === true}
               attribution={info.data?.basemap?.attribution ?? null}
-              fileName={`${t("dashboard.snapshotFile")}-${place}-${summary.data.generatedAt.slice(0, 10)}.png`}
+              fileName={`${t("dashboard.snapshotFile")}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
             />
           )}
           <LayerToggles

@@ -3,8 +3,9 @@ import { checkExcellentDetermination, ITEM_KEYS, STAGES, type Stage } from "@bel
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useBlocker, useLocation, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { Dialog } from "../components/Dialog.tsx";
+import { LeaveGuard } from "../components/LeaveGuard.tsx";
 import { errorCode, issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { type DraftScores, draftOf, formatScore, parseDraft, totalsOf } from "../lib/scores.ts";
@@ -99,17 +100,6 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
     () => (Object.keys(parsed.items).length > 0 ? totalsOf(parsed.items) : null),
     [parsed.items],
   );
-
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      form?.dirty === true && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!form?.dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [form?.dirty]);
 
   const accept = useCallback(
     (fresh: SheetDto, message: string) => {
@@ -553,22 +543,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
         />
       )}
 
-      <Dialog
-        open={blocker.state === "blocked"}
-        title={t("sheet.unsavedTitle")}
-        onClose={() => blocker.reset?.()}
-        testId="unsaved-dialog"
-      >
-        <p className="confirm-text">{t("sheet.unsaved")}</p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => blocker.reset?.()}>
-            {t("sheet.stay")}
-          </button>
-          <button type="button" className="button danger" onClick={() => blocker.proceed?.()}>
-            {t("sheet.leave")}
-          </button>
-        </div>
-      </Dialog>
+      <LeaveGuard dirty={form?.dirty === true} message={t("sheet.unsaved")} />
     </div>
   );
 }

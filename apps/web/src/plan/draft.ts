@@ -1,6 +1,6 @@
 // The planner's working copy of a unit's plan, changed only through actions, with undo and redo.
 // Pure: no React, no map; the page keeps a History in state.
-import type { PlanDto, RuleResultDto } from "@beltmap/api";
+import type { PlanDto } from "@beltmap/api";
 import {
   type BeltKind,
   type BeltSite,
@@ -8,7 +8,6 @@ import {
   type LngLat,
   orderStops,
   type PlanServiceCenter,
-  RULE_TITLES_ZH,
   type RuleResult,
 } from "@beltmap/domain";
 
@@ -323,21 +322,4 @@ export function draftCompliance(
       now: new Date(plan.serverTime),
     },
   });
-}
-
-/** A domain rule result in the API's shape, so the draft's and the server's results show alike. */
-export function asRuleDto(r: RuleResult): RuleResultDto {
-  return {
-    rule: r.rule,
-    title: RULE_TITLES_ZH[r.rule],
-    passed: r.passed,
-    advisory: r.advisory,
-    applicable: r.applicable,
-    expected: r.expected ?? null,
-    actual: r.actual ?? null,
-    offendingBeltIds: r.offendingBeltIds,
-    offendingSiteIds: r.offendingSiteIds,
-    deadline: r.deadline?.toISOString() ?? null,
-    submittedAt: r.submittedAt?.toISOString() ?? null,
-  };
 }

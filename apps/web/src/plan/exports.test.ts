@@ -2,7 +2,8 @@ import type { BeltDto, BeltStopDto } from "@beltmap/api";
 import { beltsToGeoJSON, beltsToKml } from "@beltmap/geo/belt-export";
 import { describe, expect, it } from "vitest";
 import { i18next } from "../i18n/index.ts";
-import { chinaDate, exportDocumentName, exportFileName, toExportBelts } from "./exports.ts";
+import { chinaDate } from "../lib/format.ts";
+import { exportDocumentName, exportFileName, toExportBelts } from "./exports.ts";
 
 function stop(position: number, name: string, lng: number, lat: number): BeltStopDto {
   return { position, organizationId: 100 + position, name, kind: "ENTERPRISE", unitId: "kecheng", lng, lat };

@@ -1,7 +1,9 @@
 // A unit's belts as files for GIS tools, phones and 2-way radios (GeoJSON and KML, built by
 // @beltmap/geo), and the files' names. Pure: no DOM; ExportMenu saves what these build.
+
 import type { BeltDto } from "@beltmap/api";
 import type { ExportBelt } from "@beltmap/geo";
+import { chinaDate } from "../lib/format.ts";
 
 type Translate = (key: string, options?: { lng?: string }) => string;
 
@@ -29,19 +31,6 @@ export function toExportBelts(unitName: string, belts: readonly BeltDto[], t: Tr
 /** The KML document's name, as a GIS tool or a phone lists it. */
 export function exportDocumentName(unitName: string): string {
   return `${unitName}示范带`;
-}
-
-const chinaDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The calendar day in China (UTC+8) as YYYY-MM-DD, whatever the browser's time zone. */
-export function chinaDate(now: Date): string {
-  const parts = Object.fromEntries(chinaDay.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** Characters file systems (Windows above all) refuse in a name, and control characters. */

@@ -4,12 +4,11 @@ import {
   checkUnitCompliance,
   PLAN_STATUSES,
   type PlanStatus,
-  RULE_TITLES_ZH,
-  type RuleResult,
+  ruleResultJson,
   unitPasses,
 } from "@beltmap/domain";
 import type { Context } from "../context.ts";
-import type { RuleResultDto, UnitComplianceDto } from "../dto.ts";
+import type { UnitComplianceDto } from "../dto.ts";
 import { asUnitKind } from "../routers/unit.ts";
 import { beltsOf } from "./belts.ts";
 import { organizationsWithGrades } from "./grades.ts";
@@ -81,25 +80,9 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
       passed: unitPasses(rules),
       planStatus: plan ? asPlanStatus(plan.status) : null,
       planVersion: plan?.version ?? 0,
-      rules: rules.map(toRuleDto),
+      rules: rules.map(ruleResultJson),
     };
   });
-}
-
-export function toRuleDto(r: RuleResult): RuleResultDto {
-  return {
-    rule: r.rule,
-    title: RULE_TITLES_ZH[r.rule],
-    passed: r.passed,
-    advisory: r.advisory,
-    applicable: r.applicable,
-    expected: r.expected ?? null,
-    actual: r.actual ?? null,
-    offendingBeltIds: r.offendingBeltIds,
-    offendingSiteIds: r.offendingSiteIds,
-    deadline: r.deadline?.toISOString() ?? null,
-    submittedAt: r.submittedAt?.toISOString() ?? null,
-  };
 }
 
 export function asPlanStatus(status: string): PlanStatus {

@@ -455,7 +455,14 @@ export function BeltsPage() {
                 </p>
               )}
               {editable && activeBelt && (
-                <p className="field-hint">{t("plan.clickToAdd", { name: activeBelt.name })}</p>
+                <p className="field-hint">
+                  {t("plan.clickToAdd", {
+                    // While its name is being retyped, the belt is called by its number.
+                    name:
+                      activeBelt.name.trim() ||
+                      t("plan.newBeltName", { n: draft.belts.indexOf(activeBelt) + 1 }),
+                  })}
+                </p>
               )}
               <div className="belt-cards">
                 {draft.belts.map((belt, index) => (

@@ -306,7 +306,8 @@ describe("用户管理", () => {
       show: "open",
       townshipId: "330802010",
     });
-    expect(await rows.count()).toBe(own.rows.length);
+    // Polled: the tab switch may still show the previous tab's rows for a moment.
+    await expect.poll(() => rows.count()).toBe(own.rows.length);
     // And the user pages stay closed to them.
     await userPage.goto(`${app.server.url}/users`);
     await expect

@@ -1,10 +1,13 @@
 // The briefing screen (领导大屏) at 1920×1080 and 3840×2160: the 16:9 stage fills the screen with no
 // scrollbar and nothing overflowing it; the tour advances by itself and by a clicker's keys, and
 // space pauses it; the progress number is dashboard.summary's. Screenshots are saved.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type TestApp } from "../support/app.ts";
+import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { login, query, sessionCookie, signInContext } from "../support/auth.ts";
+import { pngColours } from "../support/png.ts";
 
 let app: TestApp;
 
@@ -110,6 +113,36 @@ describe("the briefing screen", () => {
     await page.keyboard.press("PageUp");
     await page.keyboard.press("PageUp");
     await expect.poll(() => stage.getAttribute("data-unit")).toBe("CITY");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("exports the slide on screen as one PNG, dark like the screen: the drawn map and the charts", async () => {
+    const { context, page, errors } = await openBriefing(1920, 1080, "?interval=600");
+    await page.keyboard.press("PageDown");
+    const unit = await page.getByTestId("briefing-stage").getAttribute("data-unit");
+    expect(unit).not.toBe("CITY");
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="briefing-third"]')?.getAttribute("data-rendered") === "true",
+    );
+    const title = await page.getByTestId("briefing-slide-title").textContent();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-png").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^大屏-${title}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+    await download.saveAs(path.join(ARTIFACTS, "briefing-export.png"));
+    const png = await readFile((await download.path()) ?? "");
+    const decoded = await pngColours(page, png, {
+      map: { x: 40, y: 120, width: 1200, height: 700 },
+      charts: { x: 1320, y: 120, width: 1040, height: 700 },
+    });
+    expect(decoded.width).toBe(2400);
+    expect(decoded.colours.map).toBeGreaterThan(50);
+    expect(decoded.colours.charts).toBeGreaterThan(20);
+    // The screen's dark background, not the dashboard's white paper.
+    expect(decoded.background.reduce((sum, channel) => sum + channel, 0)).toBeLessThan(120);
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

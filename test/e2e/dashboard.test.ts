@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { login, query, sessionCookie } from "../support/auth.ts";
 import { waitForDashboardReady } from "../support/map.ts";
+import { pngColours } from "../support/png.ts";
 
 type Summary = {
   excellentOfficial: number;
@@ -54,6 +55,11 @@ describe("the dashboard", () => {
       const box = element.getBoundingClientRect();
       return { x: box.left + x, y: box.top + y };
     }, index);
+    // Hovering the bar names the unit and its figures (an HTML tip: no ECharts tooltip is bundled).
+    await page.mouse.move(at.x, at.y);
+    await expect
+      .poll(() => page.getByTestId("chart-quotas-tip").textContent())
+      .toBe(`龙游县 ${summary.perUnit[index]?.excellent} / ${summary.perUnit[index]?.quota}`);
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => new URL(page.url()).searchParams.get("unit")).toBe("LONGYOU");
     const longyou = summary.perUnit[index];
@@ -106,30 +112,15 @@ describe("the dashboard", () => {
     await download.saveAs(path.join(ARTIFACTS, "dashboard-export.png"));
     const png = await readFile((await download.path()) ?? "");
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
-    // Decoded in the browser: the map's part and the charts' part each hold many colours (a blank
-    // WebGL canvas would be one flat colour).
-    const regions = await page.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const ctx = canvas.getContext("2d");
-      if (!ctx) throw new Error("no 2D canvas");
-      ctx.drawImage(image, 0, 0);
-      const colours = (x: number, y: number, w: number, h: number) => {
-        const data = ctx.getImageData(x, y, w, h).data;
-        const seen = new Set<number>();
-        for (let i = 0; i < data.length; i += 4 * 13)
-          seen.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
-        return seen.size;
-      };
-      return { width: image.width, map: colours(40, 120, 1200, 700), charts: colours(1320, 120, 1040, 700) };
-    }, png.toString("base64"));
-    expect(regions.width).toBe(2400);
-    expect(regions.map).toBeGreaterThan(50);
-    expect(regions.charts).toBeGreaterThan(20);
+    // Decoded in the browser: the map's part and the charts' part each hold many colours.
+    const decoded = await pngColours(page, png, {
+      map: { x: 40, y: 120, width: 1200, height: 700 },
+      charts: { x: 1320, y: 120, width: 1040, height: 700 },
+    });
+    expect(decoded.width).toBe(2400);
+    expect(decoded.background).toEqual([255, 255, 255]);
+    expect(decoded.colours.map).toBeGreaterThan(50);
+    expect(decoded.colours.charts).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 60_000);
 });

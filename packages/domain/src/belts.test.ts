@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type BeltInput,
   type BeltSite,
+  bindingRuleTally,
   checkUnitCompliance,
   isDemonstrationSite,
   isEligibleStop,
@@ -356,6 +357,42 @@ describe("unitPasses", () => {
 
   it("is false when one applicable binding rule failed", () => {
     expect(unitPasses([base, { ...base, rule: "SERVICE_CENTER", passed: false }])).toBe(false);
+  });
+});
+
+describe("bindingRuleTally", () => {
+  const base: RuleResult = {
+    rule: "MIN_BELTS",
+    passed: true,
+    advisory: false,
+    applicable: true,
+    offendingBeltIds: [],
+    offendingSiteIds: [],
+  };
+
+  it("is nothing for no results", () => {
+    expect(bindingRuleTally([])).toEqual({ passed: 0, failed: 0 });
+  });
+
+  it("counts applicable binding rules only, passed and failed apart", () => {
+    const results: RuleResult[] = [
+      base,
+      { ...base, rule: "STOPS_ELIGIBLE" },
+      { ...base, rule: "EVERY_SITE_ON_A_BELT", passed: false },
+      { ...base, rule: "SPECIAL_TOWN_BELT", advisory: true, passed: false },
+      { ...base, rule: "SERVICE_CENTER", applicable: false, passed: false },
+    ];
+    expect(bindingRuleTally(results)).toEqual({ passed: 2, failed: 1 });
+    expect(unitPasses(results)).toBe(false);
+  });
+
+  it("agrees with unitPasses: a unit passes exactly when nothing binding failed", () => {
+    const failedAdvisory = [
+      base,
+      { ...base, rule: "SPECIAL_TOWN_BELT" as const, advisory: true, passed: false },
+    ];
+    expect(bindingRuleTally(failedAdvisory)).toEqual({ passed: 1, failed: 0 });
+    expect(unitPasses(failedAdvisory)).toBe(true);
   });
 });
 

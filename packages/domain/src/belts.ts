@@ -269,7 +269,23 @@ export function ruleResultJson(r: RuleResult): RuleResultJson {
   };
 }
 
+type RuleOutcome = Pick<RuleResult, "applicable" | "advisory" | "passed">;
+
+const isBinding = (r: RuleOutcome) => r.applicable && !r.advisory;
+
 /** True when every applicable rule that is not advisory passed. */
-export function unitPasses(results: readonly RuleResult[]): boolean {
-  return results.every((r) => !r.applicable || r.advisory || r.passed);
+export function unitPasses<T extends RuleOutcome>(results: readonly T[]): boolean {
+  return results.filter(isBinding).every((r) => r.passed);
+}
+
+/** The binding rules that apply (advisory and inapplicable ones left out): how many pass, how many fail. */
+export function bindingRuleTally<T extends RuleOutcome>(
+  results: readonly T[],
+): {
+  passed: number;
+  failed: number;
+} {
+  const binding = results.filter(isBinding);
+  const failed = binding.filter((r) => !r.passed).length;
+  return { passed: binding.length - failed, failed };
 }

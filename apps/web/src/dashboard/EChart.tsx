@@ -1,6 +1,6 @@
 import type { ECElementEvent, EChartsCoreOption } from "echarts/core";
-import { useEffect, useRef } from "react";
-import { clickedUnitId } from "./chart-options.ts";
+import { useEffect, useRef, useState } from "react";
+import { clickedUnitId, hoverTip } from "./chart-options.ts";
 import { echarts } from "./echarts.ts";
 
 export type EChartProps = {
@@ -54,6 +54,7 @@ export function EChart({
   themeRef.current = theme;
   /** The theme the instance draws with now. */
   const drawnTheme = useRef(theme);
+  const [tip, setTip] = useState<{ text: string; x: number; y: number } | null>(null);
 
   useEffect(() => {
     const element = container.current;
@@ -71,6 +72,14 @@ export function EChart({
     instance.on("finished", () => {
       element.dataset.rendered = "true";
     });
+    // The hover tip is HTML (see chart-options.ts): ECharts' own tooltip is not bundled.
+    instance.on("mouseover", (params) => {
+      const event = (params as ECElementEvent).event;
+      const text = hoverTip(params as ECElementEvent);
+      if (event && text) setTip({ text, x: event.offsetX, y: event.offsetY });
+    });
+    instance.on("mouseout", () => setTip(null));
+    instance.on("globalout", () => setTip(null));
     instance.on("click", (params) => {
       const select = onSelectRef.current;
       const id = clickedUnitId(params as ECElementEvent);
@@ -107,13 +116,20 @@ export function EChart({
   }, [option]);
 
   return (
-    <div
-      ref={container}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      className="echart"
-      style={{ width: "100%", height }}
-    />
+    <div className="echart-frame">
+      <div
+        ref={container}
+        role="img"
+        aria-label={label}
+        data-testid={testId}
+        className="echart"
+        style={{ width: "100%", height }}
+      />
+      {tip && (
+        <div className="chart-tip" style={{ left: tip.x, top: tip.y }} data-testid={`${testId}-tip`}>
+          {tip.text}
+        </div>
+      )}
+    </div>
   );
 }

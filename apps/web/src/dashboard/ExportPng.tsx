@@ -3,10 +3,14 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TIER_COLORS } from "../map/palette.ts";
+import type { DashboardChart } from "./chart-options.ts";
 import { liveCharts } from "./EChart.tsx";
-import { captureMap, composeSnapshot } from "./snapshot.ts";
+import type { SnapshotTheme } from "./snapshot.ts";
 
-/** Saves the dashboard as one PNG: the map, the charts, title, unit, data time, legend, 示例数据. */
+/**
+ * Saves what is on screen as one PNG: the map, the charts (each with its title, figures and
+ * legend), the page's title, the unit, the data time, the tier legend and 示例数据.
+ */
 export function ExportPng({
   map,
   charts,
@@ -15,15 +19,22 @@ export function ExportPng({
   demo,
   fileName,
   attribution,
+  theme = "light",
+  className = "button small",
+  title,
 }: {
   map: () => MapLibreMap | null;
-  /** The charts to include, by test id, with their titles. */
-  charts: { testId: string; title: string }[];
+  /** The charts to include, by the test id of their plot. */
+  charts: { testId: string; chart: DashboardChart }[];
   subtitle: string;
   dataTime: string;
   demo: boolean;
   fileName: string;
   attribution: string | null;
+  theme?: SnapshotTheme;
+  className?: string;
+  /** The picture's heading; the dashboard's by default. */
+  title?: string;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -34,19 +45,26 @@ export function ExportPng({
     setBusy(true);
     setFailed(false);
     try {
+      // The picture's code loads on the first click: the page's first load does not carry it.
+      const { CHART_BACKGROUND, captureMap, composeSnapshot } = await import("./snapshot.ts");
       const blob = await composeSnapshot({
-        title: t("dashboard.snapshotTitle"),
+        theme,
+        title: title ?? t("dashboard.snapshotTitle"),
         subtitle,
         dataTime,
         demoLabel: demo ? t("app.demoData") : null,
         attribution,
         legend: TIERS.map((tier) => ({ label: t(`codes.tier.${tier}`), color: TIER_COLORS[tier] })),
         map: await captureMap(live),
-        charts: charts.flatMap(({ testId, title }) => {
-          const chart = liveCharts.get(testId);
-          return chart
-            ? [{ title, image: chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" }) }]
-            : [];
+        charts: charts.flatMap(({ testId, chart }) => {
+          const instance = liveCharts.get(testId);
+          if (!instance) return [];
+          const image = instance.getDataURL({
+            type: "png",
+            pixelRatio: 2,
+            backgroundColor: CHART_BACKGROUND[theme],
+          });
+          return [{ title: chart.title, subtitle: chart.subtitle, legend: chart.legend, image }];
         }),
       });
       const link = document.createElement("a");
@@ -64,7 +82,7 @@ export function ExportPng({
     <>
       <button
         type="button"
-        className="button small"
+        className={className}
         onClick={() => void save()}
         disabled={busy}
         data-testid="export-png"

@@ -9,24 +9,25 @@ import {
   type Tier,
 } from "@beltmap/domain";
 import { beforeAll, describe, expect, it } from "vitest";
-import { i18next } from "../i18n/index.ts";
+import { i18next, loadLanguage } from "../i18n/index.ts";
 import { TIER_COLORS } from "../map/palette.ts";
 import {
   type ChartOptions,
   type ChartTheme,
   clickedUnitId,
-  complianceOption,
+  complianceChart,
   countdownText,
-  type DashboardChartOption,
+  type DashboardChart,
   deadlineCountdowns,
+  hoverTip,
   niceAxis,
   PIPELINE_STEPS,
-  pipelineOption,
-  progressOption,
-  reReviewOption,
+  pipelineChart,
+  progressChart,
+  reReviewChart,
   type Translate,
-  tierOption,
-  unitQuotaOption,
+  tierChart,
+  unitQuotaChart,
 } from "./chart-options.ts";
 
 // --- fixture: a city part-way through the campaign -------------------------------------------------
@@ -216,28 +217,27 @@ type Item = {
   name?: string;
   unitId?: string;
   itemStyle?: { color?: string; decal?: unknown; opacity?: number; borderWidth?: number };
-  label?: { show?: boolean; formatter?: string; opacity?: number };
+  label?: { show?: boolean; formatter?: string; opacity?: number; align?: string };
+  tip?: string;
 };
-type MarkLineData = { xAxis: number; label: { formatter: string } };
 type Series = {
   name: string;
   stack?: string;
   data: Item[];
-  itemStyle?: { color?: string; decal?: unknown };
-  markLine?: { data: MarkLineData[] };
+  itemStyle?: { color?: string; decal?: unknown; borderType?: string };
+  silent?: boolean;
 };
 type Category = string | { value: string; textStyle?: { fontWeight?: string } };
 type Axis = { data?: Category[]; max?: number };
 type Loose = {
   textStyle: { color: string };
-  title: { text: string; subtext: string; textStyle: { color: string } };
   series: Series[];
   xAxis: Axis | Axis[];
   yAxis: Axis | Axis[];
 };
 
-const loose = (option: DashboardChartOption) => option as unknown as Loose;
-const seriesOf = (option: DashboardChartOption) => loose(option).series;
+const loose = (chart: DashboardChart) => chart.option as unknown as Loose;
+const seriesOf = (chart: DashboardChart) => loose(chart).series;
 const axes = (axis: Axis | Axis[]) => (Array.isArray(axis) ? axis : [axis]);
 const categoryName = (c: Category) => (typeof c === "string" ? c : c.value);
 const values = (series: Series | undefined) => (series?.data ?? []).map((item) => item.value);
@@ -269,21 +269,22 @@ function fontSizes(option: unknown): number[] {
 
 let t: Translate;
 let en: Translate;
-type Builder = (theme: ChartTheme, options?: ChartOptions) => DashboardChartOption;
+type Builder = (theme: ChartTheme, options?: ChartOptions) => DashboardChart;
 let builders: Record<string, Builder>;
 
 beforeAll(async () => {
   await import("../i18n/dashboard.ts");
+  await loadLanguage("en");
   t = i18next.getFixedT("zh-CN");
   en = i18next.getFixedT("en");
   builders = {
-    progress: (theme, o) => progressOption(summary, null, t, theme, o),
-    progressUnit: (theme, o) => progressOption(summary, "KECHENG", t, theme, o),
-    unitQuota: (theme, o) => unitQuotaOption(summary, "KECHENG", t, theme, o),
-    tier: (theme, o) => tierOption(summary, null, t, theme, o),
-    pipeline: (theme, o) => pipelineOption(summary, null, t, theme, o),
-    reReview: (theme, o) => reReviewOption(summary, "KECHENG", t, theme, o),
-    compliance: (theme, o) => complianceOption(compliance, "KECHENG", t, theme, o),
+    progress: (theme, o) => progressChart(summary, null, t, theme, o),
+    progressUnit: (theme, o) => progressChart(summary, "KECHENG", t, theme, o),
+    unitQuota: (theme, o) => unitQuotaChart(summary, "KECHENG", t, theme, o),
+    tier: (theme, o) => tierChart(summary, null, t, theme, o),
+    pipeline: (theme, o) => pipelineChart(summary, null, t, theme, o),
+    reReview: (theme, o) => reReviewChart(summary, "KECHENG", t, theme, o),
+    compliance: (theme, o) => complianceChart(compliance, "KECHENG", t, theme, o),
   };
 });
 
@@ -296,44 +297,60 @@ describe("the fixture", () => {
   });
 });
 
-describe("progressOption", () => {
+describe("progressChart", () => {
   it("stacks official and provisional 优秀 against the target and the quota total", () => {
-    const option = progressOption(summary, null, t, "light");
+    const option = progressChart(summary, null, t, "light");
     const [official, provisional] = seriesOf(option);
     expect(values(official)).toEqual([81]);
     expect(values(provisional)).toEqual([12]);
     expect(official?.stack).toBe(provisional?.stack);
     expect(provisional?.itemStyle?.decal).toBeDefined(); // hatched, not only lighter
-    const lines = official?.markLine?.data ?? [];
-    expect(lines.map((l) => l.xAxis)).toEqual([100, 105]);
-    expect(lines.map((l) => l.label.formatter)).toEqual(["目标 100", "名额合计 105"]);
+    // The target and the quota total: outlines the bar fills, solid and dashed, labelled apart.
+    const [, , target, quotaTotal] = seriesOf(option);
+    expect([values(target), values(quotaTotal)]).toEqual([[100], [105]]);
+    expect([target?.data[0]?.label?.formatter, quotaTotal?.data[0]?.label?.formatter]).toEqual([
+      "目标 100",
+      "名额合计 105",
+    ]);
+    expect([target?.data[0]?.label?.align, quotaTotal?.data[0]?.label?.align]).toEqual(["right", "left"]);
+    expect(target?.itemStyle?.borderType).toBe("solid");
+    expect(quotaTotal?.itemStyle?.borderType).toBe("dashed");
+    expect(target?.silent && quotaTotal?.silent).toBe(true);
+    expect(option.legend.map((entry) => [entry.label, entry.mark])).toEqual([
+      ["正式", "fill"],
+      ["暂定", "hatch"],
+      ["目标", "outline"],
+      ["名额合计", "dashed"],
+    ]);
     expect(axes(loose(option).xAxis)[0]?.max).toBeGreaterThanOrEqual(105);
-    expect(loose(option).title.subtext).toBe("已评定 81 个，暂定 12 个，目标 100 个");
+    expect(option.subtitle).toBe("已评定 81 个，暂定 12 个，目标 100 个");
     expectClean(option);
   });
 
   it("shows a selected unit's official 优秀 against its own quota", () => {
-    const option = progressOption(summary, "WEST_ZONE", t, "light");
+    const option = progressChart(summary, "WEST_ZONE", t, "light");
     const series = seriesOf(option);
-    expect(series).toHaveLength(1);
+    expect(series).toHaveLength(2);
     const item = series[0]?.data[0];
     expect(item?.value).toBe(4);
     expect(item?.unitId).toBe("WEST_ZONE");
     expect(item?.itemStyle?.decal).toBeDefined();
     expect(item?.label?.formatter).toContain("已超额");
-    expect(series[0]?.markLine?.data.map((l) => [l.xAxis, l.label.formatter])).toEqual([[3, "名额 3"]]);
-    expect(loose(option).title.text).toBe("市西区管委会优秀创建进度");
+    expect([values(series[1]), series[1]?.data[0]?.label?.formatter]).toEqual([[3], "名额 3"]);
+    expect(series[1]?.itemStyle?.borderType).toBe("dashed");
+    expect(option.legend.map((entry) => entry.label)).toEqual(["正式", "已超额", "名额"]);
+    expect(option.title).toBe("市西区管委会优秀创建进度");
     expect(axes(loose(option).xAxis)[0]?.max).toBeGreaterThanOrEqual(4);
   });
 
   it("falls back to the city for a unit it does not know", () => {
-    expect(progressOption(summary, "NOWHERE", t, "light")).toEqual(progressOption(summary, null, t, "light"));
+    expect(progressChart(summary, "NOWHERE", t, "light")).toEqual(progressChart(summary, null, t, "light"));
   });
 });
 
-describe("unitQuotaOption", () => {
+describe("unitQuotaChart", () => {
   it("has one item per unit in every series, each carrying its unitId", () => {
-    const option = unitQuotaOption(summary, null, t, "light");
+    const option = unitQuotaChart(summary, null, t, "light");
     const [yLeft, yRight] = axes(loose(option).yAxis);
     expect(yLeft?.data?.map(categoryName)).toEqual(APPENDIX3_UNITS.map((u) => u.name));
     expect(yRight?.data).toHaveLength(9);
@@ -355,7 +372,7 @@ describe("unitQuotaOption", () => {
 
   it("marks a unit over its quota by label and pattern, not by colour alone", () => {
     const [excellent, excellentQuota, practices, practiceQuota] = seriesOf(
-      unitQuotaOption(summary, null, t, "light"),
+      unitQuotaChart(summary, null, t, "light"),
     );
     /** A unit's label sits at the end of the longer bar: the figure's when over quota, else the quota's. */
     const labelOf = (used: Series | undefined, quota: Series | undefined, i: number) =>
@@ -379,7 +396,7 @@ describe("unitQuotaOption", () => {
   });
 
   it("emphasises the selected unit and dims the others", () => {
-    const option = unitQuotaOption(summary, "KECHENG", t, "light");
+    const option = unitQuotaChart(summary, "KECHENG", t, "light");
     const [excellent] = seriesOf(option);
     for (const item of excellent?.data ?? []) {
       if (item.unitId === "KECHENG") {
@@ -400,14 +417,14 @@ describe("unitQuotaOption", () => {
     const bold = categories.filter((c) => typeof c !== "string" && c.textStyle?.fontWeight === "bold");
     expect(bold.map(categoryName)).toEqual(["柯城区"]);
     // Nothing dimmed without a selection.
-    const [plain] = seriesOf(unitQuotaOption(summary, null, t, "light"));
+    const [plain] = seriesOf(unitQuotaChart(summary, null, t, "light"));
     expect(plain?.data.every((item) => item.itemStyle?.opacity === undefined)).toBe(true);
   });
 });
 
-describe("tierOption", () => {
+describe("tierChart", () => {
   it("shows the tiers' shares of graded organisations against 8/30/50/12 in the tier colours", () => {
-    const option = tierOption(summary, null, t, "light");
+    const option = tierChart(summary, null, t, "light");
     const [actual, target] = seriesOf(option);
     const graded = sum(summary.perTier.map((r) => r.count));
     expect(values(actual)).toEqual(summary.perTier.map((r) => Math.round((r.count / graded) * 1000) / 10));
@@ -421,51 +438,50 @@ describe("tierOption", () => {
       "提高梯队\n目标 50%",
       "预警梯队\n目标 12%",
     ]);
-    expect(loose(option).title.subtext).toBe(
-      `已定级 ${graded} 个，未定级 ${summary.organizations - graded} 个`,
-    );
+    expect(option.subtitle).toBe(`已定级 ${graded} 个，未定级 ${summary.organizations - graded} 个`);
   });
 
   it("takes a unit's shares from its own tiers", () => {
-    const option = tierOption(summary, "WEST_ZONE", t, "light");
+    const option = tierChart(summary, "WEST_ZONE", t, "light");
     const [actual] = seriesOf(option);
     expect(values(actual)).toEqual([15.4, 30.8, 46.2, 7.7]); // 4, 8, 12, 2 of 26
-    expect(actual?.data[0]?.label?.formatter).toBe("15.4%（4 个）");
-    expect(loose(option).title.text).toBe("市西区管委会梯队分布");
+    expect(actual?.data[0]?.label?.formatter).toBe("15.4%\n4 个");
+    expect(actual?.data[0]?.tip).toBe("示范梯队 15.4%（4 个）");
+    expect(option.title).toBe("市西区管委会梯队分布");
   });
 
   it("draws an empty unit as zeros, with no division by zero", () => {
-    const option = tierOption(summary, "JINGXIN", t, "light");
+    const option = tierChart(summary, "JINGXIN", t, "light");
     const [actual, target] = seriesOf(option);
     expect(values(actual)).toEqual([0, 0, 0, 0]);
     expect(values(target)).toEqual([8, 30, 50, 12]);
-    expect(loose(option).title.subtext).toBe("尚无定级组织");
+    expect(option.subtitle).toBe("尚无定级组织");
     expectClean(option);
   });
 });
 
-describe("pipelineOption", () => {
+describe("pipelineChart", () => {
   it("counts the organisations waiting at each stage and those determined", () => {
-    const option = pipelineOption(summary, null, t, "light");
+    const option = pipelineChart(summary, null, t, "light");
     const [bars] = seriesOf(option);
     expect(axes(loose(option).xAxis)[0]?.data).toEqual(["待自评", "待复核", "待初评", "待评定", "已评定"]);
     expect(values(bars)).toEqual(PIPELINE_STEPS.map((step) => summary.pipeline[step]));
-    expect(loose(option).title.subtext).toBe(`共 ${summary.organizations} 个组织`);
+    expect(option.subtitle).toBe(`共 ${summary.organizations} 个组织`);
   });
 
   it("draws an empty unit as zeros without percentages", () => {
-    const option = pipelineOption(summary, "JINGXIN", t, "light");
+    const option = pipelineChart(summary, "JINGXIN", t, "light");
     const [bars] = seriesOf(option);
     expect(values(bars)).toEqual([0, 0, 0, 0, 0]);
     expect(bars?.data.map((item) => item.label?.formatter)).toEqual(["0", "0", "0", "0", "0"]);
-    expect(loose(option).title.text).toBe("市经信委评分进度");
+    expect(option.title).toBe("市经信委评分进度");
     expectClean(option);
   });
 });
 
-describe("reReviewOption", () => {
+describe("reReviewChart", () => {
   it("stacks due-soon and overdue re-reviews per unit, clickable by unit", () => {
-    const option = reReviewOption(summary, null, t, "light");
+    const option = reReviewChart(summary, null, t, "light");
     const [overdue, dueSoon] = seriesOf(option);
     expect(overdue?.stack).toBe(dueSoon?.stack);
     expect(values(overdue)).toEqual(summary.perUnit.map((u) => u.reReviewsOverdue));
@@ -479,15 +495,15 @@ describe("reReviewOption", () => {
   });
 
   it("dims the units not selected", () => {
-    const [overdue] = seriesOf(reReviewOption(summary, "QUJIANG", t, "light"));
+    const [overdue] = seriesOf(reReviewChart(summary, "QUJIANG", t, "light"));
     const dimmed = overdue?.data.filter((item) => (item.itemStyle?.opacity ?? 1) < 1).map((i) => i.unitId);
     expect(dimmed).toEqual(APPENDIX3_UNITS.map((u) => u.id).filter((id) => id !== "QUJIANG"));
   });
 });
 
-describe("complianceOption", () => {
+describe("complianceChart", () => {
   it("counts the binding rules failed: applicable, not advisory, not passed", () => {
-    const option = complianceOption(compliance, null, t, "light");
+    const option = complianceChart(compliance, null, t, "light");
     const [passed, failed] = seriesOf(option);
     const kecheng = APPENDIX3_UNITS.findIndex((u) => u.id === "KECHENG");
     // Seven rules: one advisory, for 柯城 one not applicable: of the five binding ones, two fail.
@@ -500,14 +516,14 @@ describe("complianceOption", () => {
     expect(failed?.data[2]?.label?.formatter).toBe("全部达标 · 尚未编制方案");
     expect(failed?.itemStyle?.decal).toBeDefined();
     expect(failed?.data.map((item) => item.unitId)).toEqual(APPENDIX3_UNITS.map((u) => u.id));
-    expect(loose(option).title.subtext).toBe("1 个单位有未达标项");
+    expect(option.subtitle).toBe("1 个单位有未达标项");
   });
 
   it("handles no units and units without applicable rules", () => {
-    const empty = complianceOption([], null, t, "light");
+    const empty = complianceChart([], null, t, "light");
     expect(seriesOf(empty).every((s) => s.data.length === 0)).toBe(true);
     expectClean(empty);
-    const ruleless = complianceOption(
+    const ruleless = complianceChart(
       [{ ...(compliance[0] as UnitComplianceDto), rules: [] }],
       "GREEN_ZONE",
       t,
@@ -521,11 +537,11 @@ describe("complianceOption", () => {
 describe("every builder", () => {
   it("draws a city with nothing scored yet: no NaN, series as long as their categories", () => {
     const options = [
-      progressOption(emptySummary, null, t, "light"),
-      unitQuotaOption(emptySummary, null, t, "light"),
-      tierOption(emptySummary, null, t, "light"),
-      pipelineOption(emptySummary, null, t, "light"),
-      reReviewOption(emptySummary, null, t, "light"),
+      progressChart(emptySummary, null, t, "light"),
+      unitQuotaChart(emptySummary, null, t, "light"),
+      tierChart(emptySummary, null, t, "light"),
+      pipelineChart(emptySummary, null, t, "light"),
+      reReviewChart(emptySummary, null, t, "light"),
     ];
     for (const option of options) {
       expectClean(option);
@@ -534,8 +550,8 @@ describe("every builder", () => {
         .filter((n) => n !== undefined);
       for (const series of seriesOf(option)) expect(categories).toContain(series.data.length);
     }
-    expect(loose(options[2] as DashboardChartOption).title.subtext).toBe("尚无定级组织");
-    expect(loose(options[4] as DashboardChartOption).title.subtext).toBe("暂无到期或逾期的复查");
+    expect(options[2]?.subtitle).toBe("尚无定级组织");
+    expect(options[4]?.subtitle).toBe("暂无到期或逾期的复查");
   });
 
   it("changes the text colour with the dark theme", () => {
@@ -543,7 +559,6 @@ describe("every builder", () => {
       const light = loose(build("light"));
       const dark = loose(build("dark"));
       expect(dark.textStyle.color, name).not.toBe(light.textStyle.color);
-      expect(dark.title.textStyle.color, name).not.toBe(light.title.textStyle.color);
       // Only the ink changes, not the figures.
       expect(dark.series.map(values), name).toEqual(light.series.map(values));
     }
@@ -560,20 +575,54 @@ describe("every builder", () => {
     }
   });
 
-  it("can leave the title to the page", () => {
-    const option = loose(tierOption(summary, null, t, "light", { title: false })) as unknown as {
-      title: { show: boolean };
-    };
-    expect(option.title.show).toBe(false);
+  it("leaves title, figures and legend to the page: no ECharts title, legend, tooltip or markLine", () => {
+    for (const [name, build] of Object.entries(builders)) {
+      const chart = build("light");
+      expect(Object.keys(chart.option), name).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(title|legend|tooltip)$/)]),
+      );
+      walk(chart.option, (key) => expect(key, name).not.toBe("markLine"));
+      expect(chart.title, name).not.toBe("");
+      expect(chart.subtitle, name).not.toBe("");
+      expect(chart.legend.length, name).toBeGreaterThan(0);
+      expectClean(chart);
+    }
+  });
+
+  it("gives every bar a hover tip", () => {
+    for (const [name, build] of Object.entries(builders)) {
+      for (const series of seriesOf(build("light"))) {
+        for (const item of series.data) expect(item.tip, `${name} ${series.name}`).toMatch(/\S/);
+      }
+    }
   });
 
   it("speaks English with the English resources", () => {
-    const option = loose(unitQuotaOption(summary, null, en, "light"));
-    expect(axes(option.yAxis)[0]?.data?.map(categoryName)[3]).toBe("Kecheng District");
-    expect(option.title.text).toBe("Quotas by unit");
-    expect(seriesOf(unitQuotaOption(summary, null, en, "light"))[0]?.data[1]?.label?.formatter).toBe(
+    const chart = unitQuotaChart(summary, null, en, "light");
+    expect(axes(loose(chart).yAxis)[0]?.data?.map(categoryName)[3]).toBe("Kecheng District");
+    expect(chart.title).toBe("Quotas by unit");
+    expect(chart.legend.map((entry) => entry.label)).toEqual([
+      "Excellent (determined)",
+      "Typical practices",
+      "Quota",
+      "over quota",
+    ]);
+    expect(seriesOf(unitQuotaChart(summary, null, en, "light"))[0]?.data[1]?.label?.formatter).toBe(
       "4 / 3 over quota",
     );
+  });
+});
+
+describe("hoverTip", () => {
+  it("says the item's own tip, else its category, series and value", () => {
+    expect(hoverTip({ data: { value: 4, tip: "市西区管委会 4 / 3 已超额" }, name: "市西区管委会" })).toBe(
+      "市西区管委会 4 / 3 已超额",
+    );
+    expect(hoverTip({ data: 3, name: "待复核", seriesName: "组织（个）", value: 3 })).toBe(
+      "待复核 组织（个） 3",
+    );
+    expect(hoverTip({ data: 0, name: "", seriesName: "名额", value: 0 })).toBe("名额 0");
+    expect(hoverTip({})).toBe("");
   });
 });
 

@@ -1,27 +1,30 @@
-// The dashboard's charts as ECharts options: pure functions of the API's figures, the selected unit,
-// the language (a translate function) and the theme. No DOM and no ECharts code here (types only), so
-// the options are tested as plain data; EChart.tsx draws them.
+// The dashboard's charts: pure functions of the API's figures, the selected unit, the language (a
+// translate function) and the theme. Each gives the ECharts option of the plot and, beside it, what
+// the page writes in HTML around the plot: its title, a one-line summary and the legend. No DOM and no
+// ECharts code here (types only), so the charts are tested as plain data; EChart.tsx draws them.
+// Titles, legends and hover tips are HTML rather than ECharts components: the components would add
+// some 20 KB (gzipped) to the dashboard, and HTML text scales and translates like the rest of the page.
 import type { DashboardSummaryDto, PipelineStep, UnitComplianceDto } from "@beltmap/api";
-import { chinaDayNumber, STAGES, TIERS, type Tier } from "@beltmap/domain";
+import { bindingRuleTally, chinaDayNumber, quotaUse, STAGES, TIERS, type Tier } from "@beltmap/domain";
 import type { BarSeriesOption } from "echarts/charts";
-import type {
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  TitleComponentOption,
-  TooltipComponentOption,
-} from "echarts/components";
+import type { GridComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import { TIER_COLORS } from "../map/palette.ts";
 
-export type DashboardChartOption = ComposeOption<
-  | BarSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | TitleComponentOption
-  | TooltipComponentOption
->;
+export type DashboardChartOption = ComposeOption<BarSeriesOption | GridComponentOption>;
+
+/** How a legend entry's swatch looks: filled, filled and hatched, or an outline (a target, a quota). */
+export type LegendMark = "fill" | "hatch" | "outline" | "dashed";
+export type LegendEntry = { label: string; color: string; mark: LegendMark };
+
+/** One chart: the plot (ECharts) and its HTML frame. */
+export type DashboardChart = {
+  title: string;
+  /** The chart's figures in one line, e.g. "已评定 81 个，暂定 12 个，目标 100 个". */
+  subtitle: string;
+  legend: LegendEntry[];
+  option: DashboardChartOption;
+};
 
 /** i18next's `t`, or anything that translates the same way. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -29,22 +32,23 @@ export type ChartTheme = "light" | "dark";
 export type ChartOptions = {
   /** Multiplies every font size (and the spacing around text): 2 on a 3840×2160 briefing screen. */
   scale?: number;
-  /** Draw the chart's own title (default); false when the page shows a heading instead. */
-  title?: boolean;
 };
 
 type UnitFigures = DashboardSummaryDto["perUnit"][number];
 type BarItem = NonNullable<BarSeriesOption["data"]>[number];
 type BarItemObject = Extract<BarItem, { itemStyle?: unknown }>;
-/** A bar that stands for a unit: clicking it selects the unit (see `clickedUnitId`). */
-export type UnitBarItem = BarItemObject & { unitId: string };
-type MarkLineItem = NonNullable<MarkLineComponentOption["data"]>[number];
+/**
+ * A bar's data item. `unitId`: the bar stands for a unit and a click selects it (see `clickedUnitId`);
+ * `tip`: what hovering it says (see `hoverTip`).
+ */
+export type ChartBarItem = BarItemObject & { unitId?: string; tip?: string };
+export type UnitBarItem = ChartBarItem & { unitId: string };
 type CategoryLabel = { value: string; textStyle?: { color?: string; fontWeight?: "bold" | "normal" } };
 
 export const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
 
 /** Okabe–Ito, like the tier colours: apart for the common colour-vision deficiencies. */
-const COLORS = {
+export const CHART_COLORS = {
   official: "#0072B2",
   provisional: "#56B4E9",
   practice: "#009E73",
@@ -56,32 +60,12 @@ const COLORS = {
   waiting: "#56B4E9",
   determined: "#0072B2",
 } as const;
+const COLORS = CHART_COLORS;
 
-type Ink = {
-  text: string;
-  muted: string;
-  axis: string;
-  split: string;
-  tooltip: string;
-  tooltipBorder: string;
-};
+type Ink = { text: string; muted: string; axis: string; split: string };
 const INK: Record<ChartTheme, Ink> = {
-  light: {
-    text: "#1f2933",
-    muted: "#52606d",
-    axis: "#9aa5b1",
-    split: "#e4e7eb",
-    tooltip: "#ffffff",
-    tooltipBorder: "#d9dee5",
-  },
-  dark: {
-    text: "#e6e9ef",
-    muted: "#aab4c3",
-    axis: "#7b8794",
-    split: "#3a4654",
-    tooltip: "#1f2933",
-    tooltipBorder: "#52606d",
-  },
+  light: { text: "#1f2933", muted: "#52606d", axis: "#9aa5b1", split: "#e4e7eb" },
+  dark: { text: "#e6e9ef", muted: "#aab4c3", axis: "#7b8794", split: "#3a4654" },
 };
 
 /** How much an unselected unit fades while another is selected. */
@@ -103,55 +87,34 @@ const HATCH_OTHER_WAY = stripes(Math.PI / 4);
 
 // --- shared pieces ---------------------------------------------------------------------------------
 
-type Frame = { ink: Ink; fs: (size: number) => number; px: (size: number) => number; showTitle: boolean };
+type Frame = { ink: Ink; fs: (size: number) => number; px: (size: number) => number };
 
 function frame(theme: ChartTheme, options: ChartOptions): Frame {
   const scale =
     options.scale !== undefined && Number.isFinite(options.scale) && options.scale > 0 ? options.scale : 1;
   const px = (size: number) => Math.round(size * scale);
-  return { ink: INK[theme] ?? INK.light, fs: px, px, showTitle: options.title !== false };
+  return { ink: INK[theme] ?? INK.light, fs: px, px };
 }
 
-function base(f: Frame, title: string, subtitle?: string): DashboardChartOption {
-  const { ink, fs, px } = f;
+function base(f: Frame): DashboardChartOption {
+  return { backgroundColor: "transparent", textStyle: { color: f.ink.text, fontSize: f.fs(12) } };
+}
+
+/** A quota or target drawn as an outline the bar fills: dashed (a quota) or solid (the target). */
+function outline(f: Frame, color: string, dashed: boolean) {
   return {
-    backgroundColor: "transparent",
-    textStyle: { color: ink.text, fontSize: fs(12) },
-    title: {
-      show: f.showTitle,
-      text: title,
-      subtext: subtitle ?? "",
-      left: 0,
-      top: 0,
-      itemGap: px(4),
-      textStyle: { color: ink.text, fontSize: fs(16), fontWeight: "bold" },
-      subtextStyle: { color: ink.muted, fontSize: fs(12) },
-    },
-    tooltip: {
-      trigger: "axis",
-      axisPointer: { type: "shadow" },
-      confine: true,
-      backgroundColor: ink.tooltip,
-      borderColor: ink.tooltipBorder,
-      textStyle: { color: ink.text, fontSize: fs(12) },
-    },
-    legend: {
-      bottom: 0,
-      left: "center",
-      itemWidth: px(18),
-      itemHeight: px(12),
-      itemGap: px(16),
-      textStyle: { color: ink.text, fontSize: fs(12) },
-      inactiveColor: ink.axis,
-    },
+    color: "transparent",
+    borderColor: color,
+    borderType: dashed ? ("dashed" as const) : ("solid" as const),
+    borderWidth: Math.max(1, f.px(dashed ? 1.5 : 2)),
   };
 }
 
-/** The plot area: room above for the title, below for the legend; axis labels stay inside. */
-function grid(f: Frame, extra: Partial<GridComponentOption> = {}, legend = true): GridComponentOption {
+/** The plot area, axis labels inside it; the title and legend are the page's, outside the canvas. */
+function grid(f: Frame, extra: Partial<GridComponentOption> = {}): GridComponentOption {
   return {
-    top: f.showTitle ? f.px(56) : f.px(12),
-    bottom: legend ? f.px(36) : f.px(8),
+    top: f.px(12),
+    bottom: f.px(8),
     left: 0,
     right: f.px(24),
     outerBoundsMode: "same",
@@ -249,162 +212,167 @@ function findUnit(summary: DashboardSummaryDto, unitId: string | null): UnitFigu
 // --- progress toward the 100 sites -----------------------------------------------------------------
 
 /**
- * 优秀 against the goal. The city (or the user's region): official plus provisional, stacked, with a
- * line at the target (100) and one at the sum of the Appendix 3 quotas (105). A selected unit: its
- * official 优秀 against its own quota (the figures carry no provisional count per unit).
+ * 优秀 against the goal. The city (or the user's region): official plus provisional, stacked, inside
+ * a solid outline at the target (100) and a dashed one at the sum of the Appendix 3 quotas (105). A
+ * selected unit: its official 优秀 inside a dashed outline at its own quota (the figures carry no
+ * provisional count per unit).
  */
-export function progressOption(
+export function progressChart(
   summary: DashboardSummaryDto,
   unitId: string | null,
   t: Translate,
   theme: ChartTheme,
   options: ChartOptions = {},
-): DashboardChartOption {
+): DashboardChart {
   const f = frame(theme, options);
   const unit = findUnit(summary, unitId);
-  const markLine = (items: MarkLineItem[]) => ({
-    symbol: "none",
-    silent: true,
-    data: items,
-  });
-  const line = (
-    value: number,
-    text: string,
-    type: "solid" | "dashed",
-    color: string,
-    /** Which side of the line the label takes, so two lines close together keep theirs apart. */
-    align: "left" | "center" | "right" = "center",
-  ) => ({
-    name: text,
-    xAxis: value,
-    lineStyle: { type, color, width: f.px(2) },
-    label: {
-      show: true,
-      formatter: text,
-      position: "end" as const,
+  const bar = { type: "bar" as const, barGap: "-100%", cursor: "default" };
+  /** The outline's label above its right end: the target's to the left of it, the quota's to the right. */
+  const outlineLabel = (text: string, color: string, align: "left" | "right") =>
+    label(f, {
+      position: ["100%", -f.px(20)],
       align,
       padding: [0, f.px(4)],
+      formatter: text,
       color,
-      fontSize: f.fs(12),
-      fontWeight: "bold" as const,
-    },
+      fontWeight: "bold",
+    });
+  const outlineSeries = (
+    name: string,
+    value: number,
+    text: string,
+    color: string,
+    dashed: boolean,
+    align: "left" | "right" = "left",
+  ) => ({
+    ...bar,
+    name,
+    barWidth: dashed ? "62%" : "54%",
+    z: dashed ? 3 : 4,
+    silent: true,
+    itemStyle: outline(f, color, dashed),
+    data: [
+      {
+        value,
+        tip: text,
+        label: outlineLabel(text, color, align),
+      },
+    ],
   });
+  const legend = (entries: (LegendEntry | false)[]) => entries.filter((e): e is LegendEntry => e !== false);
 
   if (unit) {
     const name = unitName(t, unit);
     const over = unit.quotaExceeded;
-    const text = over
-      ? `${t("dashboard.progress.official", { count: unit.excellent })} · ${t("dashboard.overQuota")}`
-      : t("dashboard.progress.official", { count: unit.excellent });
+    const official = t("dashboard.progress.official", { count: unit.excellent });
+    const text = over ? `${official} · ${t("dashboard.overQuota")}` : official;
+    const quotaText = t("dashboard.progress.quota", { value: unit.quota });
     const item: UnitBarItem = {
       value: unit.excellent,
       name,
       unitId: unit.unitId,
+      tip: `${name} ${text}`,
       itemStyle: over ? { color: COLORS.over, decal: HATCH } : { color: COLORS.official },
-      label: label(f, { position: "right", formatter: text, fontWeight: over ? "bold" : "normal" }),
+      // Inside the bar, clear of the quota's outline; past the outline when over it.
+      label: over
+        ? label(f, { position: "right", formatter: text, fontWeight: "bold" })
+        : label(f, { show: unit.excellent > 0, position: "insideLeft", formatter: text, color: "#ffffff" }),
     };
     return {
-      ...base(f, t("dashboard.progress.unitTitle", { unit: name }), t("dashboard.progress.unitSubtitle")),
-      legend: { show: false },
-      grid: grid(f, { right: f.px(72) }, false),
-      xAxis: valueAxis(f, niceAxis(Math.max(unit.quota, unit.excellent))),
-      yAxis: categoryAxis(f, [name]),
-      series: [
-        {
-          type: "bar",
-          name: t("dashboard.official"),
-          stack: "excellent",
-          barWidth: "45%",
-          cursor: "default",
-          data: [item],
-          markLine: markLine([
-            line(unit.quota, t("dashboard.progress.quota", { value: unit.quota }), "dashed", f.ink.text),
-          ]),
-        },
-      ],
+      title: t("dashboard.progress.unitTitle", { unit: name }),
+      subtitle: t("dashboard.progress.unitSubtitle"),
+      legend: legend([
+        { label: t("dashboard.official"), color: COLORS.official, mark: "fill" },
+        over && { label: t("dashboard.overQuota"), color: COLORS.over, mark: "hatch" },
+        { label: t("dashboard.quota"), color: f.ink.text, mark: "dashed" },
+      ]),
+      option: {
+        ...base(f),
+        grid: grid(f, { right: f.px(72), top: f.px(32) }),
+        xAxis: valueAxis(f, niceAxis(Math.max(unit.quota, unit.excellent))),
+        yAxis: categoryAxis(f, [name]),
+        series: [
+          { ...bar, name: t("dashboard.official"), barWidth: "45%", data: [item] },
+          outlineSeries(t("dashboard.quota"), unit.quota, quotaText, f.ink.text, true),
+        ],
+      },
     };
   }
 
   const total = t("dashboard.progress.total");
   const official = summary.excellentOfficial;
   const provisional = summary.excellentProvisional;
+  const officialText = t("dashboard.progress.official", { count: official });
+  const provisionalText = t("dashboard.progress.provisional", { count: provisional });
+  const officialItem: ChartBarItem = {
+    value: official,
+    name: total,
+    tip: officialText,
+    label: label(f, {
+      show: official > 0,
+      position: "insideLeft",
+      formatter: officialText,
+      color: "#ffffff",
+    }),
+  };
+  const provisionalItem: ChartBarItem = {
+    value: provisional,
+    name: total,
+    tip: provisionalText,
+    label: label(f, { show: provisional > 0, position: "right", formatter: provisionalText }),
+  };
+  // Two outlines close together (100 and 105) keep their labels apart: the smaller one's to its left.
+  const targetFirst = summary.target <= summary.quotaTotal;
   return {
-    ...base(
-      f,
-      t("dashboard.progress.title"),
-      t("dashboard.progress.subtitle", { official, provisional, target: summary.target }),
-    ),
-    // Room above the bar for the target and quota labels: the outer-bounds fitting would squeeze
-    // them out of the canvas, so this grid reserves its margins itself.
-    grid: grid(f, {
-      right: f.px(72),
-      top: f.showTitle ? f.px(80) : f.px(40),
-      bottom: f.px(44),
-      outerBoundsMode: "none",
-      containLabel: true,
-    }),
-    xAxis: valueAxis(f, {
-      ...niceAxis(Math.max(summary.target, summary.quotaTotal, official + provisional)),
-    }),
-    yAxis: categoryAxis(f, [total]),
-    series: [
-      {
-        type: "bar",
-        name: t("dashboard.official"),
-        stack: "excellent",
-        barWidth: "45%",
-        cursor: "default",
-        itemStyle: { color: COLORS.official },
-        data: [
-          {
-            value: official,
-            name: total,
-            label: label(f, {
-              show: official > 0,
-              position: "insideLeft",
-              formatter: t("dashboard.progress.official", { count: official }),
-              color: "#ffffff",
-            }),
-          },
-        ],
-        markLine: markLine([
-          line(
-            summary.target,
-            t("dashboard.progress.target", { value: summary.target }),
-            "solid",
-            f.ink.text,
-            // The target is the smaller of the two (100 < 105): its label left of its line.
-            summary.target <= summary.quotaTotal ? "right" : "left",
-          ),
-          line(
-            summary.quotaTotal,
-            t("dashboard.progress.quotaTotal", { value: summary.quotaTotal }),
-            "dashed",
-            f.ink.muted,
-            summary.target <= summary.quotaTotal ? "left" : "right",
-          ),
-        ]),
-      },
-      {
-        type: "bar",
-        name: t("dashboard.provisional"),
-        stack: "excellent",
-        barWidth: "45%",
-        cursor: "default",
-        itemStyle: { color: COLORS.provisional, decal: HATCH_OTHER_WAY },
-        data: [
-          {
-            value: provisional,
-            name: total,
-            label: label(f, {
-              show: provisional > 0,
-              position: "right",
-              formatter: t("dashboard.progress.provisional", { count: provisional }),
-            }),
-          },
-        ],
-      },
+    title: t("dashboard.progress.title"),
+    subtitle: t("dashboard.progress.subtitle", { official, provisional, target: summary.target }),
+    legend: [
+      { label: t("dashboard.official"), color: COLORS.official, mark: "fill" },
+      { label: t("dashboard.provisional"), color: COLORS.provisional, mark: "hatch" },
+      { label: t("dashboard.target"), color: f.ink.text, mark: "outline" },
+      { label: t("dashboard.quotaTotal"), color: f.ink.muted, mark: "dashed" },
     ],
+    option: {
+      ...base(f),
+      // Room above the bar for the target's and the quotas' labels.
+      grid: grid(f, { right: f.px(72), top: f.px(36) }),
+      xAxis: valueAxis(f, niceAxis(Math.max(summary.target, summary.quotaTotal, official + provisional))),
+      yAxis: categoryAxis(f, [total]),
+      series: [
+        {
+          ...bar,
+          name: t("dashboard.official"),
+          stack: "excellent",
+          barWidth: "45%",
+          itemStyle: { color: COLORS.official },
+          data: [officialItem],
+        },
+        {
+          ...bar,
+          name: t("dashboard.provisional"),
+          stack: "excellent",
+          barWidth: "45%",
+          itemStyle: { color: COLORS.provisional, decal: HATCH_OTHER_WAY },
+          data: [provisionalItem],
+        },
+        outlineSeries(
+          t("dashboard.target"),
+          summary.target,
+          t("dashboard.progress.target", { value: summary.target }),
+          f.ink.text,
+          false,
+          targetFirst ? "right" : "left",
+        ),
+        outlineSeries(
+          t("dashboard.quotaTotal"),
+          summary.quotaTotal,
+          t("dashboard.progress.quotaTotal", { value: summary.quotaTotal }),
+          f.ink.muted,
+          true,
+          targetFirst ? "left" : "right",
+        ),
+      ],
+    },
   };
 }
 
@@ -414,13 +382,13 @@ export function progressOption(
  * Per unit, two panels side by side: 优秀 against 创建名额 and 典型做法 against their quota. A quota is
  * a dashed outline the bar fills; a bar over its quota is hatched, vermillion and labelled 已超额.
  */
-export function unitQuotaOption(
+export function unitQuotaChart(
   summary: DashboardSummaryDto,
   selectedUnitId: string | null,
   t: Translate,
   theme: ChartTheme,
   options: ChartOptions = {},
-): DashboardChartOption {
+): DashboardChart {
   const f = frame(theme, options);
   const selected = findUnit(summary, selectedUnitId) ? selectedUnitId : null;
   const units = summary.perUnit;
@@ -433,8 +401,9 @@ export function unitQuotaOption(
     quota: number,
     color: string,
   ): [UnitBarItem, UnitBarItem] => {
-    const over = value > quota;
-    const reached = !over && quota > 0 && value === quota;
+    const use = quotaUse(quota, value);
+    const over = use.exceeded;
+    const reached = !over && quota > 0 && use.reached;
     const ratio = t("dashboard.usedOfQuota", { used: value, quota });
     const text = over
       ? `${ratio} ${t("dashboard.overQuota")}`
@@ -453,6 +422,7 @@ export function unitQuotaOption(
         value,
         name,
         unitId: unit.unitId,
+        tip: `${name} ${text}`,
         itemStyle: {
           color: over ? COLORS.over : color,
           ...(over ? { decal: HATCH } : {}),
@@ -464,6 +434,7 @@ export function unitQuotaOption(
         value: quota,
         name,
         unitId: unit.unitId,
+        tip: `${name} ${text}`,
         itemStyle: { ...emphasis(f, unit.unitId, selected, false) },
         label: over ? { show: false } : unitLabel,
       },
@@ -471,12 +442,7 @@ export function unitQuotaOption(
   };
   const excellent = units.map((u) => pair(u, u.excellent, u.quota, COLORS.official));
   const practices = units.map((u) => pair(u, u.practices, u.practiceQuota, COLORS.practice));
-  const quotaStyle = {
-    color: "transparent",
-    borderColor: f.ink.text,
-    borderType: "dashed" as const,
-    borderWidth: Math.max(1, f.px(1.5)),
-  };
+  const quotaStyle = outline(f, f.ink.text, true);
   const max = (pick: (u: UnitFigures) => number[]) => niceAxis(Math.max(0, ...units.flatMap(pick)));
   const nameGap = f.px(26);
   const bar = { type: "bar" as const, barWidth: "55%", barGap: "-100%", cursor: "pointer" };
@@ -501,36 +467,55 @@ export function unitQuotaOption(
     },
   ];
 
+  const sum = (pick: (u: UnitFigures) => number) => units.reduce((total, u) => total + pick(u), 0);
+  const overQuota = units.filter((u) => u.quotaExceeded).length;
+  const subtitle = t("dashboard.unitQuota.summary", {
+    excellent: sum((u) => u.excellent),
+    quota: sum((u) => u.quota),
+    practices: sum((u) => u.practices),
+    practiceQuota: sum((u) => u.practiceQuota),
+  });
   return {
-    ...base(f, t("dashboard.unitQuota.title")),
-    grid: [
-      grid(f, { right: "52%", bottom: f.px(64) }),
-      grid(f, { left: "54%", right: f.px(24), bottom: f.px(64) }),
+    title: t("dashboard.unitQuota.title"),
+    subtitle:
+      overQuota > 0 ? `${subtitle}；${t("dashboard.unitQuota.overUnits", { count: overQuota })}` : subtitle,
+    legend: [
+      { label: t("dashboard.unitQuota.excellent"), color: COLORS.official, mark: "fill" },
+      { label: t("dashboard.unitQuota.practices"), color: COLORS.practice, mark: "fill" },
+      { label: t("dashboard.quota"), color: f.ink.text, mark: "dashed" },
+      { label: t("dashboard.overQuota"), color: COLORS.over, mark: "hatch" },
     ],
-    xAxis: [
-      valueAxis(f, {
-        gridIndex: 0,
-        ...max((u) => [u.excellent, u.quota]),
-        name: t("dashboard.unitQuota.excellentPanel"),
-        nameLocation: "middle",
-        nameGap,
-      }),
-      valueAxis(f, {
-        gridIndex: 1,
-        ...max((u) => [u.practices, u.practiceQuota]),
-        name: t("dashboard.unitQuota.practicePanel"),
-        nameLocation: "middle",
-        nameGap,
-      }),
-    ],
-    yAxis: [
-      categoryAxis(f, categories, { gridIndex: 0, inverse: true }),
-      categoryAxis(f, categories, { gridIndex: 1, inverse: true, axisLabel: { show: false } }),
-    ],
-    series: [
-      ...panelSeries(0, t("dashboard.unitQuota.excellent"), COLORS.official, excellent),
-      ...panelSeries(1, t("dashboard.unitQuota.practices"), COLORS.practice, practices),
-    ],
+    option: {
+      ...base(f),
+      grid: [
+        grid(f, { right: "52%", bottom: f.px(32) }),
+        grid(f, { left: "54%", right: f.px(24), bottom: f.px(32) }),
+      ],
+      xAxis: [
+        valueAxis(f, {
+          gridIndex: 0,
+          ...max((u) => [u.excellent, u.quota]),
+          name: t("dashboard.unitQuota.excellentPanel"),
+          nameLocation: "middle",
+          nameGap,
+        }),
+        valueAxis(f, {
+          gridIndex: 1,
+          ...max((u) => [u.practices, u.practiceQuota]),
+          name: t("dashboard.unitQuota.practicePanel"),
+          nameLocation: "middle",
+          nameGap,
+        }),
+      ],
+      yAxis: [
+        categoryAxis(f, categories, { gridIndex: 0, inverse: true }),
+        categoryAxis(f, categories, { gridIndex: 1, inverse: true, axisLabel: { show: false } }),
+      ],
+      series: [
+        ...panelSeries(0, t("dashboard.unitQuota.excellent"), COLORS.official, excellent),
+        ...panelSeries(1, t("dashboard.unitQuota.practices"), COLORS.practice, practices),
+      ],
+    },
   };
 }
 
@@ -566,13 +551,13 @@ export function tierShares(
  * The four tiers' shares of the graded organisations, each bar in its tier's colour, inside a dashed
  * outline at its target share (8/30/50/12 %); the target is written under the tier's name too.
  */
-export function tierOption(
+export function tierChart(
   summary: DashboardSummaryDto,
   unitId: string | null,
   t: Translate,
   theme: ChartTheme,
   options: ChartOptions = {},
-): DashboardChartOption {
+): DashboardChart {
   const f = frame(theme, options);
   const unit = findUnit(summary, unitId);
   const { shares, graded, ungraded } = tierShares(summary, unitId);
@@ -587,58 +572,75 @@ export function tierOption(
   const top = Math.max(0, ...shares.map((row) => Math.max(pct(row.share), pct(row.targetShare))));
   const bar = { type: "bar" as const, barWidth: "50%", barGap: "-100%", cursor: "default" };
   const axis = niceAxis(top);
+  const targetStyle = outline(f, f.ink.text, true);
   return {
-    ...base(f, title, subtitle),
-    grid: grid(f),
-    xAxis: categoryAxis(f, categories, { axisLabel: { color: f.ink.text, fontSize: f.fs(12), interval: 0 } }),
-    yAxis: valueAxis(f, {
-      max: Math.min(100, axis.max),
-      interval: axis.interval,
-      minInterval: undefined,
-      name: t("dashboard.tier.axis"),
-      axisLabel: { color: f.ink.muted, fontSize: f.fs(12), formatter: "{value}%" },
-    }),
-    series: [
-      {
-        ...bar,
-        name: t("dashboard.tier.actual"),
-        itemStyle: { color: COLORS.official },
-        data: shares.map((row) => ({
-          value: pct(row.share),
-          name: t(`codes.tier.${row.tier}`),
-          itemStyle: { color: TIER_COLORS[row.tier] },
-          label: label(f, {
-            position: "top",
-            formatter: t("dashboard.tier.share", { share: pct(row.share), count: row.count }),
-          }),
-        })),
-      },
-      {
-        ...bar,
-        name: t("dashboard.tier.target"),
-        z: 3,
-        itemStyle: {
-          color: "transparent",
-          borderColor: f.ink.text,
-          borderType: "dashed",
-          borderWidth: Math.max(1, f.px(1.5)),
-        },
-        data: shares.map((row) => ({ value: pct(row.targetShare), name: t(`codes.tier.${row.tier}`) })),
-      },
+    title,
+    subtitle,
+    legend: [
+      ...shares.map(
+        (row): LegendEntry => ({
+          label: t(`codes.tier.${row.tier}`),
+          color: TIER_COLORS[row.tier],
+          mark: "fill",
+        }),
+      ),
+      { label: t("dashboard.tier.target"), color: f.ink.text, mark: "dashed" },
     ],
+    option: {
+      ...base(f),
+      grid: grid(f),
+      xAxis: categoryAxis(f, categories, {
+        axisLabel: { color: f.ink.text, fontSize: f.fs(12), interval: 0 },
+      }),
+      yAxis: valueAxis(f, {
+        max: Math.min(100, axis.max),
+        interval: axis.interval,
+        minInterval: undefined,
+        name: t("dashboard.tier.axis"),
+        axisLabel: { color: f.ink.muted, fontSize: f.fs(12), formatter: "{value}%" },
+      }),
+      series: [
+        {
+          ...bar,
+          name: t("dashboard.tier.actual"),
+          itemStyle: { color: COLORS.official },
+          data: shares.map((row) => ({
+            value: pct(row.share),
+            name: t(`codes.tier.${row.tier}`),
+            tip: `${t(`codes.tier.${row.tier}`)} ${t("dashboard.tier.share", { share: pct(row.share), count: row.count })}`,
+            itemStyle: { color: TIER_COLORS[row.tier] },
+            label: label(f, {
+              position: "top",
+              formatter: t("dashboard.tier.shareLabel", { share: pct(row.share), count: row.count }),
+            }),
+          })),
+        },
+        {
+          ...bar,
+          name: t("dashboard.tier.target"),
+          z: 3,
+          itemStyle: targetStyle,
+          data: shares.map((row) => ({
+            value: pct(row.targetShare),
+            name: t(`codes.tier.${row.tier}`),
+            tip: `${t(`codes.tier.${row.tier}`)} ${t("dashboard.tier.targetLabel", { share: pct(row.targetShare) })}`,
+          })),
+        },
+      ],
+    },
   };
 }
 
 // --- the scoring pipeline --------------------------------------------------------------------------
 
 /** How many organisations wait at each of the four stages, and how many the city has graded. */
-export function pipelineOption(
+export function pipelineChart(
   summary: DashboardSummaryDto,
   unitId: string | null,
   t: Translate,
   theme: ChartTheme,
   options: ChartOptions = {},
-): DashboardChartOption {
+): DashboardChart {
   const f = frame(theme, options);
   const unit = findUnit(summary, unitId);
   const pipeline = unit ? unit.pipeline : summary.pipeline;
@@ -648,51 +650,64 @@ export function pipelineOption(
     ? t("dashboard.pipeline.unitTitle", { unit: unitName(t, unit) })
     : t("dashboard.pipeline.title");
   return {
-    ...base(f, title, t("dashboard.pipeline.total", { count: total })),
-    legend: { show: false },
-    grid: grid(f, {}, false),
-    xAxis: categoryAxis(
-      f,
-      PIPELINE_STEPS.map((step) => t(`dashboard.pipeline.steps.${step}`)),
-    ),
-    yAxis: valueAxis(f, { name: t("dashboard.pipeline.axis"), ...niceAxis(Math.max(0, ...counts)) }),
-    series: [
-      {
-        type: "bar",
-        name: t("dashboard.pipeline.axis"),
-        barWidth: "50%",
-        cursor: "default",
-        data: PIPELINE_STEPS.map((step, i) => {
-          const count = counts[i] ?? 0;
-          const determined = step === "DETERMINED";
-          return {
-            value: count,
-            name: t(`dashboard.pipeline.steps.${step}`),
-            itemStyle: determined ? { color: COLORS.determined } : { color: COLORS.waiting },
-            label: label(f, {
-              position: "top",
-              formatter:
-                total > 0
-                  ? t("dashboard.pipeline.count", { count, percent: percent(count, total) })
-                  : String(count),
-            }),
-          };
-        }),
-      },
+    title,
+    subtitle: t("dashboard.pipeline.total", { count: total }),
+    legend: [
+      { label: t("dashboard.pipeline.waiting"), color: COLORS.waiting, mark: "fill" },
+      { label: t("dashboard.pipeline.steps.DETERMINED"), color: COLORS.determined, mark: "fill" },
     ],
+    option: {
+      ...base(f),
+      grid: grid(f),
+      xAxis: categoryAxis(
+        f,
+        PIPELINE_STEPS.map((step) => t(`dashboard.pipeline.steps.${step}`)),
+      ),
+      yAxis: valueAxis(f, { name: t("dashboard.pipeline.axis"), ...niceAxis(Math.max(0, ...counts)) }),
+      series: [
+        {
+          type: "bar",
+          name: t("dashboard.pipeline.axis"),
+          barWidth: "50%",
+          cursor: "default",
+          data: PIPELINE_STEPS.map((step, i) => {
+            const count = counts[i] ?? 0;
+            const determined = step === "DETERMINED";
+            const text =
+              total > 0
+                ? t("dashboard.pipeline.count", { count, percent: percent(count, total) })
+                : String(count);
+            return {
+              value: count,
+              name: t(`dashboard.pipeline.steps.${step}`),
+              tip: `${t(`dashboard.pipeline.steps.${step}`)} ${text}`,
+              itemStyle: determined ? { color: COLORS.determined } : { color: COLORS.waiting },
+              // Two lines: five labels side by side stay apart on a narrow card.
+              label: label(f, {
+                position: "top",
+                formatter:
+                  total > 0
+                    ? t("dashboard.pipeline.countLabel", { count, percent: percent(count, total) })
+                    : String(count),
+              }),
+            };
+          }),
+        },
+      ],
+    },
   };
 }
 
 // --- re-reviews due --------------------------------------------------------------------------------
 
 /** Per unit, the pending re-reviews due within 30 days and those overdue, stacked; click a unit. */
-export function reReviewOption(
+export function reReviewChart(
   summary: DashboardSummaryDto,
   selectedUnitId: string | null,
   t: Translate,
   theme: ChartTheme,
   options: ChartOptions = {},
-): DashboardChartOption {
+): DashboardChart {
   const f = frame(theme, options);
   const selected = findUnit(summary, selectedUnitId) ? selectedUnitId : null;
   const units = summary.perUnit;
@@ -702,6 +717,7 @@ export function reReviewOption(
     value,
     name: unitName(t, unit),
     unitId: unit.unitId,
+    tip: `${unitName(t, unit)} ${t(decal ? "dashboard.reReview.overdue" : "dashboard.reReview.dueSoon")} ${value}`,
     itemStyle: { color, ...(decal ? { decal: HATCH } : {}), ...emphasis(f, unit.unitId, selected, false) },
     label: label(f, {
       show: value > 0,
@@ -713,70 +729,69 @@ export function reReviewOption(
     }),
   });
   return {
-    ...base(
-      f,
-      t("dashboard.reReview.title"),
+    title: t("dashboard.reReview.title"),
+    subtitle:
       dueSoon + overdue > 0
         ? t("dashboard.reReview.summary", { dueSoon, overdue })
         : t("dashboard.reReview.none"),
-    ),
-    grid: grid(f),
-    xAxis: valueAxis(f, {
-      ...niceAxis(Math.max(0, ...units.map((u) => u.reReviewsDueSoon + u.reReviewsOverdue))),
-    }),
-    yAxis: categoryAxis(
-      f,
-      units.map((u) => unitCategory(f, t, u, selected)),
-      { inverse: true },
-    ),
-    series: [
-      {
-        type: "bar",
-        name: t("dashboard.reReview.overdue"),
-        stack: "reReviews",
-        barWidth: "55%",
-        cursor: "pointer",
-        itemStyle: { color: COLORS.overdue, decal: HATCH },
-        data: units.map((u) => item(u, u.reReviewsOverdue, COLORS.overdue, true)),
-      },
-      {
-        type: "bar",
-        name: t("dashboard.reReview.dueSoon"),
-        stack: "reReviews",
-        barWidth: "55%",
-        cursor: "pointer",
-        itemStyle: { color: COLORS.dueSoon },
-        data: units.map((u) => item(u, u.reReviewsDueSoon, COLORS.dueSoon, false)),
-      },
+    legend: [
+      { label: t("dashboard.reReview.overdue"), color: COLORS.overdue, mark: "hatch" },
+      { label: t("dashboard.reReview.dueSoon"), color: COLORS.dueSoon, mark: "fill" },
     ],
+    option: {
+      ...base(f),
+      grid: grid(f),
+      xAxis: valueAxis(f, {
+        ...niceAxis(Math.max(0, ...units.map((u) => u.reReviewsDueSoon + u.reReviewsOverdue))),
+      }),
+      yAxis: categoryAxis(
+        f,
+        units.map((u) => unitCategory(f, t, u, selected)),
+        { inverse: true },
+      ),
+      series: [
+        {
+          type: "bar",
+          name: t("dashboard.reReview.overdue"),
+          stack: "reReviews",
+          barWidth: "55%",
+          cursor: "pointer",
+          itemStyle: { color: COLORS.overdue, decal: HATCH },
+          data: units.map((u) => item(u, u.reReviewsOverdue, COLORS.overdue, true)),
+        },
+        {
+          type: "bar",
+          name: t("dashboard.reReview.dueSoon"),
+          stack: "reReviews",
+          barWidth: "55%",
+          cursor: "pointer",
+          itemStyle: { color: COLORS.dueSoon },
+          data: units.map((u) => item(u, u.reReviewsDueSoon, COLORS.dueSoon, false)),
+        },
+      ],
+    },
   };
 }
 
 // --- belt-plan rules -------------------------------------------------------------------------------
 
-/** A unit's binding rules that apply: how many pass and how many fail (advisory ones left out). */
-export function bindingRuleCounts(unit: UnitComplianceDto): { passed: number; failed: number } {
-  const binding = unit.rules.filter((rule) => rule.applicable && !rule.advisory);
-  const failed = binding.filter((rule) => !rule.passed).length;
-  return { passed: binding.length - failed, failed };
-}
-
 /** Per unit, its binding belt-plan rules met and not met, stacked; click a unit. */
-export function complianceOption(
+export function complianceChart(
   compliance: readonly UnitComplianceDto[],
   selectedUnitId: string | null,
   t: Translate,
   theme: ChartTheme,
   options: ChartOptions = {},
-): DashboardChartOption {
+): DashboardChart {
   const f = frame(theme, options);
   const selected = compliance.some((u) => u.unitId === selectedUnitId) ? selectedUnitId : null;
-  const counts = compliance.map(bindingRuleCounts);
+  const counts = compliance.map((unit) => bindingRuleTally(unit.rules));
   const unitsFailing = counts.filter((c) => c.failed > 0).length;
   const item = (unit: UnitComplianceDto, value: number, color: string, decal: boolean): UnitBarItem => ({
     value,
     name: unitName(t, unit),
     unitId: unit.unitId,
+    tip: `${unitName(t, unit)} ${t(decal ? "dashboard.compliance.failed" : "dashboard.compliance.passed")} ${value}`,
     itemStyle: { color, ...(decal ? { decal: HATCH } : {}), ...emphasis(f, unit.unitId, selected, false) },
   });
   const outcome = (unit: UnitComplianceDto, i: number): string => {
@@ -790,56 +805,61 @@ export function complianceOption(
     return unit.planStatus === null ? `${text} · ${t("dashboard.compliance.noPlan")}` : text;
   };
   return {
-    ...base(
-      f,
-      t("dashboard.compliance.title"),
+    title: t("dashboard.compliance.title"),
+    subtitle:
       compliance.length === 0
         ? t("dashboard.compliance.noUnits")
         : unitsFailing > 0
           ? t("dashboard.compliance.summary", { count: unitsFailing })
           : t("dashboard.compliance.summaryAllMet"),
-    ),
-    grid: grid(f, { right: f.px(150) }),
-    xAxis: valueAxis(f, {
-      name: t("dashboard.compliance.axis"),
-      nameLocation: "middle",
-      nameGap: f.px(24),
-      ...niceAxis(Math.max(0, ...counts.map((c) => c.passed + c.failed))),
-    }),
-    yAxis: categoryAxis(
-      f,
-      compliance.map((u) => unitCategory(f, t, u, selected)),
-      { inverse: true },
-    ),
-    series: [
-      {
-        type: "bar",
-        name: t("dashboard.compliance.passed"),
-        stack: "rules",
-        barWidth: "55%",
-        cursor: "pointer",
-        itemStyle: { color: COLORS.passed },
-        data: compliance.map((u, i) => item(u, counts[i]?.passed ?? 0, COLORS.passed, false)),
-      },
-      {
-        type: "bar",
-        name: t("dashboard.compliance.failed"),
-        stack: "rules",
-        barWidth: "55%",
-        cursor: "pointer",
-        itemStyle: { color: COLORS.failed, decal: HATCH },
-        // The last of the stack carries the unit's outcome at the stack's end (even at 0 wide).
-        data: compliance.map((u, i) => ({
-          ...item(u, counts[i]?.failed ?? 0, COLORS.failed, true),
-          label: label(f, {
-            position: "right",
-            formatter: outcome(u, i),
-            fontWeight: (counts[i]?.failed ?? 0) > 0 ? "bold" : "normal",
-            ...labelEmphasis(u.unitId, selected),
-          }),
-        })),
-      },
+    legend: [
+      { label: t("dashboard.compliance.passed"), color: COLORS.passed, mark: "fill" },
+      { label: t("dashboard.compliance.failed"), color: COLORS.failed, mark: "hatch" },
     ],
+    option: {
+      ...base(f),
+      grid: grid(f, { right: f.px(150) }),
+      xAxis: valueAxis(f, {
+        name: t("dashboard.compliance.axis"),
+        nameLocation: "middle",
+        nameGap: f.px(24),
+        ...niceAxis(Math.max(0, ...counts.map((c) => c.passed + c.failed))),
+      }),
+      yAxis: categoryAxis(
+        f,
+        compliance.map((u) => unitCategory(f, t, u, selected)),
+        { inverse: true },
+      ),
+      series: [
+        {
+          type: "bar",
+          name: t("dashboard.compliance.passed"),
+          stack: "rules",
+          barWidth: "55%",
+          cursor: "pointer",
+          itemStyle: { color: COLORS.passed },
+          data: compliance.map((u, i) => item(u, counts[i]?.passed ?? 0, COLORS.passed, false)),
+        },
+        {
+          type: "bar",
+          name: t("dashboard.compliance.failed"),
+          stack: "rules",
+          barWidth: "55%",
+          cursor: "pointer",
+          itemStyle: { color: COLORS.failed, decal: HATCH },
+          // The last of the stack carries the unit's outcome at the stack's end (even at 0 wide).
+          data: compliance.map((u, i) => ({
+            ...item(u, counts[i]?.failed ?? 0, COLORS.failed, true),
+            label: label(f, {
+              position: "right",
+              formatter: outcome(u, i),
+              fontWeight: (counts[i]?.failed ?? 0) > 0 ? "bold" : "normal",
+              ...labelEmphasis(u.unitId, selected),
+            }),
+          })),
+        },
+      ],
+    },
   };
 }
 
@@ -877,7 +897,23 @@ export function countdownText(countdown: DeadlineCountdown, t: Translate): strin
   return t("dashboard.countdown.left", { name, days: countdown.daysLeft });
 }
 
-// --- clicks ----------------------------------------------------------------------------------------
+// --- hover and clicks ----------------------------------------------------------------------------------------
+
+/** What hovering a bar says: its own tip, else its category and series with the value. */
+export function hoverTip(params: {
+  data?: unknown;
+  name?: unknown;
+  seriesName?: unknown;
+  value?: unknown;
+}): string {
+  const data = params.data;
+  if (typeof data === "object" && data !== null && "tip" in data && typeof data.tip === "string")
+    return data.tip;
+  const parts = [params.name, params.seriesName, params.value].filter(
+    (part) => (typeof part === "string" && part !== "") || typeof part === "number",
+  );
+  return parts.join(" ");
+}
 
 /**
  * What a click on a chart selects: the unitId its data item carries (unit charts), else the item's

@@ -1,10 +1,27 @@
-// A PNG of the dashboard for a report: the map and the charts side by side, with the title, the
-// unit, the time of the data, a tier legend and 示例数据 when the data are the demo's.
+// A PNG of the dashboard or of a briefing slide for a report: the map and the charts side by side,
+// with the title, the unit, the time of the data, a tier legend and 示例数据 when the data are the
+// demo's. Each chart keeps its HTML frame: title, figures and legend are drawn with its plot.
 import type { Map as MapLibreMap } from "maplibre-gl";
+import type { LegendEntry } from "./chart-options.ts";
 
-export type SnapshotChart = { title: string; image: string };
+export type SnapshotChart = {
+  title: string;
+  subtitle: string;
+  legend: readonly LegendEntry[];
+  image: string;
+};
+
+/** The picture's colours: the dashboard's (light) or the briefing screen's (dark). */
+export type SnapshotTheme = "light" | "dark";
+const PAPER: Record<SnapshotTheme, { background: string; text: string; muted: string; line: string }> = {
+  light: { background: "#ffffff", text: "#1f2933", muted: "#3d4654", line: "#d9dee5" },
+  dark: { background: "#0b1220", text: "#e6edf7", muted: "#9fb0c8", line: "#1f2b44" },
+};
+/** The background a chart's own picture is drawn on, to match the page's. */
+export const CHART_BACKGROUND = { light: "#ffffff", dark: "#0b1220" } as const;
 
 export type SnapshotContent = {
+  theme: SnapshotTheme;
   title: string;
   subtitle: string;
   dataTime: string;
@@ -24,13 +41,25 @@ const FOOTER = 60;
 const MAP_WIDTH = 1300;
 const FONT = '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
+/** How long the map may take to draw the frame that is captured. */
+const CAPTURE_TIMEOUT_MS = 5000;
+
 /**
  * The map canvas as a PNG data URL. WebGL clears its buffer after each frame, so the picture is
- * taken inside the next render, while the frame is still there.
+ * taken inside the next render, while the frame is still there. A tab in the background draws no
+ * frame: then it fails after a while rather than waiting for ever.
  */
 export function captureMap(map: MapLibreMap): Promise<string> {
-  return new Promise((resolve) => {
-    map.once("render", () => resolve(map.getCanvas().toDataURL("image/png")));
+  return new Promise((resolve, reject) => {
+    const onRender = () => {
+      window.clearTimeout(timer);
+      resolve(map.getCanvas().toDataURL("image/png"));
+    };
+    const timer = window.setTimeout(() => {
+      map.off("render", onRender);
+      reject(new Error("the map drew no frame to capture"));
+    }, CAPTURE_TIMEOUT_MS);
+    map.once("render", onRender);
     map.triggerRepaint();
   });
 }
@@ -44,7 +73,11 @@ function loadImage(source: string): Promise<HTMLImageElement> {
   });
 }
 
-const CAPTION = 34;
+/** Above each chart: its title and its figures; below it: its legend. */
+const CAPTION = 62;
+/** Room for a legend of two lines. */
+const LEGEND = 64;
+const LEGEND_LINE = 26;
 const GAP = 16;
 
 type Row = { items: { index: number; width: number }[]; height: number };
@@ -76,6 +109,56 @@ export function chartRows(sizes: readonly { width: number; height: number }[], c
   return rows;
 }
 
+/** A chart's legend from (x, baseline), wrapped to its width: swatches like the page's, then the label. */
+function drawLegend(
+  ctx: CanvasRenderingContext2D,
+  legend: readonly LegendEntry[],
+  x: number,
+  firstBaseline: number,
+  width: number,
+  ink: string,
+): void {
+  ctx.font = `18px ${FONT}`;
+  let lx = x;
+  let baseline = firstBaseline;
+  for (const entry of legend) {
+    const itemWidth = 32 + ctx.measureText(entry.label).width;
+    if (lx > x && lx + itemWidth > x + width) {
+      lx = x;
+      baseline += LEGEND_LINE;
+    }
+    const top = baseline - 15;
+    if (entry.mark === "outline" || entry.mark === "dashed") {
+      ctx.strokeStyle = entry.color;
+      ctx.lineWidth = 2;
+      ctx.setLineDash(entry.mark === "dashed" ? [4, 3] : []);
+      ctx.strokeRect(lx + 1, top + 1, 24, 14);
+      ctx.setLineDash([]);
+    } else {
+      ctx.fillStyle = entry.color;
+      ctx.fillRect(lx, top, 26, 16);
+      if (entry.mark === "hatch") {
+        ctx.strokeStyle = "rgba(255, 255, 255, 0.6)";
+        ctx.lineWidth = 2;
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(lx, top, 26, 16);
+        ctx.clip();
+        for (let i = -16; i < 26; i += 6) {
+          ctx.beginPath();
+          ctx.moveTo(lx + i, top + 16);
+          ctx.lineTo(lx + i + 16, top);
+          ctx.stroke();
+        }
+        ctx.restore();
+      }
+    }
+    ctx.fillStyle = ink;
+    ctx.fillText(entry.label, lx + 32, baseline);
+    lx += itemWidth + 24;
+  }
+}
+
 /** Lays the parts out on one canvas and returns it as a PNG. */
 export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
   const [map, ...charts] = await Promise.all([
@@ -88,24 +171,25 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
   const rows = chartRows(charts, columnWidth);
   const bodyHeight = Math.max(
     mapHeight,
-    rows.reduce((sum, row) => sum + row.height + CAPTION, 0),
+    rows.reduce((sum, row) => sum + row.height + CAPTION + LEGEND, 0),
   );
+  const paper = PAPER[content.theme];
   const canvas = document.createElement("canvas");
   canvas.width = WIDTH;
   canvas.height = HEADER + bodyHeight + FOOTER + MARGIN;
   const ctx = canvas.getContext("2d");
   if (!ctx) throw new Error("2D canvas unavailable");
 
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = paper.background;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = "#c8102e";
   ctx.fillRect(0, 0, WIDTH, 8);
-  ctx.fillStyle = "#1f2933";
+  ctx.fillStyle = paper.text;
   ctx.font = `bold 40px ${FONT}`;
   ctx.textBaseline = "alphabetic";
   ctx.fillText(content.title, MARGIN, 62);
   ctx.font = `28px ${FONT}`;
-  ctx.fillStyle = "#3d4654";
+  ctx.fillStyle = paper.muted;
   ctx.fillText(content.subtitle, MARGIN, 98);
   ctx.textAlign = "right";
   ctx.fillText(content.dataTime, WIDTH - MARGIN, 98);
@@ -120,7 +204,7 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
   ctx.textAlign = "left";
 
   ctx.drawImage(map, MARGIN, HEADER, MAP_WIDTH, mapHeight);
-  ctx.strokeStyle = "#d9dee5";
+  ctx.strokeStyle = paper.line;
   ctx.strokeRect(MARGIN, HEADER, MAP_WIDTH, mapHeight);
 
   let y = HEADER;
@@ -128,14 +212,24 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
     let x = MARGIN * 2 + MAP_WIDTH;
     for (const { index, width } of row.items) {
       const chart = charts[index];
-      if (!chart) continue;
+      const part = content.charts[index];
+      if (!chart || !part) continue;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x, y, width, row.height + CAPTION + LEGEND);
+      ctx.clip();
       ctx.font = `bold 24px ${FONT}`;
-      ctx.fillStyle = "#1f2933";
-      ctx.fillText(content.charts[index]?.title ?? "", x, y + 24);
+      ctx.fillStyle = paper.text;
+      ctx.fillText(part.title, x, y + 24);
+      ctx.font = `20px ${FONT}`;
+      ctx.fillStyle = paper.muted;
+      ctx.fillText(part.subtitle, x, y + 52);
       ctx.drawImage(chart, x, y + CAPTION, width, row.height);
+      drawLegend(ctx, part.legend, x, y + CAPTION + row.height + 28, width, paper.muted);
+      ctx.restore();
       x += width + GAP;
     }
-    y += row.height + CAPTION;
+    y += row.height + CAPTION + LEGEND;
   }
 
   // The tiers' colours, named: the map's points and heat use them.
@@ -147,16 +241,16 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
     ctx.beginPath();
     ctx.arc(lx + 10, ly - 8, 10, 0, Math.PI * 2);
     ctx.fill();
-    ctx.strokeStyle = "#333333";
+    ctx.strokeStyle = paper.muted;
     ctx.stroke();
-    ctx.fillStyle = "#1f2933";
+    ctx.fillStyle = paper.text;
     ctx.fillText(item.label, lx + 28, ly);
     lx += 28 + ctx.measureText(item.label).width + 36;
   }
 
   if (content.attribution) {
     ctx.font = `20px ${FONT}`;
-    ctx.fillStyle = "#3d4654";
+    ctx.fillStyle = paper.muted;
     ctx.textAlign = "right";
     ctx.fillText(content.attribution, WIDTH - MARGIN, ly);
     ctx.textAlign = "left";

@@ -7,6 +7,7 @@ const zhCN = {
   paused: "已暂停（空格键继续）",
   slides: "轮播页",
   opening: "正在打开大屏…",
+  snapshotFile: "大屏",
 };
 
 const en: typeof zhCN = {
@@ -15,6 +16,7 @@ const en: typeof zhCN = {
   paused: "Paused (space to resume)",
   slides: "Slides",
   opening: "Opening the briefing screen…",
+  snapshotFile: "briefing",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { briefing: zhCN }, true, true);

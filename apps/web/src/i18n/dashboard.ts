@@ -25,6 +25,7 @@ const zhCN = {
   dataTime: "数据时间：{{time}}",
   target: "目标",
   quota: "名额",
+  quotaTotal: "名额合计",
   provisional: "暂定",
   official: "正式",
   usedOfQuota: "{{used}} / {{quota}}",
@@ -48,6 +49,8 @@ const zhCN = {
     practices: "典型做法",
     excellentPanel: "优秀 / 创建名额（个）",
     practicePanel: "典型做法 / 名额（个）",
+    summary: "优秀 {{excellent}} / {{quota}}，典型做法 {{practices}} / {{practiceQuota}}",
+    overUnits: "{{count}} 个单位超额",
   },
   tier: {
     title: "梯队分布",
@@ -58,6 +61,7 @@ const zhCN = {
     graded: "已定级 {{graded}} 个，未定级 {{ungraded}} 个",
     noneGraded: "尚无定级组织",
     share: "{{share}}%（{{count}} 个）",
+    shareLabel: "{{share}}%\n{{count}} 个",
     targetLabel: "目标 {{share}}%",
   },
   pipeline: {
@@ -66,6 +70,8 @@ const zhCN = {
     axis: "组织（个）",
     total: "共 {{count}} 个组织",
     count: "{{count}}（{{percent}}%）",
+    countLabel: "{{count}}\n{{percent}}%",
+    waiting: "在各环节待办",
     steps: {
       SELF: "待自评",
       TOWNSHIP_REVIEW: "待复核",
@@ -126,6 +132,7 @@ const en: typeof zhCN = {
   dataTime: "Data as of {{time}}",
   target: "Target",
   quota: "Quota",
+  quotaTotal: "Quota total",
   provisional: "Provisional",
   official: "Official",
   usedOfQuota: "{{used}} / {{quota}}",
@@ -149,6 +156,8 @@ const en: typeof zhCN = {
     practices: "Typical practices",
     excellentPanel: "Excellent / quota",
     practicePanel: "Typical practices / quota",
+    summary: "Excellent {{excellent}} / {{quota}}, typical practices {{practices}} / {{practiceQuota}}",
+    overUnits: "units over quota: {{count}}",
   },
   tier: {
     title: "Tiers",
@@ -159,6 +168,7 @@ const en: typeof zhCN = {
     graded: "{{graded}} graded, {{ungraded}} not yet",
     noneGraded: "No organisation graded yet",
     share: "{{share}}% ({{count}})",
+    shareLabel: "{{share}}%\n{{count}}",
     targetLabel: "target {{share}}%",
   },
   pipeline: {
@@ -167,6 +177,8 @@ const en: typeof zhCN = {
     axis: "Organisations",
     total: "Organisations: {{count}}",
     count: "{{count}} ({{percent}}%)",
+    countLabel: "{{count}}\n{{percent}}%",
+    waiting: "Waiting at a stage",
     steps: {
       SELF: "Self-assessment",
       TOWNSHIP_REVIEW: "Township review",

@@ -3,21 +3,25 @@ import "../i18n/briefing.ts";
 import type { DashboardSummaryDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { intervalSeconds, nextSlide, STAGE, slidesOf, stageScale, tourKey } from "../briefing/tour.ts";
+import { ChartCard } from "../dashboard/ChartCard.tsx";
+import type { Translate } from "../dashboard/chart-options.ts";
 import {
   countdownText,
+  type DashboardChart,
   deadlineCountdowns,
-  pipelineOption,
-  progressOption,
-  tierOption,
-  unitQuotaOption,
+  pipelineChart,
+  progressChart,
+  tierChart,
+  unitQuotaChart,
 } from "../dashboard/chart-options.ts";
-import { EChart } from "../dashboard/EChart.tsx";
+import { ExportPng } from "../dashboard/ExportPng.tsx";
 import { serverMessage } from "../lib/errors.ts";
-import { formatTime } from "../lib/format.ts";
+import { chinaDate, formatTime } from "../lib/format.ts";
 import { useTRPC } from "../trpc.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
@@ -123,6 +127,12 @@ export function BriefingPage() {
 
   const unit = slide.unitId ? summary.data?.perUnit.find((u) => u.unitId === slide.unitId) : undefined;
   const title = unit ? t(`units.${unit.unitId}`, { defaultValue: unit.unitName }) : t("briefing.city");
+  const map = useRef<MapLibreMap | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
+  const charts = useMemo(
+    () => (summary.data ? slideCharts(summary.data, slide.unitId, t) : null),
+    [summary.data, slide.unitId, i18n.language],
+  );
 
   return (
     <div className="briefing-viewport" data-testid="briefing">
@@ -148,6 +158,22 @@ export function BriefingPage() {
                 {t("dashboard.dataTime", { time: formatTime(summary.data.generatedAt, i18n.language) })}
               </span>
             )}
+            {summary.data && charts && (
+              <ExportPng
+                map={() => map.current}
+                charts={SLIDE_CHARTS.map((key) => ({ testId: `briefing-${key}`, chart: charts[key] }))}
+                subtitle={title}
+                dataTime={t("dashboard.dataTime", {
+                  time: formatTime(summary.data.generatedAt, i18n.language),
+                })}
+                demo={info.data?.demoData === true}
+                attribution={info.data?.basemap?.attribution ?? null}
+                fileName={`${t("briefing.snapshotFile")}-${title}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
+                theme="dark"
+                className="briefing-export"
+                title={t("briefing.title")}
+              />
+            )}
           </div>
         </header>
         <div className="briefing-body">
@@ -166,11 +192,19 @@ export function BriefingPage() {
                 heatTiers={NO_HEAT}
                 pixelRatio={pixelRatio}
                 basemap={info.data?.basemap}
+                onMap={(live) => {
+                  map.current = live;
+                }}
               />
             </Suspense>
           </section>
-          {summary.data && (
-            <BriefingFigures summary={summary.data} unitId={slide.unitId} pixelRatio={pixelRatio} />
+          {summary.data && charts && (
+            <BriefingFigures
+              summary={summary.data}
+              unitId={slide.unitId}
+              charts={charts}
+              pixelRatio={pixelRatio}
+            />
           )}
         </div>
         <footer className="briefing-footer" title={t("briefing.slides")}>
@@ -187,30 +221,36 @@ export function BriefingPage() {
   );
 }
 
+/** A slide's charts, top to bottom. */
+const SLIDE_CHARTS = ["progress", "tiers", "third"] as const;
+type SlideCharts = Record<(typeof SLIDE_CHARTS)[number], DashboardChart>;
+
+function slideCharts(summary: DashboardSummaryDto, unitId: string | null, t: Translate): SlideCharts {
+  const style = { scale: CHART_SCALE };
+  return {
+    progress: progressChart(summary, unitId, t, "dark", style),
+    tiers: tierChart(summary, unitId, t, "dark", style),
+    // The city's slide compares the units; a unit's slide shows where its sheets stand.
+    third: unitId
+      ? pipelineChart(summary, unitId, t, "dark", style)
+      : unitQuotaChart(summary, null, t, "dark", { scale: UNITS_CHART_SCALE }),
+  };
+}
+
 function BriefingFigures({
   summary,
   unitId,
+  charts,
   pixelRatio,
 }: {
   summary: DashboardSummaryDto;
   unitId: string | null;
+  charts: SlideCharts;
   pixelRatio: number;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const unit = unitId ? summary.perUnit.find((u) => u.unitId === unitId) : undefined;
   const ratioKey = Math.round(pixelRatio * 4);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
-  const options = useMemo(() => {
-    const style = { scale: CHART_SCALE, title: false } as const;
-    return {
-      progress: progressOption(summary, unitId, t, "dark", style),
-      tiers: tierOption(summary, unitId, t, "dark", style),
-      // The city's slide compares the units; a unit's slide shows where its sheets stand.
-      third: unitId
-        ? pipelineOption(summary, unitId, t, "dark", style)
-        : unitQuotaOption(summary, null, t, "dark", { ...style, scale: UNITS_CHART_SCALE }),
-    };
-  }, [summary, unitId, i18n.language]);
   return (
     <section className="briefing-figures">
       <div className="briefing-number">
@@ -230,34 +270,25 @@ function BriefingFigures({
           <li key={c.key}>{countdownText(c, t)}</li>
         ))}
       </ul>
-      <EChart
-        // A new pixel ratio (the screen changed size) draws the chart anew, sharp again.
-        key={`progress-${ratioKey}`}
-        option={options.progress}
-        theme="dark"
-        height={200}
-        testId="briefing-progress"
-        label={t("dashboard.panels.progress")}
-        pixelRatio={pixelRatio}
-      />
-      <EChart
-        key={`tiers-${ratioKey}`}
-        option={options.tiers}
-        theme="dark"
-        height={250}
-        testId="briefing-tiers"
-        label={t("dashboard.panels.tiers")}
-        pixelRatio={pixelRatio}
-      />
-      <EChart
-        key={`third-${ratioKey}`}
-        option={options.third}
-        theme="dark"
-        height={unitId ? 290 : 330}
-        testId="briefing-third"
-        label={unitId ? t("dashboard.panels.pipeline") : t("dashboard.panels.quotas")}
-        pixelRatio={pixelRatio}
-      />
+      {SLIDE_CHARTS.map((key) => (
+        <ChartCard
+          // A new pixel ratio (the screen changed size) draws the chart anew, sharp again.
+          key={`${key}-${ratioKey}`}
+          chart={charts[key]}
+          className={`briefing-chart briefing-chart-${key}`}
+          theme="dark"
+          height={SLIDE_CHART_HEIGHTS[key](unitId)}
+          testId={`briefing-${key}`}
+          pixelRatio={pixelRatio}
+        />
+      ))}
     </section>
   );
 }
+
+/** The plots' heights on the 1080-pixel stage (the units' chart, nine rows, taller). */
+const SLIDE_CHART_HEIGHTS: Record<(typeof SLIDE_CHARTS)[number], (unitId: string | null) => number> = {
+  progress: () => 110,
+  tiers: () => 190,
+  third: (unitId) => (unitId ? 230 : 260),
+};

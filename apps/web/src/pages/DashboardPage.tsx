@@ -1,23 +1,24 @@
 import "../i18n/dashboard.ts"; // this page's strings, loaded with it
 import "../i18n/briefing.ts"; // the city's name on a slide, shared
-import type { DashboardSummaryDto, UnitComplianceDto } from "@beltmap/api";
+import type { DashboardSummaryDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { lazy, Suspense, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadError } from "../components/LoadError.tsx";
+import { ChartCard } from "../dashboard/ChartCard.tsx";
 import {
-  complianceOption,
+  complianceChart,
   countdownText,
+  type DashboardChart,
   deadlineCountdowns,
-  pipelineOption,
-  progressOption,
-  reReviewOption,
-  tierOption,
-  unitQuotaOption,
+  pipelineChart,
+  progressChart,
+  reReviewChart,
+  tierChart,
+  unitQuotaChart,
 } from "../dashboard/chart-options.ts";
-import { EChart } from "../dashboard/EChart.tsx";
 import { ExportPng } from "../dashboard/ExportPng.tsx";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
@@ -28,17 +29,23 @@ import { useTRPC } from "../trpc.ts";
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
 const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
-/** The charts of the page, in order (each a figure with its caption). */
-const DASHBOARD_PANELS = ["progress", "tiers", "pipeline", "quotas", "reReviews", "compliance"] as const;
 
-/** The view lives in the URL (unit, heatmaps, clusters), so a link reopens the same view. */
-function readView(params: URLSearchParams) {
-  const heat = new Set(
-    (params.get("heat") ?? "")
-      .split(",")
-      .filter((tier): tier is Tier => (TIERS as readonly string[]).includes(tier)),
+/** The charts of the page, in order, with their plots' heights; a click on a unit's bar filters. */
+const PANELS = [
+  { key: "progress", height: 120, select: false },
+  { key: "tiers", height: 210, select: false },
+  { key: "pipeline", height: 210, select: false },
+  { key: "quotas", height: 280, select: true },
+  { key: "reReviews", height: 250, select: true },
+  { key: "compliance", height: 250, select: true },
+] as const;
+type PanelKey = (typeof PANELS)[number]["key"];
+
+/** The heatmaps' tiers as the URL gives them ("heat=DEMONSTRATION,WARNING"), unknown ones dropped. */
+function heatTiersOf(value: string): Set<Tier> {
+  return new Set(
+    value.split(",").filter((tier): tier is Tier => (TIERS as readonly string[]).includes(tier)),
   );
-  return { unitId: params.get("unit") || null, heat, clusters: params.get("clusters") === "1" };
 }
 
 /**
@@ -51,7 +58,11 @@ export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const [params, update] = useParamUpdater();
-  const view = readView(params);
+  // The view lives in the URL (unit, heatmaps, clusters), so a link reopens the same view. The set
+  // is made again only when its text changes: the map re-applies its overlays on a new set.
+  const heatParam = params.get("heat") ?? "";
+  const heat = useMemo(() => heatTiersOf(heatParam), [heatParam]);
+  const view = { unitId: params.get("unit") || null, heat, clusters: params.get("clusters") === "1" };
   const unitName = useUnitName();
   const summary = useQuery(trpc.dashboard.summary.queryOptions());
   const compliance = useQuery(trpc.belt.compliance.queryOptions());
@@ -75,10 +86,19 @@ export function DashboardPage() {
   const onlyUnit = summary.data?.perUnit.length === 1 ? summary.data.perUnit[0]?.unitId : undefined;
   const shownUnit = chosen ?? onlyUnit ?? null;
   const place = shownUnit ? unitName(shownUnit) : t("briefing.city");
-  const chartTitles = DASHBOARD_PANELS.map((key) => ({
-    testId: `chart-${key}`,
-    title: t(`dashboard.panels.${key}`),
-  }));
+  // Rebuilt when the data, the unit or the language change; each chart keeps its canvas.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
+  const charts = useMemo((): Record<PanelKey, DashboardChart> | null => {
+    if (!summary.data || !compliance.data) return null;
+    return {
+      progress: progressChart(summary.data, shownUnit, t, "light"),
+      tiers: tierChart(summary.data, shownUnit, t, "light"),
+      pipeline: pipelineChart(summary.data, shownUnit, t, "light"),
+      quotas: unitQuotaChart(summary.data, shownUnit, t, "light"),
+      reReviews: reReviewChart(summary.data, shownUnit, t, "light"),
+      compliance: complianceChart(compliance.data, shownUnit, t, "light"),
+    };
+  }, [summary.data, compliance.data, shownUnit, i18n.language]);
 
   return (
     <div className="dashboard" data-testid="dashboard">
@@ -96,10 +116,10 @@ export function DashboardPage() {
           ) : (
             <span className="field-hint">{t("dashboard.clickUnit")}</span>
           )}
-          {summary.data && (
+          {summary.data && charts && (
             <ExportPng
               map={() => map.current}
-              charts={chartTitles}
+              charts={PANELS.map(({ key }) => ({ testId: `chart-${key}`, chart: charts[key] }))}
               subtitle={place}
               dataTime={t("dashboard.dataTime", {
                 time: formatTime(summary.data.generatedAt, i18n.language),
@@ -141,13 +161,19 @@ export function DashboardPage() {
       <section className="dashboard-panels" aria-label={t("dashboard.title")}>
         {failed && <LoadError query={failed} />}
         {summary.data && <Figures summary={summary.data} unitId={shownUnit} language={i18n.language} />}
-        {summary.data && compliance.data && (
-          <Charts
-            summary={summary.data}
-            compliance={compliance.data}
-            unitId={shownUnit}
-            onUnit={toggleUnit}
-          />
+        {charts && (
+          <div className="dashboard-charts">
+            {PANELS.map((panel) => (
+              <ChartCard
+                key={panel.key}
+                chart={charts[panel.key]}
+                className={`chart-${panel.key}`}
+                height={panel.height}
+                testId={`chart-${panel.key}`}
+                {...(panel.select ? { onSelect: toggleUnit } : {})}
+              />
+            ))}
+          </div>
         )}
       </section>
     </div>
@@ -195,57 +221,6 @@ function Figures({
       <span className="data-time" data-testid="data-time">
         {t("dashboard.dataTime", { time: formatTime(summary.generatedAt, language) })}
       </span>
-    </div>
-  );
-}
-
-function Charts({
-  summary,
-  compliance,
-  unitId,
-  onUnit,
-}: {
-  summary: DashboardSummaryDto;
-  compliance: readonly UnitComplianceDto[];
-  unitId: string | null;
-  onUnit: (unitId: string) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  // Rebuilt when the data, the unit or the language change; the chart keeps its canvas.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
-  const options = useMemo(
-    () => ({
-      progress: progressOption(summary, unitId, t, "light", { title: false }),
-      tiers: tierOption(summary, unitId, t, "light", { title: false }),
-      pipeline: pipelineOption(summary, unitId, t, "light", { title: false }),
-      quotas: unitQuotaOption(summary, unitId, t, "light", { title: false }),
-      reReviews: reReviewOption(summary, unitId, t, "light", { title: false }),
-      compliance: complianceOption(compliance, unitId, t, "light", { title: false }),
-    }),
-    [summary, compliance, unitId, i18n.language],
-  );
-  const panels = [
-    { key: "progress", title: t("dashboard.panels.progress"), height: 150, select: false },
-    { key: "tiers", title: t("dashboard.panels.tiers"), height: 230, select: false },
-    { key: "pipeline", title: t("dashboard.panels.pipeline"), height: 230, select: false },
-    { key: "quotas", title: t("dashboard.panels.quotas"), height: 300, select: true },
-    { key: "reReviews", title: t("dashboard.panels.reReviews"), height: 260, select: true },
-    { key: "compliance", title: t("dashboard.panels.compliance"), height: 260, select: true },
-  ] as const;
-  return (
-    <div className="dashboard-charts">
-      {panels.map((panel) => (
-        <figure key={panel.key} className={`chart-card chart-${panel.key}`}>
-          <figcaption>{panel.title}</figcaption>
-          <EChart
-            option={options[panel.key]}
-            height={panel.height}
-            testId={`chart-${panel.key}`}
-            label={panel.title}
-            {...(panel.select ? { onSelect: onUnit } : {})}
-          />
-        </figure>
-      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { BeltDto, BeltStopDto } from "@beltmap/api";
 import { beltsToGeoJSON, beltsToKml } from "@beltmap/geo/belt-export";
 import { describe, expect, it } from "vitest";
-import { i18next } from "../i18n/index.ts";
+import { i18next, loadLanguage } from "../i18n/index.ts";
 import { chinaDate } from "../lib/format.ts";
 import { exportDocumentName, exportFileName, toExportBelts } from "./exports.ts";
 
@@ -58,6 +58,7 @@ describe("toExportBelts", () => {
   });
 
   it("writes Chinese kind labels while the UI speaks English", async () => {
+    await loadLanguage("en");
     await i18next.changeLanguage("en");
     try {
       expect(toExportBelts("柯城区", [TOWN_BELT, PLAIN_BELT], t).map((b) => b.kindLabel)).toEqual([

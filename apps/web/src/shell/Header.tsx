@@ -20,7 +20,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const next: Language = i18n.language === "en" ? "zh-CN" : "en";
   return (
-    <button type="button" className="lang-switch" onClick={() => setLanguage(next)} lang={next}>
+    <button type="button" className="lang-switch" onClick={() => void setLanguage(next)} lang={next}>
       {t("app.language")}
     </button>
   );

@@ -156,6 +156,13 @@ describe("the briefing screen", () => {
     await admin.getByTestId("link-create").click();
     const address = (await admin.getByTestId("link-address").textContent()) ?? "";
     expect(address).toMatch(/\/briefing#key=/); // in the fragment: never sent, never logged
+    // Copied, or (no clipboard access, as over plain http) selected for Ctrl+C: either way, said so.
+    await admin.getByTestId("copy-button").click();
+    expect(await admin.getByTestId("copy-outcome").textContent()).toMatch(
+      /^(已复制|已选中，请按 Ctrl\+C 复制)$/,
+    );
+    const selected = await admin.evaluate(() => window.getSelection()?.toString() ?? "");
+    if (selected) expect(selected).toBe(address);
     await app.screenshot(admin, "briefing-links.png");
 
     // A display with no session opens it: the briefing of 柯城区, the secret gone from the address bar.

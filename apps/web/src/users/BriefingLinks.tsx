@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
+import { CopyButton } from "../components/CopyButton.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { useUnitName } from "../shell/units.ts";
@@ -22,6 +23,7 @@ export function BriefingLinks() {
   const [label, setLabel] = useState("");
   const [unitId, setUnitId] = useState("");
   const [made, setMade] = useState<string | null>(null);
+  const address = useRef<HTMLElement>(null);
   const [revoking, setRevoking] = useState<{ id: number; label: string } | null>(null);
   const labelId = useId();
   const unitFieldId = useId();
@@ -101,16 +103,10 @@ export function BriefingLinks() {
       {made && (
         <div className="notice notice-success" data-testid="link-made">
           <p>{t("users.links.made")}</p>
-          <code className="link-address" data-testid="link-address">
+          <code className="link-address" data-testid="link-address" ref={address}>
             {made}
           </code>
-          <button
-            type="button"
-            className="button small"
-            onClick={() => void navigator.clipboard?.writeText(made)}
-          >
-            {t("users.links.copy")}
-          </button>
+          <CopyButton text={made} source={address} />
         </div>
       )}
       <table className="data-table">

@@ -41,14 +41,14 @@ type BarItemObject = Extract<BarItem, { itemStyle?: unknown }>;
  * A bar's data item. `unitId`: the bar stands for a unit and a click selects it (see `clickedUnitId`);
  * `tip`: what hovering it says (see `hoverTip`).
  */
-export type ChartBarItem = BarItemObject & { unitId?: string; tip?: string };
-export type UnitBarItem = ChartBarItem & { unitId: string };
+type ChartBarItem = BarItemObject & { unitId?: string; tip?: string };
+type UnitBarItem = ChartBarItem & { unitId: string };
 type CategoryLabel = { value: string; textStyle?: { color?: string; fontWeight?: "bold" | "normal" } };
 
 export const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
 
 /** Okabe–Ito, like the tier colours: apart for the common colour-vision deficiencies. */
-export const CHART_COLORS = {
+const COLORS = {
   official: "#0072B2",
   provisional: "#56B4E9",
   practice: "#009E73",
@@ -60,7 +60,6 @@ export const CHART_COLORS = {
   waiting: "#56B4E9",
   determined: "#0072B2",
 } as const;
-const COLORS = CHART_COLORS;
 
 type Ink = { text: string; muted: string; axis: string; split: string };
 const INK: Record<ChartTheme, Ink> = {

@@ -5,6 +5,7 @@ export * from "./duties.ts";
 export * from "./grade.ts";
 export * from "./labels.ts";
 export * from "./official-grade.ts";
+export * from "./org-import.ts";
 export * from "./plan.ts";
 export * from "./plan-diff.ts";
 export * from "./practice.ts";

@@ -7,6 +7,18 @@ export {
   type ExportBelt,
   type ExportStop,
 } from "./belt-export.ts";
+export {
+  type CoordHint,
+  type DetectInput,
+  detectionMargin,
+  detectSystem,
+  metresBetween,
+  type PlaceInput,
+  type Placement,
+  placeInCounty,
+  type SystemDetection,
+  shiftSuspicion,
+} from "./coord-check.ts";
 export { COORD_SYSTEMS, type CoordSystem, fromWgs84, toWgs84 } from "./coords.ts";
 export {
   COUNTIES,

@@ -437,3 +437,33 @@ export type BriefingLinkDto = {
 
 /** A new link: `path` carries the secret, shown this once. */
 export type CreatedBriefingLinkDto = { id: number; label: string; unitId: string | null; path: string };
+
+/** One problem of an import file: its row as the spreadsheet numbers it (header = 1) and column. */
+export type ImportProblemDto = { row: number; column: string; message: string; suggestions: string[] };
+
+export type ImportCoordSystemDto = "WGS84" | "GCJ02" | "BD09";
+
+/** What an import would do (preview), or did (commit). */
+export type ImportPreviewDto = {
+  fileName: string;
+  format: "xlsx" | "csv";
+  encoding: "UTF-8" | "GBK" | null;
+  /** Problems with the whole file (a required column missing): no row is read. */
+  fileProblems: string[];
+  /** Worth knowing, not a problem (a column not recognised, ignored). */
+  notices: string[];
+  system: {
+    choice: ImportCoordSystemDto | "AUTO";
+    /** For rows whose 坐标系 cell is empty. */
+    used: ImportCoordSystemDto;
+    detected: {
+      system: ImportCoordSystemDto;
+      inside: Record<ImportCoordSystemDto, number>;
+      confident: boolean;
+    } | null;
+  };
+  rows: { total: number; create: number; update: number; invalid: number };
+  problems: ImportProblemDto[];
+  /** All problems, listed or not (the list is capped). */
+  problemsTotal: number;
+};

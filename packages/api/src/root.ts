@@ -5,6 +5,7 @@ import { briefingRouter } from "./routers/briefing.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
 import { mapRouter } from "./routers/map.ts";
 import { metaRouter } from "./routers/meta.ts";
+import { organizationImportRouter } from "./routers/organization-import.ts";
 import { planRouter } from "./routers/plan.ts";
 import { queueRouter } from "./routers/queue.ts";
 import { reportRouter } from "./routers/report.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   plan: planRouter,
   dashboard: dashboardRouter,
   briefing: briefingRouter,
+  organizationImport: organizationImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 // Every procedure, called by a user of another region, is refused (or answers only the user's own
 // region). The table must name every procedure: a new one without a scope rule fails this test.
 import type { Database } from "@beltmap/db";
+import { countyLabelPoint } from "@beltmap/geo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/index.ts";
 import { anonymous, type Caller, openDemoDatabase, outcome, signIn } from "./support.ts";
@@ -198,7 +199,29 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
   "plan.return": forbidden(() => county.plan.return({ unitId: "KAIHUA", version: 1, reason: "x" })),
   "audit.organization": notFound(() => orgUser.audit.organization({ organizationId: neighbourOrg })),
   "report.appendix2": notFound(() => county.report.appendix2({ unitId: "KAIHUA" })),
+  "organizationImport.template": "reference data",
+  "organizationImport.preview": async () => {
+    const preview = await county.organizationImport.preview({ ...(await kaihuaFile()), system: "AUTO" });
+    expect(preview.problems.map((p) => p.message)).toEqual([expect.stringMatching(/不在您的管辖范围/)]);
+  },
+  "organizationImport.commit": async () => {
+    expect(await outcome(county.organizationImport.commit({ ...(await kaihuaFile()), system: "AUTO" }))).toBe(
+      "BAD_REQUEST",
+    );
+    expect(await db.prisma.organization.count({ where: { name: "越界导入党支部" } })).toBe(0);
+  },
 };
+
+/** A one-row import file for 开化县, which a 柯城区 user may not import into. */
+async function kaihuaFile(): Promise<{ fileName: string; base64: string }> {
+  const township = await db.prisma.township.findFirstOrThrow({ where: { unitId: "KAIHUA" } });
+  const [lng, lat] = countyLabelPoint(township.countyCode);
+  const text = [
+    "党组织名称,类型,所属单位,乡镇（街道、园区）,地址,经度,纬度,党员数",
+    `越界导入党支部,非公企业,开化县,${township.name},开化县某路 1 号,${lng},${lat},5`,
+  ].join("\r\n");
+  return { fileName: "kaihua.csv", base64: Buffer.from(text, "utf8").toString("base64") };
+}
 
 const procedures = Object.keys(appRouter._def.procedures).sort();
 /** What answers without a session: signing in, and a wall display opening its briefing link. */

@@ -587,3 +587,30 @@ describe("escapeSpreadsheetCell", () => {
     }
   });
 });
+
+describe("swapped coordinates", () => {
+  it("says longitude and latitude may be swapped when the latitude is past 90 and the longitude is not", async () => {
+    const { parseImportRow: parse } = await import("./org-import.ts");
+    const result = parse(
+      {
+        name: "甲公司党支部",
+        kind: "非公企业",
+        unit: "柯城区",
+        township: "府山街道",
+        address: "某路 1 号",
+        lng: 28.97,
+        lat: "118.86",
+        memberCount: 3,
+      },
+      {
+        units: [{ id: "KECHENG", name: "柯城区" }],
+        townships: [{ id: "330802001", name: "府山街道", unitId: "KECHENG" }],
+        defaultSystem: "WGS84",
+      },
+    );
+    expect(result.row).toBeNull();
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "「纬度」应在 -90 到 90 之间，现为 118.86；经度、纬度可能填反了",
+    ]);
+  });
+});

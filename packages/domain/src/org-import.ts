@@ -471,6 +471,19 @@ export function parseImportRow(
   const address = text("address", true);
   const lng = number("lng", -180, 180, false);
   const lat = number("lat", -90, 90, false);
+  // A latitude past 90 beside a longitude that would make a latitude: the two were swapped (衢州 is
+  // near 118.9, 29.0), the commonest slip when copying from a map.
+  const latValue = Number(halfWidthNumber(String(cells.lat ?? "")));
+  if (
+    lat === null &&
+    lng !== null &&
+    Math.abs(lng) <= 90 &&
+    Math.abs(latValue) > 90 &&
+    Math.abs(latValue) <= 180
+  ) {
+    const latProblem = problems.find((p) => p.column === "lat");
+    if (latProblem) latProblem.message += "；经度、纬度可能填反了";
+  }
 
   let system: ImportCoordSystem | null = null;
   const systemText = text("system", false);

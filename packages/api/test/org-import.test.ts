@@ -1,0 +1,169 @@
+// Importing organisations through the API on the demo database: a preview lists every problem by
+// row and column; a commit writes a clean file in one transaction and nothing of a file with any
+// problem; rows are matched to existing organisations by code, else by unit and name.
+import type { Database } from "@beltmap/db";
+import { IMPORT_COLUMNS } from "@beltmap/domain";
+import { countyLabelPoint, fromWgs84 } from "@beltmap/geo";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, openDemoDatabase, outcome, signIn } from "./support.ts";
+
+let db: Database;
+let city: Caller;
+let county: Caller; // 柯城区
+let kechengTownships: string[];
+let kaihuaTownship: string;
+
+const KECHENG = "330802";
+const HEADERS = IMPORT_COLUMNS.map((c) => c.header);
+
+type Row = Partial<Record<(typeof IMPORT_COLUMNS)[number]["key"], string | number>>;
+
+/** A CSV file (UTF-8) of the template's columns. */
+function csv(rows: Row[]): { fileName: string; base64: string } {
+  const quote = (v: unknown) => {
+    const text = v === undefined ? "" : String(v);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [HEADERS.join(","), ...rows.map((r) => IMPORT_COLUMNS.map((c) => quote(r[c.key])).join(","))];
+  return {
+    fileName: "组织.csv",
+    base64: Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8").toString("base64"),
+  };
+}
+
+/** A good 柯城区 row: the county's label point (WGS84), nudged so rows do not share a spot. */
+function kechengRow(i: number, fields: Row = {}): Row {
+  const [lng, lat] = countyLabelPoint(KECHENG);
+  return {
+    name: `导入测试${i}号公司党支部`,
+    kind: "非公企业",
+    unit: "柯城区",
+    township: kechengTownships[i % kechengTownships.length] ?? "",
+    address: `柯城区测试路 ${i} 号`,
+    lng: Number((lng + i * 0.0005).toFixed(6)),
+    lat: Number(lat.toFixed(6)),
+    memberCount: 5 + i,
+    ...fields,
+  };
+}
+
+beforeAll(async () => {
+  db = await openDemoDatabase();
+  city = (await signIn(db, "demo-city")).call();
+  county = (await signIn(db, "demo-county")).call();
+  kechengTownships = (
+    await db.prisma.township.findMany({
+      where: { unitId: "KECHENG", countyCode: KECHENG },
+      orderBy: { id: "asc" },
+    })
+  ).map((t) => t.name);
+  kaihuaTownship = (await db.prisma.township.findFirstOrThrow({ where: { unitId: "KAIHUA" } })).name;
+}, 120_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("organizationImport", () => {
+  it("previews a clean file: what it creates, nothing written", async () => {
+    const before = await db.prisma.organization.count();
+    const preview = await county.organizationImport.preview({
+      ...csv([kechengRow(1), kechengRow(2)]),
+      system: "WGS84",
+    });
+    expect(preview.problems).toEqual([]);
+    expect(preview.rows).toEqual({ total: 2, create: 2, update: 0, invalid: 0 });
+    expect(preview.encoding).toBe("UTF-8");
+    expect(await db.prisma.organization.count()).toBe(before);
+  });
+
+  it("lists every problem with its row and column, and a commit then writes nothing", async () => {
+    const before = await db.prisma.organization.count();
+    const [lng, lat] = countyLabelPoint(KECHENG);
+    const file = csv([
+      kechengRow(3),
+      kechengRow(4, { township: "府山街到" }), // a typo
+      kechengRow(5, { lng: Number(lat.toFixed(6)), lat: Number(lng.toFixed(6)) }), // swapped
+      kechengRow(6, { memberCount: "十二" }),
+      kechengRow(7, { unit: "开化县", township: kaihuaTownship }), // not the county user's
+      kechengRow(3), // the first row again
+    ]);
+    const preview = await county.organizationImport.preview({ ...file, system: "WGS84" });
+    const at = (row: number) => preview.problems.filter((p) => p.row === row);
+    expect(at(2)).toEqual([]);
+    expect(at(3).map((p) => p.column)).toEqual(["乡镇（街道、园区）"]);
+    expect(at(4)[0]?.message).toMatch(/填反/);
+    expect(at(5).map((p) => p.column)).toEqual(["党员数"]);
+    expect(at(6)[0]?.message).toMatch(/不在您的管辖范围/);
+    expect(at(7)[0]?.message).toMatch(/与第 2 行是同一个组织/);
+    expect(preview.rows.invalid).toBe(5);
+    expect(await outcome(county.organizationImport.commit({ ...file, system: "WGS84" }))).toBe("BAD_REQUEST");
+    expect(await db.prisma.organization.count()).toBe(before);
+    // Trying to import into another unit is audited as a refusal.
+    expect(
+      await db.prisma.auditLog.count({
+        where: { action: "access.denied", entity: "Unit", entityId: "KAIHUA" },
+      }),
+    ).toBeGreaterThan(0);
+  });
+
+  it("converts GCJ-02 to WGS84 and detects the system when asked to", async () => {
+    const [lng, lat] = countyLabelPoint(KECHENG);
+    const [gLng, gLat] = fromWgs84(lng, lat, "GCJ02");
+    const row = kechengRow(8, {
+      lng: Number(gLng.toFixed(6)),
+      lat: Number(gLat.toFixed(6)),
+      system: "GCJ-02",
+    });
+    const preview = await city.organizationImport.preview({ ...csv([row]), system: "AUTO" });
+    expect(preview.problems).toEqual([]);
+    await city.organizationImport.commit({ ...csv([row]), system: "AUTO" });
+    const stored = await db.prisma.organization.findFirstOrThrow({ where: { name: row.name as string } });
+    // Stored in WGS84: back within a metre or so of the point it was picked from.
+    expect(Math.abs(stored.lng - lng)).toBeLessThan(1e-4);
+    expect(Math.abs(stored.lat - lat)).toBeLessThan(1e-4);
+    expect(stored.countyCode).toBe(KECHENG);
+  });
+
+  it("commits a clean file in one step, then updates the same organisations by code or by name", async () => {
+    const before = await db.prisma.organization.count();
+    const rows = [kechengRow(10, { code: "IMPORT-10" }), kechengRow(11)];
+    const done = await county.organizationImport.commit({ ...csv(rows), system: "WGS84" });
+    expect(done.rows).toMatchObject({ create: 2, update: 0 });
+    expect(await db.prisma.organization.count()).toBe(before + 2);
+    const again = await county.organizationImport.commit({
+      ...csv([
+        kechengRow(10, { code: "IMPORT-10", name: "导入测试10号公司党支部（更名）", memberCount: 40 }),
+        kechengRow(11, { address: "柯城区新地址 1 号" }),
+      ]),
+      system: "WGS84",
+    });
+    expect(again.rows).toMatchObject({ create: 0, update: 2 });
+    expect(await db.prisma.organization.count()).toBe(before + 2);
+    const renamed = await db.prisma.organization.findUniqueOrThrow({ where: { code: "IMPORT-10" } });
+    expect(renamed).toMatchObject({ name: "导入测试10号公司党支部（更名）", memberCount: 40 });
+    expect(
+      (await db.prisma.organization.findFirstOrThrow({ where: { name: "导入测试11号公司党支部" } })).address,
+    ).toBe("柯城区新地址 1 号");
+  });
+
+  it("refuses a file missing a required column before reading any row", async () => {
+    const base64 = Buffer.from("党组织名称,类型\r\n某党支部,非公企业\r\n", "utf8").toString("base64");
+    const preview = await city.organizationImport.preview({ fileName: "x.csv", base64, system: "WGS84" });
+    expect(preview.fileProblems).toContain("缺少必填列「所属单位」");
+    expect(preview.rows.create).toBe(0);
+  });
+
+  it("gives the template: the columns and an example row that itself imports cleanly", async () => {
+    const template = await county.organizationImport.template();
+    expect(template.columns).toEqual(HEADERS);
+    const preview = await county.organizationImport.preview({
+      fileName: template.fileName,
+      base64: template.base64,
+      system: "AUTO",
+    });
+    expect(preview.fileProblems).toEqual([]);
+    expect(preview.problems).toEqual([]);
+    expect(preview.rows).toMatchObject({ total: 1, create: 1 });
+  });
+});

@@ -30,6 +30,7 @@ const DashboardPage = lazy(() =>
 const BriefingEntry = lazy(() =>
   import("./pages/BriefingPage.tsx").then((m) => ({ default: m.BriefingEntry })),
 );
+const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
 const BeltsPage = lazy(() => import("./pages/BeltsPage.tsx").then((m) => ({ default: m.BeltsPage })));
 const BeltPrintPage = lazy(() =>
   import("./pages/BeltPrintPage.tsx").then((m) => ({ default: m.BeltPrintPage })),
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
       { path: "rereviews", element: <ReReviewsPage /> },
       { path: "sites", element: <SitesPage /> },
       { path: "users", element: <UsersPage /> },
+      { path: "import", element: <ImportPage /> },
       { path: "dashboard", element: <DashboardPage /> },
       { path: "belts", element: <BeltsPage /> },
       { path: "belts/print", element: <BeltPrintPage /> },

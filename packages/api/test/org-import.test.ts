@@ -154,6 +154,20 @@ describe("organizationImport", () => {
     expect(preview.rows.create).toBe(0);
   });
 
+  it("gives the check as an .xlsx: the summary and every problem by row and column", async () => {
+    const file = csv([kechengRow(20), kechengRow(21, { kind: "国有企业" })]);
+    const report = await county.organizationImport.report({ ...file, system: "WGS84" });
+    const { default: Excel } = await import("exceljs");
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(Buffer.from(report.base64, "base64") as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["概况", "问题清单"]);
+    const problems = workbook.getWorksheet("问题清单");
+    expect(problems?.rowCount).toBe(2);
+    expect(problems?.getRow(2).getCell(1).value).toBe(3);
+    expect(problems?.getRow(2).getCell(2).value).toBe("类型");
+    expect(String(problems?.getRow(2).getCell(3).value)).toMatch(/国有企业/);
+  });
+
   it("gives the template: the columns and an example row that itself imports cleanly", async () => {
     const template = await county.organizationImport.template();
     expect(template.columns).toEqual(HEADERS);

@@ -204,6 +204,10 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
     const preview = await county.organizationImport.preview({ ...(await kaihuaFile()), system: "AUTO" });
     expect(preview.problems.map((p) => p.message)).toEqual([expect.stringMatching(/不在您的管辖范围/)]);
   },
+  "organizationImport.report": async () => {
+    const report = await county.organizationImport.report({ ...(await kaihuaFile()), system: "AUTO" });
+    expect(report.fileName).toBe("导入检查结果-kaihua.xlsx");
+  },
   "organizationImport.commit": async () => {
     expect(await outcome(county.organizationImport.commit({ ...(await kaihuaFile()), system: "AUTO" }))).toBe(
       "BAD_REQUEST",

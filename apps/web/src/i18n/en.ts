@@ -32,6 +32,7 @@ export const en: Messages = {
     rereviews: "Re-reviews",
     sites: "Sites",
     belts: "Belts",
+    import: "Import",
     users: "Users",
     changePassword: "Password",
     logout: "Sign out",

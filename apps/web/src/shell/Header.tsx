@@ -8,11 +8,15 @@ import type { LoginState } from "../lib/session.ts";
 import { PasswordDialog } from "./PasswordDialog.tsx";
 
 /** Who sees which page in the navigation (the pages and the server check again). */
-export const NAV_ROLES: Record<"dashboard" | "rereviews" | "sites" | "belts" | "users", readonly Role[]> = {
+export const NAV_ROLES: Record<
+  "dashboard" | "rereviews" | "sites" | "belts" | "import" | "users",
+  readonly Role[]
+> = {
   dashboard: ["COUNTY", "CITY", "LEADER"],
   rereviews: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
   sites: ["TOWNSHIP", "COUNTY", "CITY", "LEADER"],
   belts: ["COUNTY", "CITY", "LEADER"],
+  import: ["COUNTY", "CITY"],
   users: ["CITY"],
 };
 
@@ -54,6 +58,7 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
             {t("nav.belts")}
           </NavLink>
         )}
+        {NAV_ROLES.import.includes(me.role) && <NavLink to="/import">{t("nav.import")}</NavLink>}
         {NAV_ROLES.users.includes(me.role) && <NavLink to="/users">{t("nav.users")}</NavLink>}
       </nav>
       <div className="header-actions">

@@ -74,6 +74,25 @@ export const organizationImportRouter = router({
       return plan.preview;
     }),
 
+  /** The preview as an .xlsx: the summary and every problem by row and column. */
+  report: protectedProcedure(["CITY", "COUNTY"])
+    .input(fileInput)
+    .mutation(async ({ ctx, input }) => {
+      const plan = await planImport(
+        ctx,
+        { fileName: input.fileName, bytes: decode(input.base64) },
+        input.system,
+      );
+      const { default: Excel } = await import("exceljs");
+      const { buildImportReport, importReportFileName } = await import("../import/report.ts");
+      const buffer = await buildImportReport(Excel, plan.preview);
+      return {
+        fileName: importReportFileName(input.fileName),
+        mimeType: XLSX_MIME,
+        base64: buffer.toString("base64"),
+      };
+    }),
+
   commit: protectedProcedure(["CITY", "COUNTY"])
     .input(fileInput)
     .mutation(

@@ -1,0 +1,75 @@
+// The strings of the 数据导入 (import) page, loaded with its chunk.
+import { i18next } from "./index.ts";
+
+const zhCN = {
+  title: "导入党组织",
+  intro:
+    "下载模板，按说明填写（或用本单位已有的表格，列名与模板一致即可），先预览：每一处问题都会按行列出；没有问题后再确认导入，整个文件一次导入，有任何问题则一行也不导入。",
+  template: "下载导入模板",
+  choose: "选择文件…",
+  file: "未选择文件（.xlsx 或 .csv，不超过 10 MB）",
+  system: "坐标系（「坐标系」列为空的行）",
+  systems: {
+    AUTO: "自动识别",
+    WGS84: "WGS84（GPS、天地图）",
+    GCJ02: "GCJ-02（高德、腾讯）",
+    BD09: "BD-09（百度）",
+  },
+  preview: "预览",
+  commit: "确认导入",
+  report: "下载检查结果（.xlsx）",
+  tooBig: "文件超过 10 MB，请拆分后分批导入",
+  reading: "正在读取文件（{{size}}）…",
+  checking: "正在上传并逐行检查，已用 {{seconds}} 秒…",
+  committing: "正在导入，已用 {{seconds}} 秒…",
+  summary: "共 {{total}} 行：新增 {{create}} 个组织，更新 {{update}} 个，有问题 {{invalid}} 行",
+  encoding: "文件编码：{{encoding}}",
+  systemUsed: "「坐标系」为空的行按 {{system}} 换算",
+  detected: "（自动识别：{{system}}{{sure}}）",
+  notSure: "，把握不大，请确认",
+  fileProblems: "文件有问题，未读取任何行：",
+  problems: "问题（{{count}} 处）",
+  moreProblems: "另有 {{count}} 处未列出，请先修改以上问题",
+  columns: { row: "行", column: "列", message: "问题", suggestions: "建议" },
+  noProblems: "没有发现问题，可以导入。",
+  done: "导入完成：新增 {{create}} 个组织，更新 {{update}} 个。",
+  changedFile: "文件已更换，请重新预览",
+};
+
+const en: typeof zhCN = {
+  title: "Import organisations",
+  intro:
+    "Download the template and fill it in (or use your own sheet with the template's headers), then preview: every problem is listed by row. Once there is none, import: the whole file in one step, and nothing of a file with any problem.",
+  template: "Download the template",
+  choose: "Choose a file…",
+  file: "No file chosen (.xlsx or .csv, up to 10 MB)",
+  system: "Coordinate system (rows with an empty 坐标系 cell)",
+  systems: {
+    AUTO: "Detect",
+    WGS84: "WGS84 (GPS, Tianditu)",
+    GCJ02: "GCJ-02 (Amap, Tencent)",
+    BD09: "BD-09 (Baidu)",
+  },
+  preview: "Preview",
+  commit: "Import",
+  report: "Download the check (.xlsx)",
+  tooBig: "The file is over 10 MB: split it and import the parts",
+  reading: "Reading the file ({{size}})…",
+  checking: "Uploading and checking every row, {{seconds}} s so far…",
+  committing: "Importing, {{seconds}} s so far…",
+  summary: "{{total}} rows: {{create}} new organisations, {{update}} updated, {{invalid}} rows with problems",
+  encoding: "Encoding: {{encoding}}",
+  systemUsed: "Rows with an empty 坐标系 cell are read as {{system}}",
+  detected: " (detected: {{system}}{{sure}})",
+  notSure: ", not sure: please check",
+  fileProblems: "The file has problems; no row was read:",
+  problems: "Problems ({{count}})",
+  moreProblems: "{{count}} more not listed: fix these first",
+  columns: { row: "Row", column: "Column", message: "Problem", suggestions: "Suggestion" },
+  noProblems: "No problem found: ready to import.",
+  done: "Imported: {{create}} new organisations, {{update}} updated.",
+  changedFile: "The file has changed: preview it again",
+};
+
+i18next.addResourceBundle("zh-CN", "translation", { import: zhCN }, true, true);
+i18next.addResourceBundle("en", "translation", { import: en }, true, true);

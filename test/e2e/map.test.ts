@@ -122,7 +122,8 @@ describe("the map", () => {
     const zoomIn = page.locator(".maplibregl-ctrl-zoom-in");
     expect(await zoomIn.getAttribute("title")).toBe("放大");
     await page.getByRole("button", { name: "English" }).click();
-    expect(await page.locator("h1").textContent()).toBe("Hundred Models, Thousand Contenders");
+    // English loads on demand (its own chunk): the page switches once it has come.
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Hundred Models, Thousand Contenders");
     await expect.poll(() => zoomIn.getAttribute("title")).toBe("Zoom in"); // the map's own controls too
     await page.getByRole("button", { name: "中文" }).click();
     expect(await page.locator("h1").textContent()).toBe("百企示范、千企争先");

@@ -143,7 +143,7 @@ describe("English", () => {
     const { page: en, context, errors: enErrors } = await app.newPage();
     await en.goto(`${app.server.url}/login`);
     await en.getByRole("button", { name: "English" }).click();
-    expect(await en.locator("html").getAttribute("lang")).toBe("en");
+    await expect.poll(() => en.locator("html").getAttribute("lang")).toBe("en");
     await en.getByLabel("Username").fill("demo-township");
     await en.getByLabel("Password").fill(DEMO_PASSWORD);
     await en.getByRole("button", { name: "Sign in" }).click();

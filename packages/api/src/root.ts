@@ -5,6 +5,7 @@ import { briefingRouter } from "./routers/briefing.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
 import { mapRouter } from "./routers/map.ts";
 import { metaRouter } from "./routers/meta.ts";
+import { organizationExportRouter } from "./routers/organization-export.ts";
 import { organizationImportRouter } from "./routers/organization-import.ts";
 import { planRouter } from "./routers/plan.ts";
 import { queueRouter } from "./routers/queue.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   briefing: briefingRouter,
   organizationImport: organizationImportRouter,
+  organizationExport: organizationExportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -200,6 +200,16 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
   "audit.organization": notFound(() => orgUser.audit.organization({ organizationId: neighbourOrg })),
   "report.appendix2": notFound(() => county.report.appendix2({ unitId: "KAIHUA" })),
   "organizationImport.template": "reference data",
+  "organizationExport.organizations": async () => {
+    expect(await outcome(county.organizationExport.organizations({ format: "csv", unitId: "KAIHUA" }))).toBe(
+      "NOT_FOUND",
+    );
+    // Without a unit: the county's own organisations only.
+    const file = await county.organizationExport.organizations({ format: "csv" });
+    const text = Buffer.from(file.base64, "base64").toString("utf8");
+    expect(text).toContain("柯城区");
+    expect(text).not.toContain(",开化县,");
+  },
   "organizationImport.preview": async () => {
     const preview = await county.organizationImport.preview({ ...(await kaihuaFile()), system: "AUTO" });
     expect(preview.problems.map((p) => p.message)).toEqual([expect.stringMatching(/不在您的管辖范围/)]);

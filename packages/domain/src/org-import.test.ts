@@ -614,3 +614,48 @@ describe("swapped coordinates", () => {
     ]);
   });
 });
+
+describe("a department's organisations", () => {
+  const context = {
+    units: [
+      { id: "KECHENG", name: "柯城区" },
+      { id: "JINGXIN", name: "市经信委", anyTownship: true },
+      { id: "QUJIANG", name: "衢江区" },
+    ],
+    townships: [
+      { id: "330802001", name: "府山街道", unitId: "KECHENG" },
+      { id: "330803001", name: "樟潭街道", unitId: "QUJIANG" },
+      { id: "330803099", name: "同名镇", unitId: "QUJIANG" },
+      { id: "330802099", name: "同名镇", unitId: "KECHENG" },
+    ],
+    defaultSystem: "WGS84" as const,
+  };
+  const cells = (township: string, unit = "市经信委") => ({
+    name: "甲公司党支部",
+    kind: "非公企业",
+    unit,
+    township,
+    address: "某路 1 号",
+    lng: 118.87,
+    lat: 28.94,
+    memberCount: 3,
+  });
+
+  it("lie in any township of the city", async () => {
+    const { parseImportRow: parse } = await import("./org-import.ts");
+    expect(parse(cells("樟潭街道"), context).row).toMatchObject({
+      unitId: "JINGXIN",
+      townshipId: "330803001",
+    });
+    expect(parse(cells("府山街道"), context).row?.townshipId).toBe("330802001");
+    // A county's do not.
+    expect(parse(cells("樟潭街道", "柯城区"), context).problems[0]?.message).toMatch(/该乡镇属于衢江区/);
+  });
+
+  it("name a township that two counties share ambiguously, and a typo with suggestions", async () => {
+    const { parseImportRow: parse } = await import("./org-import.ts");
+    expect(parse(cells("同名镇"), context).problems[0]?.message).toMatch(/在衢江区、柯城区都有/);
+    const typo = parse(cells("樟潭街到"), context).problems[0];
+    expect(typo?.suggestions).toEqual(["樟潭街道"]);
+  });
+});

@@ -255,7 +255,11 @@ export type ParsedOrgRow = {
 };
 
 export type ImportContext = {
-  units: readonly { id: string; name: string }[];
+  /**
+   * `anyTownship`: a department (市经信委) has no townships of its own; its organisations lie in
+   * townships of the counties, so any township of the city is one of its.
+   */
+  units: readonly { id: string; name: string; anyTownship?: boolean }[];
   townships: readonly { id: string; name: string; unitId: string }[];
   /** The system chosen for the whole file, used where a row leaves 坐标系 empty. */
   defaultSystem: ImportCoordSystem;
@@ -416,7 +420,7 @@ export function parseImportRow(
     }
   }
 
-  let unit: { id: string; name: string } | null = null;
+  let unit: ImportContext["units"][number] | null = null;
   const unitText = text("unit", true);
   if (unitText !== null) {
     const wanted = normalize(unitText);
@@ -451,9 +455,20 @@ export function parseImportRow(
       }
     } else {
       const unitId = unit.id;
-      const own = sameName.find((t) => t.unitId === unitId);
-      if (own) townshipId = own.id;
-      else {
+      const anyTownship = unit.anyTownship === true;
+      const own = anyTownship ? sameName : sameName.filter((t) => t.unitId === unitId);
+      if (own.length === 1) townshipId = own[0]?.id ?? null;
+      else if (own.length > 1) {
+        const units = own.map((t) => context.units.find((u) => u.id === t.unitId)?.name ?? t.unitId);
+        problem("township", `${echo(townshipText)}在${units.join("、")}都有，无法确定是哪一个`);
+      } else if (anyTownship) {
+        const suggestions = closeMatches(
+          townshipText,
+          context.townships.map((t) => t.name),
+        );
+        const hint = suggestions.length > 0 ? `，是否为${quoteList(suggestions)}？` : "";
+        problem("township", `${echo(townshipText)}不是系统中的乡镇（街道、园区）${hint}`, suggestions);
+      } else {
         const suggestions = closeMatches(
           townshipText,
           context.townships.filter((t) => t.unitId === unitId).map((t) => t.name),

@@ -106,13 +106,12 @@ export async function planImport(
     };
   }
 
-  const [units, townships] = await Promise.all([
-    ctx.prisma.unit.findMany({
-      select: { id: true, name: true, countyCode: true },
-      orderBy: { sortOrder: "asc" },
-    }),
+  const [unitRows, townships] = await Promise.all([
+    ctx.prisma.unit.findMany({ select: { id: true, name: true, kind: true }, orderBy: { sortOrder: "asc" } }),
     ctx.prisma.township.findMany({ select: { id: true, name: true, unitId: true, countyCode: true } }),
   ]);
+  // A department (市经信委) has organisations in the counties' townships.
+  const units = unitRows.map((u) => ({ id: u.id, name: u.name, anyTownship: u.kind === "DEPARTMENT" }));
   const townshipCounty = new Map(townships.map((t) => [t.id, t.countyCode]));
   const unitNames = new Map(units.map((u) => [u.id, u.name]));
 

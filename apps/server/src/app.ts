@@ -45,6 +45,9 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
     trustProxy: config.TRUST_PROXY,
     // Generous for several procedures batched into one GET path.
     routerOptions: { maxParamLength: 5000 },
+    // An import file of up to 10 MB comes as base64 in JSON (a third larger); Fastify's 1 MB would
+    // refuse a 20,000-row workbook. The import checks the file's own size again.
+    bodyLimit: 16 * 1024 * 1024,
   });
 
   // API answers are JSON of up to a few hundred KB (every organisation); static assets come precompressed.

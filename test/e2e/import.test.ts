@@ -99,6 +99,38 @@ describe("importing organisations", () => {
     const after = await query<{ id: number; name: string }[]>(app.server.url, cookie, "map.organizations");
     expect(after.length).toBe(before.length + 3);
     expect(after.filter((o) => o.name.startsWith("浏览器导入")).length).toBe(3);
+
+    // Two more on one spot: the data-quality list shows both, and its link flies the map to one.
+    const spot = { lng: (lng + 0.01).toFixed(6), lat: lat.toFixed(6) };
+    await page.getByTestId("import-file").setInputFiles(
+      csvFile([
+        { ...good(4, township), ...spot },
+        { ...good(5, township), ...spot },
+      ]),
+    );
+    await page.getByTestId("import-preview").click();
+    await expect.poll(() => page.getByTestId("import-summary").textContent()).toContain("新增 2 个组织");
+    await page.getByTestId("import-commit").click();
+    await page.getByTestId("import-done").waitFor();
+    const quality = page.getByTestId("quality-table");
+    await expect.poll(() => quality.locator("tbody tr").count()).toBe(2);
+    expect(await quality.locator("tbody tr").first().textContent()).toMatch(
+      /与浏览器导入[45]号公司党支部坐标相同/,
+    );
+    await app.screenshot(page, "data-quality.png");
+
+    // The export gives the list as a spreadsheet.
+    const [exported] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-xlsx").click(),
+    ]);
+    expect(exported.suggestedFilename()).toMatch(/^党组织名单-\d{4}\.xlsx$/);
+
+    await quality.getByRole("link", { name: "在地图上查看" }).first().click();
+    await page.waitForURL((url) => url.pathname === "/" && url.searchParams.has("org"));
+    await expect
+      .poll(() => page.getByTestId("org-name").textContent(), { timeout: 15_000 })
+      .toContain("浏览器导入");
     expect(errors).toEqual([]);
-  }, 90_000);
+  }, 120_000);
 });

@@ -467,3 +467,34 @@ export type ImportPreviewDto = {
   /** All problems, listed or not (the list is capped). */
   problemsTotal: number;
 };
+
+export type CoordinateIssueDto =
+  | { kind: "MISSING" }
+  | {
+      kind: "OUTSIDE_COUNTY";
+      countyCode: string;
+      countyName: string;
+      /** Where it lies instead (null: outside Quzhou). */
+      foundIn: string | null;
+      foundInName: string | null;
+    }
+  | { kind: "SHIFTED"; system: "GCJ02" | "BD09" }
+  | { kind: "SAME_SPOT"; others: { id: number; name: string }[] };
+
+/** An organisation whose stored coordinates look wrong, with every reason. */
+export type DataQualityRowDto = {
+  organizationId: number;
+  name: string;
+  unitId: string;
+  townshipName: string;
+  lng: number;
+  lat: number;
+  issues: CoordinateIssueDto[];
+};
+
+export type DataQualityDto = {
+  /** How many organisations were checked (the user's region, or one unit of it). */
+  checked: number;
+  counts: Record<CoordinateIssueDto["kind"], number>;
+  rows: DataQualityRowDto[];
+};

@@ -3,6 +3,7 @@ import { authRouter } from "./routers/auth.ts";
 import { beltRouter } from "./routers/belt.ts";
 import { briefingRouter } from "./routers/briefing.ts";
 import { dashboardRouter } from "./routers/dashboard.ts";
+import { dataQualityRouter } from "./routers/data-quality.ts";
 import { mapRouter } from "./routers/map.ts";
 import { metaRouter } from "./routers/meta.ts";
 import { organizationExportRouter } from "./routers/organization-export.ts";
@@ -35,6 +36,7 @@ export const appRouter = router({
   briefing: briefingRouter,
   organizationImport: organizationImportRouter,
   organizationExport: organizationExportRouter,
+  dataQuality: dataQualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -200,6 +200,7 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
   "audit.organization": notFound(() => orgUser.audit.organization({ organizationId: neighbourOrg })),
   "report.appendix2": notFound(() => county.report.appendix2({ unitId: "KAIHUA" })),
   "organizationImport.template": "reference data",
+  "dataQuality.coordinates": notFound(() => county.dataQuality.coordinates({ unitId: "KAIHUA" })),
   "organizationExport.organizations": async () => {
     expect(await outcome(county.organizationExport.organizations({ format: "csv", unitId: "KAIHUA" }))).toBe(
       "NOT_FOUND",

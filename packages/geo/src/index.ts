@@ -38,4 +38,5 @@ export {
   type RandomPointOptions,
   randomPointInCounty,
 } from "./counties.ts";
+export { coordinateIssues, type QualityIssue, type QualityPoint } from "./data-quality.ts";
 export { TOWNSHIPS, type Township, townshipsOfCounty } from "./townships.ts";

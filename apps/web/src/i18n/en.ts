@@ -32,7 +32,7 @@ export const en: Messages = {
     rereviews: "Re-reviews",
     sites: "Sites",
     belts: "Belts",
-    import: "Import",
+    import: "Data",
     users: "Users",
     changePassword: "Password",
     logout: "Sign out",

@@ -36,6 +36,59 @@ const zhCN = {
   changedFile: "文件已更换，请重新预览",
 };
 
+const dataZh = {
+  title: "组织数据",
+  export: "导出党组织",
+  exportHint: "导出本辖区的党组织名单；前几列与导入模板一致，可修改后重新导入。",
+  withScores: "含各环节得分、等级和梯队",
+  exportXlsx: "导出 Excel（.xlsx）",
+  exportCsv: "导出 CSV",
+  quality: "数据质量",
+  qualitySummary: "已检查 {{checked}} 个组织，{{count}} 个的坐标看起来有问题。",
+  kind: {
+    OUTSIDE_COUNTY: "不在所属县（市、区）",
+    SHIFTED: "疑似未换算",
+    MISSING: "缺少坐标",
+    SAME_SPOT: "坐标重复",
+  },
+  issue: {
+    MISSING: "没有坐标",
+    OUTSIDE_COUNTY: "坐标不在{{county}}内（位于{{found}}）",
+    SHIFTED: "疑似按 {{system}} 坐标直接保存、未换算：换算后位于所属县（市、区）内",
+    SAME_SPOT: "与{{names}}坐标相同",
+  },
+  outsideCity: "衢州市以外",
+  columns: { name: "党组织", place: "单位 · 乡镇（街道、园区）", issue: "问题", map: "地图" },
+  showOnMap: "在地图上查看",
+};
+
+const dataEn: typeof dataZh = {
+  title: "Organisation data",
+  export: "Export organisations",
+  exportHint:
+    "The organisations of your region; the first columns are the import template's, so the file imports again.",
+  withScores: "With each stage's score, the grade and the tier",
+  exportXlsx: "Export Excel (.xlsx)",
+  exportCsv: "Export CSV",
+  quality: "Data quality",
+  qualitySummary: "{{checked}} organisations checked; the coordinates of {{count}} look wrong.",
+  kind: {
+    OUTSIDE_COUNTY: "Outside its county",
+    SHIFTED: "Not converted?",
+    MISSING: "No coordinates",
+    SAME_SPOT: "Same spot",
+  },
+  issue: {
+    MISSING: "No coordinates",
+    OUTSIDE_COUNTY: "Not in {{county}} (lies in {{found}})",
+    SHIFTED: "Looks stored as {{system}} without conversion: converted, it lies in its county",
+    SAME_SPOT: "Same spot as {{names}}",
+  },
+  outsideCity: "outside Quzhou",
+  columns: { name: "Organisation", place: "Unit · township", issue: "Problem", map: "Map" },
+  showOnMap: "Show on the map",
+};
+
 const en: typeof zhCN = {
   title: "Import organisations",
   intro:
@@ -71,5 +124,5 @@ const en: typeof zhCN = {
   changedFile: "The file has changed: preview it again",
 };
 
-i18next.addResourceBundle("zh-CN", "translation", { import: zhCN }, true, true);
-i18next.addResourceBundle("en", "translation", { import: en }, true, true);
+i18next.addResourceBundle("zh-CN", "translation", { import: zhCN, data: dataZh }, true, true);
+i18next.addResourceBundle("en", "translation", { import: en, data: dataEn }, true, true);

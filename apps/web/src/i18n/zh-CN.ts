@@ -31,7 +31,7 @@ export const zhCN = {
     rereviews: "动态管理",
     sites: "示范点",
     belts: "示范带",
-    import: "导入",
+    import: "数据",
     users: "用户管理",
     changePassword: "修改密码",
     logout: "退出登录",

@@ -3,6 +3,8 @@ import type { ImportPreviewDto } from "@beltmap/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportOrganizations } from "../data/ExportOrganizations.tsx";
+import { QualityList } from "../data/QualityList.tsx";
 import { saveBase64File } from "../lib/download.ts";
 import { serverMessage } from "../lib/errors.ts";
 import { trpcClient } from "../trpc.ts";
@@ -107,8 +109,9 @@ export function ImportPage() {
   return (
     <div className="page import-page">
       <div className="page-head">
-        <h2>{t("import.title")}</h2>
+        <h2>{t("data.title")}</h2>
       </div>
+      <h3>{t("import.title")}</h3>
       <p className="field-hint">{t("import.intro")}</p>
       <div className="import-steps">
         <button
@@ -217,6 +220,8 @@ export function ImportPage() {
           {t("import.done", { create: commit.data.rows.create, update: commit.data.rows.update })}
         </p>
       )}
+      <ExportOrganizations />
+      <QualityList />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { TIERS } from "@beltmap/domain";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { isShown, tierCounts } from "../map/features.ts";
 import { FilterPanel } from "../panels/FilterPanel.tsx";
 import { LayerToggles } from "../panels/LayerToggles.tsx";
@@ -72,11 +73,16 @@ export function MapPage() {
 
   const [unitId, setUnitId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);
-  const [selected, setSelected] = useState<number | null>(null);
+  // `?org=<id>` (a link from the data-quality list): that organisation selected and flown to.
+  const [params] = useSearchParams();
+  const linked = Number(params.get("org")) || null;
+  const [selected, setSelected] = useState<number | null>(linked);
   const [heatTiers, setHeatTiers] = useState<ReadonlySet<Tier>>(NO_HEAT);
   const [clusters, setClusters] = useState(false);
   // Bumped by a search, so the map flies there (a click on the map selects without flying).
-  const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(null);
+  const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(
+    linked ? { id: linked, at: 0 } : null,
+  );
 
   const closePanel = useCallback(() => setSelected(null), []);
   const orgs = organizations.data ?? NO_ORGANIZATIONS;

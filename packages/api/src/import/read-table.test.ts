@@ -223,6 +223,7 @@ describe("readTable: xlsx cells", () => {
         ["H2", { formula: "NOW()" }],
         ["I2", new Date(Date.UTC(2024, 7, 6))],
         ["J2", { error: "#N/A" }],
+        // exceljs's streaming reader drops the cell's type (t="b") of a formula's result: 1, not true.
         ["K2", { formula: "1=1", result: true }],
         ["L2", { formula: "TODAY()", result: new Date(Date.UTC(2024, 0, 31)) }],
       ];
@@ -241,7 +242,7 @@ describe("readTable: xlsx cells", () => {
       null,
       "2024-08-06",
       null,
-      true,
+      1,
       "2024-01-31",
       null,
       "after a gap",
@@ -272,6 +273,72 @@ describe("readTable: xlsx cells", () => {
       [null, "丙"],
     ]);
     expect(table.rowNumbers).toEqual([1, 2, 3, 6]);
+  });
+
+  it("fills a merged area's rows missing from the file, and merges across columns", async () => {
+    // A hand-made sheet: rows 3 and 4 are not in <sheetData> at all; the merges follow the rows.
+    const bytes = makeZip([
+      {
+        name: "xl/workbook.xml",
+        data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data: '<Relationships><Relationship Id="rId1" Target="worksheets/data.xml"/></Relationships>',
+      },
+      {
+        name: "xl/worksheets/data.xml",
+        data:
+          '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c></row>' +
+          '<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c><c r="D2"><v>5</v></c></row>' +
+          '<row r="6"><c r="D6"><v>6</v></c></row></sheetData>' +
+          '<mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="$A$6:$C$6"/></mergeCells></worksheet>',
+      },
+    ]);
+    const table = await readTable(bytes, "m.xlsx");
+    expect(table.sheetName).toBe("S");
+    expect(table.rows).toEqual([["h"], ["甲", null, null, 5], ["甲"], ["甲"], [null, null, null, 6]]);
+    expect(table.rowNumbers).toEqual([1, 2, 3, 4, 6]);
+  });
+
+  it("reads the first visible sheet in tab order, whatever the order of the parts; 1904 dates", async () => {
+    const sheet = (value: string) =>
+      `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${value}</t></is></c>` +
+      '<c r="B1" s="1"><v>0</v></c><c r="C1" s="1"><f>A1</f><v>1</v></c></row></sheetData></worksheet>';
+    const bytes = makeZip([
+      { name: "xl/worksheets/sheet1.xml", data: sheet("第三") },
+      { name: "xl/worksheets/sheet2.xml", data: sheet("隐藏") },
+      { name: "xl/worksheets/sheet3.xml", data: sheet("第二") },
+      {
+        name: "xl/workbook.xml",
+        data:
+          '<workbook xmlns:x="r"><workbookPr date1904="1"/><sheets>' +
+          '<sheet name="列表" sheetId="2" state="veryHidden" x:id="rId2"/>' +
+          '<sheet name="A &amp; B" sheetId="3" x:id="rId3"/><sheet name="C" sheetId="1" x:id="rId1"/>' +
+          "</sheets></workbook>",
+      },
+      {
+        name: "xl/_rels/workbook.xml.rels",
+        data:
+          '<Relationships><Relationship Id="rId1" Target="/xl/worksheets/sheet1.xml"/>' +
+          '<Relationship Id="rId2" Target="worksheets/sheet2.xml"/>' +
+          '<Relationship Id="rId3" Target="./worksheets/sheet3.xml"/></Relationships>',
+      },
+      {
+        name: "xl/styles.xml",
+        data: '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+      },
+    ]);
+    const table = await readTable(bytes, "order.xlsx");
+    expect(table.sheetName).toBe("A & B");
+    // 0 and 1 in the 1904 date system; the second a formula's result.
+    expect(table.rows).toEqual([["第二", "1904-01-01", "1904-01-02"]]);
+  });
+
+  it("stops reading an .xlsx at the first row past the limit", async () => {
+    const bytes = await bigWorkbook(IMPORT_LIMITS.maxRows + 5_000);
+    const error = await refusal(bytes, "huge.xlsx");
+    expect(error.message).toContain("最多 20000 行，本文件超过 20000 行（不含表头）");
   });
 
   it("xlsxCell cuts long text and rich text to maxCellLength + 1 characters, counting code points", () => {
@@ -364,7 +431,8 @@ describe("readTable: limits and hostile files", () => {
     expect(seconds).toBeLessThan(10);
 
     const error = await refusal(await bigWorkbook(IMPORT_LIMITS.maxRows + 1), "big.xlsx");
-    expect(error.message).toContain("最多 20000 行，本文件有 20001 行");
+    // The reading stops at the first row past the limit: the total is not known.
+    expect(error.message).toContain("最多 20000 行，本文件超过 20000 行");
   });
 
   it("refuses a ZIP bomb whose directory claims huge sizes, and one that understates them", async () => {

@@ -1,7 +1,10 @@
+import { posix } from "node:path";
+import { Readable } from "node:stream";
+import { inflateRawSync } from "node:zlib";
 import { IMPORT_LIMITS } from "@beltmap/domain";
-import type { CellValue, Workbook, Worksheet } from "exceljs";
+import type { Cell, CellValue } from "exceljs";
 import { DomainError } from "../errors.ts";
-import { checkZip, ZIP_LIMITS, type ZipEntry, ZipGuardError } from "./zip-guard.ts";
+import { checkZipParts, ZIP_LIMITS, ZipGuardError, type ZipPart } from "./zip-guard.ts";
 
 // The first step of the organisation import (issue 6): the uploaded bytes of an .xlsx or .csv file
 // become a table of cell values. Nothing here judges the cells (packages/domain's org-import does);
@@ -108,24 +111,31 @@ class TableBuilder {
   readonly rowNumbers: number[] = [];
   /** Non-empty rows seen, header included. */
   count = 0;
+  /** Set by a reader that stopped at the first row past the limit: `count` is not the total. */
+  stoppedEarly = false;
 
-  add(cells: TableCell[], rowNumber: number): void {
+  /**
+   * Adds a row; false once past the limit, when the reader may stop (setting stoppedEarly: the
+   * message then says "more than") or go on, rows only counted, for the message to give the total.
+   */
+  add(cells: TableCell[], rowNumber: number): boolean {
     let end = cells.length;
     while (end > 0 && isBlank(cells[end - 1] ?? null)) end--;
-    if (end === 0) return; // a fully empty row (only blanks): skipped
+    if (end === 0) return true; // a fully empty row (only blanks): skipped
     this.count++;
-    // Past the limit only the count goes on, for the message.
-    if (this.count > IMPORT_LIMITS.maxRows + 1) return;
+    if (this.count > IMPORT_LIMITS.maxRows + 1) return false;
     this.rows.push(end === cells.length ? cells : cells.slice(0, end));
     this.rowNumbers.push(rowNumber);
+    return true;
   }
 
   finish(table: Omit<ReadTable, "rows" | "rowNumbers">): ReadTable {
     if (this.count === 0) refuse("文件是空的：没有找到任何内容，请检查是否选错了文件或工作表");
     const dataRows = this.count - 1;
     if (dataRows > IMPORT_LIMITS.maxRows) {
+      const found = this.stoppedEarly ? `超过 ${IMPORT_LIMITS.maxRows}` : `有 ${dataRows}`;
       refuse(
-        `文件行数过多：最多 ${IMPORT_LIMITS.maxRows} 行，本文件有 ${dataRows} 行（不含表头），请分成几个文件分别导入`,
+        `文件行数过多：最多 ${IMPORT_LIMITS.maxRows} 行，本文件${found} 行（不含表头），请分成几个文件分别导入`,
       );
     }
     return { ...table, rows: this.rows, rowNumbers: this.rowNumbers };
@@ -153,10 +163,13 @@ function clip(text: string): string {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
+/** A worksheet as xl/workbook.xml lists it (in tab order), with the ZIP entry holding it. */
+type SheetInfo = { name: string; hidden: boolean; part: string | null };
+
 async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {
-  let entries: ZipEntry[];
+  let entries: ZipPart[];
   try {
-    entries = checkZip(bytes, ZIP_LIMITS);
+    entries = checkZipParts(bytes, ZIP_LIMITS);
   } catch (error) {
     if (error instanceof ZipGuardError && error.reason === "too-large") {
       refuse(
@@ -165,37 +178,236 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {
     }
     refuse(`无法读取该文件：压缩结构已损坏或不完整，请在 Excel 中打开后重新保存为 .xlsx 再导入`);
   }
-  const names = new Set(entries.map((e) => e.name.replace(/^\//, "")));
-  if (!names.has("xl/workbook.xml")) {
-    if (names.has("xl/workbook.bin")) refuse(`这是 Excel 二进制工作簿（.xlsb），暂不支持：${RESAVE}`);
-    unsupported(names.has("word/document.xml") ? "Word 文档" : "压缩包，不是 Excel 工作簿");
+  const parts = new Map(entries.map((e) => [e.name.replace(/^\//, ""), e]));
+  const workbookPart = parts.get("xl/workbook.xml");
+  if (!workbookPart) {
+    if (parts.has("xl/workbook.bin")) refuse(`这是 Excel 二进制工作簿（.xlsb），暂不支持：${RESAVE}`);
+    unsupported(parts.has("word/document.xml") ? "Word 文档" : "压缩包，不是 Excel 工作簿");
   }
+
+  const text = (part: ZipPart | undefined) => (part ? partBytes(bytes, part).toString("utf8") : "");
+  const workbookXml = text(workbookPart);
+  const sheets = listSheets(workbookXml, text(parts.get("xl/_rels/workbook.xml.rels"))).filter(
+    (s) => s.part !== null && parts.has(s.part),
+  );
+  // The first sheet the user sees: a template may keep its dropdown lists in a hidden sheet.
+  const sheet = sheets.find((s) => !s.hidden) ?? sheets[0];
+  const sheetPart = sheet?.part ? parts.get(sheet.part) : undefined;
+  if (!sheet || !sheetPart) refuse("文件是空的：工作簿中没有工作表");
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
+  // The streaming reader skips <mergeCell>s; they follow the rows, so they are found first.
+  const merges = mergedRanges(partBytes(bytes, sheetPart));
 
   // exceljs takes a third of a second to load: only when someone imports, not at every start.
   const { default: ExcelJS } = await import("exceljs");
-  const workbook: Workbook = new ExcelJS.Workbook();
+  // The streaming reader, not Workbook.xlsx.load: that one holds every part unzipped and every cell
+  // as an object with its style (~350 MB for 20,000 rows); this one parses the sheet row by row.
+  // It reads the ZIP's entries in file order and spools each sheet met before the shared strings to
+  // a temporary file (Excel writes the sheets first), so it is handed a ZIP stream of only the parts
+  // it needs, in the order it needs them, ending with the one sheet read.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from(zipStream(bytes, parts, sheetPart)),
+    // Styles are kept: a number is a date by its number format.
+    { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" },
+  );
+  const table = new TableBuilder();
+  const rows = async function* (): AsyncGenerator<{ number: number; cells: TableCell[] }> {
+    for await (const worksheet of reader) {
+      // The shared strings are read by now; the reader leaves an empty one (<si><t></t></si>) null,
+      // where Workbook.xlsx.load (and Excel) have "". exceljs is pinned, this field checked.
+      const shared: unknown = (reader as unknown as { sharedStrings?: unknown }).sharedStrings;
+      if (Array.isArray(shared)) {
+        for (let i = 0; i < shared.length; i++) if (shared[i] === null) shared[i] = "";
+      }
+      for await (const row of worksheet) {
+        const cells: TableCell[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          while (cells.length < column - 1) cells.push(null);
+          cells.push(streamedCell(cell, date1904));
+        });
+        yield { number: row.number, cells };
+      }
+      return; // the stream holds one sheet
+    }
+  };
   try {
-    // exceljs types load() as taking an ArrayBuffer; it hands the bytes to JSZip, which takes a view.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    for await (const { number, cells } of withMerges(rows(), merges)) {
+      // Past the limit: stop without reading the rest (the message says "more than").
+      if (!table.add(cells, number)) {
+        table.stoppedEarly = true;
+        break;
+      }
+    }
   } catch {
     refuse(`无法读取该文件：Excel 工作簿的内容有误，请在 Excel 中打开后重新保存为 .xlsx 再导入`);
   }
-  // The first sheet the user sees: a template may keep its dropdown lists in a hidden sheet.
-  const sheet: Worksheet | undefined =
-    workbook.worksheets.find((s) => s.state === "visible" || s.state === undefined) ?? workbook.worksheets[0];
-  if (!sheet) refuse("文件是空的：工作簿中没有工作表");
-
-  const table = new TableBuilder();
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: TableCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      while (cells.length < column - 1) cells.push(null);
-      // A merged cell reads as its master's value: what the user sees across the merged area.
-      cells.push(xlsxCell(cell.value));
-    });
-    table.add(cells, rowNumber);
-  });
   return table.finish({ format: "xlsx", encoding: null, sheetName: sheet.name });
+}
+
+/** An entry's data unpacked (checkZipParts has held it to its declared size). */
+function partBytes(bytes: Uint8Array, part: ZipPart): Buffer {
+  const data = bytes.subarray(part.dataStart, part.dataStart + part.compressedSize);
+  return part.method === 0
+    ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    : inflateRawSync(data, { maxOutputLength: Math.max(1, part.uncompressedSize) });
+}
+
+/** A ZIP of the workbook, its relationships, shared strings, styles and one sheet, in that order. */
+function* zipStream(bytes: Uint8Array, parts: Map<string, ZipPart>, sheet: ZipPart): Generator<Buffer> {
+  const entry = (name: string, part: ZipPart | undefined, fallback: string) => {
+    const data = part
+      ? bytes.subarray(part.dataStart, part.dataStart + part.compressedSize)
+      : Buffer.from(fallback);
+    const fileName = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4); // version needed
+    header.writeUInt16LE(0x0800, 6); // UTF-8 name; sizes in this header (no data descriptor)
+    header.writeUInt16LE(part?.method ?? 0, 8);
+    header.writeUInt32LE(part?.crc32 ?? 0, 14); // the reader does not check it
+    header.writeUInt32LE(data.byteLength, 18);
+    header.writeUInt32LE(part?.uncompressedSize ?? data.byteLength, 22);
+    header.writeUInt16LE(fileName.byteLength, 26);
+    return [header, fileName, Buffer.from(data.buffer, data.byteOffset, data.byteLength)];
+  };
+  yield* entry("xl/workbook.xml", parts.get("xl/workbook.xml"), "<workbook/>");
+  yield* entry("xl/_rels/workbook.xml.rels", parts.get("xl/_rels/workbook.xml.rels"), "<Relationships/>");
+  // Without shared strings the reader would wait for them, spooling the sheet to a file.
+  yield* entry("xl/sharedStrings.xml", parts.get("xl/sharedStrings.xml"), "<sst/>");
+  yield* entry("xl/styles.xml", parts.get("xl/styles.xml"), "<styleSheet/>");
+  // Under the name the reader looks for (sheet<n>.xml), whatever its name in the file.
+  yield* entry("xl/worksheets/sheet1.xml", sheet, "");
+  const end = Buffer.alloc(22); // End Of Central Directory: the reader stops there
+  end.writeUInt32LE(0x06054b50, 0);
+  yield end;
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex, dec, name) => {
+    if (hex || dec) return String.fromCodePoint(Number.parseInt(hex ?? dec, hex ? 16 : 10));
+    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[name as string] ?? whole;
+  });
+}
+
+/** The attributes of each element named `tag` (any namespace prefix), keyed by their local name. */
+function elements(xml: string, tag: string): Map<string, string>[] {
+  const found: Map<string, string>[] = [];
+  for (const match of xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, "g"))) {
+    const attributes = new Map<string, string>();
+    for (const a of (match[1] ?? "").matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      const name = a[1] ?? "";
+      // r:id, the relationship, is the only prefixed attribute needed: kept as "r:id" whatever its prefix.
+      const key = name.includes(":") && !name.startsWith("xmlns") ? `r:${name.split(":").pop()}` : name;
+      attributes.set(key, xmlText(a[2] ?? a[3] ?? ""));
+    }
+    found.push(attributes);
+  }
+  return found;
+}
+
+/** The workbook's sheets in tab order, from xl/workbook.xml and its relationships. */
+function listSheets(workbookXml: string, relsXml: string): SheetInfo[] {
+  const targets = new Map(elements(relsXml, "Relationship").map((r) => [r.get("Id"), r.get("Target")]));
+  return elements(workbookXml, "sheet").map((s) => {
+    const target = targets.get(s.get("r:id"));
+    const part = target ? posix.normalize(target.startsWith("/") ? target.slice(1) : `xl/${target}`) : null;
+    const state = s.get("state");
+    return { name: s.get("name") ?? "", hidden: state === "hidden" || state === "veryHidden", part };
+  });
+}
+
+type Merge = { top: number; left: number; bottom: number; right: number };
+
+/** Merged cells past this column are not filled in (a hostile merge could span 16,384 columns). */
+const MERGE_MAX_COLUMN = 256;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const c of letters.toUpperCase()) n = n * 26 + c.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The sheet's merged ranges (<mergeCells>, after <sheetData>). */
+function mergedRanges(sheetXml: Buffer): Merge[] {
+  const rowsEnd = sheetXml.lastIndexOf("</sheetData>");
+  const at = sheetXml.indexOf("<mergeCells", Math.max(rowsEnd, 0));
+  if (at < 0) return [];
+  const merges: Merge[] = [];
+  for (const cell of elements(sheetXml.toString("utf8", at), "mergeCell")) {
+    const range = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(cell.get("ref") ?? "");
+    if (!range) continue;
+    const [, l, t, r, b] = range as unknown as [string, string, string, string, string];
+    merges.push({ top: Number(t), left: columnNumber(l), bottom: Number(b), right: columnNumber(r) });
+  }
+  return merges.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * The rows with each merged area filled with its top-left cell's value, what the user sees across
+ * it; rows of a merged area missing from the file are made up.
+ */
+async function* withMerges(
+  rows: AsyncIterable<{ number: number; cells: TableCell[] }>,
+  merges: Merge[],
+): AsyncGenerator<{ number: number; cells: TableCell[] }> {
+  if (merges.length === 0) {
+    yield* rows;
+    return;
+  }
+  let next = 0;
+  let active: (Merge & { value: TableCell })[] = [];
+  const fill = (number: number, cells: TableCell[]) => {
+    while (next < merges.length && (merges[next]?.top ?? 0) <= number) {
+      active.push({ ...(merges[next] as Merge), value: null });
+      next++;
+    }
+    active = active.filter((m) => m.bottom >= number);
+    for (const m of active) {
+      if (number === m.top) m.value = cells[m.left - 1] ?? null;
+      for (let column = m.left; column <= Math.min(m.right, MERGE_MAX_COLUMN); column++) {
+        while (cells.length < column) cells.push(null);
+        cells[column - 1] = m.value;
+      }
+    }
+    return cells;
+  };
+  /** The made-up rows between the last row read and `before`. */
+  function* between(last: number, before: number) {
+    let number = last + 1;
+    while (number < before) {
+      if (active.some((m) => m.bottom >= number) || (merges[next]?.top ?? Infinity) <= number) {
+        yield { number, cells: fill(number, []) };
+        number++;
+      } else {
+        number = Math.min(before, merges[next]?.top ?? Infinity);
+      }
+    }
+  }
+  let last = 0;
+  for await (const { number, cells } of rows) {
+    yield* between(last, number);
+    yield { number, cells: fill(number, cells) };
+    last = number;
+  }
+  yield* between(last, Infinity);
+}
+
+/** exceljs's streaming reader gives a formula's numeric result as a number, whatever its format. */
+function streamedCell(cell: Cell, date1904: boolean): TableCell {
+  const value = cell.value;
+  if (value && typeof value === "object" && "formula" in value && typeof value.result === "number") {
+    if (isDateFormat(cell.numFmt)) return xlsxCell(excelDate(value.result, date1904));
+  }
+  return xlsxCell(value);
+}
+
+/** As exceljs decides a number is a date: its format has date characters outside quotes and []. */
+function isDateFormat(format: string | undefined): boolean {
+  return !!format && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+function excelDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 function isoDate(date: Date): string | null {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ImportPreviewDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
 import { IMPORT_FILE_MAX_BYTES } from "../import/read-table.ts";
-import { commitImport, planImport } from "../services/org-import.ts";
+import { commitImport, previewImport } from "../services/org-import.ts";
 import { visibleUnitIds } from "../services/scope.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
@@ -66,26 +66,21 @@ export const organizationImportRouter = router({
   preview: protectedProcedure(["CITY", "COUNTY"])
     .input(fileInput)
     .mutation(async ({ ctx, input }): Promise<ImportPreviewDto> => {
-      const plan = await planImport(
-        ctx,
-        { fileName: input.fileName, bytes: decode(input.base64) },
-        input.system,
-      );
-      return plan.preview;
+      return previewImport(ctx, { fileName: input.fileName, bytes: decode(input.base64) }, input.system);
     }),
 
   /** The preview as an .xlsx: the summary and every problem by row and column. */
   report: protectedProcedure(["CITY", "COUNTY"])
     .input(fileInput)
     .mutation(async ({ ctx, input }) => {
-      const plan = await planImport(
+      const preview = await previewImport(
         ctx,
         { fileName: input.fileName, bytes: decode(input.base64) },
         input.system,
       );
       const { default: Excel } = await import("exceljs");
       const { buildImportReport, importReportFileName } = await import("../import/report.ts");
-      const buffer = await buildImportReport(Excel, plan.preview);
+      const buffer = await buildImportReport(Excel, preview);
       return {
         fileName: importReportFileName(input.fileName),
         mimeType: XLSX_MIME,

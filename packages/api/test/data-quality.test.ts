@@ -30,7 +30,11 @@ describe("dataQuality.coordinates", () => {
     });
     if (!a || !b || !c) throw new Error("the demo data has too few 柯城区 organisations");
     const [kaihuaLng, kaihuaLat] = countyLabelPoint("330824");
-    await db.prisma.organization.update({ where: { id: a.id }, data: { lng: kaihuaLng, lat: kaihuaLat } });
+    // Off the label point itself, where the demo data's own misplaced organisation lies.
+    await db.prisma.organization.update({
+      where: { id: a.id },
+      data: { lng: kaihuaLng + 0.01, lat: kaihuaLat + 0.01 },
+    });
     await db.prisma.organization.update({ where: { id: b.id }, data: { lng: c.lng, lat: c.lat } });
     const zero = await db.prisma.organization.findFirstOrThrow({ where: { unitId: "KAIHUA" } });
     await db.prisma.organization.update({ where: { id: zero.id }, data: { lng: 0, lat: 0 } });

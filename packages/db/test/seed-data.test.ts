@@ -17,6 +17,7 @@ import { isInCounty } from "@beltmap/geo";
 import { beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson } from "../src/seed/hash.ts";
 import {
+  coordinateBreakIds,
   DELIBERATE_BREAKS,
   DEMO_REFERENCE_DATE,
   type DemoData,
@@ -60,9 +61,24 @@ describe("demo data", () => {
     expect(new Set(data.organizations.map((o) => o.name)).size).toBe(data.organizations.length);
   });
 
-  it("puts every organisation inside its county (zones inside their host county)", () => {
+  it("puts three 柯城区 organisations on one spot for the data-quality view, and nothing else shares a spot", () => {
+    const breaks = coordinateBreakIds(data, data.users);
+    const spots = new Map<string, number[]>();
+    for (const o of data.organizations) {
+      const key = `${o.lng.toFixed(5)},${o.lat.toFixed(5)}`;
+      spots.set(key, [...(spots.get(key) ?? []), o.id]);
+    }
+    const shared = [...spots.values()].filter((ids) => ids.length > 1);
+    expect(shared).toEqual([[...breaks.sameSpot].sort((a, b) => a - b)]);
+    expect(
+      data.organizations.filter((o) => breaks.sameSpot.includes(o.id)).every((o) => o.unitId === "KECHENG"),
+    ).toBe(true);
+  });
+
+  it("puts every organisation inside its county (zones inside their host county), but the one deliberately not", () => {
+    const breaks = coordinateBreakIds(data, data.users);
     const outside = data.organizations.filter((o) => !isInCounty(o.lng, o.lat, o.countyCode));
-    expect(outside).toEqual([]);
+    expect(outside.map((o) => o.id)).toEqual([breaks.outside]);
     for (const unit of data.units.filter((u) => u.countyCode)) {
       const orgs = data.organizations.filter((o) => o.unitId === unit.id);
       expect(orgs.every((o) => o.countyCode === unit.countyCode)).toBe(true);

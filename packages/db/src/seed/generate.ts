@@ -54,6 +54,8 @@ export const DELIBERATE_BREAKS = {
   beltWithoutSpecialTown: "KAIHUA",
   siteOnNoBelt: "LONGYOU",
   latePlan: "QUJIANG",
+  /** For 数据质量: three 柯城区 organisations on one spot, and one whose point lies in 开化县. */
+  coordinates: { unitId: "KECHENG", county: "柯城区", outsideIn: "开化县" },
 } as const;
 const DEDICATED_SPECIAL_TOWN_BELT_UNITS = new Set(["JIANGSHAN", "LONGYOU"]);
 
@@ -244,7 +246,53 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   // Drawn last, so the rest of the data set does not depend on it.
   const demoTownship = demoTownshipOf(townships, organizations);
   const { data, progress } = withWorkInProgress(rng, complete, demoTownship);
-  return { ...data, users: demoUsers(demoTownship, organizations, progress) };
+  const users = demoUsers(demoTownship, organizations, progress);
+  return { ...data, organizations: withCoordinateBreaks(data, users), users };
+}
+
+/**
+ * The organisations of DELIBERATE_BREAKS.coordinates whose stored points are wrong, so the data-quality
+ * view (数据) has something to show: the last two eligible ones share the spot of the third, and the
+ * fourth lies in a neighbouring county. Eligible: in the unit's own county, no demonstration site, on
+ * no belt, no service center, no user's organisation — so nothing else in the data set moves.
+ */
+export function coordinateBreakIds(
+  data: Pick<DemoData, "organizations" | "grades" | "belts" | "serviceCenters">,
+  users: readonly { organizationId?: number | null }[],
+) {
+  const unit = DELIBERATE_BREAKS.coordinates;
+  const taken = new Set([
+    ...data.grades.filter((g) => g.grade === "EXCELLENT").map((g) => g.organizationId),
+    ...data.belts.flatMap((b) => b.stopIds),
+    ...data.serviceCenters.map((c) => c.organizationId),
+    ...users.flatMap((u) => (u.organizationId ? [u.organizationId] : [])),
+  ]);
+  const own = COUNTIES.find((c) => countyName(c.code) === unit.county)?.code;
+  const eligible = data.organizations.filter(
+    (o) => o.unitId === unit.unitId && o.countyCode === own && !taken.has(o.id),
+  );
+  const [outside, spot, first, second] = eligible.slice(-4);
+  if (!outside || !spot || !first || !second)
+    throw new Error("too few organisations for the coordinate breaks");
+  return { sameSpot: [spot.id, first.id, second.id], outside: outside.id };
+}
+
+function withCoordinateBreaks(
+  data: Pick<DemoData, "organizations" | "grades" | "belts" | "serviceCenters">,
+  users: readonly { organizationId?: number | null }[],
+): DemoOrganization[] {
+  const { sameSpot, outside } = coordinateBreakIds(data, users);
+  const spot = data.organizations.find((o) => o.id === sameSpot[0]);
+  const elsewhere = COUNTIES.find(
+    (c) => countyName(c.code) === DELIBERATE_BREAKS.coordinates.outsideIn,
+  )?.code;
+  if (!spot || !elsewhere) throw new Error("the coordinate breaks' anchors are missing");
+  const [lng, lat] = countyLabelPoint(elsewhere);
+  return data.organizations.map((o) => {
+    if (sameSpot.slice(1).includes(o.id)) return { ...o, lng: spot.lng, lat: spot.lat };
+    if (o.id === outside) return { ...o, lng, lat };
+    return o;
+  });
 }
 
 /** The last millisecond of a calendar day in China (UTC+8): a deadline "by 8月10日" includes all of it. */

@@ -4,6 +4,7 @@ import { databaseContentHash } from "./hash.ts";
 import { loadDemoData, loadReferenceData } from "./load.ts";
 
 export {
+  coordinateBreakIds,
   DELIBERATE_BREAKS,
   DEMO_REFERENCE_DATE,
   DEMO_SEED,

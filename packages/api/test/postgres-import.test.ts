@@ -1,42 +1,22 @@
 // Imports on the production database (PostgreSQL runs transactions concurrently): two commits of one
 // new file started together create its organisations once (the second finds them and updates), and
 // a re-import updates every row through the batched UPDATE … FROM VALUES.
-import { hashPassword, openDatabase, seedReferenceDataIfEmpty } from "@beltmap/db";
 import { IMPORT_COLUMNS } from "@beltmap/domain";
 import { countyLabelPoint } from "@beltmap/geo";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresTestDatabase, type PostgresTestDatabase } from "./postgres.ts";
 import { type Database, signIn } from "./support.ts";
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
-const DB_NAME = `beltmap_import_${process.pid}_${Date.now()}`;
-let admin: pg.Client;
+let postgres: PostgresTestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect().catch((error: unknown) => {
-    throw new Error(`PostgreSQL is needed at ${ADMIN_URL} (set TEST_POSTGRES_URL): ${String(error)}`);
-  });
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  db = await openDatabase(url.toString());
-  await seedReferenceDataIfEmpty(db.prisma);
-  await db.prisma.user.create({
-    data: {
-      username: "city",
-      displayName: "市委两新工委",
-      role: "CITY",
-      passwordHash: await hashPassword("unused-password"),
-    },
-  });
+  postgres = await openPostgresTestDatabase("import");
+  db = postgres.db;
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  await admin?.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin?.end();
+  await postgres?.drop();
 });
 
 async function csv(members: number) {

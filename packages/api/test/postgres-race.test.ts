@@ -2,40 +2,21 @@
 // a time, so there the locks are never contended). Two determinations for a unit's last 优秀 place,
 // and two saves of one belt plan from the same revision, started together: exactly one wins, every
 // round.
-import { hashPassword, openDatabase, seedReferenceDataIfEmpty } from "@beltmap/db";
-import pg from "pg";
+import { hashPassword } from "@beltmap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgresTestDatabase, type PostgresTestDatabase } from "./postgres.ts";
 import { type Database, sheetOf, signIn } from "./support.ts";
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
-const DB_NAME = `beltmap_race_${process.pid}_${Date.now()}`;
-let admin: pg.Client;
+let postgres: PostgresTestDatabase;
 let db: Database;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect().catch((error: unknown) => {
-    throw new Error(`PostgreSQL is needed at ${ADMIN_URL} (set TEST_POSTGRES_URL): ${String(error)}`);
-  });
-  await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DB_NAME}`;
-  db = await openDatabase(url.toString());
-  await seedReferenceDataIfEmpty(db.prisma);
-  await db.prisma.user.create({
-    data: {
-      username: "city",
-      displayName: "市委两新工委",
-      role: "CITY",
-      passwordHash: await hashPassword("unused-password"),
-    },
-  });
+  postgres = await openPostgresTestDatabase("race");
+  db = postgres.db;
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  await admin?.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-  await admin?.end();
+  await postgres?.drop();
 });
 
 /** A unit with all but one 优秀 place taken, and two organisations waiting for 评定 with 优秀 scores. */

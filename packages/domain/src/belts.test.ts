@@ -331,15 +331,18 @@ describe("checkUnitCompliance", () => {
   });
 });
 
+/** A passing binding rule, for the tallies below to vary. */
+const PASSED_RULE: RuleResult = {
+  rule: "MIN_BELTS",
+  passed: true,
+  advisory: false,
+  applicable: true,
+  offendingBeltIds: [],
+  offendingSiteIds: [],
+};
+
 describe("unitPasses", () => {
-  const base: RuleResult = {
-    rule: "MIN_BELTS",
-    passed: true,
-    advisory: false,
-    applicable: true,
-    offendingBeltIds: [],
-    offendingSiteIds: [],
-  };
+  const base = PASSED_RULE;
 
   it("is true for no results", () => {
     expect(unitPasses([])).toBe(true);
@@ -361,14 +364,7 @@ describe("unitPasses", () => {
 });
 
 describe("bindingRuleTally", () => {
-  const base: RuleResult = {
-    rule: "MIN_BELTS",
-    passed: true,
-    advisory: false,
-    applicable: true,
-    offendingBeltIds: [],
-    offendingSiteIds: [],
-  };
+  const base = PASSED_RULE;
 
   it("is nothing for no results", () => {
     expect(bindingRuleTally([])).toEqual({ passed: 0, failed: 0 });

@@ -589,9 +589,8 @@ describe("escapeSpreadsheetCell", () => {
 });
 
 describe("swapped coordinates", () => {
-  it("says longitude and latitude may be swapped when the latitude is past 90 and the longitude is not", async () => {
-    const { parseImportRow: parse } = await import("./org-import.ts");
-    const result = parse(
+  it("says longitude and latitude may be swapped when the latitude is past 90 and the longitude is not", () => {
+    const result = parseImportRow(
       {
         name: "甲公司党支部",
         kind: "非公企业",
@@ -641,21 +640,21 @@ describe("a department's organisations", () => {
     memberCount: 3,
   });
 
-  it("lie in any township of the city", async () => {
-    const { parseImportRow: parse } = await import("./org-import.ts");
-    expect(parse(cells("樟潭街道"), context).row).toMatchObject({
+  it("lie in any township of the city", () => {
+    expect(parseImportRow(cells("樟潭街道"), context).row).toMatchObject({
       unitId: "JINGXIN",
       townshipId: "330803001",
     });
-    expect(parse(cells("府山街道"), context).row?.townshipId).toBe("330802001");
+    expect(parseImportRow(cells("府山街道"), context).row?.townshipId).toBe("330802001");
     // A county's do not.
-    expect(parse(cells("樟潭街道", "柯城区"), context).problems[0]?.message).toMatch(/该乡镇属于衢江区/);
+    expect(parseImportRow(cells("樟潭街道", "柯城区"), context).problems[0]?.message).toMatch(
+      /该乡镇属于衢江区/,
+    );
   });
 
-  it("name a township that two counties share ambiguously, and a typo with suggestions", async () => {
-    const { parseImportRow: parse } = await import("./org-import.ts");
-    expect(parse(cells("同名镇"), context).problems[0]?.message).toMatch(/在衢江区、柯城区都有/);
-    const typo = parse(cells("樟潭街到"), context).problems[0];
+  it("name a township that two counties share ambiguously, and a typo with suggestions", () => {
+    expect(parseImportRow(cells("同名镇"), context).problems[0]?.message).toMatch(/在衢江区、柯城区都有/);
+    const typo = parseImportRow(cells("樟潭街到"), context).problems[0];
     expect(typo?.suggestions).toEqual(["樟潭街道"]);
   });
 });

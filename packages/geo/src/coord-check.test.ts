@@ -1,3 +1,4 @@
+import { mulberry32 } from "@beltmap/domain";
 import { describe, expect, it } from "vitest";
 import {
   COORD_SYSTEMS,
@@ -15,18 +16,6 @@ import {
   shiftSuspicion,
   toWgs84,
 } from "./index.ts";
-
-/** Deterministic PRNG (mulberry32), as in counties.test.ts. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 衢州市人民政府 (approximate, WGS84, from the brief), then each county's label point. */
 const KNOWN: readonly [name: string, code: string, point: LngLat][] = [

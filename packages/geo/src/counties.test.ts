@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { mulberry32 } from "@beltmap/domain";
 import { booleanPointInPolygon, bbox as turfBbox } from "@turf/turf";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,18 +14,6 @@ import {
   QUZHOU_BBOX,
   randomPointInCounty,
 } from "./index.ts";
-
-/** Deterministic PRNG (mulberry32) for the sampling tests. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * County seats (WGS84), each checked against the vendored polygons to lie 2.3 km or more inside

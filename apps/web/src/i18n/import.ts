@@ -33,7 +33,6 @@ const zhCN = {
   columns: { row: "行", column: "列", message: "问题", suggestions: "建议" },
   noProblems: "没有发现问题，可以导入。",
   done: "导入完成：新增 {{create}} 个组织，更新 {{update}} 个。",
-  changedFile: "文件已更换，请重新预览",
 };
 
 const dataZh = {
@@ -121,7 +120,6 @@ const en: typeof zhCN = {
   columns: { row: "Row", column: "Column", message: "Problem", suggestions: "Suggestion" },
   noProblems: "No problem found: ready to import.",
   done: "Imported: {{create}} new organisations, {{update}} updated.",
-  changedFile: "The file has changed: preview it again",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { import: zhCN, data: dataZh }, true, true);

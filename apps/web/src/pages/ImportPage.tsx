@@ -1,7 +1,7 @@
 import "../i18n/import.ts";
 import type { ImportPreviewDto } from "@beltmap/api";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ExportOrganizations } from "../data/ExportOrganizations.tsx";
 import { QualityList } from "../data/QualityList.tsx";
@@ -242,7 +242,7 @@ function Preview({
 }: {
   result: ImportPreviewDto;
   clean: boolean;
-  actions: React.ReactNode;
+  actions: ReactNode;
 }) {
   const { t } = useTranslation();
   const { detected } = result.system;

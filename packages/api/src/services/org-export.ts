@@ -11,8 +11,7 @@ import {
   type Stage,
 } from "@beltmap/domain";
 import { organizationsWithGrades } from "./grades.ts";
-import type { ScopedContext } from "./scope.ts";
-import { scopedOrganizationFilter } from "./scope.ts";
+import { type ScopedContext, scopedOrganizationFilter } from "./scope.ts";
 
 export type ExportFormat = "xlsx" | "csv";
 type Cell = string | number;

@@ -1,16 +1,23 @@
 // The public contract's output types. The web app imports these (types only), never Prisma's.
 import type {
+  Appendix2Status,
   BeltKind,
+  CycleTargets,
+  DelistingEffect,
+  DelistingFacts,
   DutyId,
   Grade,
   OrgKind,
   PlanRefusal,
   PlanStatus,
   Region,
+  RereviewStatus,
   Role,
   RuleResultJson,
+  SetupKind,
   SheetStatus,
   Stage,
+  SubmissionState,
   Tier,
   UnitSpec,
 } from "@beltmap/domain";
@@ -41,6 +48,8 @@ export type MapOrganizationDto = {
   grade: Grade | null;
   tier: Tier | null;
   gradeIsOfficial: boolean;
+  /** A 争创对象 (单建 and 实体运作); the others are shown marked and never scored. */
+  competitor: boolean;
 };
 
 export type StageScoreDto = {
@@ -62,6 +71,12 @@ export type OrganizationDetailDto = MapOrganizationDto & {
   belts: { id: number; name: string; position: number }[];
   typicalPractice: string | null;
   contactMembers: string[];
+  setupKind: SetupKind;
+  entityOperated: boolean;
+  /** Why it is not scored (联建, 非实体运作); null for a 争创对象. */
+  notCompetitorReason: string | null;
+  /** Where the official grade comes from (null: none, or only provisional). */
+  gradeSource: GradeSource | null;
   /** A demonstration site's duties (DESIGN 1.2), each met or not; empty for other organisations. */
   duties: { duty: DutyId; title: string; met: boolean }[];
 };
@@ -122,12 +137,21 @@ export type UnitComplianceDto = {
 };
 
 export type DashboardSummaryDto = {
-  cycle: { id: number; year: number; name: string };
+  cycle: CycleSummaryDto;
+  /** The cycle's 示范点 target (100 in the document). */
   target: number;
+  /** All of the cycle's targets: 示范点, 典型做法, and the counts of 良好, 达标, 未达标. */
+  targets: CycleTargets;
+  /** The units' 优秀 quotas in the cycle, added up. */
   quotaTotal: number;
   excellentOfficial: number;
   excellentProvisional: number;
+  /** Typical practices that count (not released by a 摘牌). */
+  practicesTotal: number;
+  /** 争创对象 in the user's region: the organisations scored. */
   organizations: number;
+  /** Organisations not scored (联建 or not 实体运作), counted apart. */
+  nonCompetitors: number;
   perUnit: {
     unitId: string;
     unitName: string;
@@ -137,35 +161,109 @@ export type DashboardSummaryDto = {
     quotaExceeded: boolean;
     practices: number;
     practiceQuota: number;
-    /** The unit's organisations in the user's region. */
+    /** The unit's 争创对象 in the user's region. */
     organizations: number;
+    nonCompetitors: number;
     /** By tier (official or provisional); NONE: not graded yet. */
     tiers: Record<Tier | "NONE", number>;
     pipeline: Record<PipelineStep, number>;
     reReviewsDueSoon: number;
     reReviewsOverdue: number;
+    /** Its belt plan against the deadline; null for a unit that builds no belts. */
+    plan: { status: PlanStatus; timeliness: SubmissionTimelinessDto } | null;
+    /** Its 附件2 against the deadline. */
+    appendix2: { status: Appendix2Status; resubmitted: boolean; timeliness: SubmissionTimelinessDto };
+    /** 三联一领: active county members, sites, sites with a contact, members linking no site. */
+    roster: {
+      activeMembers: number;
+      sites: number;
+      sitesWithContact: number;
+      membersWithoutSite: number;
+      passed: boolean;
+    };
   }[];
-  perTier: { tier: Tier; count: number; share: number; targetShare: number }[];
+  /** Each tier over all 争创对象 of the cycle, against the target share (8/30/50/12) and count. */
+  perTier: { tier: Tier; count: number; share: number; targetShare: number; targetCount: number }[];
   /** Organisations by the stage they wait for (DETERMINED: the city has graded them). */
   pipeline: Record<PipelineStep, number>;
-  /** The cycle's deadlines (ISO), for countdowns. */
+  /** The cycle's deadlines (ISO). */
   deadlines: { beltPlan: string; initialSummary: string };
+  /** How many units stand where against each deadline (in place of one countdown for all). */
+  reports: {
+    beltPlan: { deadline: string; tally: Record<SubmissionState, number> };
+    initialSummary: { deadline: string; tally: Record<SubmissionState, number> };
+  };
+  roster: { activeMembers: number; sites: number; sitesWithContact: number; membersWithoutSite: number };
   /** When these figures were computed (ISO): the "data time" a screen shows. */
   generatedAt: string;
 };
 
 export type PipelineStep = Stage | "DETERMINED";
 
+/** Time playback: every cycle, oldest first, with each unit's official figures in it. */
+export type CycleSeriesDto = {
+  units: { unitId: string; unitName: string }[];
+  cycles: {
+    cycle: CycleSummaryDto;
+    perUnit: {
+      unitId: string;
+      /** Official 优秀 (示范点) at the end of the cycle's records. */
+      excellent: number;
+      quota: number;
+      practices: number;
+      /** Official grades by tier. */
+      tiers: Record<Tier, number>;
+    }[];
+  }[];
+};
+
+/** A cycle (年度) as every page names it; days YYYY-MM-DD (China), deadlines ISO instants. */
+export type CycleSummaryDto = {
+  id: number;
+  year: number;
+  name: string;
+  /** The one that takes writes; every other is read-only history. */
+  isCurrent: boolean;
+  startsOn: string;
+  endsOn: string;
+  beltPlanDeadline: string;
+  initialSummaryDeadline: string;
+  targets: CycleTargets;
+  openedAt: string | null;
+  closedAt: string | null;
+};
+
+export type CycleQuotaDto = {
+  unitId: string;
+  unitName: string;
+  excellentQuota: number;
+  practiceQuota: number;
+  appendix3ExcellentQuota: number;
+  appendix3PracticeQuota: number;
+  /** Why it differs from Appendix 3; null when it does not. */
+  reason: string | null;
+};
+
+export type CycleDetailDto = CycleSummaryDto & { quotas: CycleQuotaDto[] };
+
+export type OpenedCycleDto = {
+  cycle: CycleSummaryDto;
+  /** What came over from the cycle before. */
+  carried: {
+    grades: number;
+    practices: number;
+    contacts: number;
+    plans: number;
+    belts: number;
+    serviceCenters: number;
+  };
+};
+
 export type AppInfoDto = {
   demoData: boolean;
   seedHash: string | null;
-  cycle: {
-    id: number;
-    year: number;
-    name: string;
-    beltPlanDeadline: string;
-    initialSummaryDeadline: string;
-  } | null;
+  /** The current cycle (the one that takes writes). */
+  cycle: CycleSummaryDto | null;
   generatedAt: string;
   /**
    * The raster basemap drawn beneath the boundaries (server setting BASEMAP), or null: the map is
@@ -221,6 +319,9 @@ export type QuotaUseDto = {
   exceeded: boolean;
 };
 
+/** What a 摘牌 takes away: the effects, and each in the words shown before it is confirmed. */
+export type DelistingDto = { effects: DelistingEffect[]; texts: string[] };
+
 export type SheetDto = {
   organization: {
     id: number;
@@ -230,15 +331,36 @@ export type SheetDto = {
     unitName: string;
     townshipId: string;
     townshipName: string;
+    setupKind: SetupKind;
+    entityOperated: boolean;
+    /** Why the organisation is not scored (联建, 非实体运作); null for a 争创对象. */
+    notCompetitorReason: string | null;
   };
   cycleId: number;
+  cycleYear: number;
+  /** False for a past cycle: the sheet is history, nobody may change it. */
+  cycleIsCurrent: boolean;
   stages: SheetStageDto[];
   /** The first stage not yet submitted; null once the city has determined the grade. */
   pendingStage: Stage | null;
-  grade: { grade: Grade; tier: Tier; total: number | null; official: boolean } | null;
-  /** The unit's 优秀 quota and how much of it official determinations use. */
+  grade: {
+    grade: Grade;
+    tier: Tier;
+    total: number | null;
+    official: boolean;
+    /** Where an official grade comes from: this cycle's 评定, an approved re-review, or the cycle before. */
+    source: GradeSource | null;
+  } | null;
+  /** The unit's 优秀 quota of the cycle and how much of it official grades use. */
   quota: QuotaUseDto;
+  /**
+   * For the city about to determine a demonstration site's grade: what a grade below 优秀 would take
+   * away (摘牌); the page words it with delistingEffects for the grade entered. Null otherwise.
+   */
+  siteFacts: Omit<DelistingFacts, "gradeBefore" | "gradeAfter"> | null;
 };
+
+export type GradeSource = "CITY_FINAL" | "REREVIEW_ADJUSTMENT" | "CARRY_OVER";
 
 export type QueueRowDto = {
   organizationId: number;
@@ -269,7 +391,10 @@ export type QueueDto = {
   counts: Record<Stage, number>;
   /** Organisations whose grade the city has determined. */
   determined: number;
+  /** 争创对象 in view (the queue's organisations). */
   total: number;
+  /** Organisations in view that are not 争创对象 (联建 or not 实体运作): never scored. */
+  notCompetitors: number;
   rows: QueueRowDto[];
   truncated: boolean;
   quotas: QuotaUseDto[];
@@ -295,15 +420,24 @@ export type ReReviewRowDto = {
   suggestion: "NONE" | "UPGRADE" | "DOWNGRADE";
   suggestedGrade: Grade | null;
   notes: string;
-  status: "PENDING" | "REVIEWED" | "APPROVED" | "REJECTED" | "FILED";
+  status: RereviewStatus;
   reviewedAt: string | null;
   /** The county's reason (required when it rejects a suggestion), and when it decided. */
   decisionReason: string | null;
   decidedAt: string | null;
+  /** For an upgrade over a full quota: the city's reason (over quota, or a refusal) and when it decided. */
+  cityDecisionReason: string | null;
+  cityDecidedAt: string | null;
+  /** The city determined 优秀 beyond the unit's quota. */
+  overQuota: boolean;
   /** When the city filed (备案) the adjustment. */
   filedAt: string | null;
+  /** Who acts next; null once it is done (or shown as a past cycle's history). */
+  nextActor: Role | null;
   /** Waiting for the signed-in user's level to act. */
   awaitsMe: boolean;
+  /** A downgrade of a demonstration site: what the 摘牌 takes away (or took, once approved). */
+  delisting: DelistingDto | null;
 };
 
 export type ReReviewCountsDto = {
@@ -311,7 +445,10 @@ export type ReReviewCountsDto = {
   name: string;
   due: number;
   overdue: number;
+  /** Suggestions waiting for the county. */
   awaitingDecision: number;
+  /** Escalated upgrades and approved adjustments waiting for the city. */
+  awaitingCity: number;
 };
 
 export type ReReviewListDto = {
@@ -347,12 +484,41 @@ export type SiteListDto = {
   }[];
 };
 
+export type RosterMemberDto = {
+  id: number;
+  name: string;
+  title: string;
+  level: "CITY" | "COUNTY";
+  unitId: string | null;
+  unitName: string | null;
+  active: boolean;
+  /** The sites it links in the cycle: one when all is well. */
+  sites: { organizationId: number; name: string }[];
+};
+
+export type RosterUnitDto = {
+  unitId: string;
+  unitName: string;
+  activeMembers: number;
+  /** Demonstration sites of the unit, and how many a county member links. */
+  sites: number;
+  sitesWithContact: number;
+  membersWithoutSite: number[];
+  membersWithSeveralSites: number[];
+  sitesWithoutContact: { organizationId: number; name: string }[];
+  passed: boolean;
+};
+
+export type RosterDto = { cycleId: number; members: RosterMemberDto[]; units: RosterUnitDto[] };
+
 export type CommitteeMemberDto = {
   id: number;
   name: string;
   title: string;
   level: string;
   unitId: string | null;
+  /** The sites it links in the cycle (a member links one). */
+  linkedSites: { organizationId: number; name: string }[];
 };
 
 export type AuditEntryDto = {
@@ -394,7 +560,12 @@ export type PlanVersionDto = {
 };
 
 /** May the signed-in user do this now; if not, why (in Chinese). */
-export type PlanPermissionDto = { ok: boolean; code: PlanRefusal | null; reason: string | null };
+export type PlanPermissionDto = {
+  ok: boolean;
+  /** PAST_CYCLE: the plan belongs to a cycle that has ended (read-only history). */
+  code: PlanRefusal | "PAST_CYCLE" | null;
+  reason: string | null;
+};
 
 export type PlanDto = {
   unitId: string;
@@ -423,6 +594,36 @@ export type PlanDto = {
   candidates: PlanCandidateDto[];
   departmentUnitIds: string[];
 };
+
+/** Where a unit's report stands against its deadline (see submissionTimeliness). */
+export type SubmissionTimelinessDto = {
+  state: SubmissionState;
+  daysLeft: number;
+  daysLate: number;
+};
+
+export type Appendix2UnitStatusDto = {
+  unitId: string;
+  unitName: string;
+  status: Appendix2Status;
+  /** Who acts next (the county submits, the city receives or returns); null once received. */
+  nextActor: Role | null;
+  timeliness: SubmissionTimelinessDto;
+  /** Submitted more than once (after a return). */
+  resubmitted: boolean;
+  versions: {
+    version: number;
+    submittedAt: string;
+    submittedBy: string | null;
+    decision: "RECEIVED" | "RETURNED" | null;
+    decidedAt: string | null;
+    decidedBy: string | null;
+    returnReason: string | null;
+  }[];
+  can: { submit: PlanPermissionDto; receive: PlanPermissionDto; return: PlanPermissionDto };
+};
+
+export type Appendix2StatusDto = { cycleId: number; deadline: string; units: Appendix2UnitStatusDto[] };
 
 export type BriefingLinkDto = {
   id: number;

@@ -94,6 +94,8 @@ const BRIEFING_LINK_PATHS = new Set([
   "meta.info",
   "unit.list",
   "dashboard.summary",
+  "dashboard.series",
+  "cycle.list",
   "belt.list",
   "belt.compliance",
   "map.organizations",

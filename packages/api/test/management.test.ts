@@ -291,7 +291,7 @@ describe("附件2 初评结果汇总表", () => {
         initial === undefined || initial === null ? "" : LABELS_ZH.grade[gradeFromTotal(initial)],
       );
     }
-    expect(csv).toContain("报送单位：柯城区");
+    expect(csv).toContain("填报单位（盖章）：柯城区");
   }, 60_000);
 
   it("exports every unit for the city, and nothing for a township", async () => {

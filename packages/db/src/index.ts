@@ -1,5 +1,5 @@
 export { type Database, type OpenOptions, openDatabase } from "./client.ts";
-export type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
 export { type DatabaseLocation, describeLocation, redact, resolveDatabaseLocation } from "./location.ts";
 export { applyMigrations, type MigrationReport, readMigrations } from "./migrate.ts";
 export {
@@ -11,8 +11,18 @@ export {
   usernameProblem,
   verifyPassword,
 } from "./passwords.ts";
+export { readAppendix2Units } from "./repositories/appendix2.ts";
 export { listBeltsWithStops, listServiceCenters } from "./repositories/belts.ts";
-export { findCurrentCycle } from "./repositories/cycles.ts";
+export {
+  type CarryOverCounts,
+  type CycleQuota,
+  cycleQuotaOf,
+  cycleQuotas,
+  findCurrentCycle,
+  listCycles,
+  type NewCycle,
+  openCycleWithCarryOver,
+} from "./repositories/cycles.ts";
 export {
   findOrganizationDetail,
   listOrganizationsWithGradeInputs,

@@ -49,3 +49,70 @@ describe("applyMigrations", () => {
     await db.close();
   });
 });
+
+describe("the campaign-cycles migration on a database with data", () => {
+  it("gives the cycles on record their year, quotas and service centers, and keeps one open re-review", async () => {
+    const db = new PGlite();
+    const runner = pgliteRunner(db);
+    const all = await readMigrations();
+    const at = all.findIndex((m) => m.name.endsWith("_campaign_cycles"));
+    await applyMigrations(runner, all.slice(0, at));
+    await db.exec(`
+      INSERT INTO "Unit" (id, name, kind, "countyCode", "excellentQuota", "practiceQuota", "minBelts", "needsServiceCenter", "sortOrder")
+        VALUES ('KECHENG', '柯城区', 'COUNTY', '330802', 12, 6, 3, true, 1),
+               ('WEST_ZONE', '市西区管委会', 'ZONE', '330802', 3, 1, 1, false, 2);
+      INSERT INTO "Township" (id, name, "countyCode", "unitId") VALUES ('330802001', '信安街道', '330802', 'KECHENG');
+      INSERT INTO "EvaluationCycle" (id, year, name, "beltPlanDeadline", "initialSummaryDeadline", "isCurrent")
+        VALUES (1, 2017, '2017', '2017-08-10 15:59:59.999', '2017-09-20 15:59:59.999', true);
+      INSERT INTO "Organization" (id, name, kind, "unitId", "townshipId", "countyCode", lng, lat, address, "memberCount")
+        VALUES (1, 'A', 'ENTERPRISE', 'KECHENG', '330802001', '330802', 118.87, 28.94, '', 5),
+               (2, 'B', 'ENTERPRISE', 'KECHENG', '330802001', '330802', 118.88, 28.95, '', 5),
+               (3, 'C', 'ENTERPRISE', 'KECHENG', '330802001', '330802', 118.89, 28.96, '', 5);
+      INSERT INTO "ServiceCenter" ("unitId", name, lng, lat, address) VALUES ('KECHENG', '中心', 118.87, 28.94, '');
+      INSERT INTO "ReReview" ("organizationId", "dueOn", "gradeBefore", suggestion, status) VALUES
+        (1, '2017-01-01', 'GOOD', 'NONE', 'FILED'),
+        (1, '2018-01-01', 'GOOD', 'UPGRADE', 'REVIEWED'),
+        (1, '2018-07-01', 'GOOD', 'NONE', 'PENDING'),
+        (2, '2018-01-01', 'PASS', 'NONE', 'PENDING'),
+        (2, '2018-02-01', 'PASS', 'NONE', 'PENDING'),
+        (3, '2018-01-01', 'FAIL', 'DOWNGRADE', 'FILED');
+    `);
+    await applyMigrations(runner, all);
+    const cycle = await runner.query<{ startsOn: Date; endsOn: Date }>(
+      `SELECT "startsOn", "endsOn" FROM "EvaluationCycle"`,
+    );
+    expect(cycle[0]?.startsOn.toISOString()).toBe("2016-12-31T16:00:00.000Z");
+    expect(cycle[0]?.endsOn.toISOString()).toBe("2017-12-30T16:00:00.000Z");
+    const quotas = await runner.query<{ unitId: string; excellentQuota: number }>(
+      `SELECT "unitId", "excellentQuota" FROM "CycleUnitQuota" ORDER BY "unitId"`,
+    );
+    expect(quotas).toEqual([
+      { unitId: "KECHENG", excellentQuota: 12 },
+      { unitId: "WEST_ZONE", excellentQuota: 3 },
+    ]);
+    expect(await runner.query(`SELECT "cycleId" FROM "ServiceCenter"`)).toEqual([{ cycleId: 1 }]);
+    expect(await runner.query(`SELECT "needsServiceCenter" FROM "Unit" WHERE id = 'WEST_ZONE'`)).toEqual([
+      { needsServiceCenter: true },
+    ]);
+    const reviews = await runner.query<{ organizationId: number; status: string; suggestion: string }>(
+      `SELECT "organizationId", status, suggestion FROM "ReReview" ORDER BY id`,
+    );
+    expect(reviews).toEqual([
+      { organizationId: 1, status: "REVIEWED", suggestion: "NONE" }, // filed without a suggestion: done
+      { organizationId: 1, status: "REVIEWED", suggestion: "UPGRADE" }, // the open one
+      { organizationId: 2, status: "PENDING", suggestion: "NONE" },
+      { organizationId: 3, status: "FILED", suggestion: "DOWNGRADE" },
+    ]);
+    // A second open re-review is now refused by the database itself.
+    await expect(
+      db.query(`INSERT INTO "ReReview" ("organizationId", "dueOn", "gradeBefore", status) VALUES (2, now(), 'PASS', 'PENDING')`),
+    ).rejects.toThrow(/duplicate key/);
+    await expect(
+      db.query(
+        `INSERT INTO "EvaluationCycle" (year, name, "startsOn", "endsOn", "beltPlanDeadline", "initialSummaryDeadline", "isCurrent")
+         VALUES (2018, '2018', now(), now(), now(), now(), true)`,
+      ),
+    ).rejects.toThrow(/duplicate key/);
+    await db.close();
+  });
+});

@@ -7,6 +7,7 @@ import {
   gradeFromTotal,
   isEligibleStop,
   parseItemScores,
+  isOpenReReview,
   reviewState,
   STAGES,
   sheetTotal,
@@ -62,7 +63,7 @@ describe("demo data", () => {
   });
 
   it("puts three 柯城区 organisations on one spot for the data-quality view, and nothing else shares a spot", () => {
-    const breaks = coordinateBreakIds(data, data.users);
+    const breaks = coordinateBreakIds(data, data.users, data.current.storyOrganizationIds);
     const spots = new Map<string, number[]>();
     for (const o of data.organizations) {
       const key = `${o.lng.toFixed(5)},${o.lat.toFixed(5)}`;
@@ -76,7 +77,7 @@ describe("demo data", () => {
   });
 
   it("puts every organisation inside its county (zones inside their host county), but the one deliberately not", () => {
-    const breaks = coordinateBreakIds(data, data.users);
+    const breaks = coordinateBreakIds(data, data.users, data.current.storyOrganizationIds);
     const outside = data.organizations.filter((o) => !isInCounty(o.lng, o.lat, o.countyCode));
     expect(outside.map((o) => o.id)).toEqual([breaks.outside]);
     for (const unit of data.units.filter((u) => u.countyCode)) {
@@ -102,23 +103,43 @@ describe("demo data", () => {
     }
   });
 
-  it("scores the four stages in order with valid sheets whose totals add up", () => {
+  it("scores every 争创对象 through the four stages of 2017, and never the others", () => {
     const stagesOf = new Map<number, string[]>();
     for (const sheet of data.sheets) {
       stagesOf.set(sheet.organizationId, [...(stagesOf.get(sheet.organizationId) ?? []), sheet.stage]);
     }
     const determined = new Set(data.grades.map((g) => g.organizationId));
+    const notScored = new Set(data.notCompetitorIds);
+    expect(notScored.size).toBeGreaterThanOrEqual(9); // at least one per unit
     for (const org of data.organizations) {
-      const stages = stagesOf.get(org.id) ?? [];
-      // No stage is skipped, and only organisations with all four have an official grade.
-      expect(stages, `organisation ${org.id}`).toEqual(STAGES.slice(0, stages.length));
-      expect(determined.has(org.id), `organisation ${org.id}`).toBe(stages.length === 4);
+      const scored = !notScored.has(org.id);
+      expect(stagesOf.get(org.id) ?? [], `organisation ${org.id}`).toEqual(scored ? [...STAGES] : []);
+      expect(determined.has(org.id), `organisation ${org.id}`).toBe(scored);
+      expect(org.setupKind === "SINGLE" && org.entityOperated, `organisation ${org.id}`).toBe(scored);
     }
-    for (const sheet of data.sheets) {
+    for (const sheet of [...data.sheets, ...data.current.sheets]) {
       expect(sheet.status === "DRAFT").toBe(sheet.submittedAt === null);
       const parsed = parseItemScores(sheet.items);
       expect(parsed.ok, `sheet ${sheet.id}`).toBe(true);
       expect(sheetTotal(sheet.items)).toBe(sheet.total);
+    }
+  });
+
+  it("scores 2026 in stage order, 争创对象 only, one unit already determined by the city", () => {
+    const stagesOf = new Map<number, string[]>();
+    for (const sheet of data.current.sheets) {
+      expect(sheet.cycleId).toBe(2);
+      stagesOf.set(sheet.organizationId, [...(stagesOf.get(sheet.organizationId) ?? []), sheet.stage]);
+    }
+    for (const id of data.notCompetitorIds) expect(stagesOf.has(id)).toBe(false);
+    for (const [id, stages] of stagesOf) expect(stages, `organisation ${id}`).toEqual(STAGES.slice(0, stages.length));
+    const determined = data.current.grades.filter((g) => g.source === "CITY_FINAL");
+    const units = new Set(determined.map((g) => data.organizations[g.organizationId - 1]?.unitId));
+    expect([...units]).toEqual(["LONGYOU"]);
+    for (const record of determined) {
+      const sheet = data.current.sheets.find((s) => s.organizationId === record.organizationId && s.stage === "CITY_FINAL");
+      expect(sheet?.total).toBe(record.total);
+      expect(gradeFromTotal(record.total ?? -1)).toBe(record.grade);
     }
   });
 
@@ -139,15 +160,19 @@ describe("demo data", () => {
     for (const record of data.grades) expect(gradeFromTotal(record.total)).toBe(record.grade);
   });
 
-  it("leaves some organisations of every unit at each step of the four stages", () => {
-    const determined = new Set(data.grades.map((g) => g.organizationId));
+  it("leaves some organisations of every unit behind the rest of it in 2026", () => {
+    const furthest = new Map<number, number>();
+    for (const sheet of data.current.sheets)
+      if (sheet.status === "SUBMITTED")
+        furthest.set(sheet.organizationId, Math.max(furthest.get(sheet.organizationId) ?? 0, STAGES.indexOf(sheet.stage) + 1));
     for (const unit of data.units) {
-      const open = data.organizations.filter((o) => o.unitId === unit.id && !determined.has(o.id));
-      expect(open.length, unit.name).toBeGreaterThanOrEqual(5);
-      const size = data.organizations.filter((o) => o.unitId === unit.id).length;
-      expect(open.length, unit.name).toBeLessThanOrEqual(Math.max(5, Math.round(size * 0.07)));
+      const own = data.organizations.filter((o) => o.unitId === unit.id && !data.notCompetitorIds.includes(o.id));
+      const reach = Math.max(...own.map((o) => furthest.get(o.id) ?? 0));
+      const behind = own.filter((o) => (furthest.get(o.id) ?? 0) < reach);
+      expect(behind.length, unit.name).toBeGreaterThanOrEqual(3);
+      expect(behind.length, unit.name).toBeLessThanOrEqual(Math.max(5, Math.round(own.length * 0.07)));
     }
-    const drafts = data.sheets.filter((s) => s.status === "DRAFT");
+    const drafts = data.current.sheets.filter((s) => s.status === "DRAFT");
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((s) => s.stage === "SELF")).toBe(true);
   });
@@ -160,7 +185,7 @@ describe("demo data", () => {
     expect(org?.townshipId).toBe(township?.townshipId);
     // The township account has a self-assessment waiting for its review.
     const waiting = data.organizations.filter((o) => {
-      const stages = data.sheets.filter((s) => s.organizationId === o.id);
+      const stages = data.current.sheets.filter((s) => s.organizationId === o.id);
       return (
         o.townshipId === township?.townshipId && stages.length === 1 && stages[0]?.status === "SUBMITTED"
       );
@@ -174,6 +199,41 @@ describe("demo data", () => {
     expect(overdue.length).toBeGreaterThan(20);
     expect(overdue.length).toBeLessThan(pending.length / 4);
     expect(data.reReviews.some((r) => r.status === "REVIEWED" && r.suggestion !== "NONE")).toBe(true);
+  });
+
+  it("gives every scored organisation exactly one open re-review, and files only approved adjustments", () => {
+    const open = data.reReviews.filter((r) =>
+      isOpenReReview({ status: r.status, suggestion: r.suggestion }),
+    );
+    const perOrganization = new Map<number, number>();
+    for (const r of open) perOrganization.set(r.organizationId, (perOrganization.get(r.organizationId) ?? 0) + 1);
+    expect([...perOrganization.values()].every((n) => n === 1)).toBe(true);
+    expect([...perOrganization.keys()].sort((a, b) => a - b)).toEqual(
+      data.grades.map((g) => g.organizationId).sort((a, b) => a - b),
+    );
+    for (const r of data.reReviews.filter((x) => x.status === "FILED" || x.status === "APPROVED"))
+      expect(r.suggestion, `re-review ${r.id}`).not.toBe("NONE");
+  });
+
+  it("tells the year's story: every re-review path and a 摘牌 of each kind", () => {
+    const { cast } = data.current;
+    const statusOf = (organizationId: number) =>
+      data.reReviews.filter((r) => r.organizationId === organizationId).map((r) => r.status);
+    expect(statusOf(cast.upgradedInMarch)).toEqual(["REVIEWED", "FILED", "PENDING"]);
+    expect(statusOf(cast.awaitingCountyUpgrade)).toEqual(["REVIEWED", "REVIEWED"]);
+    expect(statusOf(cast.escalated)).toEqual(["REVIEWED", "ESCALATED"]);
+    expect(statusOf(cast.downgradedAwaitingFiling)).toEqual(["REVIEWED", "APPROVED", "PENDING"]);
+    expect(statusOf(cast.awaitingCountyDowngrade)).toEqual(["REVIEWED", "REVIEWED"]);
+    const approved = data.reReviews.find((r) => r.status === "APPROVED");
+    expect(approved?.delisting?.map((e) => e.kind)).toContain("LOSES_SITE_STATUS");
+    expect(data.current.delistings.map((d) => d.organizationId).sort()).toEqual(
+      [cast.downgradedAwaitingFiling, cast.delistedAtDetermination].sort(),
+    );
+    // Each open re-review of an organisation the city determined in 2026 runs from the determination.
+    for (const record of data.current.grades.filter((g) => g.source === "CITY_FINAL")) {
+      const open = data.reReviews.find((r) => r.organizationId === record.organizationId && r.status === "PENDING");
+      expect(open?.gradeBefore, `organisation ${record.organizationId}`).toBe(record.grade);
+    }
   });
 
   it("selects typical practices among 优秀 within each unit's practice quota", () => {

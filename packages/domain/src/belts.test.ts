@@ -18,6 +18,7 @@ import {
   unitPasses,
 } from "./belts.ts";
 import { APPENDIX3_UNITS } from "./quota.ts";
+import type { RosterFacts } from "./roster.ts";
 
 function unitById(id: string): UnitInput {
   const unit = APPENDIX3_UNITS.find((u) => u.id === id);
@@ -173,7 +174,7 @@ describe("checkUnitCompliance", () => {
       const results = check({
         unit: WEST_ZONE,
         belts: [belt(201, "WEST_ZONE", [20])],
-        hasServiceCenter: false,
+        hasServiceCenter: true,
       });
       expect(ruleOf(results, "MIN_BELTS")).toMatchObject({ passed: true, expected: 1, actual: 1 });
       expect(unitPasses(results)).toBe(true);
@@ -204,13 +205,15 @@ describe("checkUnitCompliance", () => {
       expect(ruleOf(results, "SERVICE_CENTER")).toMatchObject({ applicable: true, passed: false });
     });
 
-    it("does not apply to 市西区 or 市经信委", () => {
-      for (const unit of [WEST_ZONE, JINGXIN]) {
-        expect(ruleOf(check({ unit, belts: [], hasServiceCenter: false }), "SERVICE_CENTER")).toMatchObject({
-          applicable: false,
-          passed: true,
-        });
-      }
+    it("applies to 市西区 (the seed: 并统筹配备1个区域性党群服务中心)", () => {
+      const results = check({ unit: WEST_ZONE, belts: [], hasServiceCenter: false });
+      expect(ruleOf(results, "SERVICE_CENTER")).toMatchObject({ applicable: true, passed: false });
+    });
+
+    it("does not apply to 市经信委, a department without territory", () => {
+      expect(
+        ruleOf(check({ unit: JINGXIN, belts: [], hasServiceCenter: false }), "SERVICE_CENTER"),
+      ).toMatchObject({ applicable: false, passed: true });
     });
   });
 
@@ -339,6 +342,7 @@ const PASSED_RULE: RuleResult = {
   applicable: true,
   offendingBeltIds: [],
   offendingSiteIds: [],
+  offendingMemberIds: [],
 };
 
 describe("unitPasses", () => {
@@ -497,6 +501,161 @@ describe("ruleResultJson", () => {
       expected: 3,
       actual: 3,
       deadline: null,
+    });
+  });
+});
+
+describe("COMMITTEE_CONTACTS", () => {
+  // 柯城区's demonstration sites are 1, 2, 3 and 5; members 501–504 are its active county members.
+  const CLEAN: RosterFacts = {
+    activeMemberIds: [501, 502, 503, 504],
+    siteIds: [1, 2, 3, 5],
+    contacts: [
+      { memberId: 501, organizationId: 1 },
+      { memberId: 502, organizationId: 2 },
+      { memberId: 503, organizationId: 3 },
+      { memberId: 504, organizationId: 5 },
+    ],
+  };
+  const committee = (roster?: RosterFacts) =>
+    ruleOf(check(roster === undefined ? {} : { roster }), "COMMITTEE_CONTACTS");
+
+  it("does not apply without a roster (the planner's live checks)", () => {
+    expect(committee()).toMatchObject({
+      applicable: false,
+      passed: true,
+      offendingSiteIds: [],
+      offendingMemberIds: [],
+    });
+    expect(unitPasses(check())).toBe(true);
+  });
+
+  it("does not apply to a unit with neither sites nor members", () => {
+    expect(committee({ activeMemberIds: [], siteIds: [], contacts: [] })).toMatchObject({
+      applicable: false,
+      passed: true,
+    });
+    // Contacts of inactive members alone do not make it apply.
+    expect(
+      committee({ activeMemberIds: [], siteIds: [], contacts: [{ memberId: 9, organizationId: 1 }] }),
+    ).toMatchObject({ applicable: false });
+  });
+
+  it("passes when every active member links exactly one site and every site has a contact", () => {
+    const results = check({ roster: CLEAN });
+    expect(ruleOf(results, "COMMITTEE_CONTACTS")).toMatchObject({
+      applicable: true,
+      advisory: false,
+      passed: true,
+      expected: 4,
+      actual: 4,
+      offendingSiteIds: [],
+      offendingMemberIds: [],
+    });
+    expect(unitPasses(results)).toBe(true);
+  });
+
+  it("passes with two members sharing a site", () => {
+    const roster: RosterFacts = {
+      ...CLEAN,
+      activeMemberIds: [...CLEAN.activeMemberIds, 505],
+      contacts: [...CLEAN.contacts, { memberId: 505, organizationId: 1 }],
+    };
+    expect(committee(roster)).toMatchObject({ applicable: true, passed: true, actual: 4 });
+  });
+
+  it("fails for a site without a contact, listing it, and the unit fails with it", () => {
+    const results = check({
+      roster: { ...CLEAN, activeMemberIds: [501, 502, 503], contacts: CLEAN.contacts.slice(0, 3) },
+    });
+    expect(ruleOf(results, "COMMITTEE_CONTACTS")).toMatchObject({
+      applicable: true,
+      advisory: false,
+      passed: false,
+      expected: 4,
+      actual: 3,
+      offendingSiteIds: [5],
+      offendingMemberIds: [],
+    });
+    expect(unitPasses(results)).toBe(false);
+  });
+
+  it("applies to sites without any member, and fails them all", () => {
+    expect(committee({ activeMemberIds: [], siteIds: [1, 2], contacts: [] })).toMatchObject({
+      applicable: true,
+      passed: false,
+      expected: 2,
+      actual: 0,
+      offendingSiteIds: [1, 2],
+    });
+  });
+
+  it("applies to members when the unit has no site for them to link, and fails them", () => {
+    expect(committee({ activeMemberIds: [501, 502], siteIds: [], contacts: [] })).toMatchObject({
+      applicable: true,
+      passed: false,
+      expected: 0,
+      actual: 0,
+      offendingSiteIds: [],
+      offendingMemberIds: [501, 502],
+    });
+  });
+
+  it("fails for members linking no site or several, listing them: without a site first", () => {
+    const result = committee({
+      activeMemberIds: [501, 502, 503, 504, 505],
+      siteIds: [1, 2, 3, 5],
+      contacts: [
+        { memberId: 501, organizationId: 1 },
+        { memberId: 501, organizationId: 5 },
+        { memberId: 502, organizationId: 2 },
+        { memberId: 503, organizationId: 3 },
+        { memberId: 504, organizationId: 5 },
+      ],
+    });
+    expect(result).toMatchObject({
+      applicable: true,
+      passed: false,
+      expected: 4,
+      actual: 4,
+      offendingSiteIds: [],
+      offendingMemberIds: [505, 501],
+    });
+  });
+
+  it("lists offending sites and members together", () => {
+    const result = committee({
+      activeMemberIds: [501, 502],
+      siteIds: [1, 2],
+      contacts: [{ memberId: 501, organizationId: 1 }],
+    });
+    expect(result).toMatchObject({ passed: false, offendingSiteIds: [2], offendingMemberIds: [502] });
+  });
+
+  it("does not count an inactive member's contact", () => {
+    const result = committee({
+      ...CLEAN,
+      activeMemberIds: [501, 502, 503],
+    });
+    expect(result).toMatchObject({ passed: false, offendingSiteIds: [5], offendingMemberIds: [] });
+  });
+
+  it("travels as JSON with its offending members", () => {
+    const json = ruleResultJson(
+      committee({
+        activeMemberIds: [501, 502],
+        siteIds: [1],
+        contacts: [{ memberId: 501, organizationId: 1 }],
+      }),
+    );
+    expect(json).toMatchObject({
+      rule: "COMMITTEE_CONTACTS",
+      title: "每位委员联系一家示范点，每个示范点有联系委员",
+      passed: false,
+      offendingSiteIds: [],
+      offendingMemberIds: [502],
+      expected: 1,
+      actual: 1,
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Grade, OrgKind } from "./codes.ts";
 import type { UnitSpec } from "./quota.ts";
+import { type RosterFacts, rosterCompliance } from "./roster.ts";
 
 // The belt rules of DESIGN.md 1.4, checked one unit at a time.
 
@@ -40,6 +41,7 @@ export const RULE_IDS = [
   "EVERY_SITE_ON_A_BELT",
   "SPECIAL_TOWN_BELT",
   "PLAN_ON_TIME",
+  "COMMITTEE_CONTACTS",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -51,6 +53,7 @@ export const RULE_TITLES_ZH: Readonly<Record<RuleId, string>> = {
   EVERY_SITE_ON_A_BELT: "每个示范点都排进示范带",
   SPECIAL_TOWN_BELT: "建设一条特色小镇示范带（建议）",
   PLAN_ON_TIME: "按期报送示范带创建方案",
+  COMMITTEE_CONTACTS: "每位委员联系一家示范点，每个示范点有联系委员",
 };
 
 export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
@@ -61,6 +64,7 @@ export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   EVERY_SITE_ON_A_BELT: "Every demonstration site on a belt",
   SPECIAL_TOWN_BELT: "One belt of special-town sites (advisory)",
   PLAN_ON_TIME: "Belt plan submitted by the deadline",
+  COMMITTEE_CONTACTS: "Each committee member links one site; each site has a contact",
 };
 
 export type RuleResult = {
@@ -74,6 +78,8 @@ export type RuleResult = {
   actual?: number;
   offendingBeltIds: number[];
   offendingSiteIds: number[];
+  /** COMMITTEE_CONTACTS only: members who link no site, or more than one. */
+  offendingMemberIds: number[];
   /** PLAN_ON_TIME only: the cycle's deadline and the plan's first submission (null: never). */
   deadline?: Date;
   submittedAt?: Date | null;
@@ -111,6 +117,11 @@ export type UnitComplianceInput = {
   /** Units without territory (市经信委) whose sites may ride on the belts of their county. */
   departmentUnitIds: ReadonlySet<string>;
   plan: PlanTiming;
+  /**
+   * The unit's committee roster against its sites; without it (the belt planner's live checks,
+   * which concern the plan only) COMMITTEE_CONTACTS does not apply.
+   */
+  roster?: RosterFacts;
 };
 
 function result(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">>): RuleResult {
@@ -121,6 +132,7 @@ function result(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">>): RuleRe
     applicable: true,
     offendingBeltIds: [],
     offendingSiteIds: [],
+    offendingMemberIds: [],
     ...fields,
   };
 }
@@ -231,7 +243,20 @@ function checkPlanOnTime({ unit, belts, plan }: UnitComplianceInput): RuleResult
   });
 }
 
-/** Every rule of DESIGN.md 1.4 for one unit, in RULE_IDS order. */
+function checkCommitteeContacts({ roster }: UnitComplianceInput): RuleResult {
+  if (!roster || (roster.siteIds.length === 0 && roster.activeMemberIds.length === 0))
+    return result("COMMITTEE_CONTACTS", { applicable: false });
+  const check = rosterCompliance(roster);
+  return result("COMMITTEE_CONTACTS", {
+    passed: check.passed,
+    expected: roster.siteIds.length,
+    actual: check.sitesWithContact,
+    offendingSiteIds: check.sitesWithoutContact,
+    offendingMemberIds: [...check.membersWithoutSite, ...check.membersWithSeveralSites],
+  });
+}
+
+/** Every rule of DESIGN.md 1.4 for one unit, and the roster's (1.2, "三联一领"), in RULE_IDS order. */
 export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
   return [
     checkMinBelts(args),
@@ -241,6 +266,7 @@ export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
     checkEverySiteOnABelt(args),
     checkSpecialTownBelt(args),
     checkPlanOnTime(args),
+    checkCommitteeContacts(args),
   ];
 }
 
@@ -264,6 +290,7 @@ export function ruleResultJson(r: RuleResult): RuleResultJson {
     actual: r.actual ?? null,
     offendingBeltIds: r.offendingBeltIds,
     offendingSiteIds: r.offendingSiteIds,
+    offendingMemberIds: r.offendingMemberIds,
     deadline: r.deadline?.toISOString() ?? null,
     submittedAt: r.submittedAt?.toISOString() ?? null,
   };

@@ -11,6 +11,7 @@ import {
   REREVIEW_STATUSES,
   REREVIEW_SUGGESTIONS,
   ROLES,
+  SETUP_KINDS,
   SHEET_STATUSES,
   STAGES,
   TIERS,
@@ -36,7 +37,16 @@ describe("code lists", () => {
     expect(BELT_KINDS).toEqual(["ORDINARY", "SPECIAL_TOWN"]);
     expect(ROLES).toEqual(["CITY", "COUNTY", "TOWNSHIP", "ORG", "LEADER"]);
     expect(REREVIEW_SUGGESTIONS).toEqual(["NONE", "UPGRADE", "DOWNGRADE"]);
-    expect(REREVIEW_STATUSES).toEqual(["PENDING", "REVIEWED", "APPROVED", "REJECTED", "FILED"]);
+    expect(REREVIEW_STATUSES).toEqual([
+      "PENDING",
+      "REVIEWED",
+      "ESCALATED",
+      "APPROVED",
+      "REJECTED",
+      "FILED",
+      "SUPERSEDED",
+    ]);
+    expect(SETUP_KINDS).toEqual(["SINGLE", "JOINT"]);
   });
 });
 

@@ -39,9 +39,26 @@ export type Role = (typeof ROLES)[number];
 export const REREVIEW_SUGGESTIONS = ["NONE", "UPGRADE", "DOWNGRADE"] as const;
 export type RereviewSuggestion = (typeof REREVIEW_SUGGESTIONS)[number];
 
-/** PENDING → REVIEWED (township) → APPROVED / REJECTED (county) → FILED (city, after APPROVED). */
-export const REREVIEW_STATUSES = ["PENDING", "REVIEWED", "APPROVED", "REJECTED", "FILED"] as const;
+/**
+ * PENDING → REVIEWED (township) → APPROVED / REJECTED (county) → FILED (city, after APPROVED). An
+ * upgrade to 优秀 the county approves while the unit's quota is full goes to the city instead:
+ * REVIEWED → ESCALATED → APPROVED / REJECTED (city). A city determination (评定) supersedes a
+ * re-review still in progress: SUPERSEDED.
+ */
+export const REREVIEW_STATUSES = [
+  "PENDING",
+  "REVIEWED",
+  "ESCALATED",
+  "APPROVED",
+  "REJECTED",
+  "FILED",
+  "SUPERSEDED",
+] as const;
 export type RereviewStatus = (typeof REREVIEW_STATUSES)[number];
+
+/** 组建方式: a party organisation set up in the organisation alone (单建) or jointly with others (联建). */
+export const SETUP_KINDS = ["SINGLE", "JOINT"] as const;
+export type SetupKind = (typeof SETUP_KINDS)[number];
 
 /** The stage after `stage`, or null after the city's determination (评定), which is final. */
 export function nextStage(stage: Stage): Stage | null {
@@ -70,4 +87,12 @@ export function isStage(x: unknown): x is Stage {
 
 export function isRole(x: unknown): x is Role {
   return isOneOf(ROLES, x);
+}
+
+export function isSetupKind(x: unknown): x is SetupKind {
+  return isOneOf(SETUP_KINDS, x);
+}
+
+export function isRereviewStatus(x: unknown): x is RereviewStatus {
+  return isOneOf(REREVIEW_STATUSES, x);
 }

@@ -6,6 +6,7 @@ import {
   REREVIEW_STATUSES,
   REREVIEW_SUGGESTIONS,
   ROLES,
+  SETUP_KINDS,
   SHEET_STATUSES,
   STAGES,
   TIERS,
@@ -24,6 +25,7 @@ const GROUPS = {
   sheetStatus: SHEET_STATUSES,
   rereviewSuggestion: REREVIEW_SUGGESTIONS,
   rereviewStatus: REREVIEW_STATUSES,
+  setupKind: SETUP_KINDS,
 } as const;
 
 describe.each([

@@ -5,6 +5,7 @@ import type {
   RereviewStatus,
   RereviewSuggestion,
   Role,
+  SetupKind,
   SheetStatus,
   Stage,
   Tier,
@@ -26,6 +27,7 @@ export type LabelGroups = {
   readonly sheetStatus: CodeLabels<SheetStatus>;
   readonly rereviewSuggestion: CodeLabels<RereviewSuggestion>;
   readonly rereviewStatus: CodeLabels<RereviewStatus>;
+  readonly setupKind: CodeLabels<SetupKind>;
 };
 
 /** The campaign document's own words (衢两新〔2017〕3号). */
@@ -86,9 +88,15 @@ export const LABELS_ZH: LabelGroups = {
   rereviewStatus: {
     PENDING: "待复评",
     REVIEWED: "已复评",
-    APPROVED: "县级同意调整",
-    REJECTED: "县级不同意调整",
+    ESCALATED: "待市级超额审定",
+    APPROVED: "同意调整，待备案",
+    REJECTED: "不同意调整",
     FILED: "市级已备案",
+    SUPERSEDED: "已由评定取代",
+  },
+  setupKind: {
+    SINGLE: "单建",
+    JOINT: "联建",
   },
 };
 
@@ -149,8 +157,14 @@ export const LABELS_EN: LabelGroups = {
   rereviewStatus: {
     PENDING: "Due",
     REVIEWED: "Re-reviewed",
-    APPROVED: "Approved by county",
-    REJECTED: "Rejected by county",
+    ESCALATED: "Awaiting the city (quota full)",
+    APPROVED: "Approved, to be filed",
+    REJECTED: "Rejected",
     FILED: "Filed by city",
+    SUPERSEDED: "Superseded by a determination",
+  },
+  setupKind: {
+    SINGLE: "Set up alone",
+    JOINT: "Set up jointly",
   },
 };

@@ -168,6 +168,7 @@ function rule(rule: RuleId, fields: Partial<Omit<RuleResult, "rule">> = {}): Rul
     applicable: true,
     offendingBeltIds: [],
     offendingSiteIds: [],
+    offendingMemberIds: [],
     ...fields,
   };
 }

@@ -48,7 +48,7 @@ describe("APPENDIX3_UNITS", () => {
     const rules = Object.fromEntries(APPENDIX3_UNITS.map((u) => [u.id, [u.minBelts, u.needsServiceCenter]]));
     expect(rules).toEqual({
       GREEN_ZONE: [3, true],
-      WEST_ZONE: [1, false],
+      WEST_ZONE: [1, true],
       JINGXIN: [0, false],
       KECHENG: [3, true],
       QUJIANG: [3, true],

@@ -20,7 +20,8 @@ export const APPENDIX3_UNITS: readonly UnitSpec[] = Object.freeze(
   [
     // id, name, kind, (host) county, 创建名额, 典型做法, min belts, needs a service center
     unit("GREEN_ZONE", "市绿色产业集聚区", "ZONE", "330803", 12, 6, 3, true),
-    unit("WEST_ZONE", "市西区管委会", "ZONE", "330802", 3, 1, 1, false),
+    // "市西区建成1条以上…，并统筹配备1个区域性党群服务中心": the zone needs a center too.
+    unit("WEST_ZONE", "市西区管委会", "ZONE", "330802", 3, 1, 1, true),
     unit("JINGXIN", "市经信委", "DEPARTMENT", null, 2, 1, 0, false),
     unit("KECHENG", "柯城区", "COUNTY", "330802", 12, 6, 3, true),
     unit("QUJIANG", "衢江区", "COUNTY", "330803", 12, 6, 3, true),
@@ -50,7 +51,10 @@ function unit(
  */
 export const CITY_EXCELLENT_TARGET = 100;
 
-/** The intended share of organisations in each tier: targets to show against, not limits. */
+/**
+ * The intended share of 争创对象 in each tier (8/30/50/12, the document's percentages): targets to
+ * show against, not limits. The cycle's target counts (CycleTargets) are the same targets in numbers.
+ */
 export const TIER_TARGET_SHARES: Readonly<Record<Tier, number>> = {
   DEMONSTRATION: 0.08,
   CONSOLIDATION: 0.3,
@@ -106,4 +110,29 @@ export function checkExcellentDetermination(args: {
     ok: false,
     message: `本单位优秀创建名额为 ${quota} 个，已评定 ${usedExcellent} 个，名额已满；如确需超额评定，请填写超额理由`,
   };
+}
+
+/** A cycle's target counts by tier: 示范 = the 示范点 target, then 良好, 达标, 未达标. */
+export function tierTargetCounts(targets: {
+  excellent: number;
+  good: number;
+  pass: number;
+  fail: number;
+}): Record<Tier, number> {
+  return {
+    DEMONSTRATION: targets.excellent,
+    CONSOLIDATION: targets.good,
+    IMPROVEMENT: targets.pass,
+    WARNING: targets.fail,
+  };
+}
+
+/**
+ * Each tier's share of the cycle's 争创对象, graded or not (the document's 党组织总数): shares of
+ * the graded alone would read 100% while most are still being scored.
+ */
+export function tierShare(count: number, competitors: number): number {
+  assertCount("count", count);
+  assertCount("competitors", competitors);
+  return competitors === 0 ? 0 : count / competitors;
 }

@@ -7,9 +7,9 @@ export function suggestedGradeFor(gradeBefore: Grade, suggestion: RereviewSugges
   return GRADES[index] ?? null;
 }
 
-export type ReReviewAction = "record" | "approve" | "reject" | "file";
+export type ReReviewAction = "record" | "approve" | "reject" | "cityApprove" | "cityReject" | "file";
 
-type ReReviewFacts = { status: RereviewStatus; suggestion: RereviewSuggestion };
+export type ReReviewFacts = { status: RereviewStatus; suggestion: RereviewSuggestion };
 
 export type ReReviewCheck = { ok: true } | { ok: false; reason: "FORBIDDEN" | "ORDER"; message: string };
 
@@ -17,6 +17,8 @@ const ACTOR: Readonly<Record<ReReviewAction, Role>> = {
   record: "TOWNSHIP",
   approve: "COUNTY",
   reject: "COUNTY",
+  cityApprove: "CITY",
+  cityReject: "CITY",
   file: "CITY",
 };
 
@@ -30,8 +32,10 @@ const ACTOR_NAME_ZH: Readonly<Record<Role, string>> = {
 
 /**
  * 动态管理: the township records a re-review (PENDING → REVIEWED), with or without a suggestion;
- * the county approves or rejects a suggestion (REVIEWED → APPROVED / REJECTED); the city files an
- * approved adjustment (APPROVED → FILED). A re-review without a suggestion needs no decision.
+ * the county approves or rejects a suggestion (REVIEWED → APPROVED / REJECTED), except an upgrade
+ * to 优秀 over a full quota, which its approval sends to the city (REVIEWED → ESCALATED); the city
+ * decides that one (ESCALATED → APPROVED / REJECTED) and files every approved adjustment
+ * (APPROVED → FILED). A re-review without a suggestion needs no decision.
  */
 export function checkReReviewAction(
   role: Role,
@@ -49,21 +53,66 @@ export function checkReReviewAction(
     case "approve":
     case "reject":
       if (review.status !== "REVIEWED")
-        return { ok: false, reason: "ORDER", message: "该复查不在待审核状态" };
+        return { ok: false, reason: "ORDER", message: "该复查不在待县级审核状态（可能已审核），请刷新" };
       if (review.suggestion === "NONE")
         return { ok: false, reason: "ORDER", message: "该复查没有升降级建议，无需审核" };
       return { ok: true };
+    case "cityApprove":
+    case "cityReject":
+      return review.status === "ESCALATED"
+        ? { ok: true }
+        : { ok: false, reason: "ORDER", message: "该复查不在待市级审定状态（可能已审定），请刷新" };
     case "file":
       return review.status === "APPROVED"
         ? { ok: true }
-        : { ok: false, reason: "ORDER", message: "只有审核通过的调整需要备案" };
+        : { ok: false, reason: "ORDER", message: "只有同意调整、尚未备案的复查可以备案" };
+  }
+}
+
+/** Who acts next on a re-review; null once it is final (done without suggestion, rejected, filed, superseded). */
+export function reReviewNextActor(review: ReReviewFacts): Role | null {
+  switch (review.status) {
+    case "PENDING":
+      return "TOWNSHIP";
+    case "REVIEWED":
+      return review.suggestion === "NONE" ? null : "COUNTY";
+    case "ESCALATED":
+    case "APPROVED":
+      return "CITY";
+    case "REJECTED":
+    case "FILED":
+    case "SUPERSEDED":
+      return null;
   }
 }
 
 /** Is the re-review waiting for `role` to act? Used for work lists. */
 export function reReviewAwaits(role: Role, review: ReReviewFacts): boolean {
-  if (role === "TOWNSHIP") return review.status === "PENDING";
-  if (role === "COUNTY") return review.status === "REVIEWED" && review.suggestion !== "NONE";
-  if (role === "CITY") return review.status === "APPROVED";
-  return false;
+  return reReviewNextActor(review) === role;
+}
+
+/**
+ * Still to be reviewed or decided: an organisation has exactly one such re-review at any time (an
+ * approved adjustment waiting to be filed has already changed the grade and scheduled the next).
+ */
+export function isOpenReReview(review: ReReviewFacts): boolean {
+  return (
+    review.status === "PENDING" ||
+    review.status === "ESCALATED" ||
+    (review.status === "REVIEWED" && review.suggestion !== "NONE")
+  );
+}
+
+/** The statuses isOpenReReview accepts, as a database filter needs them (REVIEWED only with a suggestion). */
+export const OPEN_REREVIEW_STATUSES: readonly RereviewStatus[] = ["PENDING", "REVIEWED", "ESCALATED"];
+
+/**
+ * What the county's approval does: an upgrade to 优秀 while the unit's quota is full goes to the
+ * city, which alone may determine 优秀 beyond a quota (DESIGN.md 1.2); anything else takes effect.
+ */
+export function countyApprovalOutcome(args: {
+  suggestedGrade: Grade | null;
+  quotaReached: boolean;
+}): "APPROVED" | "ESCALATED" {
+  return args.suggestedGrade === "EXCELLENT" && args.quotaReached ? "ESCALATED" : "APPROVED";
 }

@@ -71,9 +71,11 @@ describe("附件2 初评结果汇总表", () => {
     const [summary, kc, zone] = book.worksheets;
     if (!summary || !kc || !zone) throw new Error("missing sheets");
 
-    expect(kc.getCell("A1").value).toBe("两新党建示范点初评结果汇总表");
+    expect(kc.getCell("A1").value).toBe("“百企示范、千企争先”行动初评结果汇总表");
     expect(kc.getCell("A1").isMerged && kc.getCell("H1").isMerged).toBe(true);
-    expect(kc.getCell("A2").value).toBe("报送单位：柯城区    报送日期：2026年11月25日    评价周期：2026年度");
+    expect(kc.getCell("A2").value).toBe(
+      "填报单位（盖章）：柯城区    填报时间：2026年11月25日    年度：2026年度",
+    );
     expect(texts(kc, 3)).toEqual([
       "序号",
       "党组织名称",
@@ -163,7 +165,7 @@ describe("附件2 初评结果汇总表", () => {
     const one = { ...input, units: input.units.slice(0, 1) };
     const csv = await convertXlsxToCsv(await buildAppendix2Workbook(one));
     const lines = csv.split(/\r?\n/);
-    expect(lines[0]).toContain("两新党建示范点初评结果汇总表");
+    expect(lines[0]).toContain("“百企示范、千企争先”行动初评结果汇总表");
     expect(lines).toContain("1,衢州元立金属制品有限公司党委,府山街道,92.0,91.5,92.5,优秀,同意");
     expect(lines).toContain('2,"\'=HYPERLINK(""http://x"",""点我"")",\'@石室乡,92.0,91.5,92.5,优秀,\'-作废');
     expect(lines).toContain("3,浙江衢州巨化锦纶有限公司党支部,府山街道,92.0,91.5,85.0,良好,同意");

@@ -1,29 +1,10 @@
-import { type Grade, LABELS_ZH } from "@beltmap/domain";
+import { type Appendix2Input, type Appendix2Row, type Appendix2Unit, type Grade, LABELS_ZH } from "@beltmap/domain";
 import ExcelJS from "exceljs";
 
-export type Appendix2Row = {
-  organizationName: string;
-  townshipName: string;
-  selfTotal: number | null; // 自评得分
-  reviewTotal: number | null; // 复核得分
-  initialTotal: number | null; // 初评得分
-  initialGrade: Grade | null; // 初评等次, from initialTotal via gradeFromTotal (the caller's job)
-  opinion: string | null; // 初评意见
-};
-export type Appendix2Unit = {
-  unitId: string;
-  unitName: string;
-  excellentQuota: number;
-  rows: Appendix2Row[];
-};
-export type Appendix2Input = {
-  reportingUnit: string;
-  reportDate: Date;
-  cycleName: string;
-  units: Appendix2Unit[];
-};
+export type { Appendix2Input, Appendix2Row, Appendix2Unit };
 
-const TITLE = "两新党建示范点初评结果汇总表";
+/** The seed's own title of 附件2 (衢两新〔2017〕3号). */
+export const APPENDIX2_TITLE = "“百企示范、千企争先”行动初评结果汇总表";
 const SUMMARY_SHEET = "汇总";
 const GRADE_ORDER: readonly Grade[] = ["EXCELLENT", "GOOD", "PASS", "FAIL"];
 const UNIT_COLUMNS = [
@@ -126,7 +107,7 @@ function setupSheet(sheet: ExcelJS.Worksheet, columns: readonly { width: number 
 function writeHeading(sheet: ExcelJS.Worksheet, info: string, columns: readonly { header: string }[]) {
   const width = columns.length;
   const title = sheet.getRow(1);
-  title.getCell(1).value = TITLE;
+  title.getCell(1).value = APPENDIX2_TITLE;
   title.getCell(1).font = { name: "宋体", size: 16, bold: true };
   title.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
   title.height = 30;
@@ -231,7 +212,8 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, units: readonly Appendix2Un
 
 export async function buildAppendix2Workbook(input: Appendix2Input): Promise<Buffer> {
   const { y, m, d } = chinaDate(input.reportDate);
-  const info = `报送单位：${input.reportingUnit}    报送日期：${y}年${m}月${d}日    评价周期：${input.cycleName}`;
+  // The seed's heading line: 填报单位（盖章） and 填报时间; the cycle says which year it reports.
+  const info = `填报单位（盖章）：${input.reportingUnit}    填报时间：${y}年${m}月${d}日    年度：${input.cycleName}`;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = input.reportingUnit;
   workbook.created = input.reportDate;

@@ -2,17 +2,17 @@ import { z } from "zod";
 import type { BeltDto, UnitComplianceDto } from "../dto.ts";
 import { beltsOf } from "../services/belts.ts";
 import { cityCompliance } from "../services/compliance.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { coveredUnitIds, requireUnit } from "../services/scope.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const beltRouter = router({
   /** Belts with their stops in route order. */
   list: protectedProcedure()
-    .input(z.object({ unitId: z.string().min(1).optional() }).optional())
+    .input(z.object({ unitId: z.string().min(1).optional(), cycleId: cycleIdInput }).optional())
     .query(async ({ ctx, input }): Promise<BeltDto[]> => {
       if (input?.unitId !== undefined) await requireUnit(ctx, input.unitId);
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForRead(ctx, input?.cycleId);
       const belts = await beltsOf(ctx.prisma, cycle.id, input?.unitId);
       const covered = new Set(
         coveredUnitIds(
@@ -27,15 +27,17 @@ export const beltRouter = router({
    * Every belt rule per unit, with pass/fail and the offending belts and sites. Computed over the
    * whole city (市经信委 sites ride on county belts), returned for the user's units.
    */
-  compliance: protectedProcedure().query(async ({ ctx }): Promise<UnitComplianceDto[]> => {
-    const cycle = await requireCurrentCycle(ctx);
-    const all = await cityCompliance(ctx, cycle);
-    const covered = new Set(
-      coveredUnitIds(
-        ctx,
-        all.map((u) => u.unitId),
-      ),
-    );
-    return all.filter((u) => covered.has(u.unitId));
-  }),
+  compliance: protectedProcedure()
+    .input(z.object({ cycleId: cycleIdInput }).optional())
+    .query(async ({ ctx, input }): Promise<UnitComplianceDto[]> => {
+      const cycle = await cycleForRead(ctx, input?.cycleId);
+      const all = await cityCompliance(ctx, cycle);
+      const covered = new Set(
+        coveredUnitIds(
+          ctx,
+          all.map((u) => u.unitId),
+        ),
+      );
+      return all.filter((u) => covered.has(u.unitId));
+    }),
 });

@@ -1,10 +1,25 @@
 import { findOrganizationDetail, listServiceCenters } from "@beltmap/db";
-import { DUTY_TITLES_ZH, demonstrationSiteDuties, gradeFromTotal, STAGES, TIERS } from "@beltmap/domain";
+import {
+  DUTY_TITLES_ZH,
+  demonstrationSiteDuties,
+  gradeFromTotal,
+  isSetupKind,
+  notCompetitorReason,
+  type SetupKind,
+  STAGES,
+  TIERS,
+} from "@beltmap/domain";
 import { COUNTIES, countyBbox, countyLabelPoint } from "@beltmap/geo";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { CountyDto, MapOrganizationDto, OrganizationDetailDto, ServiceCenterDto } from "../dto.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import type {
+  CountyDto,
+  GradeSource,
+  MapOrganizationDto,
+  OrganizationDetailDto,
+  ServiceCenterDto,
+} from "../dto.ts";
+import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { organizationsWithGrades, toStageScore } from "../services/grades.ts";
 import {
   coveredUnitIds,
@@ -18,6 +33,7 @@ const organizationsInput = z
   .object({
     unitId: z.string().min(1).optional(),
     tiers: z.array(z.enum(TIERS)).optional(),
+    cycleId: cycleIdInput,
   })
   .optional();
 
@@ -26,7 +42,7 @@ export const mapRouter = router({
   organizations: protectedProcedure()
     .input(organizationsInput)
     .query(async ({ ctx, input }): Promise<MapOrganizationDto[]> => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForRead(ctx, input?.cycleId);
       const all = await organizationsWithGrades(
         ctx,
         await scopedOrganizationFilter(ctx, cycle.id, input?.unitId),
@@ -37,10 +53,10 @@ export const mapRouter = router({
 
   /** One organisation for the side panel: its stage scores, belts and duties. */
   organization: protectedProcedure()
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: z.number().int().positive(), cycleId: cycleIdInput }))
     .query(async ({ ctx, input }): Promise<OrganizationDetailDto> => {
       await requireOrganization(ctx, input.id);
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForRead(ctx, input.cycleId);
       const [detail, graded] = await Promise.all([
         findOrganizationDetail(ctx.prisma, input.id, cycle.id),
         organizationsWithGrades(ctx, { cycleId: cycle.id, ids: [input.id] }),
@@ -68,7 +84,14 @@ export const mapRouter = router({
         belts: detail.beltStops
           .filter((s) => s.belt.cycleId === cycle.id)
           .map((s) => ({ id: s.belt.id, name: s.belt.name, position: s.position })),
-        typicalPractice: detail.practices[0]?.title ?? null,
+        typicalPractice: detail.practices.find((p) => p.releasedAt === null)?.title ?? null,
+        setupKind: asSetupKind(detail.setupKind),
+        entityOperated: detail.entityOperated,
+        notCompetitorReason: notCompetitorReason({
+          setupKind: asSetupKind(detail.setupKind),
+          entityOperated: detail.entityOperated,
+        }),
+        gradeSource: (detail.grades[0]?.source as GradeSource | undefined) ?? null,
         contactMembers: detail.contacts.map((c) => c.member.name),
         duties: demonstrationSiteDuties({
           grade: base.gradeIsOfficial ? base.grade : null,
@@ -89,10 +112,11 @@ export const mapRouter = router({
 
   /** 区域性党群服务中心 of every unit. */
   serviceCenters: protectedProcedure()
-    .input(z.object({ unitId: z.string().min(1).optional() }).optional())
+    .input(z.object({ unitId: z.string().min(1).optional(), cycleId: cycleIdInput }).optional())
     .query(async ({ ctx, input }): Promise<ServiceCenterDto[]> => {
       if (input?.unitId !== undefined) await requireUnit(ctx, input.unitId);
-      const centers = await listServiceCenters(ctx.prisma, { unitId: input?.unitId });
+      const cycle = await cycleForRead(ctx, input?.cycleId);
+      const centers = await listServiceCenters(ctx.prisma, { cycleId: cycle.id, unitId: input?.unitId });
       const covered = new Set(
         coveredUnitIds(
           ctx,
@@ -102,3 +126,8 @@ export const mapRouter = router({
       return centers.filter((c) => covered.has(c.unitId));
     }),
 });
+
+function asSetupKind(kind: string): SetupKind {
+  if (!isSetupKind(kind)) throw new Error(`unknown setup kind "${kind}"`);
+  return kind;
+}

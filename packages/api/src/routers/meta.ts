@@ -1,6 +1,6 @@
 import { SEED_HASH_KEY } from "@beltmap/db";
 import type { AppInfoDto } from "../dto.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleSummary, requireCurrentCycle } from "../services/cycle.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const metaRouter = router({
@@ -16,13 +16,7 @@ export const metaRouter = router({
     return {
       demoData: meta !== null,
       seedHash: meta?.value ?? null,
-      cycle: cycle && {
-        id: cycle.id,
-        year: cycle.year,
-        name: cycle.name,
-        beltPlanDeadline: cycle.beltPlanDeadline.toISOString(),
-        initialSummaryDeadline: cycle.initialSummaryDeadline.toISOString(),
-      },
+      cycle: cycle && cycleSummary(cycle),
       generatedAt: ctx.now().toISOString(),
       basemap: ctx.basemap,
     };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { writeAudit } from "../services/audit.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { organizationFile, organizationTable } from "../services/org-export.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
@@ -18,10 +18,11 @@ export const organizationExportRouter = router({
         unitId: z.string().min(1).optional(),
         /** The stages' totals, grade and tier after the template's columns (not read by an import). */
         withScores: z.boolean().default(true),
+        cycleId: cycleIdInput,
       }),
     )
     .query(async ({ ctx, input }) => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForRead(ctx, input.cycleId);
       const table = await organizationTable(ctx, cycle.id, input);
       const file = await organizationFile(table, input.format);
       await writeAudit(ctx.prisma, ctx, ctx.user, {

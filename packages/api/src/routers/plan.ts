@@ -1,11 +1,11 @@
 import { BELT_KINDS, PLAN_LIMITS, type PlanSnapshot } from "@beltmap/domain";
 import { z } from "zod";
 import type { PlanDto } from "../dto.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleForRead, cycleForWrite, cycleIdInput } from "../services/cycle.ts";
 import { decidePlan, getPlan, getPlanVersion, savePlan, submitPlan } from "../services/plans.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
-const unitInput = z.object({ unitId: z.string().min(1) });
+const unitInput = z.object({ unitId: z.string().min(1), cycleId: cycleIdInput });
 
 // Lengths are checked by the domain with messages naming the belt; these bounds only keep
 // absurd requests out before any work is done.
@@ -39,7 +39,8 @@ export const planRouter = router({
   get: protectedProcedure()
     .input(unitInput)
     .query(
-      async ({ ctx, input }): Promise<PlanDto> => getPlan(ctx, await requireCurrentCycle(ctx), input.unitId),
+      async ({ ctx, input }): Promise<PlanDto> =>
+        getPlan(ctx, await cycleForRead(ctx, input.cycleId), input.unitId),
     ),
 
   /** One submitted version as it was, to compare with another. */
@@ -47,14 +48,14 @@ export const planRouter = router({
     .input(unitInput.extend({ version: z.number().int().positive() }))
     .query(
       async ({ ctx, input }): Promise<PlanSnapshot> =>
-        getPlanVersion(ctx, await requireCurrentCycle(ctx), input.unitId, input.version),
+        getPlanVersion(ctx, await cycleForRead(ctx, input.cycleId), input.unitId, input.version),
     ),
 
   /** The county saves its whole draft at once (belts, stop order, service center). */
   save: protectedProcedure(["COUNTY"])
     .input(draftInput)
     .mutation(async ({ ctx, input }): Promise<PlanDto> => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
       await savePlan(ctx, cycle, input);
       return getPlan(ctx, cycle, input.unitId);
     }),
@@ -62,7 +63,7 @@ export const planRouter = router({
   submit: protectedProcedure(["COUNTY"])
     .input(unitInput.extend({ revision: z.number().int().min(0) }))
     .mutation(async ({ ctx, input }): Promise<PlanDto> => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
       await submitPlan(ctx, cycle, input);
       return getPlan(ctx, cycle, input.unitId);
     }),
@@ -70,7 +71,7 @@ export const planRouter = router({
   accept: protectedProcedure(["CITY"])
     .input(unitInput.extend({ version: z.number().int().positive() }))
     .mutation(async ({ ctx, input }): Promise<PlanDto> => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
       await decidePlan(ctx, cycle, { ...input, decision: "ACCEPTED" });
       return getPlan(ctx, cycle, input.unitId);
     }),
@@ -78,7 +79,7 @@ export const planRouter = router({
   return: protectedProcedure(["CITY"])
     .input(unitInput.extend({ version: z.number().int().positive(), reason: z.string().max(500) }))
     .mutation(async ({ ctx, input }): Promise<PlanDto> => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
       await decidePlan(ctx, cycle, { ...input, decision: "RETURNED" });
       return getPlan(ctx, cycle, input.unitId);
     }),

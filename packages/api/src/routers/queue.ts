@@ -2,7 +2,7 @@ import { STAGES } from "@beltmap/domain";
 import { z } from "zod";
 import type { BulkResultDto, QueueDto } from "../dto.ts";
 import { runBulk } from "../services/bulk.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleForRead, cycleForWrite, cycleIdInput } from "../services/cycle.ts";
 import { readQueue } from "../services/queue.ts";
 import { requireVisibleUnit } from "../services/scope.ts";
 import { protectedProcedure, router } from "../trpc.ts";
@@ -23,13 +23,14 @@ export const queueRouter = router({
           unitId: z.string().min(1).optional(),
           townshipId: z.string().min(1).optional(),
           search: z.string().max(100).optional(),
+          cycleId: cycleIdInput,
         })
         .optional(),
     )
     .query(async ({ ctx, input }): Promise<QueueDto> => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForRead(ctx, input?.cycleId);
       if (input?.unitId !== undefined) await requireVisibleUnit(ctx, input.unitId);
-      return readQueue(ctx, cycle.id, input ?? {});
+      return readQueue(ctx, cycle, input ?? {});
     }),
 
   /** One action on many rows (county and city), each row checked on its own, with a per-row result. */
@@ -38,6 +39,7 @@ export const queueRouter = router({
       z.discriminatedUnion("action", [
         z.object({
           action: z.literal("adopt"),
+          cycleId: cycleIdInput,
           stage: z.enum(STAGES),
           rows: z.array(row).min(1).max(2000),
           opinion: z.string().max(2000).nullish(),
@@ -45,6 +47,7 @@ export const queueRouter = router({
         }),
         z.object({
           action: z.literal("return"),
+          cycleId: cycleIdInput,
           stage: z.enum(STAGES),
           rows: z.array(row).min(1).max(2000),
           reason: z.string().max(1000),
@@ -52,7 +55,7 @@ export const queueRouter = router({
       ]),
     )
     .mutation(async ({ ctx, input }): Promise<BulkResultDto[]> => {
-      const cycle = await requireCurrentCycle(ctx);
-      return runBulk(ctx, cycle.id, input);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
+      return runBulk(ctx, cycle, input);
     }),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { appendix2Input } from "../services/appendix2-data.ts";
 import { writeAudit } from "../services/audit.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const reportRouter = router({
@@ -10,9 +10,9 @@ export const reportRouter = router({
    * city every unit (with a 汇总 sheet) or one.
    */
   appendix2: protectedProcedure(["COUNTY", "CITY", "LEADER"])
-    .input(z.object({ unitId: z.string().min(1).optional() }).optional())
+    .input(z.object({ unitId: z.string().min(1).optional(), cycleId: cycleIdInput }).optional())
     .query(async ({ ctx, input }) => {
-      const cycle = await requireCurrentCycle(ctx);
+      const cycle = await cycleForRead(ctx, input?.cycleId);
       const data = await appendix2Input(ctx, cycle, input?.unitId);
       // exceljs takes a third of a second to load: only when someone exports, not at every start.
       const { appendix2FileName, buildAppendix2Workbook } = await import("../export/appendix2.ts");

@@ -1,7 +1,7 @@
 import { ITEM_SCORE_STEP, SCORE_SHEET, SHEET_MAX_TOTAL, STAGES } from "@beltmap/domain";
 import { z } from "zod";
 import type { SheetDefinitionDto, SheetDto } from "../dto.ts";
-import { requireCurrentCycle } from "../services/cycle.ts";
+import { cycleForRead, cycleForWrite, cycleIdInput } from "../services/cycle.ts";
 import { readSheet, returnStage, writeStage } from "../services/sheets.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
@@ -12,6 +12,8 @@ const version = z.number().int().min(0);
 const items = z.record(z.string(), z.number().nullable());
 
 const writeInput = z.object({
+  /** The cycle the page shows; a past one is refused (only the current cycle takes writes). */
+  cycleId: cycleIdInput,
   organizationId,
   stage,
   version,
@@ -36,36 +38,36 @@ export const sheetRouter = router({
 
   /** One organisation's four stages, what the user may do on each, its grade and its unit's quota. */
   get: protectedProcedure()
-    .input(z.object({ organizationId }))
+    .input(z.object({ organizationId, cycleId: cycleIdInput }))
     .query(async ({ ctx, input }): Promise<SheetDto> => {
-      const cycle = await requireCurrentCycle(ctx);
-      return readSheet(ctx, input.organizationId, cycle.id);
+      const cycle = await cycleForRead(ctx, input.cycleId);
+      return readSheet(ctx, input.organizationId, cycle);
     }),
 
   /** Saves the user's stage as a draft (scores may be incomplete). */
   save: protectedProcedure(["ORG", "TOWNSHIP", "COUNTY", "CITY"])
     .input(writeInput)
     .mutation(async ({ ctx, input }): Promise<SheetDto> => {
-      const cycle = await requireCurrentCycle(ctx);
-      await writeStage(ctx, cycle.id, { ...input, submit: false });
-      return readSheet(ctx, input.organizationId, cycle.id);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
+      await writeStage(ctx, cycle, { ...input, submit: false });
+      return readSheet(ctx, input.organizationId, cycle);
     }),
 
   /** Submits the user's stage as a whole (all 25 items) and locks it; 评定 determines the grade. */
   submit: protectedProcedure(["ORG", "TOWNSHIP", "COUNTY", "CITY"])
     .input(writeInput)
     .mutation(async ({ ctx, input }): Promise<SheetDto> => {
-      const cycle = await requireCurrentCycle(ctx);
-      await writeStage(ctx, cycle.id, { ...input, submit: true });
-      return readSheet(ctx, input.organizationId, cycle.id);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
+      await writeStage(ctx, cycle, { ...input, submit: true });
+      return readSheet(ctx, input.organizationId, cycle);
     }),
 
   /** Returns the stage below for revision, with the reason. */
   return: protectedProcedure(["TOWNSHIP", "COUNTY", "CITY"])
-    .input(z.object({ organizationId, stage, version, reason: z.string().max(1000) }))
+    .input(z.object({ cycleId: cycleIdInput, organizationId, stage, version, reason: z.string().max(1000) }))
     .mutation(async ({ ctx, input }): Promise<SheetDto> => {
-      const cycle = await requireCurrentCycle(ctx);
-      await returnStage(ctx, cycle.id, input);
-      return readSheet(ctx, input.organizationId, cycle.id);
+      const cycle = await cycleForWrite(ctx, input.cycleId);
+      await returnStage(ctx, cycle, input);
+      return readSheet(ctx, input.organizationId, cycle);
     }),
 });

@@ -1,26 +1,30 @@
-import { listUnits } from "@beltmap/db";
+import { cycleQuotas, listUnits } from "@beltmap/db";
 import { UNIT_KINDS, type UnitKind } from "@beltmap/domain";
 import { z } from "zod";
 import type { TownshipDto, UnitDto } from "../dto.ts";
+import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { requireVisibleUnit, visibleUnitIds } from "../services/scope.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const unitRouter = router({
-  /** The 9 units of Appendix 3 with their quotas and minimum belts. */
-  list: protectedProcedure().query(async ({ ctx }): Promise<UnitDto[]> => {
-    const visible = await visibleUnitIds(ctx);
-    const units = (await listUnits(ctx.prisma)).filter((u) => visible === "ALL" || visible.includes(u.id));
-    return units.map((u) => ({
-      id: u.id,
-      name: u.name,
-      kind: asUnitKind(u.kind),
-      countyCode: u.countyCode,
-      excellentQuota: u.excellentQuota,
-      practiceQuota: u.practiceQuota,
-      minBelts: u.minBelts,
-      needsServiceCenter: u.needsServiceCenter,
-    }));
-  }),
+  /** The 9 units of Appendix 3 with their quotas in the cycle (the current one by default) and minimum belts. */
+  list: protectedProcedure()
+    .input(z.object({ cycleId: cycleIdInput }).optional())
+    .query(async ({ ctx, input }): Promise<UnitDto[]> => {
+      const [visible, cycle] = await Promise.all([visibleUnitIds(ctx), cycleForRead(ctx, input?.cycleId)]);
+      const quotas = await cycleQuotas(ctx.prisma, cycle.id);
+      const units = (await listUnits(ctx.prisma)).filter((u) => visible === "ALL" || visible.includes(u.id));
+      return units.map((u) => ({
+        id: u.id,
+        name: u.name,
+        kind: asUnitKind(u.kind),
+        countyCode: u.countyCode,
+        excellentQuota: quotas.get(u.id)?.excellentQuota ?? u.excellentQuota,
+        practiceQuota: quotas.get(u.id)?.practiceQuota ?? u.practiceQuota,
+        minBelts: u.minBelts,
+        needsServiceCenter: u.needsServiceCenter,
+      }));
+    }),
 
   /**
    * 乡镇（街道、园区） of the user's region, for filters: a township user's own, a unit's (or the

@@ -1,6 +1,7 @@
 import { STAGE_LABELS_ZH, STAGES, type Stage } from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
 import type { BulkResultDto } from "../dto.ts";
+import type { Cycle } from "./cycle.ts";
 import type { ScopedContext } from "./scope.ts";
 import { returnStage, writeStage } from "./sheets.ts";
 
@@ -26,9 +27,10 @@ export type BulkCommand =
  */
 export async function runBulk(
   ctx: ScopedContext,
-  cycleId: number,
+  cycle: Cycle,
   command: BulkCommand,
 ): Promise<BulkResultDto[]> {
+  const cycleId = cycle.id;
   const previous = STAGES[STAGES.indexOf(command.stage) - 1];
   if (!previous) {
     throw new TRPCError({
@@ -52,7 +54,7 @@ export async function runBulk(
             message: `${STAGE_LABELS_ZH[previous]}已更新，请刷新后重试`,
           });
         }
-        await writeStage(ctx, cycleId, {
+        await writeStage(ctx, cycle, {
           organizationId: row.organizationId,
           stage: command.stage,
           version: row.version,
@@ -63,7 +65,7 @@ export async function runBulk(
           submit: true,
         });
       } else {
-        await returnStage(ctx, cycleId, {
+        await returnStage(ctx, cycle, {
           organizationId: row.organizationId,
           stage: previous,
           version: row.previousVersion,

@@ -2,8 +2,10 @@ import { listServiceCenters, listUnits } from "@beltmap/db";
 import {
   type BeltSite,
   checkUnitCompliance,
+  isDemonstrationSite,
   PLAN_STATUSES,
   type PlanStatus,
+  type RosterFacts,
   ruleResultJson,
   unitPasses,
 } from "@beltmap/domain";
@@ -15,6 +17,46 @@ import { organizationsWithGrades } from "./grades.ts";
 
 type Cycle = { id: number; beltPlanDeadline: Date };
 
+/** Each unit's roster facts in the cycle: active county members, their contacts, its sites. */
+async function rosterFactsByUnit(
+  ctx: Context,
+  cycleId: number,
+  siteIdsByUnit: Map<string, number[]>,
+): Promise<Map<string, RosterFacts>> {
+  const [members, contacts] = await Promise.all([
+    ctx.prisma.committeeMember.findMany({
+      where: { level: "COUNTY", active: true },
+      select: { id: true, unitId: true },
+    }),
+    ctx.prisma.committeeContact.findMany({
+      where: { cycleId, member: { level: "COUNTY", active: true } },
+      select: { memberId: true, organizationId: true, member: { select: { unitId: true } } },
+    }),
+  ]);
+  type Mutable = {
+    activeMemberIds: number[];
+    contacts: RosterFacts["contacts"][number][];
+    siteIds: number[];
+  };
+  const facts = new Map<string, Mutable>();
+  const entry = (unitId: string): Mutable => {
+    const existing = facts.get(unitId);
+    if (existing) return existing;
+    const created: Mutable = { activeMemberIds: [], contacts: [], siteIds: siteIdsByUnit.get(unitId) ?? [] };
+    facts.set(unitId, created);
+    return created;
+  };
+  for (const member of members) if (member.unitId) entry(member.unitId).activeMemberIds.push(member.id);
+  for (const contact of contacts)
+    if (contact.member.unitId)
+      entry(contact.member.unitId).contacts.push({
+        memberId: contact.memberId,
+        organizationId: contact.organizationId,
+      });
+  for (const [unitId] of siteIdsByUnit) entry(unitId);
+  return facts;
+}
+
 /**
  * Every belt rule for every unit of the cycle. It is computed over the whole city because
  * 市经信委's sites ride on the counties' belts; callers narrow the result to the user's units.
@@ -24,7 +66,7 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
     listUnits(ctx.prisma),
     beltsOf(ctx.prisma, cycle.id),
     organizationsWithGrades(ctx, { cycleId: cycle.id }),
-    listServiceCenters(ctx.prisma),
+    listServiceCenters(ctx.prisma, { cycleId: cycle.id }),
     ctx.prisma.beltPlan.findMany({
       where: { cycleId: cycle.id },
       select: {
@@ -52,6 +94,12 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
   const withCenter = new Set(centers.map((c) => c.unitId));
   const departmentUnitIds = new Set(units.filter((u) => u.kind === "DEPARTMENT").map((u) => u.id));
   const planOf = new Map(plans.map((p) => [p.unitId, p]));
+  const siteIdsByUnit = new Map<string, number[]>();
+  for (const site of sites.values()) {
+    if (!isDemonstrationSite(site.grade)) continue;
+    siteIdsByUnit.set(site.unitId, [...(siteIdsByUnit.get(site.unitId) ?? []), site.id]);
+  }
+  const rosters = await rosterFactsByUnit(ctx, cycle.id, siteIdsByUnit);
   return units.map((unit) => {
     const plan = planOf.get(unit.id);
     const rules = checkUnitCompliance({
@@ -73,6 +121,7 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
         firstSubmittedAt: plan?.versions[0]?.submittedAt ?? null,
         now: ctx.now(),
       },
+      roster: rosters.get(unit.id) ?? { activeMemberIds: [], contacts: [], siteIds: [] },
     });
     return {
       unitId: unit.id,

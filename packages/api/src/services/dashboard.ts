@@ -1,21 +1,26 @@
-import { countPracticesByUnit, listUnits } from "@beltmap/db";
+import { cycleQuotas, listUnits } from "@beltmap/db";
 import {
-  CITY_EXCELLENT_TARGET,
   isStage,
   pendingStage,
   quotaUse,
   reviewState,
+  rosterCompliance,
   type SheetStages,
   STAGES,
+  type SubmissionState,
+  submissionTimeliness,
   TIER_TARGET_SHARES,
   TIERS,
   type Tier,
+  tallySubmissions,
+  tierShare,
+  tierTargetCounts,
 } from "@beltmap/domain";
-import type { DashboardSummaryDto, PipelineStep } from "../dto.ts";
+import type { DashboardSummaryDto, PipelineStep, SubmissionTimelinessDto } from "../dto.ts";
+import { asPlanStatus } from "./compliance.ts";
+import { type Cycle, cycleSummary } from "./cycle.ts";
 import { organizationsWithGrades } from "./grades.ts";
 import { organizationWhere, type ScopedContext, scopedOrganizationFilter, visibleUnitIds } from "./scope.ts";
-
-type Cycle = { id: number; year: number; name: string; beltPlanDeadline: Date; initialSummaryDeadline: Date };
 
 const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
 
@@ -25,25 +30,55 @@ const zeroTiers = (): Record<Tier | "NONE", number> =>
   Object.fromEntries([...TIERS, "NONE"].map((tier) => [tier, 0])) as Record<Tier | "NONE", number>;
 
 /**
- * Where the user's region stands: progress toward the 100 sites, each unit against its quotas, the
- * tiers against their targets, the four stages' pipeline, re-reviews due and overdue, deadlines.
+ * Where the user's region stands in a cycle: progress toward its targets (示范点, 典型做法, the tiers
+ * over all 争创对象), each unit against its quotas, the four stages' pipeline, re-reviews due and
+ * overdue, the roster, and per unit where its belt plan and 附件2 stand against their deadlines.
  */
 export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promise<DashboardSummaryDto> {
   const visible = await visibleUnitIds(ctx);
   const region = organizationWhere(ctx.user.region);
-  const [allUnits, organizations, practices, sheets, reReviews] = await Promise.all([
-    listUnits(ctx.prisma),
-    organizationsWithGrades(ctx, await scopedOrganizationFilter(ctx, cycle.id)),
-    countPracticesByUnit(ctx.prisma, cycle.id),
-    ctx.prisma.scoreSheet.findMany({
-      where: { cycleId: cycle.id, status: "SUBMITTED", organization: region },
-      select: { organizationId: true, stage: true },
-    }),
-    ctx.prisma.reReview.findMany({
-      where: { status: "PENDING", organization: region },
-      select: { dueOn: true, organization: { select: { unitId: true } } },
-    }),
-  ]);
+  const [allUnits, quotas, organizations, practices, sheets, reReviews, plans, reports, members, contacts] =
+    await Promise.all([
+      listUnits(ctx.prisma),
+      cycleQuotas(ctx.prisma, cycle.id),
+      organizationsWithGrades(ctx, await scopedOrganizationFilter(ctx, cycle.id)),
+      ctx.prisma.typicalPractice.findMany({
+        where: { cycleId: cycle.id, releasedAt: null, organization: region },
+        select: { organization: { select: { unitId: true } } },
+      }),
+      ctx.prisma.scoreSheet.findMany({
+        where: { cycleId: cycle.id, status: "SUBMITTED", organization: region },
+        select: { organizationId: true, stage: true },
+      }),
+      // The cadence is of the present: a past cycle's dashboard shows no due dates.
+      cycle.isCurrent
+        ? ctx.prisma.reReview.findMany({
+            where: { status: "PENDING", organization: region },
+            select: { dueOn: true, organization: { select: { unitId: true } } },
+          })
+        : Promise.resolve([]),
+      ctx.prisma.beltPlan.findMany({
+        where: { cycleId: cycle.id },
+        select: {
+          unitId: true,
+          status: true,
+          versions: { orderBy: { version: "asc" }, take: 1, select: { submittedAt: true } },
+        },
+      }),
+      ctx.prisma.appendix2Submission.findMany({
+        where: { cycleId: cycle.id },
+        orderBy: { version: "asc" },
+        select: { unitId: true, version: true, submittedAt: true, decision: true },
+      }),
+      ctx.prisma.committeeMember.findMany({
+        where: { level: "COUNTY", active: true },
+        select: { id: true, unitId: true },
+      }),
+      ctx.prisma.committeeContact.findMany({
+        where: { cycleId: cycle.id, member: { level: "COUNTY", active: true } },
+        select: { memberId: true, organizationId: true },
+      }),
+    ]);
   const units = allUnits.filter((u) => visible === "ALL" || visible.includes(u.id));
 
   const stagesOf = new Map<number, SheetStages>();
@@ -54,6 +89,8 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     stagesOf.set(sheet.organizationId, stages);
   }
   const now = ctx.now();
+  // A past cycle is judged as it stood when it ended.
+  const asOf = cycle.isCurrent ? now : cycle.endsOn;
   const dueSoon = new Map<string, number>();
   const overdue = new Map<string, number>();
   for (const review of reReviews) {
@@ -64,59 +101,147 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
 
   const pipeline = zeroPipeline();
   const perUnit = new Map(
-    units.map((u) => [u.id, { organizations: 0, tiers: zeroTiers(), pipeline: zeroPipeline(), official: 0 }]),
-  );
-  for (const org of organizations) {
-    const step = pendingStage(stagesOf.get(org.id) ?? {}) ?? "DETERMINED";
-    pipeline[step]++;
-    const unit = perUnit.get(org.unitId);
-    if (!unit) continue;
-    unit.organizations++;
-    unit.tiers[org.tier ?? "NONE"]++;
-    unit.pipeline[step]++;
-    if (org.grade === "EXCELLENT" && org.gradeIsOfficial) unit.official++;
-  }
-  const excellent = organizations.filter((o) => o.grade === "EXCELLENT");
-  const graded = organizations.filter((o) => o.tier !== null).length;
-  return {
-    cycle: { id: cycle.id, year: cycle.year, name: cycle.name },
-    target: CITY_EXCELLENT_TARGET,
-    quotaTotal: units.reduce((sum, u) => sum + u.excellentQuota, 0),
-    excellentOfficial: excellent.filter((o) => o.gradeIsOfficial).length,
-    excellentProvisional: excellent.filter((o) => !o.gradeIsOfficial).length,
-    organizations: organizations.length,
-    perUnit: units.map((unit) => {
-      const figures = perUnit.get(unit.id) ?? {
+    units.map((u) => [
+      u.id,
+      {
         organizations: 0,
+        competitors: 0,
         tiers: zeroTiers(),
         pipeline: zeroPipeline(),
         official: 0,
-      };
-      const use = quotaUse(unit.excellentQuota, figures.official);
-      return {
-        unitId: unit.id,
-        unitName: unit.name,
-        excellent: use.used,
-        quota: use.quota,
-        quotaReached: use.reached,
-        quotaExceeded: use.exceeded,
-        practices: practices.get(unit.id) ?? 0,
-        practiceQuota: unit.practiceQuota,
-        organizations: figures.organizations,
-        tiers: figures.tiers,
-        pipeline: figures.pipeline,
-        reReviewsDueSoon: dueSoon.get(unit.id) ?? 0,
-        reReviewsOverdue: overdue.get(unit.id) ?? 0,
-      };
-    }),
+        siteIds: [] as number[],
+      },
+    ]),
+  );
+  for (const org of organizations) {
+    const unit = perUnit.get(org.unitId);
+    if (unit) unit.organizations++;
+    if (!org.competitor) continue;
+    const step = pendingStage(stagesOf.get(org.id) ?? {}) ?? "DETERMINED";
+    pipeline[step]++;
+    if (!unit) continue;
+    unit.competitors++;
+    unit.tiers[org.tier ?? "NONE"]++;
+    unit.pipeline[step]++;
+    if (org.grade === "EXCELLENT" && org.gradeIsOfficial) {
+      unit.official++;
+      unit.siteIds.push(org.id);
+    }
+  }
+  const competitors = organizations.filter((o) => o.competitor);
+  const excellent = competitors.filter((o) => o.grade === "EXCELLENT");
+  const targets = cycleSummary(cycle).targets;
+  const tierTargets = tierTargetCounts(targets);
+  const planOf = new Map(plans.map((p) => [p.unitId, p]));
+
+  const timeliness = (deadline: Date, first: Date | null): SubmissionTimelinessDto =>
+    submissionTimeliness({ deadline, firstSubmittedAt: first, now: asOf });
+  const planStates: SubmissionState[] = [];
+  const reportStates: SubmissionState[] = [];
+
+  const rows = units.map((unit) => {
+    const figures = perUnit.get(unit.id) ?? {
+      organizations: 0,
+      competitors: 0,
+      tiers: zeroTiers(),
+      pipeline: zeroPipeline(),
+      official: 0,
+      siteIds: [],
+    };
+    const quota = quotas.get(unit.id);
+    const use = quotaUse(quota?.excellentQuota ?? unit.excellentQuota, figures.official);
+    const plan = planOf.get(unit.id);
+    const planTiming =
+      unit.minBelts > 0 ? timeliness(cycle.beltPlanDeadline, plan?.versions[0]?.submittedAt ?? null) : null;
+    if (planTiming) planStates.push(planTiming.state);
+    const ownReports = reports.filter((r) => r.unitId === unit.id);
+    const latestReport = ownReports.at(-1);
+    const reportTiming = timeliness(cycle.initialSummaryDeadline, ownReports[0]?.submittedAt ?? null);
+    reportStates.push(reportTiming.state);
+    const unitMembers = members.filter((m) => m.unitId === unit.id).map((m) => m.id);
+    const roster = rosterCompliance({
+      activeMemberIds: unitMembers,
+      contacts: contacts.filter((c) => unitMembers.includes(c.memberId)),
+      siteIds: figures.siteIds,
+    });
+    return {
+      unitId: unit.id,
+      unitName: unit.name,
+      excellent: use.used,
+      quota: use.quota,
+      quotaReached: use.reached,
+      quotaExceeded: use.exceeded,
+      practices: practices.filter((p) => p.organization.unitId === unit.id).length,
+      practiceQuota: quota?.practiceQuota ?? unit.practiceQuota,
+      organizations: figures.competitors,
+      nonCompetitors: figures.organizations - figures.competitors,
+      tiers: figures.tiers,
+      pipeline: figures.pipeline,
+      reReviewsDueSoon: dueSoon.get(unit.id) ?? 0,
+      reReviewsOverdue: overdue.get(unit.id) ?? 0,
+      plan: planTiming && {
+        status: plan ? asPlanStatus(plan.status) : ("DRAFT" as const),
+        timeliness: planTiming,
+      },
+      appendix2: {
+        status: !latestReport
+          ? ("NOT_SUBMITTED" as const)
+          : latestReport.decision === "RECEIVED"
+            ? ("RECEIVED" as const)
+            : latestReport.decision === "RETURNED"
+              ? ("RETURNED" as const)
+              : ("SUBMITTED" as const),
+        resubmitted: ownReports.length > 1,
+        timeliness: reportTiming,
+      },
+      roster: {
+        activeMembers: unitMembers.length,
+        sites: figures.siteIds.length,
+        sitesWithContact: roster.sitesWithContact,
+        membersWithoutSite: roster.membersWithoutSite.length,
+        passed: roster.passed,
+      },
+    };
+  });
+
+  return {
+    cycle: cycleSummary(cycle),
+    target: targets.excellent,
+    targets,
+    quotaTotal: rows.reduce((sum, u) => sum + u.quota, 0),
+    excellentOfficial: excellent.filter((o) => o.gradeIsOfficial).length,
+    excellentProvisional: excellent.filter((o) => !o.gradeIsOfficial).length,
+    practicesTotal: practices.length,
+    organizations: competitors.length,
+    nonCompetitors: organizations.length - competitors.length,
+    perUnit: rows,
     perTier: TIERS.map((tier) => {
-      const count = organizations.filter((o) => o.tier === tier).length;
-      return { tier, count, share: graded ? count / graded : 0, targetShare: TIER_TARGET_SHARES[tier] };
+      const count = competitors.filter((o) => o.tier === tier).length;
+      return {
+        tier,
+        count,
+        share: tierShare(count, competitors.length),
+        targetShare: TIER_TARGET_SHARES[tier],
+        targetCount: tierTargets[tier],
+      };
     }),
     pipeline,
     deadlines: {
       beltPlan: cycle.beltPlanDeadline.toISOString(),
       initialSummary: cycle.initialSummaryDeadline.toISOString(),
+    },
+    reports: {
+      beltPlan: { deadline: cycle.beltPlanDeadline.toISOString(), tally: tallySubmissions(planStates) },
+      initialSummary: {
+        deadline: cycle.initialSummaryDeadline.toISOString(),
+        tally: tallySubmissions(reportStates),
+      },
+    },
+    roster: {
+      activeMembers: rows.reduce((n, u) => n + u.roster.activeMembers, 0),
+      sites: rows.reduce((n, u) => n + u.roster.sites, 0),
+      sitesWithContact: rows.reduce((n, u) => n + u.roster.sitesWithContact, 0),
+      membersWithoutSite: rows.reduce((n, u) => n + u.roster.membersWithoutSite, 0),
     },
     generatedAt: now.toISOString(),
   };

@@ -2,10 +2,12 @@ import { listOrganizationsWithGradeInputs, type OrganizationFilter } from "@belt
 import {
   effectiveGrade,
   type Grade,
+  isCompetitor,
   isGrade,
   isOrgKind,
   isStage,
   type OrgKind,
+  type SetupKind,
   type StageScore,
 } from "@beltmap/domain";
 import type { Context } from "../context.ts";
@@ -55,6 +57,7 @@ async function loadOrganizationsWithGrades(
       grade: graded?.grade ?? null,
       tier: graded?.tier ?? null,
       gradeIsOfficial: graded?.official ?? false,
+      competitor: isCompetitor({ setupKind: row.setupKind as SetupKind, entityOperated: row.entityOperated }),
     };
   });
 }

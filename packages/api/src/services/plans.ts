@@ -1,6 +1,7 @@
 import type { Prisma } from "@beltmap/db";
 import {
   type BeltKind,
+  checkCycleWritable,
   checkPlanAction,
   isDemonstrationSite,
   isEligibleStop,
@@ -21,7 +22,7 @@ import { asPlanStatus } from "./compliance.ts";
 import { organizationsWithGrades } from "./grades.ts";
 import { requireUnit, type ScopedContext } from "./scope.ts";
 
-type Cycle = { id: number; beltPlanDeadline: Date };
+type Cycle = { id: number; year: number; isCurrent: boolean; beltPlanDeadline: Date };
 type Tx = Prisma.TransactionClient;
 
 export type PlanDraftInput = {
@@ -119,7 +120,7 @@ export async function getPlan(ctx: ScopedContext, cycle: Cycle, unitId: string):
       include: { versions: { orderBy: { version: "asc" }, omit: { snapshot: true } } },
     }),
     beltsOf(ctx.prisma, cycle.id, unitId),
-    ctx.prisma.serviceCenter.findUnique({ where: { unitId } }),
+    ctx.prisma.serviceCenter.findUnique({ where: { unitId_cycleId: { unitId, cycleId: cycle.id } } }),
     planCandidates(ctx, cycle.id, unit, departments),
   ]);
   const status = plan?.status ?? "DRAFT";
@@ -130,6 +131,11 @@ export async function getPlan(ctx: ScopedContext, cycle: Cycle, unitId: string):
     select: { id: true, displayName: true },
   });
   const nameOf = (id: number | null) => users.find((u) => u.id === id)?.displayName ?? null;
+  // A past cycle's plan is history: nobody may change it.
+  const writable = checkCycleWritable(cycle);
+  const pastCycle: PlanPermissionDto | null = writable.ok
+    ? null
+    : { ok: false, code: "PAST_CYCLE", reason: writable.message };
   return {
     unitId,
     unitName: unit.name,
@@ -146,9 +152,9 @@ export async function getPlan(ctx: ScopedContext, cycle: Cycle, unitId: string):
     deadline: cycle.beltPlanDeadline.toISOString(),
     serverTime: ctx.now().toISOString(),
     can: {
-      edit: asPermission(permission(ctx, unit, status, "EDIT")),
-      submit: asPermission(permission(ctx, unit, status, "SUBMIT")),
-      review: asPermission(permission(ctx, unit, status, "ACCEPT")),
+      edit: pastCycle ?? asPermission(permission(ctx, unit, status, "EDIT")),
+      submit: pastCycle ?? asPermission(permission(ctx, unit, status, "SUBMIT")),
+      review: pastCycle ?? asPermission(permission(ctx, unit, status, "ACCEPT")),
     },
     belts,
     serviceCenter: center,
@@ -325,12 +331,12 @@ export async function savePlan(ctx: ScopedContext, cycle: Cycle, input: PlanDraf
     if (center) {
       const data = { ...center, organizationId: centerSiteId };
       await tx.serviceCenter.upsert({
-        where: { unitId: unit.id },
-        create: { ...data, unitId: unit.id },
+        where: { unitId_cycleId: { unitId: unit.id, cycleId: cycle.id } },
+        create: { ...data, unitId: unit.id, cycleId: cycle.id },
         update: data,
       });
     } else {
-      await tx.serviceCenter.deleteMany({ where: { unitId: unit.id } });
+      await tx.serviceCenter.deleteMany({ where: { unitId: unit.id, cycleId: cycle.id } });
     }
     const status = statusAfterEdit(asPlanStatus(plan.status));
     await tx.beltPlan.update({ where: { id: plan.id }, data: { revision: plan.revision + 1, status } });
@@ -371,7 +377,7 @@ function centerProblems(
 async function planSummary(db: Tx, cycleId: number, unitId: string) {
   const [belts, center] = await Promise.all([
     beltsOf(db, cycleId, unitId),
-    db.serviceCenter.findUnique({ where: { unitId } }),
+    db.serviceCenter.findUnique({ where: { unitId_cycleId: { unitId, cycleId } } }),
   ]);
   return { belts, center };
 }

@@ -11,6 +11,7 @@ import {
   stagePermissions,
 } from "@beltmap/domain";
 import type { QueueDto, QueueRowDto } from "../dto.ts";
+import type { Cycle } from "./cycle.ts";
 import { unitQuotaUse } from "./quota.ts";
 import { organizationWhere, type ScopedContext, visibleUnitIds } from "./scope.ts";
 
@@ -24,45 +25,52 @@ export type QueueFilter = {
 
 const ROW_LIMIT = 2000;
 
+/** 争创对象 (单建, 实体运作): the only organisations scored (see isCompetitor). */
+export const COMPETITORS = { setupKind: "SINGLE", entityOperated: true } as const;
+
 /**
  * Organisations of the user's region waiting at a stage (待自评 / 待复核 / 待初评 / 待评定), with
  * counts for every stage, the previous stage's total, and the quota of the units in view.
  */
-export async function readQueue(ctx: ScopedContext, cycleId: number, filter: QueueFilter): Promise<QueueDto> {
-  const role = ctx.user.role;
+export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueFilter): Promise<QueueDto> {
+  const cycleId = cycle.id;
+  // A past cycle's queue is history: shown, never worked on.
+  const role = cycle.isCurrent ? ctx.user.role : "LEADER";
   const ownStage = STAGES.find((s) => STAGE_OWNER[s] === role) ?? null;
   const stage = filter.stage ?? ownStage ?? "SELF";
   const search = filter.search?.trim();
-  const organizations = await ctx.prisma.organization.findMany({
-    where: {
-      AND: [
-        organizationWhere(ctx.user.region),
-        filter.unitId ? { unitId: filter.unitId } : {},
-        filter.townshipId ? { townshipId: filter.townshipId } : {},
-        search ? { name: { contains: search } } : {},
-      ],
-    },
-    select: {
-      id: true,
-      name: true,
-      unitId: true,
-      townshipId: true,
-      unit: { select: { name: true } },
-      township: { select: { name: true } },
-      sheets: {
-        where: { cycleId },
-        select: {
-          stage: true,
-          status: true,
-          version: true,
-          total: true,
-          returnReason: true,
-          updatedAt: true,
+  const inView = [
+    organizationWhere(ctx.user.region),
+    filter.unitId ? { unitId: filter.unitId } : {},
+    filter.townshipId ? { townshipId: filter.townshipId } : {},
+    search ? { name: { contains: search } } : {},
+  ];
+  const [organizations, notCompetitors] = await Promise.all([
+    ctx.prisma.organization.findMany({
+      where: { AND: [...inView, COMPETITORS] },
+      select: {
+        id: true,
+        name: true,
+        unitId: true,
+        townshipId: true,
+        unit: { select: { name: true } },
+        township: { select: { name: true } },
+        sheets: {
+          where: { cycleId },
+          select: {
+            stage: true,
+            status: true,
+            version: true,
+            total: true,
+            returnReason: true,
+            updatedAt: true,
+          },
         },
       },
-    },
-    orderBy: { id: "asc" },
-  });
+      orderBy: { id: "asc" },
+    }),
+    ctx.prisma.organization.count({ where: { AND: [...inView, { NOT: COMPETITORS }] } }),
+  ]);
   const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   let determined = 0;
   const rows: QueueRowDto[] = [];
@@ -117,6 +125,7 @@ export async function readQueue(ctx: ScopedContext, cycleId: number, filter: Que
     counts,
     determined,
     total: organizations.length,
+    notCompetitors,
     rows: rows.slice(0, ROW_LIMIT),
     truncated: rows.length > ROW_LIMIT,
     quotas,

@@ -1,4 +1,4 @@
-import type { Prisma } from "@beltmap/db";
+import { cycleQuotaOf, type Prisma } from "@beltmap/db";
 import { type QuotaUse, quotaUse } from "@beltmap/domain";
 
 type Db = Prisma.TransactionClient;
@@ -14,9 +14,18 @@ export async function countOfficialExcellent(db: Db, unitId: string, cycleId: nu
   return [...latest.values()].filter((g) => g === "EXCELLENT").length;
 }
 
+/** The unit's 优秀 quota of the cycle and how much of it official grades use. */
 export async function unitQuotaUse(db: Db, unitId: string, cycleId: number): Promise<QuotaUse> {
-  const unit = await db.unit.findUniqueOrThrow({ where: { id: unitId }, select: { excellentQuota: true } });
-  return quotaUse(unit.excellentQuota, await countOfficialExcellent(db, unitId, cycleId));
+  const [quota, used] = await Promise.all([
+    cycleQuotaOf(db, cycleId, unitId),
+    countOfficialExcellent(db, unitId, cycleId),
+  ]);
+  return quotaUse(quota.excellentQuota, used);
+}
+
+/** Typical practices of the unit in the cycle that still count (not released by a 摘牌). */
+export function countActivePractices(db: Db, unitId: string, cycleId: number): Promise<number> {
+  return db.typicalPractice.count({ where: { cycleId, releasedAt: null, organization: { unitId } } });
 }
 
 /**

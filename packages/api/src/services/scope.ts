@@ -53,6 +53,8 @@ const NOT_FOUND_MESSAGES: Record<string, string> = {
   Unit: "未找到该单位",
   ReReview: "未找到该复查记录",
   User: "未找到该用户",
+  CommitteeMember: "未找到该委员",
+  Appendix2Submission: "未找到该版本的附件2",
 };
 
 /** An organisation of the user's region, or NOT_FOUND. */

@@ -1,12 +1,16 @@
-import type { Prisma } from "@beltmap/db";
+import { cycleQuotaOf, type Prisma } from "@beltmap/db";
 import {
   type ActionCheck,
   checkExcellentDetermination,
   checkStageAction,
   effectiveGrade,
+  type Grade,
   gradeFromTotal,
   type ItemScores,
+  isCompetitor,
+  isSetupKind,
   isStage,
+  notCompetitorReason,
   parseItemScores,
   pendingStage,
   type SheetStages,
@@ -20,12 +24,14 @@ import {
   validateReturnReason,
 } from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
-import type { SheetDto, SheetStageDto } from "../dto.ts";
+import type { GradeSource, SheetDto, SheetStageDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
 import { writeAudit } from "./audit.ts";
+import type { Cycle } from "./cycle.ts";
 import { officialOf } from "./grades.ts";
 import { countOfficialExcellent, latestOfficialRecord, lockUnitQuota, unitQuotaUse } from "./quota.ts";
 import { requireOrganization, type ScopedContext } from "./scope.ts";
+import { applyDelisting, delistingFacts, restartCadence } from "./site-status.ts";
 
 type Db = Prisma.TransactionClient;
 
@@ -61,23 +67,29 @@ function factsOf(rows: Map<Stage, StageRow>): SheetStages {
 }
 
 /** The sheet page's data: the four stages side by side, what the user may do, grade and quota. */
-export async function readSheet(
-  ctx: ScopedContext,
-  organizationId: number,
-  cycleId: number,
-): Promise<SheetDto> {
+export async function readSheet(ctx: ScopedContext, organizationId: number, cycle: Cycle): Promise<SheetDto> {
+  const cycleId = cycle.id;
   const org = await requireOrganization(ctx, organizationId);
   const [detail, rows, record, quota] = await Promise.all([
     ctx.prisma.organization.findUniqueOrThrow({
       where: { id: organizationId },
-      select: { kind: true, unit: { select: { name: true } }, township: { select: { name: true } } },
+      select: {
+        kind: true,
+        setupKind: true,
+        entityOperated: true,
+        unit: { select: { name: true } },
+        township: { select: { name: true } },
+      },
     }),
     loadStages(ctx.prisma, organizationId, cycleId),
     latestOfficialRecord(ctx.prisma, organizationId, cycleId),
     unitQuotaUse(ctx.prisma, org.unitId, cycleId),
   ]);
   const facts = factsOf(rows);
-  const permissions = stagePermissions(ctx.user.role, facts);
+  const competitor = competitorFacts(detail);
+  // A past cycle is history and a non-competitor is not scored: nobody may change anything then.
+  const writable = cycle.isCurrent && isCompetitor(competitor);
+  const permissions = stagePermissions(writable ? ctx.user.role : "LEADER", facts);
   const stages: SheetStageDto[] = STAGES.map((stage) => {
     const row = rows.get(stage);
     return {
@@ -99,6 +111,7 @@ export async function readSheet(
       s.status === "EMPTY" || s.total === null ? [] : [{ stage: s.stage, total: s.total, status: s.status }],
     ),
   );
+  const isSite = record?.grade === "EXCELLENT";
   return {
     organization: {
       id: org.id,
@@ -108,13 +121,44 @@ export async function readSheet(
       unitName: detail.unit.name,
       townshipId: org.townshipId,
       townshipName: detail.township.name,
+      setupKind: competitor.setupKind,
+      entityOperated: competitor.entityOperated,
+      notCompetitorReason: notCompetitorReason(competitor),
     },
     cycleId,
+    cycleYear: cycle.year,
+    cycleIsCurrent: cycle.isCurrent,
     stages,
     pendingStage: pendingStage(facts),
-    grade: grade && { grade: grade.grade, tier: grade.tier, total: grade.total, official: grade.official },
+    grade: grade && {
+      grade: grade.grade,
+      tier: grade.tier,
+      total: grade.total,
+      official: grade.official,
+      source: (record?.source as GradeSource | undefined) ?? null,
+    },
     quota: { unitId: org.unitId, ...quota },
+    // Shown to the city before it determines a grade below 优秀 for a demonstration site.
+    siteFacts:
+      isSite && permissions.CITY_FINAL.canEdit
+        ? await delistingFacts(ctx.prisma, organizationId, cycleId)
+        : null,
   };
+}
+
+function competitorFacts(org: { setupKind: string; entityOperated: boolean }) {
+  if (!isSetupKind(org.setupKind)) throw new Error(`unknown setup kind "${org.setupKind}"`);
+  return { setupKind: org.setupKind, entityOperated: org.entityOperated };
+}
+
+/** Only 争创对象 (单建, 实体运作) are scored. */
+async function requireCompetitor(db: Db, organizationId: number): Promise<void> {
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { setupKind: true, entityOperated: true },
+  });
+  const reason = notCompetitorReason(competitorFacts(org));
+  if (reason) throw new TRPCError({ code: "PRECONDITION_FAILED", message: reason });
 }
 
 export type StageWrite = {
@@ -149,8 +193,10 @@ function staleWrite(stage: Stage, expected: number, actual: number): never {
  * opinion, and for a 优秀 determination the unit's quota, under a lock so two determinations
  * cannot both take the last place. Every write is audited in the same transaction.
  */
-export async function writeStage(ctx: ScopedContext, cycleId: number, write: StageWrite): Promise<void> {
+export async function writeStage(ctx: ScopedContext, cycle: Cycle, write: StageWrite): Promise<void> {
+  const cycleId = cycle.id;
   const org = await requireOrganization(ctx, write.organizationId);
+  await requireCompetitor(ctx.prisma, org.id);
   const parsed = parseItemScores(write.items, { complete: write.submit });
   if (!parsed.ok) {
     throw new DomainError(
@@ -183,9 +229,9 @@ export async function writeStage(ctx: ScopedContext, cycleId: number, write: Sta
 
     let overQuotaReason: string | null = null;
     if (write.submit && write.stage === "CITY_FINAL" && grade === "EXCELLENT") {
-      const unit = await tx.unit.findUniqueOrThrow({ where: { id: org.unitId } });
+      const quota = await cycleQuotaOf(tx, cycleId, org.unitId);
       const decision = checkExcellentDetermination({
-        quota: unit.excellentQuota,
+        quota: quota.excellentQuota,
         usedExcellent: await countOfficialExcellent(tx, org.unitId, cycleId),
         overrideReason: write.overrideReason,
       });
@@ -238,6 +284,7 @@ export async function writeStage(ctx: ScopedContext, cycleId: number, write: Sta
     });
 
     if (write.submit && write.stage === "CITY_FINAL") {
+      const before = await latestOfficialRecord(tx, org.id, cycleId);
       await tx.gradeRecord.create({
         data: {
           organizationId: org.id,
@@ -257,16 +304,33 @@ export async function writeStage(ctx: ScopedContext, cycleId: number, write: Sta
         entityId: org.id,
         after: { grade, total, quotaOverrideReason: overQuotaReason },
       });
+      await applyDelisting(tx, ctx, {
+        organizationId: org.id,
+        cycleId,
+        gradeBefore: (before?.grade as Grade | undefined) ?? null,
+        gradeAfter: grade,
+        cause: `${cycle.year} 年度市级评定为${GRADE_NAMES_ZH[grade]}`,
+      });
+      // The re-review cadence starts (again) at the determination.
+      await restartCadence(tx, org.id, grade, now, `${cycle.year} 年度市级评定已确定等次，本次复查不再办理`);
     }
   }, TRANSACTION);
 }
 
+const GRADE_NAMES_ZH: Readonly<Record<Grade, string>> = {
+  EXCELLENT: "优秀",
+  GOOD: "良好",
+  PASS: "达标",
+  FAIL: "未达标",
+};
+
 /** The next level sends a submitted stage back for revision, with a reason the lower level sees. */
 export async function returnStage(
   ctx: ScopedContext,
-  cycleId: number,
+  cycle: Cycle,
   args: { organizationId: number; stage: Stage; version: number; reason: string },
 ): Promise<void> {
+  const cycleId = cycle.id;
   const org = await requireOrganization(ctx, args.organizationId);
   const reasonProblem = validateReturnReason(args.reason);
   if (reasonProblem) throw new DomainError(reasonProblem, [{ field: "reason", message: reasonProblem }]);

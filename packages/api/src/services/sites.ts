@@ -1,10 +1,19 @@
-import { checkPracticeSelection, DUTY_TITLES_ZH, demonstrationSiteDuties, quotaUse } from "@beltmap/domain";
+import { cycleQuotaOf, cycleQuotas } from "@beltmap/db";
+import {
+  checkContactAssignment,
+  checkPracticeSelection,
+  DUTY_TITLES_ZH,
+  demonstrationSiteDuties,
+  type MemberLevel,
+  quotaUse,
+} from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
 import type { SiteListDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
 import { writeAudit } from "./audit.ts";
+import type { Cycle } from "./cycle.ts";
 import { organizationsWithGrades } from "./grades.ts";
-import { latestOfficialRecord, lockUnitQuota } from "./quota.ts";
+import { countActivePractices, latestOfficialRecord, lockUnitQuota } from "./quota.ts";
 import {
   requireOrganization,
   type ScopedContext,
@@ -13,7 +22,8 @@ import {
 } from "./scope.ts";
 
 /** 示范点 of the user's region with their three duties, typical practice and contacts; practice quotas per unit. */
-export async function listSites(ctx: ScopedContext, cycleId: number, unitId?: string): Promise<SiteListDto> {
+export async function listSites(ctx: ScopedContext, cycle: Cycle, unitId?: string): Promise<SiteListDto> {
+  const cycleId = cycle.id;
   const graded = await organizationsWithGrades(ctx, await scopedOrganizationFilter(ctx, cycleId, unitId));
   const sites = graded.filter((o) => o.gradeIsOfficial && o.grade === "EXCELLENT");
   const ids = sites.map((s) => s.id);
@@ -26,17 +36,18 @@ export async function listSites(ctx: ScopedContext, cycleId: number, unitId?: st
         cityDualManaged: true,
         contacts: {
           where: { cycleId },
-          select: { member: { select: { id: true, name: true, level: true } } },
+          select: { member: { select: { id: true, name: true, level: true, active: true } } },
         },
         beltStops: { where: { belt: { cycleId } }, select: { belt: { select: { id: true, name: true } } } },
       },
     }),
     ctx.prisma.typicalPractice.findMany({
-      where: { cycleId },
+      where: { cycleId, releasedAt: null },
       select: { organizationId: true, title: true, organization: { select: { unitId: true } } },
     }),
     ctx.prisma.unit.findMany({ orderBy: { sortOrder: "asc" } }),
   ]);
+  const quotas = await cycleQuotas(ctx.prisma, cycleId);
   const detailOf = new Map(details.map((d) => [d.id, d]));
   const practiceOf = new Map(practices.map((p) => [p.organizationId, p.title]));
   const visible = await visibleUnitIds(ctx);
@@ -69,7 +80,10 @@ export async function listSites(ctx: ScopedContext, cycleId: number, unitId?: st
     practiceQuotas: shownUnits.map((u) => ({
       unitId: u.id,
       unitName: u.name,
-      ...quotaUse(u.practiceQuota, practices.filter((p) => p.organization.unitId === u.id).length),
+      ...quotaUse(
+        quotas.get(u.id)?.practiceQuota ?? u.practiceQuota,
+        practices.filter((p) => p.organization.unitId === u.id).length,
+      ),
     })),
   };
 }
@@ -83,30 +97,28 @@ export async function selectPractice(
   const org = await requireOrganization(ctx, input.organizationId);
   await ctx.prisma.$transaction(async (tx) => {
     await lockUnitQuota(tx, org.unitId); // serialises selections of the unit, like determinations
-    const [unit, record, already, selectedInUnit] = await Promise.all([
-      tx.unit.findUniqueOrThrow({ where: { id: org.unitId } }),
+    const [quota, record, already, selectedInUnit] = await Promise.all([
+      cycleQuotaOf(tx, cycleId, org.unitId),
       latestOfficialRecord(tx, org.id, cycleId),
       tx.typicalPractice.findUnique({
         where: { organizationId_cycleId: { organizationId: org.id, cycleId } },
       }),
-      tx.typicalPractice.count({ where: { cycleId, organization: { unitId: org.unitId } } }),
+      countActivePractices(tx, org.unitId, cycleId),
     ]);
     const check = checkPracticeSelection({
       officialGrade: record?.grade ?? null,
-      alreadySelected: already !== null,
+      alreadySelected: already !== null && already.releasedAt === null,
       selectedInUnit,
-      practiceQuota: unit.practiceQuota,
+      practiceQuota: quota.practiceQuota,
       title: input.title,
     });
     if (!check.ok) throw new DomainError(check.message, [{ field: check.field, message: check.message }]);
-    await tx.typicalPractice.create({
-      data: {
-        organizationId: org.id,
-        cycleId,
-        title: input.title.trim(),
-        selectedAt: ctx.now(),
-        selectedById: ctx.user.id,
-      },
+    const fields = { title: input.title.trim(), selectedAt: ctx.now(), selectedById: ctx.user.id };
+    // A practice released by a 摘牌 earlier in the cycle is selected anew in its place.
+    await tx.typicalPractice.upsert({
+      where: { organizationId_cycleId: { organizationId: org.id, cycleId } },
+      create: { ...fields, organizationId: org.id, cycleId },
+      update: { ...fields, releasedAt: null, releaseReason: null },
     });
     await tx.organization.update({ where: { id: org.id }, data: { cityDualManaged: true } });
     await writeAudit(tx, ctx, ctx.user, {
@@ -121,7 +133,9 @@ export async function selectPractice(
 export async function unselectPractice(ctx: ScopedContext, cycleId: number, organizationId: number) {
   const org = await requireOrganization(ctx, organizationId);
   await ctx.prisma.$transaction(async (tx) => {
-    const removed = await tx.typicalPractice.deleteMany({ where: { organizationId: org.id, cycleId } });
+    const removed = await tx.typicalPractice.deleteMany({
+      where: { organizationId: org.id, cycleId, releasedAt: null },
+    });
     if (removed.count === 0)
       throw new TRPCError({ code: "PRECONDITION_FAILED", message: "该组织未选树为典型做法" });
     await tx.organization.update({ where: { id: org.id }, data: { cityDualManaged: false } });
@@ -155,34 +169,57 @@ export async function setCountyDualManaged(
   });
 }
 
-/** A county committee member of the site's unit becomes its contact (联系点); one member per site is enough. */
+/**
+ * A committee member becomes the site's contact (联系点) in the cycle, or the site's county contact
+ * is removed (memberId null). One member links one site (checkContactAssignment): the member is
+ * locked for the transaction, so two assignments of one member cannot both pass.
+ */
 export async function assignContact(
   ctx: ScopedContext,
   cycleId: number,
   input: { organizationId: number; memberId: number | null },
 ) {
   const org = await requireOrganization(ctx, input.organizationId);
-  const member =
-    input.memberId === null
-      ? null
-      : await ctx.prisma.committeeMember.findUnique({ where: { id: input.memberId } });
-  if (input.memberId !== null) {
-    if (member?.level !== "COUNTY" || member.unitId !== org.unitId) {
-      throw new DomainError("请选择本单位的县级两新工委委员", [
-        { field: "memberId", message: "请选择本单位的县级两新工委委员" },
-      ]);
-    }
-  }
   await ctx.prisma.$transaction(async (tx) => {
+    let member: { id: number; name: string; level: string; unitId: string | null; active: boolean } | null =
+      null;
+    if (input.memberId !== null) {
+      await tx.$queryRaw`SELECT id FROM "CommitteeMember" WHERE id = ${input.memberId} FOR UPDATE`;
+      member = await tx.committeeMember.findUnique({ where: { id: input.memberId } });
+      // Another unit's members read as unknown: a county learns nothing of other rosters.
+      if (!member || (member.level === "COUNTY" && member.unitId !== org.unitId)) {
+        throw new DomainError("请选择本单位的县级两新工委委员", [
+          { field: "memberId", message: "请选择本单位的县级两新工委委员" },
+        ]);
+      }
+      if (member.level === "CITY" && ctx.user.role !== "CITY") {
+        throw new DomainError("市级委员的联系点由市委两新工委安排", [
+          { field: "memberId", message: "市级委员的联系点由市委两新工委安排" },
+        ]);
+      }
+      const [record, other] = await Promise.all([
+        latestOfficialRecord(tx, org.id, cycleId),
+        tx.committeeContact.findFirst({
+          where: { memberId: member.id, cycleId, organizationId: { not: org.id } },
+          select: { organization: { select: { name: true } } },
+        }),
+      ]);
+      const check = checkContactAssignment({
+        member: { ...member, level: member.level as MemberLevel },
+        site: { unitId: org.unitId, isDemonstrationSite: record?.grade === "EXCELLENT" },
+        otherSiteOfMember: other ? { name: other.organization.name } : null,
+      });
+      if (!check.ok) throw new DomainError(check.message, [{ field: check.field, message: check.message }]);
+    }
+    // The site keeps one contact per level: a new county (or city) member replaces the old one.
+    const level = member?.level ?? "COUNTY";
     const before = await tx.committeeContact.findMany({
-      where: { organizationId: org.id, cycleId, member: { level: "COUNTY" } },
+      where: { organizationId: org.id, cycleId, member: { level } },
       include: { member: { select: { name: true } } },
     });
     await tx.committeeContact.deleteMany({ where: { id: { in: before.map((c) => c.id) } } });
-    if (input.memberId !== null) {
-      await tx.committeeContact.create({
-        data: { organizationId: org.id, cycleId, memberId: input.memberId },
-      });
+    if (member) {
+      await tx.committeeContact.create({ data: { organizationId: org.id, cycleId, memberId: member.id } });
     }
     await writeAudit(tx, ctx, ctx.user, {
       action: "duty.contact",

@@ -27,9 +27,9 @@ export async function listBeltsWithStops(
   });
 }
 
-export function listServiceCenters(prisma: Db, filter: { unitId?: string | undefined } = {}) {
+export function listServiceCenters(prisma: Db, filter: { cycleId: number; unitId?: string | undefined }) {
   return prisma.serviceCenter.findMany({
-    where: filter.unitId ? { unitId: filter.unitId } : {},
+    where: { cycleId: filter.cycleId, ...(filter.unitId ? { unitId: filter.unitId } : {}) },
     orderBy: { unitId: "asc" },
     select: { id: true, unitId: true, name: true, lng: true, lat: true, address: true, organizationId: true },
   });

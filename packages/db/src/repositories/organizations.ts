@@ -16,6 +16,8 @@ const organizationSelect = {
   countyCode: true,
   lng: true,
   lat: true,
+  setupKind: true,
+  entityOperated: true,
   township: { select: { name: true } },
 } as const;
 
@@ -66,12 +68,12 @@ export async function findOrganizationDetail(prisma: PrismaClient, id: number, c
       },
       grades: {
         where: { cycleId, official: true },
-        select: { grade: true, total: true, effectiveAt: true, id: true },
+        select: { grade: true, total: true, effectiveAt: true, id: true, source: true },
         orderBy: [{ effectiveAt: "desc" }, { id: "desc" }],
         take: 1,
       },
       beltStops: { select: { position: true, belt: { select: { id: true, name: true, cycleId: true } } } },
-      practices: { where: { cycleId }, select: { title: true } },
+      practices: { where: { cycleId }, select: { title: true, releasedAt: true } },
       contacts: { where: { cycleId }, select: { member: { select: { name: true, level: true } } } },
     },
   });

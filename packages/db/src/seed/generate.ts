@@ -1,9 +1,10 @@
 // The deterministic demo data set (示例数据): one fixed random seed, no clock, no I/O.
 import {
   APPENDIX3_UNITS,
-  addMonthsInChina,
-  CHINA_UTC_OFFSET_MS,
-  chinaDayNumber,
+  chinaDayEnd,
+  chinaDayStart,
+  cycleName,
+  type DelistingEffect,
   type Grade,
   gradeFromTotal,
   haversineKm,
@@ -13,12 +14,10 @@ import {
   isEligibleStop,
   LABELS_ZH,
   mulberry32,
-  nextReviewDue,
   type OrgKind,
   orderStops,
   type PlanSnapshot,
   type PlanStatus,
-  REVIEW_INTERVAL_MONTHS,
   STAGES,
   type Stage,
   sheetTotal,
@@ -34,11 +33,16 @@ import {
   SPECIAL_TOWN_THEMES,
   streetAddress,
 } from "./names.ts";
-import { type DemoUser, demoTownshipOf, demoUsers, withWorkInProgress } from "./workflow.ts";
+import { type CurrentCycleStory, currentCycleStory, demoReReviews } from "./current-cycle.ts";
+import { type DemoUser, demoTownshipOf, demoUsers } from "./workflow.ts";
 
 export const DEMO_SEED = 20170810;
-/** "Today" of the demo: re-review dates are laid out around it, so some are overdue. */
+/**
+ * "Today" of the demo: the current cycle's deadlines, re-review dates and the year's progress are
+ * laid out around it, so some reports are late, some not yet due, and some re-reviews overdue.
+ */
 export const DEMO_REFERENCE_DATE = new Date("2026-11-20T00:00:00Z");
+/** The first cycle (2017), closed: the campaign's first year as it ended. */
 export const DEMO_CYCLE_ID = 1;
 const CITY_FINAL_DATE = new Date("2017-10-20T02:00:00Z");
 
@@ -54,11 +58,14 @@ export const DELIBERATE_BREAKS = {
   beltWithoutSpecialTown: "KAIHUA",
   siteOnNoBelt: "LONGYOU",
   latePlan: "QUJIANG",
+  /** Its last demonstration site has no contact member, and one member links no site. */
+  roster: "JIANGSHAN",
   /** For 数据质量: three 柯城区 organisations on one spot, and one whose point lies in 开化县. */
   coordinates: { unitId: "KECHENG", county: "柯城区", outsideIn: "开化县" },
 } as const;
 const DEDICATED_SPECIAL_TOWN_BELT_UNITS = new Set(["JIANGSHAN", "LONGYOU"]);
 
+export type { CurrentCycleStory };
 export type DemoTownship = { id: string; name: string; countyCode: string; unitId: string };
 export type DemoOrganization = {
   id: number;
@@ -73,6 +80,8 @@ export type DemoOrganization = {
   memberCount: number;
   countyDualManaged: boolean;
   cityDualManaged: boolean;
+  setupKind: "SINGLE" | "JOINT";
+  entityOperated: boolean;
 };
 export type DemoSheet = {
   id: number;
@@ -104,17 +113,45 @@ export type DemoBeltPlanVersion = {
   decidedAt: Date | null;
   returnReason: string | null;
 };
+export type DemoCycle = {
+  id: number;
+  year: number;
+  name: string;
+  startsOn: Date;
+  endsOn: Date;
+  beltPlanDeadline: Date;
+  initialSummaryDeadline: Date;
+  isCurrent: boolean;
+};
+export type DemoCycleQuota = {
+  cycleId: number;
+  unitId: string;
+  excellentQuota: number;
+  practiceQuota: number;
+  reason: string | null;
+};
+export type DemoReReview = {
+  id: number;
+  organizationId: number;
+  dueOn: Date;
+  reviewedAt: Date | null;
+  gradeBefore: Grade;
+  suggestion: "NONE" | "UPGRADE" | "DOWNGRADE";
+  suggestedGrade: Grade | null;
+  notes: string;
+  status: "PENDING" | "REVIEWED" | "ESCALATED" | "APPROVED" | "FILED" | "SUPERSEDED";
+  countyDecidedAt: Date | null;
+  decisionReason: string | null;
+  cityFiledAt: Date | null;
+  cityDecisionReason: string | null;
+  delisting: DelistingEffect[] | null;
+};
 export type DemoData = {
   units: UnitSpec[];
   townships: DemoTownship[];
-  cycle: {
-    id: number;
-    year: number;
-    name: string;
-    beltPlanDeadline: Date;
-    initialSummaryDeadline: Date;
-    isCurrent: boolean;
-  };
+  /** The first cycle, 2017: loaded as the current one, closed when the demo opens the next. */
+  cycle: DemoCycle;
+  cycleQuotas: DemoCycleQuota[];
   organizations: DemoOrganization[];
   sheets: DemoSheet[];
   grades: {
@@ -127,6 +164,8 @@ export type DemoData = {
     official: true;
     effectiveAt: Date;
   }[];
+  /** Organisations that are not 争创对象 (联建, or not 实体运作): never scored. */
+  notCompetitorIds: number[];
   belts: {
     id: number;
     unitId: string;
@@ -139,6 +178,7 @@ export type DemoData = {
   serviceCenters: {
     id: number;
     unitId: string;
+    cycleId: number;
     name: string;
     lng: number;
     lat: number;
@@ -151,29 +191,22 @@ export type DemoData = {
     level: "CITY" | "COUNTY";
     unitId: string | null;
     title: string;
+    active: boolean;
   }[];
   contacts: { id: number; memberId: number; organizationId: number; cycleId: number }[];
   practices: { id: number; organizationId: number; cycleId: number; title: string; selectedAt: Date }[];
   beltPlans: DemoBeltPlan[];
   beltPlanVersions: DemoBeltPlanVersion[];
-  reReviews: {
-    id: number;
-    organizationId: number;
-    dueOn: Date;
-    reviewedAt: Date | null;
-    gradeBefore: Grade;
-    suggestion: "NONE" | "UPGRADE" | "DOWNGRADE";
-    suggestedGrade: Grade | null;
-    status: "PENDING" | "REVIEWED" | "FILED";
-    countyDecidedAt: Date | null;
-    cityFiledAt: Date | null;
-  }[];
+  /** The cadence's records across the years, as they stand at the reference date. */
+  reReviews: DemoReReview[];
+  /** The current cycle's year so far (opened with what carries over from 2017, see load.ts). */
+  current: CurrentCycleStory;
   users: DemoUser[];
 };
 
 type Rng = () => number;
 
-export type ReferenceData = Pick<DemoData, "units" | "townships" | "cycle">;
+export type ReferenceData = Pick<DemoData, "units" | "townships" | "cycle" | "cycleQuotas">;
 
 /**
  * What every installation starts with, demo or not: the 9 units of Appendix 3, the townships
@@ -186,23 +219,32 @@ export function referenceData(): ReferenceData {
     cycle: {
       id: DEMO_CYCLE_ID,
       year: 2017,
-      name: "2017年度“百企示范、千企争先”行动",
-      beltPlanDeadline: chinaEndOfDay("2017-08-10"),
-      initialSummaryDeadline: chinaEndOfDay("2017-09-20"),
+      name: cycleName(2017),
+      startsOn: chinaDayStart("2017-01-01"),
+      endsOn: chinaDayStart("2017-12-31"),
+      beltPlanDeadline: chinaDayEnd("2017-08-10"),
+      initialSummaryDeadline: chinaDayEnd("2017-09-20"),
       isCurrent: true,
     },
+    cycleQuotas: APPENDIX3_UNITS.map((u) => ({
+      cycleId: DEMO_CYCLE_ID,
+      unitId: u.id,
+      excellentQuota: u.excellentQuota,
+      practiceQuota: u.practiceQuota,
+      reason: null,
+    })),
   };
 }
 
 export function generateDemoData(seed = DEMO_SEED): DemoData {
   const rng = mulberry32(seed);
-  const { units, townships, cycle } = referenceData();
+  const { units, townships, cycle, cycleQuotas } = referenceData();
   const { organizations, finalGrades } = demoOrganizations(rng, units, townships);
-  const sheets = demoSheets(rng, organizations, finalGrades);
+  const allSheets = demoSheets(rng, organizations, finalGrades);
   const finalSheets = new Map(
-    sheets.filter((s) => s.stage === "CITY_FINAL").map((s) => [s.organizationId, s]),
+    allSheets.filter((s) => s.stage === "CITY_FINAL").map((s) => [s.organizationId, s]),
   );
-  const grades = organizations.map((org, index) => {
+  const allGrades = organizations.map((org, index) => {
     const sheet = finalSheets.get(org.id);
     if (!sheet) throw new Error(`no CITY_FINAL sheet for organisation ${org.id}`);
     return {
@@ -216,7 +258,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
       effectiveAt: CITY_FINAL_DATE,
     };
   });
-  const gradeOf = new Map(grades.map((g) => [g.organizationId, g.grade]));
+  const gradeOf = new Map(allGrades.map((g) => [g.organizationId, g.grade]));
   const belts = demoBelts(rng, units, organizations, gradeOf);
   const serviceCenters = demoServiceCenters(units, organizations);
   const { committeeMembers, contacts } = demoCommittee(rng, units, organizations, gradeOf);
@@ -225,43 +267,88 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     const org = organizations[practice.organizationId - 1];
     if (org) org.cityDualManaged = true;
   }
-  const reReviews = demoReReviews(rng, organizations, gradeOf);
   const { beltPlans, beltPlanVersions } = demoBeltPlans(units, organizations, belts, serviceCenters);
-  const complete = {
+  // Drawn after the rest, so the 2017 data set does not depend on them.
+  const notCompetitorIds = notCompetitors(rng, organizations, gradeOf, belts, serviceCenters);
+  const scored = (id: number) => !notCompetitorIds.includes(id);
+  const sheets = allSheets.filter((s) => scored(s.organizationId));
+  const grades = allGrades.filter((g) => scored(g.organizationId));
+  const year2017 = {
     units,
     townships,
     cycle,
+    cycleQuotas,
     organizations,
     sheets,
     grades,
+    notCompetitorIds,
     belts,
     serviceCenters,
     committeeMembers,
     contacts,
     practices,
-    reReviews,
     beltPlans,
     beltPlanVersions,
   };
-  // Drawn last, so the rest of the data set does not depend on it.
   const demoTownship = demoTownshipOf(townships, organizations);
-  const { data, progress } = withWorkInProgress(rng, complete, demoTownship);
-  const users = demoUsers(demoTownship, organizations, progress);
-  return { ...data, organizations: withCoordinateBreaks(data, users), users };
+  const current = currentCycleStory(rng, year2017, demoTownship);
+  const users = demoUsers(demoTownship, organizations, current.progress);
+  const reReviews = demoReReviews(rng, year2017, current);
+  return {
+    ...year2017,
+    organizations: withCoordinateBreaks(year2017, users, current.storyOrganizationIds).map((o) =>
+      notCompetitorIds.includes(o.id) ? { ...o, ...NOT_COMPETITOR_FACTS(o.id) } : o,
+    ),
+    reReviews,
+    current,
+    users,
+  };
+}
+
+/** Half of them 联建, the others 单建 but not run as entities. */
+function NOT_COMPETITOR_FACTS(id: number): Pick<DemoOrganization, "setupKind" | "entityOperated"> {
+  return id % 2 === 0 ? { setupKind: "JOINT", entityOperated: true } : { setupKind: "SINGLE", entityOperated: false };
+}
+
+/**
+ * About 2% of each unit's organisations are not 争创对象 (联建, or not 实体运作): shown on the map and
+ * counted apart, never scored. None is a demonstration site, a belt stop or a service center.
+ */
+function notCompetitors(
+  rng: Rng,
+  organizations: DemoOrganization[],
+  gradeOf: Map<number, Grade>,
+  belts: DemoData["belts"],
+  serviceCenters: DemoData["serviceCenters"],
+): number[] {
+  const taken = new Set([...belts.flatMap((b) => b.stopIds), ...serviceCenters.map((c) => c.organizationId)]);
+  const chosen: number[] = [];
+  for (const unit of APPENDIX3_UNITS) {
+    const candidates = organizations.filter(
+      (o) => o.unitId === unit.id && gradeOf.get(o.id) !== "EXCELLENT" && !taken.has(o.id) && o.kind !== "SPECIAL_TOWN",
+    );
+    const count = Math.max(1, Math.round(candidates.length * 0.02));
+    chosen.push(...shuffle(rng, candidates).slice(0, count).map((o) => o.id));
+  }
+  return chosen.sort((a, b) => a - b);
 }
 
 /**
  * The organisations of DELIBERATE_BREAKS.coordinates whose stored points are wrong, so the data-quality
  * view (数据) has something to show: the last two eligible ones share the spot of the third, and the
  * fourth lies in a neighbouring county. Eligible: in the unit's own county, no demonstration site, on
- * no belt, no service center, no user's organisation — so nothing else in the data set moves.
+ * no belt, no service center, no user's organisation, no part of the current cycle's story — so
+ * nothing else in the data set moves.
  */
 export function coordinateBreakIds(
   data: Pick<DemoData, "organizations" | "grades" | "belts" | "serviceCenters">,
   users: readonly { organizationId?: number | null }[],
+  /** Organisations the current cycle's story needs where they are. */
+  reserved: readonly number[],
 ) {
   const unit = DELIBERATE_BREAKS.coordinates;
   const taken = new Set([
+    ...reserved,
     ...data.grades.filter((g) => g.grade === "EXCELLENT").map((g) => g.organizationId),
     ...data.belts.flatMap((b) => b.stopIds),
     ...data.serviceCenters.map((c) => c.organizationId),
@@ -280,8 +367,9 @@ export function coordinateBreakIds(
 function withCoordinateBreaks(
   data: Pick<DemoData, "organizations" | "grades" | "belts" | "serviceCenters">,
   users: readonly { organizationId?: number | null }[],
+  reserved: readonly number[],
 ): DemoOrganization[] {
-  const { sameSpot, outside } = coordinateBreakIds(data, users);
+  const { sameSpot, outside } = coordinateBreakIds(data, users, reserved);
   const spot = data.organizations.find((o) => o.id === sameSpot[0]);
   const elsewhere = COUNTIES.find(
     (c) => countyName(c.code) === DELIBERATE_BREAKS.coordinates.outsideIn,
@@ -293,11 +381,6 @@ function withCoordinateBreaks(
     if (o.id === outside) return { ...o, lng, lat };
     return o;
   });
-}
-
-/** The last millisecond of a calendar day in China (UTC+8): a deadline "by 8月10日" includes all of it. */
-function chinaEndOfDay(day: string): Date {
-  return new Date(`${day}T23:59:59.999+08:00`);
 }
 
 function demoTownships(): DemoTownship[] {
@@ -399,6 +482,8 @@ function demoOrganizations(rng: Rng, units: UnitSpec[], townships: DemoTownship[
         // A few demonstration sites still lack county dual management: the duty checklist finds them.
         countyDualManaged: grade === "EXCELLENT" ? rng() > 0.04 : false,
         cityDualManaged: false,
+        setupKind: "SINGLE",
+        entityOperated: true,
       });
       finalGrades.push(grade);
     });
@@ -428,7 +513,7 @@ const TOTAL_RANGES: Record<Grade, [number, number]> = {
 };
 
 /** A total in half points inside the grade's range. */
-function totalFor(rng: Rng, grade: Grade): number {
+export function totalFor(rng: Rng, grade: Grade): number {
   const [lo, hi] = TOTAL_RANGES[grade];
   return lo + intBetween(rng, 0, (hi - lo) * 2) / 2;
 }
@@ -497,7 +582,7 @@ function demoSheets(rng: Rng, organizations: DemoOrganization[], finalGrades: Gr
   return sheets;
 }
 
-function countyOpinion(grade: Grade): string {
+export function countyOpinion(grade: Grade): string {
   const label = LABELS_ZH.grade[grade];
   return grade === "FAIL" ? `初评为${label}，列入预警梯队，限期整改` : `同意初评为${label}`;
 }
@@ -616,6 +701,7 @@ function demoServiceCenters(units: UnitSpec[], organizations: DemoOrganization[]
       return {
         id: i + 1,
         unitId: unit.id,
+        cycleId: DEMO_CYCLE_ID,
         name: `${unit.name}区域性党群服务中心`,
         lng: site.lng,
         lat: site.lat,
@@ -642,6 +728,11 @@ function personName(rng: Rng): string {
   return `${MEMBER_SURNAMES[intBetween(rng, 0, MEMBER_SURNAMES.length - 1)]}${MEMBER_GIVEN[intBetween(rng, 0, MEMBER_GIVEN.length - 1)]}`;
 }
 
+/**
+ * "三联一领": one county member per demonstration site of the unit, each linking exactly that one,
+ * but in the unit of DELIBERATE_BREAKS.roster, whose last site is left without a contact and whose
+ * last member links none. Seven city-level members link one site each, in different units.
+ */
 function demoCommittee(
   rng: Rng,
   units: UnitSpec[],
@@ -650,38 +741,35 @@ function demoCommittee(
 ) {
   const committeeMembers: DemoData["committeeMembers"] = [];
   const contacts: DemoData["contacts"] = [];
-  for (const unit of units) {
-    const sites = organizations.filter((o) => o.unitId === unit.id && gradeOf.get(o.id) === "EXCELLENT");
-    // Each county-level member links up to three sites; the last site of a unit is left unlinked
-    // in a few units so the duty checklist has something to report.
-    const linked = unit.kind === "COUNTY" && unit.excellentQuota >= 20 ? sites.slice(0, -1) : sites;
-    for (let i = 0; i < linked.length; i += 3) {
-      const member = {
-        id: committeeMembers.length + 1,
-        name: personName(rng),
-        level: "COUNTY" as const,
-        unitId: unit.id,
-        title: `${unit.name}两新工委委员`,
-      };
-      committeeMembers.push(member);
-      for (const site of linked.slice(i, i + 3)) {
-        contacts.push({
-          id: contacts.length + 1,
-          memberId: member.id,
-          organizationId: site.id,
-          cycleId: DEMO_CYCLE_ID,
-        });
-      }
-    }
-  }
-  for (let i = 0; i < 7; i++) {
-    committeeMembers.push({
+  const member = (level: "CITY" | "COUNTY", unit: UnitSpec | null) => {
+    const created = {
       id: committeeMembers.length + 1,
       name: personName(rng),
-      level: "CITY",
-      unitId: null,
-      title: "市两新工委委员",
+      level,
+      unitId: unit?.id ?? null,
+      title: unit ? `${unit.name}两新工委委员` : "市两新工委委员",
+      active: true,
+    };
+    committeeMembers.push(created);
+    return created;
+  };
+  const link = (memberId: number, organizationId: number) =>
+    contacts.push({ id: contacts.length + 1, memberId, organizationId, cycleId: DEMO_CYCLE_ID });
+  for (const unit of units) {
+    const sites = organizations.filter((o) => o.unitId === unit.id && gradeOf.get(o.id) === "EXCELLENT");
+    const broken = unit.id === DELIBERATE_BREAKS.roster;
+    sites.forEach((site, i) => {
+      const county = member("COUNTY", unit);
+      if (!(broken && i === sites.length - 1)) link(county.id, site.id);
     });
+  }
+  const cityUnits = units.filter((u) => u.kind === "COUNTY").slice(0, 6);
+  for (let i = 0; i < 7; i++) {
+    const city = member("CITY", null);
+    const unit = cityUnits[i % cityUnits.length];
+    const sites = organizations.filter((o) => o.unitId === unit?.id && gradeOf.get(o.id) === "EXCELLENT");
+    const site = sites[Math.floor(i / cityUnits.length)];
+    if (site) link(city.id, site.id);
   }
   return { committeeMembers, contacts };
 }
@@ -711,73 +799,6 @@ function demoPractices(
     }
   }
   return practices.sort((a, b) => a.organizationId - b.organizationId).map((p, i) => ({ ...p, id: i + 1 }));
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * One filed re-review per organisation, placed so that its next one falls due around the
- * reference date (some already overdue), plus that next re-review as PENDING or, for a few,
- * already REVIEWED with an upgrade/downgrade suggestion waiting for the county.
- */
-function demoReReviews(rng: Rng, organizations: DemoOrganization[], gradeOf: Map<number, Grade>) {
-  const reReviews: DemoData["reReviews"] = [];
-  for (const org of organizations) {
-    const grade = gradeOf.get(org.id) ?? "PASS";
-    const months = REVIEW_INTERVAL_MONTHS[grade];
-    const earliest = addMonthsInChina(DEMO_REFERENCE_DATE, -months).getTime() - 20 * DAY_MS;
-    const latest = DEMO_REFERENCE_DATE.getTime() - 5 * DAY_MS;
-    const reviewedAt = new Date(
-      Math.floor((earliest + rng() * (latest - earliest)) / DAY_MS) * DAY_MS + 2 * 3_600_000,
-    );
-    const due = new Date(reviewedAt.getTime() + intBetween(rng, -10, 10) * DAY_MS);
-    reReviews.push({
-      id: reReviews.length + 1,
-      organizationId: org.id,
-      dueOn: startOfDay(due),
-      reviewedAt,
-      gradeBefore: grade,
-      suggestion: "NONE",
-      suggestedGrade: null,
-      status: "FILED",
-      countyDecidedAt: new Date(reviewedAt.getTime() + 7 * DAY_MS),
-      cityFiledAt: new Date(reviewedAt.getTime() + 14 * DAY_MS),
-    });
-    const nextDue = startOfDay(nextReviewDue(grade, reviewedAt));
-    const suggestion = suggestionFor(rng, grade);
-    const reviewedEarly =
-      suggestion !== null && nextDue.getTime() - DEMO_REFERENCE_DATE.getTime() < 30 * DAY_MS;
-    reReviews.push({
-      id: reReviews.length + 1,
-      organizationId: org.id,
-      dueOn: nextDue,
-      reviewedAt: reviewedEarly ? new Date(DEMO_REFERENCE_DATE.getTime() - 2 * DAY_MS) : null,
-      gradeBefore: grade,
-      suggestion: reviewedEarly && suggestion ? suggestion.suggestion : "NONE",
-      suggestedGrade: reviewedEarly && suggestion ? suggestion.grade : null,
-      status: reviewedEarly ? "REVIEWED" : "PENDING",
-      countyDecidedAt: null,
-      cityFiledAt: null,
-    });
-  }
-  return reReviews;
-}
-
-/** Midnight in Beijing of the date's day in China. */
-function startOfDay(date: Date): Date {
-  return new Date(chinaDayNumber(date) * DAY_MS - CHINA_UTC_OFFSET_MS);
-}
-
-const UP: Partial<Record<Grade, Grade>> = { GOOD: "EXCELLENT", PASS: "GOOD", FAIL: "PASS" };
-const DOWN: Partial<Record<Grade, Grade>> = { EXCELLENT: "GOOD", GOOD: "PASS", PASS: "FAIL" };
-
-function suggestionFor(rng: Rng, grade: Grade): { suggestion: "UPGRADE" | "DOWNGRADE"; grade: Grade } | null {
-  const roll = rng();
-  const up = UP[grade];
-  const down = DOWN[grade];
-  if (roll < 0.08 && up) return { suggestion: "UPGRADE", grade: up };
-  if (roll > 0.95 && down) return { suggestion: "DOWNGRADE", grade: down };
-  return null;
 }
 
 /**

@@ -1,13 +1,13 @@
 // The part of the demo data that is still being scored: a few organisations per unit sit at each
 // step of the four stages, so every role finds work in its queue, and one account per role.
-import { type Grade, STAGES, type Stage, shuffle } from "@beltmap/domain";
-import type { DemoData, DemoOrganization, DemoTownship } from "./generate.ts";
+import { type Grade, type Stage, shuffle } from "@beltmap/domain";
+import type { DemoOrganization, DemoTownship } from "./generate.ts";
 
 /** How far an unfinished organisation has come: how many stages it has submitted, or a draft. */
 const PROGRESS_STEPS = ["NOT_STARTED", "SELF_DRAFT", 1, 2, 3] as const;
 type Progress = (typeof PROGRESS_STEPS)[number];
 
-/** Share of each unit's non-优秀 organisations still in progress (at least one per step). */
+/** Share of each unit's non-优秀 organisations behind the rest of their unit (at least one per step). */
 const IN_PROGRESS_SHARE = 0.07;
 
 /** The demo accounts' password. The README says it is for the demo only. */
@@ -27,52 +27,39 @@ export type DemoUser = {
 export const DEMO_ACCOUNT_UNIT = "KECHENG";
 
 /**
- * Takes some organisations of every unit back to an earlier step: their later sheets and official
- * grade are dropped (and the re-reviews that hung on that grade). The demo township gets one
- * organisation at each step so the demo accounts have something to do.
+ * The organisations of the current cycle that are behind the rest of their unit, and how far each
+ * has come: a few of every unit's non-优秀 ones at each step before the unit's reach, so every role
+ * finds work in its queue; the demo township gets one at each step for the demo accounts. `reserved`
+ * organisations (the story's) are left at their unit's reach.
  */
-export function withWorkInProgress(
+export function workInProgress(
   rng: () => number,
-  data: Omit<DemoData, "users">,
+  competitors: readonly DemoOrganization[],
+  gradeOf: ReadonlyMap<number, Grade>,
   demoTownship: DemoTownship,
-): { data: Omit<DemoData, "users">; progress: Map<number, Progress> } {
-  const gradeOf = new Map(data.grades.map((g) => [g.organizationId, g.grade]));
+  reachOf: Readonly<Record<string, number>>,
+  reserved: ReadonlySet<number>,
+): Map<number, Progress> {
   const progress = new Map<number, Progress>();
-  for (const unit of data.units) {
-    const candidates = data.organizations.filter(
-      (o) => o.unitId === unit.id && gradeOf.get(o.id) !== ("EXCELLENT" satisfies Grade),
+  const unitIds = [...new Set(competitors.map((o) => o.unitId))];
+  for (const unitId of unitIds) {
+    const reach = reachOf[unitId] ?? 2;
+    const steps = PROGRESS_STEPS.filter((step) => typeof step !== "number" || step < reach);
+    const candidates = competitors.filter(
+      (o) => o.unitId === unitId && gradeOf.get(o.id) !== ("EXCELLENT" satisfies Grade) && !reserved.has(o.id),
     );
-    const inDemoTownship = candidates
-      .filter((o) => o.townshipId === demoTownship.id)
-      .slice(0, PROGRESS_STEPS.length);
+    const inDemoTownship = candidates.filter((o) => o.townshipId === demoTownship.id).slice(0, steps.length);
     const others = shuffle(
       rng,
       candidates.filter((o) => !inDemoTownship.includes(o)),
     );
-    const count = Math.max(PROGRESS_STEPS.length, Math.round(candidates.length * IN_PROGRESS_SHARE));
+    const count = Math.max(steps.length, Math.round(candidates.length * IN_PROGRESS_SHARE));
     const chosen = [...inDemoTownship, ...others].slice(0, count);
     chosen.forEach((org, i) => {
-      progress.set(org.id, PROGRESS_STEPS[i % PROGRESS_STEPS.length] as Progress);
+      progress.set(org.id, steps[i % steps.length] as Progress);
     });
   }
-  const sheets = data.sheets.flatMap((sheet) => {
-    const step = progress.get(sheet.organizationId);
-    if (step === undefined) return [sheet];
-    if (step === "NOT_STARTED") return [];
-    if (step === "SELF_DRAFT") {
-      return sheet.stage === "SELF" ? [{ ...sheet, status: "DRAFT" as const, submittedAt: null }] : [];
-    }
-    return STAGES.indexOf(sheet.stage) < step ? [sheet] : [];
-  });
-  return {
-    data: {
-      ...data,
-      sheets,
-      grades: data.grades.filter((g) => !progress.has(g.organizationId)),
-      reReviews: data.reReviews.filter((r) => !progress.has(r.organizationId)),
-    },
-    progress,
-  };
+  return progress;
 }
 
 /** The KECHENG township with the most organisations: where the demo township account works. */

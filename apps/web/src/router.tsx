@@ -31,6 +31,11 @@ const BriefingEntry = lazy(() =>
   import("./pages/BriefingPage.tsx").then((m) => ({ default: m.BriefingEntry })),
 );
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+const CyclesPage = lazy(() => import("./pages/CyclesPage.tsx").then((m) => ({ default: m.CyclesPage })));
+const RosterPage = lazy(() => import("./pages/RosterPage.tsx").then((m) => ({ default: m.RosterPage })));
+const Appendix2Page = lazy(() =>
+  import("./pages/Appendix2Page.tsx").then((m) => ({ default: m.Appendix2Page })),
+);
 const BeltsPage = lazy(() => import("./pages/BeltsPage.tsx").then((m) => ({ default: m.BeltsPage })));
 const BeltPrintPage = lazy(() =>
   import("./pages/BeltPrintPage.tsx").then((m) => ({ default: m.BeltPrintPage })),
@@ -80,6 +85,9 @@ export const router = createBrowserRouter([
       { path: "sheet/:organizationId", element: <SheetPage /> },
       { path: "rereviews", element: <ReReviewsPage /> },
       { path: "sites", element: <SitesPage /> },
+      { path: "roster", element: <RosterPage /> },
+      { path: "appendix2", element: <Appendix2Page /> },
+      { path: "cycles", element: <CyclesPage /> },
       { path: "users", element: <UsersPage /> },
       { path: "import", element: <ImportPage /> },
       { path: "dashboard", element: <DashboardPage /> },

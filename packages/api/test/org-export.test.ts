@@ -1,6 +1,6 @@
 // Exporting organisations: in the user's region, with scores when asked, cells escaped so no text
 // is read as a formula; and the round trip — the demo organisations exported, imported into an empty
-// database, exported again — gives the same file.
+// database, exported again — gives the same file, 组建方式 and 实体运作 included.
 import { type Database, openDatabase, seedReferenceDataIfEmpty } from "@beltmap/db";
 import { countyLabelPoint } from "@beltmap/geo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,8 +42,36 @@ describe("organizationExport", () => {
       const [lng, lat] = countyLabelPoint(issue.countyCode);
       await demo.prisma.organization.update({ where: { id: row.organizationId }, data: { lng, lat } });
     }
+    // Whatever the demo holds, the file carries a 联建 organisation, a 非实体运作 one and one that is
+    // both, so the trip proves the two columns survive it.
+    const changed = await demo.prisma.organization.findMany({
+      where: { unitId: "QUJIANG" },
+      orderBy: { id: "asc" },
+      take: 3,
+      select: { id: true, unitId: true, name: true },
+    });
+    expect(changed).toHaveLength(3);
+    const facts = [
+      { setupKind: "JOINT", entityOperated: true },
+      { setupKind: "SINGLE", entityOperated: false },
+      { setupKind: "JOINT", entityOperated: false },
+    ];
+    for (const [i, org] of changed.entries()) {
+      await demo.prisma.organization.update({ where: { id: org.id }, data: facts[i] ?? {} });
+    }
     const first = await city.organizationExport.organizations({ format: "csv", withScores: false });
     expect(first.rows).toBe(await demo.prisma.organization.count());
+    const [header = "", ...lines] = text(first)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(header.split(",").slice(-2)).toEqual(["组建方式", "实体运作"]);
+    const lastTwo = (line: string) => line.split(",").slice(-2).join(",");
+    const counts = new Map<string, number>();
+    for (const line of lines) counts.set(lastTwo(line), (counts.get(lastTwo(line)) ?? 0) + 1);
+    // Only the template's words: 单建/联建, 是/否.
+    expect([...counts.keys()].every((k) => /^(单建|联建),(是|否)$/.test(k))).toBe(true);
+    for (const key of ["联建,是", "单建,否", "联建,否"]) expect(counts.get(key)).toBeGreaterThan(0);
     const started = performance.now();
     const imported = await importer.organizationImport.commit({
       fileName: first.fileName,
@@ -58,6 +86,20 @@ describe("organizationExport", () => {
     });
     const second = await importer.organizationExport.organizations({ format: "csv", withScores: false });
     expect(text(second)).toBe(text(first));
+    // Stored, not only written back: the same facts in the database imported into.
+    for (const [i, org] of changed.entries()) {
+      const stored = await empty.prisma.organization.findFirstOrThrow({
+        where: { unitId: org.unitId, name: org.name },
+        select: { setupKind: true, entityOperated: true },
+      });
+      expect(stored).toEqual(facts[i]);
+    }
+    const tally = async (db: Database) =>
+      Promise.all([
+        db.prisma.organization.count({ where: { setupKind: "JOINT" } }),
+        db.prisma.organization.count({ where: { entityOperated: false } }),
+      ]);
+    expect(await tally(empty)).toEqual(await tally(demo));
 
     // The .xlsx holds the same cells.
     const { default: Excel } = await import("exceljs");

@@ -147,6 +147,57 @@ describe("organizationImport", () => {
     ).toBe("柯城区新地址 1 号");
   });
 
+  it("writes 组建方式 and 实体运作 on create and on update; a word it does not know is a problem", async () => {
+    const facts = async (code: string) =>
+      db.prisma.organization.findUniqueOrThrow({
+        where: { code },
+        select: { setupKind: true, entityOperated: true },
+      });
+    const created = await county.organizationImport.commit({
+      ...csv([
+        kechengRow(30, { code: "IMPORT-30", setupKind: "联建", entityOperated: "否" }),
+        kechengRow(31, { code: "IMPORT-31" }), // left empty: 单建, 实体运作
+      ]),
+      system: "WGS84",
+    });
+    expect(created.rows).toMatchObject({ create: 2, update: 0 });
+    expect(await facts("IMPORT-30")).toEqual({ setupKind: "JOINT", entityOperated: false });
+    expect(await facts("IMPORT-31")).toEqual({ setupKind: "SINGLE", entityOperated: true });
+
+    // The batched update writes both columns, each organisation turned the other way.
+    const updated = await county.organizationImport.commit({
+      ...csv([
+        kechengRow(30, { code: "IMPORT-30", setupKind: "单建", entityOperated: "是" }),
+        kechengRow(31, { code: "IMPORT-31", setupKind: "JOINT", entityOperated: "false" }),
+      ]),
+      system: "WGS84",
+    });
+    expect(updated.rows).toMatchObject({ create: 0, update: 2 });
+    expect(await facts("IMPORT-30")).toEqual({ setupKind: "SINGLE", entityOperated: true });
+    expect(await facts("IMPORT-31")).toEqual({ setupKind: "JOINT", entityOperated: false });
+
+    // Cells left empty in an update take the defaults, as the template's explanation says.
+    await county.organizationImport.commit({
+      ...csv([kechengRow(31, { code: "IMPORT-31" })]),
+      system: "WGS84",
+    });
+    expect(await facts("IMPORT-31")).toEqual({ setupKind: "SINGLE", entityOperated: true });
+
+    const file = csv([
+      kechengRow(32, { setupKind: "混建" }),
+      kechengRow(33, { entityOperated: "部分" }),
+      kechengRow(30, { code: "IMPORT-30", setupKind: "联建" }),
+    ]);
+    const preview = await county.organizationImport.preview({ ...file, system: "WGS84" });
+    expect(preview.problems.map((p) => [p.row, p.column, p.message])).toEqual([
+      [2, "组建方式", "「组建方式」“混建”无法识别，可填：单建、联建（留空视为单建）"],
+      [3, "实体运作", "「实体运作」“部分”无法识别，可填：是、否（留空视为是）"],
+    ]);
+    expect(await outcome(county.organizationImport.commit({ ...file, system: "WGS84" }))).toBe("BAD_REQUEST");
+    // Nothing of the refused file was written, the valid row's 联建 included.
+    expect(await facts("IMPORT-30")).toEqual({ setupKind: "SINGLE", entityOperated: true });
+  });
+
   it("refuses a file missing a required column before reading any row", async () => {
     const base64 = Buffer.from("党组织名称,类型\r\n某党支部,非公企业\r\n", "utf8").toString("base64");
     const preview = await city.organizationImport.preview({ fileName: "x.csv", base64, system: "WGS84" });

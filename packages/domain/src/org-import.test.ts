@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORG_KINDS } from "./codes.ts";
+import { ORG_KINDS, SETUP_KINDS } from "./codes.ts";
 import { LABELS_ZH } from "./labels.ts";
 import {
   closeMatches,
@@ -60,7 +60,7 @@ function onlyProblem(overrides: Partial<Record<ImportKey, unknown>>) {
 }
 
 describe("IMPORT_COLUMNS", () => {
-  it("lists the template's eleven columns in order", () => {
+  it("lists the template's thirteen columns in order", () => {
     expect(IMPORT_COLUMNS.map((c) => [c.key, c.header, c.required])).toEqual([
       ["code", "组织编码", false],
       ["name", "党组织名称", true],
@@ -73,6 +73,8 @@ describe("IMPORT_COLUMNS", () => {
       ["system", "坐标系", false],
       ["memberCount", "党员数", true],
       ["countyDualManaged", "纳入县级双重管理", false],
+      ["setupKind", "组建方式", false],
+      ["entityOperated", "实体运作", false],
     ]);
   });
 
@@ -80,6 +82,13 @@ describe("IMPORT_COLUMNS", () => {
     for (const c of IMPORT_COLUMNS) expect(c.hint.startsWith(c.required ? "必填" : "选填")).toBe(true);
     const kind = IMPORT_COLUMNS.find((c) => c.key === "kind");
     for (const k of ORG_KINDS) expect(kind?.hint).toContain(LABELS_ZH.orgKind[k]);
+    const setup = IMPORT_COLUMNS.find((c) => c.key === "setupKind");
+    for (const k of SETUP_KINDS) expect(setup?.hint).toContain(`“${LABELS_ZH.setupKind[k]}”`);
+    expect(setup?.hint).toContain("留空视为单建");
+    expect(setup?.hint).toContain("争创对象");
+    expect(IMPORT_COLUMNS.find((c) => c.key === "entityOperated")?.hint).toBe(
+      "选填。是否实体运作：填“是”或“否”，留空视为是。",
+    );
   });
 
   it("never lets two columns claim the same header", () => {
@@ -113,6 +122,8 @@ describe("mapHeaders", () => {
         system: 8,
         memberCount: 9,
         countyDualManaged: 10,
+        setupKind: 11,
+        entityOperated: 12,
       },
       missing: [],
       unknown: [],
@@ -158,6 +169,11 @@ describe("mapHeaders", () => {
       lat: 7,
     });
     expect(mapHeaders(["统一社会信用代码", "lng", "Longitude"]).columns.code).toBe(0);
+    expect(mapHeaders(["党组织组建方式", "是否实体运作"]).columns).toEqual({
+      setupKind: 0,
+      entityOperated: 1,
+    });
+    expect(mapHeaders(["单建/联建", "*实体运作"]).columns).toEqual({ setupKind: 0, entityOperated: 1 });
   });
 
   it("lists the required columns missing, in template order; optional ones are never missing", () => {
@@ -220,7 +236,7 @@ describe("closeMatches", () => {
 });
 
 describe("parseImportRow", () => {
-  it("parses a valid row; an empty 坐标系 takes the file's default, an empty 双重管理 is false", () => {
+  it("parses a valid row; empty optional cells take their defaults (坐标系 the file's, 双重管理 否, 单建, 实体运作)", () => {
     expect(parse({})).toEqual({
       row: {
         code: "91330800MA2A0001X",
@@ -234,6 +250,8 @@ describe("parseImportRow", () => {
         system: "GCJ02",
         memberCount: 12,
         countyDualManaged: false,
+        setupKind: "SINGLE",
+        entityOperated: true,
       },
       problems: [],
     });
@@ -513,6 +531,83 @@ describe("parseImportRow", () => {
         "「纳入县级双重管理」“待定”无法识别，可填：是、否（留空视为否）",
       );
       expect(onlyProblem({ countyDualManaged: 2 }).column).toBe("countyDualManaged");
+    });
+  });
+
+  describe("组建方式", () => {
+    it.each([
+      ["单建", "SINGLE"],
+      ["联建", "JOINT"],
+      [" 联 建 ", "JOINT"],
+      ["SINGLE", "SINGLE"],
+      ["JOINT", "JOINT"],
+      ["joint", "JOINT"],
+      ["", "SINGLE"],
+      ["   ", "SINGLE"],
+      [null, "SINGLE"],
+      [undefined, "SINGLE"],
+    ])("reads %j as %s", (cell, value) => {
+      expect(parse({ setupKind: cell }).row?.setupKind).toBe(value);
+    });
+
+    it("refuses anything else, naming the column and what may be filled in", () => {
+      expect(onlyProblem({ setupKind: "独建" })).toEqual({
+        column: "setupKind",
+        header: "组建方式",
+        message: "「组建方式」“独建”无法识别，可填：单建、联建（留空视为单建）",
+      });
+      for (const cell of ["是", "1", true, 0, "单建联建"]) {
+        expect(onlyProblem({ setupKind: cell }).message).toMatch(
+          /^「组建方式」“.*”无法识别，可填：单建、联建/,
+        );
+      }
+      expect(onlyProblem({ setupKind: "=联建" }).message).toContain("公式");
+    });
+  });
+
+  describe("实体运作", () => {
+    it.each([
+      [true, true],
+      [false, false],
+      ["是", true],
+      ["否", false],
+      ["Y", true],
+      ["no", false],
+      ["TRUE", true],
+      ["false", false],
+      ["1", true],
+      [0, false],
+      [1, true],
+      ["", true],
+      ["  ", true],
+      [null, true],
+      [undefined, true],
+    ])("reads %j as %s", (cell, value) => {
+      expect(parse({ entityOperated: cell }).row?.entityOperated).toBe(value);
+    });
+
+    it("refuses anything else, naming the column and what may be filled in", () => {
+      expect(onlyProblem({ entityOperated: "部分" })).toEqual({
+        column: "entityOperated",
+        header: "实体运作",
+        message: "「实体运作」“部分”无法识别，可填：是、否（留空视为是）",
+      });
+      expect(onlyProblem({ entityOperated: 2 }).column).toBe("entityOperated");
+      expect(onlyProblem({ entityOperated: "联建" }).column).toBe("entityOperated");
+    });
+  });
+
+  it("reports problems in 组建方式 and 实体运作 together with the others, in column order", () => {
+    const { row, problems } = parse({ name: "", setupKind: "x", entityOperated: "待定" });
+    expect(row).toBeNull();
+    expect(problems.map((p) => p.column)).toEqual(["name", "setupKind", "entityOperated"]);
+  });
+
+  it("keeps 联建 and 非实体运作 apart from 纳入县级双重管理", () => {
+    expect(parse({ countyDualManaged: "是", setupKind: "联建", entityOperated: "否" }).row).toMatchObject({
+      countyDualManaged: true,
+      setupKind: "JOINT",
+      entityOperated: false,
     });
   });
 

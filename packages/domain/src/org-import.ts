@@ -1,4 +1,4 @@
-import { ORG_KINDS, type OrgKind } from "./codes.ts";
+import { ORG_KINDS, type OrgKind, SETUP_KINDS, type SetupKind } from "./codes.ts";
 import { LABELS_ZH } from "./labels.ts";
 
 // The validation layer of the organisation import (issue 6). Reading the Excel/CSV file happens
@@ -16,7 +16,9 @@ export type ImportKey =
   | "lat"
   | "system"
   | "memberCount"
-  | "countyDualManaged";
+  | "countyDualManaged"
+  | "setupKind"
+  | "entityOperated";
 
 /** Same codes as packages/geo's CoordSystem, which the domain cannot import. */
 export type ImportCoordSystem = "WGS84" | "GCJ02" | "BD09";
@@ -114,6 +116,20 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     aliases: ["县级双重管理"],
     required: false,
     hint: "选填。是否纳入县级双重管理：填“是”或“否”，留空视为否。",
+  },
+  {
+    key: "setupKind",
+    header: "组建方式",
+    aliases: ["党组织组建方式", "单建/联建", "单建或联建"],
+    required: false,
+    hint: "选填。党组织的组建方式：填“单建”或“联建”，留空视为单建；只有单建且实体运作的党组织是争创对象，参加评分。",
+  },
+  {
+    key: "entityOperated",
+    header: "实体运作",
+    aliases: ["是否实体运作"],
+    required: false,
+    hint: "选填。是否实体运作：填“是”或“否”，留空视为是。",
   },
 ];
 
@@ -252,6 +268,10 @@ export type ParsedOrgRow = {
   system: ImportCoordSystem;
   memberCount: number;
   countyDualManaged: boolean;
+  /** 组建方式; SINGLE when the cell is empty. */
+  setupKind: SetupKind;
+  /** 实体运作; true when the cell is empty. */
+  entityOperated: boolean;
 };
 
 export type ImportContext = {
@@ -292,6 +312,12 @@ const FALSE_WORDS = new Set(["否", "n", "no", "false", "0"]);
 
 const KIND_LOOKUP: ReadonlyMap<string, OrgKind> = new Map(
   ORG_KINDS.flatMap((k) => [[normalize(k), k] as const, [normalize(LABELS_ZH.orgKind[k]), k] as const]),
+);
+
+const SETUP_KIND_LABELS = SETUP_KINDS.map((k) => LABELS_ZH.setupKind[k]);
+
+const SETUP_KIND_LOOKUP: ReadonlyMap<string, SetupKind> = new Map(
+  SETUP_KINDS.flatMap((k) => [[normalize(k), k] as const, [normalize(LABELS_ZH.setupKind[k]), k] as const]),
 );
 
 /** The digits a Chinese input method may leave full-width; anything else in a number is refused. */
@@ -515,20 +541,36 @@ export function parseImportRow(
 
   const memberCount = number("memberCount", 0, MAX_MEMBER_COUNT, true);
 
-  let countyDualManaged: boolean | null = false;
-  const dual = cells.countyDualManaged;
-  if (typeof dual === "boolean") countyDualManaged = dual;
-  else {
-    const dualText = text("countyDualManaged", false);
-    if (dualText === null) countyDualManaged = null;
-    else if (dualText !== "") {
-      const word = normalize(dualText);
-      countyDualManaged = TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
-      if (countyDualManaged === null) {
-        problem("countyDualManaged", `${echo(dualText)}无法识别，可填：是、否（留空视为否）`);
-      }
+  /** A 是/否 column: a boolean cell as it is, an empty one as `empty`, null on a problem (recorded). */
+  const yesNo = (key: ImportKey, empty: boolean): boolean | null => {
+    const value = cells[key];
+    if (typeof value === "boolean") return value;
+    const cell = text(key, false);
+    if (cell === null) return null;
+    if (cell === "") return empty;
+    const word = normalize(cell);
+    const parsed = TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
+    if (parsed === null)
+      problem(key, `${echo(cell)}无法识别，可填：是、否（留空视为${empty ? "是" : "否"}）`);
+    return parsed;
+  };
+
+  const countyDualManaged = yesNo("countyDualManaged", false);
+
+  let setupKind: SetupKind | null = "SINGLE";
+  const setupText = text("setupKind", false);
+  if (setupText === null) setupKind = null;
+  else if (setupText !== "") {
+    setupKind = SETUP_KIND_LOOKUP.get(normalize(setupText)) ?? null;
+    if (setupKind === null) {
+      problem(
+        "setupKind",
+        `${echo(setupText)}无法识别，可填：${SETUP_KIND_LABELS.join("、")}（留空视为${LABELS_ZH.setupKind.SINGLE}）`,
+      );
     }
   }
+
+  const entityOperated = yesNo("entityOperated", true);
 
   if (
     problems.length > 0 ||
@@ -541,7 +583,9 @@ export function parseImportRow(
     lat === null ||
     system === null ||
     memberCount === null ||
-    countyDualManaged === null
+    countyDualManaged === null ||
+    setupKind === null ||
+    entityOperated === null
   ) {
     return { row: null, problems };
   }
@@ -558,6 +602,8 @@ export function parseImportRow(
       system,
       memberCount,
       countyDualManaged,
+      setupKind,
+      entityOperated,
     },
     problems,
   };

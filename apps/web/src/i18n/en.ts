@@ -21,6 +21,15 @@ export const en: Messages = {
     pageFailed: "This page could not be loaded; the system may just have been updated",
     reload: "Reload",
   },
+  cycles: {
+    switch: "Cycle",
+    switchHint: "Choose the cycle to view; past cycles are history and read-only",
+    optionCurrent: "{{year}} (current)",
+    optionPast: "{{year}} (past)",
+    manage: "Manage cycles…",
+    pastBanner: "Viewing the {{year}} cycle: history, read-only.",
+    backToCurrent: "Back to {{year}}",
+  },
   /** Stage names for narrow places (table columns). */
   stageShort: { SELF: "Self", TOWNSHIP_REVIEW: "Township", COUNTY_INITIAL: "County", CITY_FINAL: "City" },
   nav: {

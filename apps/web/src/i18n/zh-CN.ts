@@ -20,6 +20,15 @@ export const zhCN = {
     pageFailed: "页面加载失败，可能系统刚更新过",
     reload: "重新加载",
   },
+  cycles: {
+    switch: "年度",
+    switchHint: "选择要查看的年度；往年为历史记录，只能查看",
+    optionCurrent: "{{year}} 年度（当前）",
+    optionPast: "{{year}} 年度（历史）",
+    manage: "年度管理…",
+    pastBanner: "正在查看 {{year}} 年度的历史记录，只能查看，不能修改。",
+    backToCurrent: "回到 {{year}} 年度",
+  },
   /** Stage names for narrow places (table columns); in Chinese the names are short already. */
   stageShort: { SELF: "自评", TOWNSHIP_REVIEW: "复核", COUNTY_INITIAL: "初评", CITY_FINAL: "评定" },
   nav: {

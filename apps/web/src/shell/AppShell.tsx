@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { errorCode, serverMessage } from "../lib/errors.ts";
 import { useTRPC } from "../trpc.ts";
+import { PastCycleBanner } from "./CycleSwitcher.tsx";
+import { CycleContext, cycleView, initialCycleYear, rememberCycleYear } from "./cycle.ts";
 import { Header } from "./Header.tsx";
 import { MeContext } from "./me.ts";
 
@@ -16,6 +18,18 @@ export function AppShell() {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }));
   const info = useQuery({ ...trpc.meta.info.queryOptions(), enabled: me.isSuccess });
+  const cycles = useQuery({ ...trpc.cycle.list.queryOptions(), enabled: me.isSuccess });
+  const [year, setYear] = useState<number | null>(initialCycleYear);
+  const view = useMemo(
+    () =>
+      cycleView(cycles.data ?? [], year, (chosen) => {
+        const current = cycles.data?.find((c) => c.isCurrent);
+        const next = current?.year === chosen ? null : chosen;
+        rememberCycleYear(next);
+        setYear(next);
+      }),
+    [cycles.data, year],
+  );
 
   if (!me.data) {
     const failed = me.isError && errorCode(me.error) !== "UNAUTHORIZED";
@@ -36,20 +50,23 @@ export function AppShell() {
   }
   return (
     <MeContext value={me.data}>
-      <div className="app">
-        <Header me={me.data} info={info.data} />
-        <main className="app-main">
-          <Suspense
-            fallback={
-              <div className="page-message" role="status">
-                {t("app.loading")}
-              </div>
-            }
-          >
-            <Outlet />
-          </Suspense>
-        </main>
-      </div>
+      <CycleContext value={view}>
+        <div className="app">
+          <Header me={me.data} info={info.data} />
+          <PastCycleBanner />
+          <main className="app-main">
+            <Suspense
+              fallback={
+                <div className="page-message" role="status">
+                  {t("app.loading")}
+                </div>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </main>
+        </div>
+      </CycleContext>
     </MeContext>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
 import type { LoginState } from "../lib/session.ts";
+import { CycleSwitcher } from "./CycleSwitcher.tsx";
 import { PasswordDialog } from "./PasswordDialog.tsx";
 
 /** Who sees which page in the navigation (the pages and the server check again). */
@@ -40,7 +41,7 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
         <span className="brand-mark" aria-hidden="true" />
         <h1>{t("app.title")}</h1>
         <span className="brand-sub">{t("app.subtitle")}</span>
-        {info?.cycle && <span className="cycle">{t("app.cycle", { year: info.cycle.year })}</span>}
+        {info?.cycle && <CycleSwitcher canManage={me.role === "CITY"} />}
       </div>
       <nav className="main-nav" aria-label={t("nav.label")}>
         <NavLink to="/" end>

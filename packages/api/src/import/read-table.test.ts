@@ -86,6 +86,23 @@ describe("readTable: the fixtures", () => {
       if (!row) throw new Error("invalid row");
       expect(placeInCounty({ ...row, countyCode: countyOf(row.unitId) }).inside).toBe(true);
     }
+    // 组建方式 and 实体运作: written or left empty (单建, 是); row 5 is 非实体运作, row 6 联建.
+    expect(table.rows.slice(1).map((r) => [r[11] ?? "", r[12] ?? ""])).toEqual([
+      ["单建", "是"],
+      ["", ""],
+      ["单建", "是"],
+      ["", "否"],
+      ["联建", "是"],
+      ["单建", ""],
+    ]);
+    expect(checked.map((c) => [c.row?.setupKind, c.row?.entityOperated])).toEqual([
+      ["SINGLE", true],
+      ["SINGLE", true],
+      ["SINGLE", true],
+      ["SINGLE", false],
+      ["JOINT", true],
+      ["SINGLE", true],
+    ]);
   });
 
   it("valid.csv: UTF-8 with its BOM stripped, numbers left as text, a quoted cell with a comma", async () => {

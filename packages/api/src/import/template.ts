@@ -1,11 +1,17 @@
 // The import template (.xlsx): the columns with their Chinese headers and one example row, and a
 // sheet explaining each column and its allowed values. exceljs is imported by the caller, lazily.
-import { IMPORT_COLUMNS, type ImportKey } from "@beltmap/domain";
+import { IMPORT_COLUMNS, type ImportKey, LABELS_ZH } from "@beltmap/domain";
 import type ExcelJS from "exceljs";
 
 export const TEMPLATE_FILE_NAME = "党组织导入模板.xlsx";
 
-export type TemplateExample = Record<ImportKey, string | number>;
+/** Example cells the caller may leave out: the template shows their defaults. */
+const EXAMPLE_DEFAULTS = { setupKind: LABELS_ZH.setupKind.SINGLE, entityOperated: "是" } as const;
+
+type DefaultedKey = keyof typeof EXAMPLE_DEFAULTS;
+
+export type TemplateExample = Record<Exclude<ImportKey, DefaultedKey>, string | number> &
+  Partial<Record<DefaultedKey, string | number>>;
 
 export async function buildImportTemplate(Excel: typeof ExcelJS, example: TemplateExample): Promise<Buffer> {
   const workbook = new Excel.Workbook();
@@ -16,7 +22,12 @@ export async function buildImportTemplate(Excel: typeof ExcelJS, example: Templa
     width: Math.max(12, c.header.length * 2 + 6),
   }));
   list.getRow(1).font = { bold: true };
-  list.addRow(Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, example[c.key]])));
+  const cells: Record<ImportKey, string | number> = {
+    ...example,
+    setupKind: example.setupKind ?? EXAMPLE_DEFAULTS.setupKind,
+    entityOperated: example.entityOperated ?? EXAMPLE_DEFAULTS.entityOperated,
+  };
+  list.addRow(Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, cells[c.key]])));
 
   const help = workbook.addWorksheet("填写说明");
   help.columns = [

@@ -6,6 +6,7 @@ import {
   GRADES,
   IMPORT_COLUMNS,
   type ImportKey,
+  isSetupKind,
   LABELS_ZH,
   STAGES,
   type Stage,
@@ -35,7 +36,15 @@ export async function organizationTable(
   const [organizations, units, sheets] = await Promise.all([
     ctx.prisma.organization.findMany({
       where: { id: { in: ids } },
-      select: { id: true, code: true, address: true, memberCount: true, countyDualManaged: true },
+      select: {
+        id: true,
+        code: true,
+        address: true,
+        memberCount: true,
+        countyDualManaged: true,
+        setupKind: true,
+        entityOperated: true,
+      },
     }),
     ctx.prisma.unit.findMany({ select: { id: true, name: true, sortOrder: true } }),
     options.withScores
@@ -57,6 +66,7 @@ export async function organizationTable(
   );
   const rows = sorted.map((org) => {
     const detail = details.get(org.id);
+    const setupKind = detail?.setupKind ?? "SINGLE";
     const values: Record<ImportKey, Cell> = {
       code: detail?.code ?? "",
       name: org.name,
@@ -69,6 +79,10 @@ export async function organizationTable(
       system: "WGS84",
       memberCount: detail?.memberCount ?? 0,
       countyDualManaged: detail?.countyDualManaged ? "是" : "否",
+      // The template's words (单建/联建, 是/否), which the import reads back; a code the domain does
+      // not know is written as stored, so an import refuses it rather than turning it into 单建.
+      setupKind: isSetupKind(setupKind) ? LABELS_ZH.setupKind[setupKind] : setupKind,
+      entityOperated: detail?.entityOperated === false ? "否" : "是",
     };
     const row: Cell[] = IMPORT_COLUMNS.map((c) => values[c.key]);
     if (options.withScores) {

@@ -49,6 +49,9 @@ type OrganizationData = {
   address: string;
   memberCount: number;
   countyDualManaged: boolean;
+  /** 组建方式: SINGLE or JOINT (the domain's SetupKind). */
+  setupKind: string;
+  entityOperated: boolean;
 };
 
 export type ImportPlan = {
@@ -193,6 +196,8 @@ export async function planImport(
         address: row.address,
         memberCount: row.memberCount,
         countyDualManaged: row.countyDualManaged,
+        setupKind: row.setupKind,
+        entityOperated: row.entityOperated,
       },
     });
   }
@@ -302,6 +307,8 @@ const UPDATE_COLUMNS: readonly [keyof OrganizationData, string][] = [
   ["address", "text"],
   ["memberCount", "integer"],
   ["countyDualManaged", "boolean"],
+  ["setupKind", "text"],
+  ["entityOperated", "boolean"],
 ];
 
 /**

@@ -16,14 +16,15 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import { type BasemapSettings, basemapOf, type Config } from "./config.ts";
+import { type BasemapSettings, basemapOf, type Config, clockOf } from "./config.ts";
 
 export type ServerOptions = {
   config: Pick<
     Config,
     "WEB_DIST" | "LOG_LEVEL" | "SESSION_IDLE_MINUTES" | "SESSION_ABSOLUTE_HOURS" | "TRUST_PROXY"
   > &
-    BasemapSettings;
+    BasemapSettings &
+    Partial<Pick<Config, "DEMO_CLOCK">>;
   /** Shared by every request (login throttling counts live here); tests pass their own. */
   auth?: AuthSettings;
   database: Database;
@@ -40,6 +41,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
     throttle: new LoginThrottle(),
   };
   const basemap = basemapOf(config);
+  const now = clockOf(config.DEMO_CLOCK);
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
@@ -57,6 +59,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
   const contextFor = (request: FastifyRequest, reply: FastifyReply) =>
     createContextInner({
       prisma: database.prisma,
+      now,
       request: {
         ip: request.ip,
         userAgent: request.headers["user-agent"] ?? "",

@@ -73,6 +73,14 @@ const variables = z.object({
   BASEMAP_ATTRIBUTION: optionalText,
   /** The deepest zoom the tile server has (the map enlarges those tiles beyond it). */
   BASEMAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
+  /**
+   * For demonstrations and tests only: the server's clock starts at this instant (ISO 8601, e.g.
+   * 2026-11-20T09:00:00+08:00) and runs on from there, so deadlines and due dates read as they did
+   * on that day. Never set it on a real installation.
+   */
+  DEMO_CLOCK: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
+    message: "not a date and time (ISO 8601, e.g. 2026-11-20T09:00:00+08:00)",
+  }),
 });
 
 /**
@@ -190,4 +198,11 @@ export function basemapOf(config: BasemapSettings): Basemap | null {
         maxZoom,
       };
   }
+}
+
+/** The server's clock: the real one, or with DEMO_CLOCK one that started at that instant and runs on. */
+export function clockOf(demoClock: string | undefined, realNow: () => number = Date.now): () => Date {
+  if (demoClock === undefined) return () => new Date(realNow());
+  const offset = Date.parse(demoClock) - realNow();
+  return () => new Date(realNow() + offset);
 }

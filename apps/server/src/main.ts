@@ -20,12 +20,19 @@ async function main() {
     { database: database.description, migrationsApplied: database.migrations.applied },
     "database ready",
   );
+  if (config.DEMO_CLOCK)
+    app.log.warn(
+      { demoClock: config.DEMO_CLOCK },
+      "DEMO_CLOCK is set: the server's clock is not the real one",
+    );
   if (wantsDemoData(config.DEMO_DATA, database.location.kind)) {
     const seed = await seedDemoIfEmpty(database.prisma);
     if (seed.seeded)
       app.log.info({ organizations: seed.organizations, hash: seed.hash }, "demo data (示例数据) loaded");
   } else if (await seedReferenceDataIfEmpty(database.prisma)) {
-    app.log.info("reference data loaded: the units of Appendix 3, the townships and the 2017 cycle");
+    app.log.info(
+      "reference data loaded: the units of Appendix 3, the townships and the 2017 cycle (open the current one on 年度管理)",
+    );
   }
 
   let closing = false;

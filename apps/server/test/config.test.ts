@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { basemapOf, ConfigError, loadConfig, TIANDITU_ATTRIBUTION, wantsDemoData } from "../src/config.ts";
+import {
+  basemapOf,
+  ConfigError,
+  clockOf,
+  loadConfig,
+  TIANDITU_ATTRIBUTION,
+  wantsDemoData,
+} from "../src/config.ts";
 
 describe("loadConfig", () => {
   it("has defaults for a fresh machine", () => {
@@ -115,5 +122,20 @@ describe("wantsDemoData", () => {
     expect(wantsDemoData("auto", "postgres")).toBe(false);
     expect(wantsDemoData("on", "postgres")).toBe(true);
     expect(wantsDemoData("off", "pglite")).toBe(false);
+  });
+});
+
+describe("DEMO_CLOCK", () => {
+  it("starts the clock at the given instant and lets it run on", () => {
+    let real = Date.parse("2030-01-01T00:00:00Z");
+    const now = clockOf("2026-11-20T09:00:00+08:00", () => real);
+    expect(now().toISOString()).toBe("2026-11-20T01:00:00.000Z");
+    real += 90_000;
+    expect(now().toISOString()).toBe("2026-11-20T01:01:30.000Z");
+  });
+
+  it("is the real clock when unset, and refuses what is not a date", () => {
+    expect(clockOf(undefined, () => 5)().getTime()).toBe(5);
+    expect(() => loadConfig({ DEMO_CLOCK: "next tuesday" })).toThrow(/DEMO_CLOCK: not a date and time/);
   });
 });

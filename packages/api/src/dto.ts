@@ -144,7 +144,11 @@ export type DashboardSummaryDto = {
   targets: CycleTargets;
   /** The units' 优秀 quotas in the cycle, added up. */
   quotaTotal: number;
+  /** 示范点 now: official 优秀, whether determined this cycle, carried over or adjusted since. */
   excellentOfficial: number;
+  /** Of those, determined 优秀 by the city in this cycle (its 评定 done). */
+  excellentDetermined: number;
+  /** Not determined this cycle yet, whose furthest stage this cycle gives 优秀 (e.g. 初评优秀, 待评定). */
   excellentProvisional: number;
   /** Typical practices that count (not released by a 摘牌). */
   practicesTotal: number;
@@ -343,6 +347,11 @@ export type SheetDto = {
   stages: SheetStageDto[];
   /** The first stage not yet submitted; null once the city has determined the grade. */
   pendingStage: Stage | null;
+  /**
+   * While the cycle's scoring is under way: the provisional grade of its furthest submitted stage,
+   * beside the standing official grade (e.g. last year's, carried over) it has not replaced yet.
+   */
+  provisional: { grade: Grade; tier: Tier; total: number; stage: Stage } | null;
   grade: {
     grade: Grade;
     tier: Tier;

@@ -39,11 +39,11 @@ describe("re-reviews (动态管理)", () => {
     expect(countyList.byUnit.map((u) => u.id)).toEqual(["KECHENG"]);
   });
 
-  it("township records an upgrade, county approves it, the grade changes and the next date follows it, city files", async () => {
+  it("township records an upgrade; the next re-review waits for the decision, which restarts the cadence; city files", async () => {
     const pending = (await township.rereview.list({ show: "awaiting" })).rows.find(
-      (r) => r.gradeBefore === "GOOD",
+      (r) => r.gradeBefore === "PASS",
     );
-    if (!pending) throw new Error("no 良好 re-review pending in the demo township");
+    if (!pending) throw new Error("no 达标 re-review pending in the demo township");
     expect(
       await outcome(township.rereview.record({ id: pending.id, suggestion: "UPGRADE", notes: "" })),
     ).toBe("OK");
@@ -51,24 +51,34 @@ describe("re-reviews (动态管理)", () => {
     expect(awaiting).toMatchObject({
       status: "REVIEWED",
       suggestion: "UPGRADE",
-      suggestedGrade: "EXCELLENT",
+      suggestedGrade: "GOOD",
+      nextActor: "COUNTY",
       awaitsMe: true,
     });
-    // The next re-review was scheduled half a year on (良好), at midnight China time.
+    // One open re-review: the one waiting for the county. The next is scheduled when it is decided.
+    expect(
+      await db.prisma.reReview.count({
+        where: { organizationId: pending.organizationId, status: "PENDING" },
+      }),
+    ).toBe(0);
+    const decided = await county.rereview.decide({ id: pending.id, approve: true, reason: "" });
+    expect(decided).toMatchObject({ status: "APPROVED", delisting: [] });
+    const sheet = await county.sheet.get({ organizationId: pending.organizationId });
+    expect(sheet.grade).toMatchObject({
+      grade: "GOOD",
+      official: true,
+      total: null,
+      source: "REREVIEW_ADJUSTMENT",
+    });
     const next = await db.prisma.reReview.findFirstOrThrow({
       where: { organizationId: pending.organizationId, status: "PENDING" },
     });
+    expect(next).toMatchObject({ gradeBefore: "GOOD" });
+    // 良好: half a year from the grade change, at midnight China time.
     expect(next.dueOn.toISOString()).toBe("2027-05-24T16:00:00.000Z");
-    // KECHENG has one 优秀 place left in the demo data: the upgrade takes it.
-    await county.rereview.decide({ id: pending.id, approve: true, reason: "" });
-    const sheet = await county.sheet.get({ organizationId: pending.organizationId });
-    expect(sheet.grade).toMatchObject({ grade: "EXCELLENT", official: true, total: null });
-    const moved = await db.prisma.reReview.findFirstOrThrow({
-      where: { organizationId: pending.organizationId, status: "PENDING" },
-    });
-    expect(moved).toMatchObject({ gradeBefore: "EXCELLENT" });
-    expect(moved.dueOn.toISOString()).toBe("2027-11-24T16:00:00.000Z"); // 优秀: a year
     expect(await outcome(county.rereview.file({ id: pending.id }))).toBe("FORBIDDEN");
+    const toFile = (await city.rereview.list({ show: "awaiting" })).rows.find((r) => r.id === pending.id);
+    expect(toFile).toMatchObject({ status: "APPROVED", nextActor: "CITY" });
     await city.rereview.file({ id: pending.id });
     const filed = await db.prisma.reReview.findUniqueOrThrow({ where: { id: pending.id } });
     expect(filed).toMatchObject({ status: "FILED" });
@@ -78,30 +88,124 @@ describe("re-reviews (动态管理)", () => {
     expect(actions.slice(0, 3)).toEqual(["rereview.file", "rereview.approve", "rereview.record"]);
   });
 
-  it("refuses an upgrade past the quota at county level, and a rejection without a reason", async () => {
-    const pending = (await township.rereview.list({ show: "awaiting" })).rows.find(
-      (r) => r.gradeBefore === "GOOD",
+  it("sends an upgrade to 优秀 over 柯城区's full quota to the city, which decides it over quota with a reason", async () => {
+    // The demo township's 良好 organisation the township has suggested upgrading (seeded).
+    const row = (await county.rereview.list({ show: "awaiting" })).rows.find(
+      (r) => r.suggestedGrade === "EXCELLENT" && r.townshipId === townshipId,
     );
-    if (!pending) throw new Error("no second 良好 re-review pending in the demo township");
-    await township.rereview.record({ id: pending.id, suggestion: "UPGRADE", notes: "" });
-    const full = await county.rereview
-      .decide({ id: pending.id, approve: true, reason: "" })
-      .catch((e: { message: string }) => e);
-    expect((full as { message: string }).message).toContain("已满");
-    expect(await outcome(county.rereview.decide({ id: pending.id, approve: false, reason: " " }))).toBe(
+    if (!row) throw new Error("no upgrade to 优秀 waiting for the county in the demo township");
+    const quotaBefore = (await county.sheet.get({ organizationId: row.organizationId })).quota;
+    expect(quotaBefore).toMatchObject({ quota: 12, used: 12, reached: true });
+    const sent = await county.rereview.decide({ id: row.id, approve: true, reason: "示范作用明显" });
+    expect(sent.status).toBe("ESCALATED");
+    // Nothing changed yet; the county cannot decide it again; the city sees it waiting.
+    expect((await county.sheet.get({ organizationId: row.organizationId })).grade?.grade).toBe("GOOD");
+    const again = await county.rereview
+      .decide({ id: row.id, approve: true, reason: "" })
+      .catch((e: { code: string; message: string }) => e);
+    expect(again).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect((again as { message: string }).message).toContain("不在待县级审核状态");
+    const waiting = (await city.rereview.list({ show: "awaiting" })).rows.find((r) => r.id === row.id);
+    expect(waiting).toMatchObject({ status: "ESCALATED", nextActor: "CITY", decisionReason: "示范作用明显" });
+    expect(await outcome(county.rereview.cityDecide({ id: row.id, approve: true }))).toBe("FORBIDDEN");
+    expect(await outcome(city.rereview.file({ id: row.id }))).toBe("PRECONDITION_FAILED");
+    const noReason = await city.rereview
+      .cityDecide({ id: row.id, approve: true })
+      .catch((e: { code: string; issues?: { field: string }[] }) => e);
+    expect(noReason).toMatchObject({ code: "BAD_REQUEST", issues: [{ field: "overQuotaReason" }] });
+    const decided = await city.rereview.cityDecide({
+      id: row.id,
+      approve: true,
+      overQuotaReason: "该企业获评省级示范，经工委会议研究同意超额",
+    });
+    expect(decided).toMatchObject({ status: "APPROVED", overQuota: true });
+    const sheet = await city.sheet.get({ organizationId: row.organizationId });
+    expect(sheet.grade).toMatchObject({ grade: "EXCELLENT", source: "REREVIEW_ADJUSTMENT" });
+    expect(sheet.quota).toMatchObject({ used: 13, exceeded: true });
+    const record = await db.prisma.gradeRecord.findFirstOrThrow({
+      where: { organizationId: row.organizationId, source: "REREVIEW_ADJUSTMENT" },
+    });
+    expect(record.quotaOverrideReason).toBe("该企业获评省级示范，经工委会议研究同意超额");
+    await city.rereview.file({ id: row.id });
+    const actions = (await city.audit.organization({ organizationId: row.organizationId })).map(
+      (a) => a.action,
+    );
+    expect(actions.slice(0, 3)).toEqual([
+      "rereview.file",
+      "rereview.cityApprove.override",
+      "rereview.escalate",
+    ]);
+    // One open re-review again: the next, a year after the grade became 优秀.
+    const open = await db.prisma.reReview.findMany({
+      where: { organizationId: row.organizationId, status: { in: ["PENDING", "ESCALATED"] } },
+    });
+    expect(open.map((r) => [r.status, r.gradeBefore, r.dueOn.toISOString()])).toEqual([
+      ["PENDING", "EXCELLENT", "2027-11-24T16:00:00.000Z"],
+    ]);
+  });
+
+  it("lets the city refuse an escalated upgrade, only with a reason", async () => {
+    const row = (await city.rereview.list({ show: "awaiting" })).rows.find((r) => r.status === "ESCALATED");
+    if (!row) throw new Error("no escalated upgrade in the demo data");
+    expect(await outcome(city.rereview.cityDecide({ id: row.id, approve: false, reason: " " }))).toBe(
       "BAD_REQUEST",
     );
-    await county.rereview.decide({ id: pending.id, approve: false, reason: "佐证不足" });
-    expect(await db.prisma.reReview.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({
-      status: "REJECTED",
-      decisionReason: "佐证不足",
+    expect(
+      await city.rereview.cityDecide({ id: row.id, approve: false, reason: "名额已满，明年再评" }),
+    ).toMatchObject({ status: "REJECTED", overQuota: false });
+    expect(await outcome(city.rereview.cityDecide({ id: row.id, approve: false, reason: "再次" }))).toBe(
+      "PRECONDITION_FAILED",
+    );
+    const next = await db.prisma.reReview.findFirstOrThrow({
+      where: { organizationId: row.organizationId, status: "PENDING" },
     });
-    expect(await outcome(city.rereview.file({ id: pending.id }))).toBe("PRECONDITION_FAILED");
+    expect(next.gradeBefore).toBe(row.gradeBefore);
+  });
+
+  it("delists (摘牌) a 示范点 the county downgrades, saying first what it takes away", async () => {
+    const row = (await county.rereview.list({ show: "awaiting" })).rows.find(
+      (r) => r.suggestion === "DOWNGRADE" && r.gradeBefore === "EXCELLENT",
+    );
+    if (!row) throw new Error("no downgrade of a 示范点 waiting for the county");
+    expect(row.delisting?.texts[0]).toContain("摘去“两新党建示范点”牌子");
+    const before = await county.site.list();
+    expect(before.rows.some((r) => r.organizationId === row.organizationId)).toBe(true);
+    const decided = await county.rereview.decide({ id: row.id, approve: true, reason: "" });
+    expect(decided.status).toBe("APPROVED");
+    expect(decided.delisting).toEqual(row.delisting?.texts);
+    const org = await db.prisma.organization.findUniqueOrThrow({ where: { id: row.organizationId } });
+    expect(org).toMatchObject({ countyDualManaged: false, cityDualManaged: false });
+    expect(
+      await db.prisma.committeeContact.count({ where: { organizationId: row.organizationId, cycleId: 2 } }),
+    ).toBe(0);
+    const practice = await db.prisma.typicalPractice.findFirst({
+      where: { organizationId: row.organizationId, cycleId: 2 },
+    });
+    if (practice) expect(practice.releasedAt).not.toBeNull();
+    // No longer a 示范点: off the sites list, its member free.
+    const after = await county.site.list();
+    expect(after.rows.some((r) => r.organizationId === row.organizationId)).toBe(false);
+    const kecheng = (await county.dashboard.summary()).perUnit.find((u) => u.unitId === "KECHENG");
+    expect(kecheng?.roster.membersWithoutSite).toBeGreaterThan(0);
+    // The city files it, seeing the same list.
+    const toFile = (await city.rereview.list({ show: "awaiting" })).rows.find((r) => r.id === row.id);
+    expect(toFile?.delisting?.texts).toEqual(row.delisting?.texts);
+    await city.rereview.file({ id: row.id });
+    const audit = await db.prisma.auditLog.findFirst({
+      where: { action: "site.delist", entityId: String(row.organizationId) },
+    });
+    expect(audit?.after).toMatchObject({ grade: "GOOD" });
   });
 
   it("schedules the next re-review after a decision even when none was scheduled (seeded suggestions)", async () => {
     const seeded = await db.prisma.reReview.findFirstOrThrow({
-      where: { status: "REVIEWED", suggestion: "DOWNGRADE", organization: { unitId: "KECHENG" } },
+      where: {
+        status: "REVIEWED",
+        suggestion: { not: "NONE" },
+        gradeBefore: { not: "EXCELLENT" },
+        suggestedGrade: { not: "EXCELLENT" },
+        organization: { unitId: "KECHENG" },
+      },
     });
     await db.prisma.reReview.deleteMany({
       where: { organizationId: seeded.organizationId, status: "PENDING" },
@@ -148,8 +252,18 @@ describe("demonstration sites and typical practices", () => {
     ]);
     await county.site.setCountyDualManaged({ organizationId: site.organizationId, value: true });
     const members = await county.site.members({ unitId: "KECHENG" });
-    expect(members.length).toBeGreaterThan(0);
-    await county.site.assignContact({ organizationId: site.organizationId, memberId: members[0]?.id ?? 0 });
+    // Every member links a site already: picking one that links another is refused, by name.
+    const busy = members.find((m) => m.linkedSites.some((l) => l.organizationId !== site.organizationId));
+    const refused = await county.site
+      .assignContact({ organizationId: site.organizationId, memberId: busy?.id ?? 0 })
+      .catch((e: { message: string }) => e);
+    expect((refused as { message: string }).message).toMatch(/已联系“.+”，每位委员只联系一家示范点/);
+    const { id: newcomer } = await county.roster.create({
+      unitId: "KECHENG",
+      name: "钱立新",
+      title: "区两新工委委员",
+    });
+    await county.site.assignContact({ organizationId: site.organizationId, memberId: newcomer });
     const after = (await county.site.list()).rows.find((r) => r.organizationId === site.organizationId);
     expect(after?.duties.slice(0, 2).map((d) => d.met)).toEqual([true, true]);
     expect(
@@ -272,7 +386,8 @@ describe("附件2 初评结果汇总表", () => {
     const report = await county.report.appendix2();
     expect(report.fileName).toMatch(/^附件2_初评结果汇总表_柯城区_2026-11-25\.xlsx$/);
     const csv = await convertXlsxToCsv(Buffer.from(report.base64, "base64"));
-    const organizations = await county.map.organizations();
+    // 争创对象 only: the others are not scored.
+    const organizations = (await county.map.organizations()).filter((o) => o.competitor);
     expect(report.organizations).toBe(organizations.length);
     for (const org of organizations) {
       const sheet = await county.sheet.get({ organizationId: org.id });
@@ -296,7 +411,9 @@ describe("附件2 初评结果汇总表", () => {
 
   it("exports every unit for the city, and nothing for a township", async () => {
     const report = await city.report.appendix2();
-    expect(report.organizations).toBe(await db.prisma.organization.count());
+    expect(report.organizations).toBe(
+      await db.prisma.organization.count({ where: { setupKind: "SINGLE", entityOperated: true } }),
+    );
     expect(await outcome(township.report.appendix2())).toBe("FORBIDDEN");
   }, 60_000);
 });

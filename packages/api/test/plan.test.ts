@@ -5,7 +5,14 @@ import { hashPassword } from "@beltmap/db";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, type PlanDto } from "../src/index.ts";
-import { type Caller, type Database, openDemoDatabase, outcome, signIn } from "./support.ts";
+import {
+  type Caller,
+  CURRENT_CYCLE_ID,
+  type Database,
+  openDemoDatabase,
+  outcome,
+  signIn,
+} from "./support.ts";
 
 type Draft = Parameters<Caller["plan"]["save"]>[0];
 type DraftBelt = Draft["belts"][number];
@@ -15,8 +22,8 @@ let county: () => Caller;
 let city: () => Caller;
 let leader: () => Caller;
 let planId: number; // KECHENG's plan
-// Later than the cycle's deadline (2017-08-10 end of day, China time): resubmissions come late.
-const NOW = new Date("2017-09-01T02:00:00Z");
+// Later than the current cycle's deadline (2026-11-10 end of day, China time): resubmissions come late.
+const NOW = new Date("2026-12-01T02:00:00Z");
 const EDIT_REFUSED = "方案已报送，市里审核期间不能修改；如需修改，请市里退回";
 const BUILDS_NO_BELTS = "本单位不建示范带：其示范点排进所在县（市、区）的示范带";
 
@@ -29,8 +36,12 @@ beforeAll(async () => {
   county = countySession.call;
   city = citySession.call;
   leader = leaderSession.call;
-  planId = (await db.prisma.beltPlan.findFirstOrThrow({ where: { unitId: "KECHENG" }, select: { id: true } }))
-    .id;
+  planId = (
+    await db.prisma.beltPlan.findFirstOrThrow({
+      where: { unitId: "KECHENG", cycleId: CURRENT_CYCLE_ID },
+      select: { id: true },
+    })
+  ).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -89,8 +100,10 @@ async function stored() {
   const [belts, plan, center, stops, saves] = await Promise.all([
     county().belt.list({ unitId: "KECHENG" }),
     db.prisma.beltPlan.findUniqueOrThrow({ where: { id: planId } }),
-    db.prisma.serviceCenter.findUnique({ where: { unitId: "KECHENG" } }),
-    db.prisma.beltStop.count({ where: { belt: { unitId: "KECHENG" } } }),
+    db.prisma.serviceCenter.findUnique({
+      where: { unitId_cycleId: { unitId: "KECHENG", cycleId: CURRENT_CYCLE_ID } },
+    }),
+    db.prisma.beltStop.count({ where: { belt: { unitId: "KECHENG", cycleId: CURRENT_CYCLE_ID } } }),
     db.prisma.auditLog.count({ where: { action: "belt.plan.save" } }),
   ]);
   return { belts, plan, center, stops, saves };
@@ -125,15 +138,15 @@ describe("plan.get", () => {
       returnReason: "示范带不足3条，请补齐后重新报送",
       version: 1,
       revision: 0,
-      firstSubmittedAt: "2017-08-09T02:00:00.000Z",
-      deadline: "2017-08-10T15:59:59.999Z",
+      firstSubmittedAt: "2026-11-08T02:00:00.000Z",
+      deadline: "2026-11-10T15:59:59.999Z",
       departmentUnitIds: ["JINGXIN"],
     });
     expect(plan.belts).toHaveLength(2);
     expect(plan.versions).toEqual([
       expect.objectContaining({
         version: 1,
-        submittedAt: "2017-08-09T02:00:00.000Z",
+        submittedAt: "2026-11-08T02:00:00.000Z",
         decision: "RETURNED",
         returnReason: "示范带不足3条，请补齐后重新报送",
       }),
@@ -271,8 +284,12 @@ describe("a bad draft is refused whole, naming the belt and the field", () => {
     const jingxinElsewhere = await db.prisma.organization.findFirstOrThrow({
       where: { unitId: "JINGXIN", countyCode: { not: "330802" } },
     });
-    const kaihuaBelt = await db.prisma.belt.findFirstOrThrow({ where: { unitId: "KAIHUA" } });
-    const kaihuaCenter = await db.prisma.serviceCenter.findUniqueOrThrow({ where: { unitId: "KAIHUA" } });
+    const kaihuaBelt = await db.prisma.belt.findFirstOrThrow({
+      where: { unitId: "KAIHUA", cycleId: CURRENT_CYCLE_ID },
+    });
+    const kaihuaCenter = await db.prisma.serviceCenter.findUniqueOrThrow({
+      where: { unitId_cycleId: { unitId: "KAIHUA", cycleId: CURRENT_CYCLE_ID } },
+    });
     const base = draftOf(plan);
     const [belt1, belt2] = base.belts;
     if (!belt1 || !belt2) throw new Error("KECHENG has two belts in the demo data");
@@ -396,13 +413,17 @@ describe("a bad draft is refused whole, naming the belt and the field", () => {
 });
 
 describe("the acceptance story", () => {
-  it("a third belt with a 特色小镇 makes KECHENG pass; the plan stays returned until submitted", async () => {
+  it("a third belt with a 特色小镇 and the site off every belt makes KECHENG pass; the plan stays returned until submitted", async () => {
     const before = await rule("KECHENG", "MIN_BELTS");
     expect(before.unit?.passed).toBe(false);
     expect(before.rule).toMatchObject({ passed: false, expected: 3, actual: 2 });
+    // The organisation raised to 优秀 in March is a 示范点 on no belt yet.
+    const offBelt = (await rule("KECHENG", "EVERY_SITE_ON_A_BELT")).rule?.offendingSiteIds ?? [];
+    expect(offBelt).toHaveLength(1);
     const plan = await county().plan.get({ unitId: "KECHENG" });
     const { town, others, jingxin } = await kechengSites();
-    const stops = [town.id, others[0]?.id ?? 0, jingxin.id];
+    const other = others.find((o) => !offBelt.includes(o.id));
+    const stops = [town.id, other?.id ?? 0, ...offBelt, jingxin.id];
     const saved = await county().plan.save({
       ...draftOf(plan),
       belts: [...draftOf(plan).belts, newBelt("柯城“橘乡党建”示范带", stops)],
@@ -424,10 +445,10 @@ describe("the acceptance story", () => {
       version: 2,
       returnReason: null,
       submittedAt: NOW.toISOString(),
-      firstSubmittedAt: "2017-08-09T02:00:00.000Z",
+      firstSubmittedAt: "2026-11-08T02:00:00.000Z",
     });
     expect(submitted.versions.map((v) => [v.version, v.decision, v.submittedBy])).toEqual([
-      [1, "RETURNED", null],
+      [1, "RETURNED", "柯城区两新工委（示例）"],
       [2, null, "柯城区两新工委（示例）"],
     ]);
     const v1 = await city().plan.version({ unitId: "KECHENG", version: 1 });
@@ -495,7 +516,9 @@ describe("the acceptance story", () => {
     expect(fixed).toMatchObject({ status: "RETURNED", returnReason: "第3条示范带站点偏少" });
     const resubmitted = await county().plan.submit({ unitId: "KECHENG", revision: fixed.revision });
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", version: 3, returnReason: null });
-    expect((await city().plan.version({ unitId: "KECHENG", version: 3 })).belts[2]?.stops).toHaveLength(4);
+    expect((await city().plan.version({ unitId: "KECHENG", version: 3 })).belts[2]?.stops).toHaveLength(
+      third.stopIds.length + 1,
+    );
 
     expect(await outcome(city().plan.accept({ unitId: "KECHENG", version: 2 }))).toBe("CONFLICT");
     const accepted = await city().plan.accept({ unitId: "KECHENG", version: 3 });
@@ -633,15 +656,15 @@ describe("the deadline rule", () => {
     const { rule: onTime } = await rule("KECHENG", "PLAN_ON_TIME");
     expect(onTime).toMatchObject({
       passed: true,
-      deadline: "2017-08-10T15:59:59.999Z",
-      submittedAt: "2017-08-09T02:00:00.000Z",
+      deadline: "2026-11-10T15:59:59.999Z",
+      submittedAt: "2026-11-08T02:00:00.000Z",
     });
     const versions = await db.prisma.beltPlanVersion.findMany({
       where: { planId },
       orderBy: { version: "asc" },
     });
     expect(versions.map((v) => v.submittedAt.toISOString())).toEqual([
-      "2017-08-09T02:00:00.000Z",
+      "2026-11-08T02:00:00.000Z",
       NOW.toISOString(),
       NOW.toISOString(),
     ]);
@@ -649,8 +672,8 @@ describe("the deadline rule", () => {
 
   it("fails a unit that has no plan at all, then judges its first submission against the deadline", async () => {
     const removePlan = async (unitId: string) => {
-      await db.prisma.beltPlanVersion.deleteMany({ where: { plan: { unitId } } });
-      await db.prisma.beltPlan.deleteMany({ where: { unitId } });
+      await db.prisma.beltPlanVersion.deleteMany({ where: { plan: { unitId, cycleId: CURRENT_CYCLE_ID } } });
+      await db.prisma.beltPlan.deleteMany({ where: { unitId, cycleId: CURRENT_CYCLE_ID } });
     };
     await removePlan("CHANGSHAN");
     await removePlan("JIANGSHAN");
@@ -673,19 +696,19 @@ describe("the deadline rule", () => {
       return (await signIn(db, username, () => new Date(at))).call();
     };
     // One second before the end of the deadline day, and one second after it (China time).
-    const onTime = await plannerAt("CHANGSHAN", "2017-08-10T23:59:58+08:00");
-    const late = await plannerAt("JIANGSHAN", "2017-08-11T00:00:00+08:00");
+    const onTime = await plannerAt("CHANGSHAN", "2026-11-10T23:59:58+08:00");
+    const late = await plannerAt("JIANGSHAN", "2026-11-11T00:00:00+08:00");
     const fresh = await onTime.plan.get({ unitId: "CHANGSHAN" });
     expect(fresh).toMatchObject({ status: "DRAFT", version: 0, revision: 0, firstSubmittedAt: null });
     await onTime.plan.submit({ unitId: "CHANGSHAN", revision: 0 });
     await late.plan.submit({ unitId: "JIANGSHAN", revision: 0 });
     expect((await rule("CHANGSHAN", "PLAN_ON_TIME")).rule).toMatchObject({
       passed: true,
-      submittedAt: "2017-08-10T15:59:58.000Z",
+      submittedAt: "2026-11-10T15:59:58.000Z",
     });
     expect((await rule("JIANGSHAN", "PLAN_ON_TIME")).rule).toMatchObject({
       passed: false,
-      submittedAt: "2017-08-10T16:00:00.000Z",
+      submittedAt: "2026-11-10T16:00:00.000Z",
     });
   });
 });

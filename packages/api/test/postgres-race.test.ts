@@ -162,17 +162,19 @@ describe("two saves of one belt plan from the same revision, on PostgreSQL", () 
       expect(String(loser?.reason?.message)).toContain("已被他人修改");
       // The winner's draft is stored whole, the loser's not at all.
       const winner = drafts[results.findIndex((r) => r.status === "fulfilled")];
-      const plan = await db.prisma.beltPlan.findFirstOrThrow({ where: { unitId: "KECHENG" } });
+      const plan = await db.prisma.beltPlan.findFirstOrThrow({ where: { unitId: "KECHENG", cycleId: 1 } });
       expect(plan.revision).toBe(revision + 1);
       const belts = await db.prisma.belt.findMany({
-        where: { unitId: "KECHENG" },
+        where: { unitId: "KECHENG", cycleId: 1 },
         orderBy: { id: "asc" },
         include: { stops: { orderBy: { position: "asc" } } },
       });
       expect(belts.map((b) => [b.name, b.stops.map((s) => s.organizationId)])).toEqual(
         winner?.belts.map((b) => [b.name, b.stopIds]),
       );
-      const center = await db.prisma.serviceCenter.findUniqueOrThrow({ where: { unitId: "KECHENG" } });
+      const center = await db.prisma.serviceCenter.findUniqueOrThrow({
+        where: { unitId_cycleId: { unitId: "KECHENG", cycleId: 1 } },
+      });
       expect(center.name).toBe(winner?.serviceCenter.name);
       expect(await db.prisma.auditLog.count({ where: { action: "belt.plan.save" } })).toBe(round);
     }

@@ -44,10 +44,14 @@ describe("sheet.definition", () => {
 });
 
 describe("unit.list", () => {
-  it("lists the 9 units of Appendix 3 with quotas totalling 105/52", async () => {
+  it("lists the 9 units of Appendix 3 with the cycle's quotas: 105/52 in 2017, 市西区 one more in 2026", async () => {
+    const units2017 = await caller().unit.list({ cycleId: 1 });
+    expect(units2017.reduce((s, u) => s + u.excellentQuota, 0)).toBe(105);
+    expect(units2017.reduce((s, u) => s + u.practiceQuota, 0)).toBe(52);
     const units = await caller().unit.list();
     expect(units).toHaveLength(9);
-    expect(units.reduce((s, u) => s + u.excellentQuota, 0)).toBe(105);
+    expect(units.reduce((s, u) => s + u.excellentQuota, 0)).toBe(106);
+    expect(units.find((u) => u.id === "WEST_ZONE")?.excellentQuota).toBe(4);
     expect(units.reduce((s, u) => s + u.practiceQuota, 0)).toBe(52);
     expect(units.find((u) => u.name === "市西区管委会")?.minBelts).toBe(1);
     expect(units.find((u) => u.name === "市经信委")).toMatchObject({ minBelts: 0, kind: "DEPARTMENT" });
@@ -82,6 +86,7 @@ describe("map.organizations", () => {
         "lat",
         "lng",
         "name",
+        "competitor",
         "tier",
         "total",
         "townshipId",
@@ -89,13 +94,19 @@ describe("map.organizations", () => {
         "unitId",
       ].sort(),
     );
-    // Organisations still being scored carry a provisional grade (or none before a stage is submitted).
-    const determined = new Set((await db.prisma.gradeRecord.findMany()).map((r) => r.organizationId));
-    expect(orgs.filter((o) => o.gradeIsOfficial).map((o) => o.id)).toEqual(
-      [...determined].sort((a, b) => a - b),
-    );
-    expect(orgs.filter((o) => !o.gradeIsOfficial).length).toBeGreaterThan(50);
+    // In 2026 every 争创对象 stands at an official grade: last year's, carried over, until the city
+    // determines this year's; the others are never scored.
+    const competitors = orgs.filter((o) => o.competitor);
+    expect(competitors.every((o) => o.gradeIsOfficial && o.grade !== null)).toBe(true);
+    expect(orgs.filter((o) => !o.competitor).every((o) => o.grade === null && !o.gradeIsOfficial)).toBe(true);
+    expect(orgs.filter((o) => !o.competitor).length).toBeGreaterThanOrEqual(9);
     expect(orgs.filter((o) => o.grade === "EXCELLENT" && o.gradeIsOfficial)).toHaveLength(100);
+    // 2017 as it ended: the same organisations, 2017's grades.
+    const in2017 = await caller().map.organizations({ cycleId: 1 });
+    expect(in2017.map((o) => o.id)).toEqual(orgs.map((o) => o.id));
+    expect(in2017.filter((o) => o.grade === "EXCELLENT")).toHaveLength(100);
+    const moved = in2017.filter((o, i) => o.grade !== orgs[i]?.grade);
+    expect(moved.length).toBeGreaterThan(5); // 龙游县's 2026 评定, and the year's re-reviews
   });
 
   it("filters by unit and by tiers", async () => {
@@ -118,8 +129,11 @@ describe("map.organizations", () => {
 
 describe("map.organization", () => {
   it("gives the side panel its four stage scores, belts and duties", async () => {
-    const excellent = (await caller().map.organizations({ tiers: ["DEMONSTRATION"] }))[0];
+    // A 龙游县 示范点: the city has determined its 2026 grade.
+    const excellent = (await caller().map.organizations({ tiers: ["DEMONSTRATION"], unitId: "LONGYOU" }))[0];
     const detail = await caller().map.organization({ id: excellent?.id ?? 0 });
+    expect(detail.gradeSource).toBe("CITY_FINAL");
+    expect(detail).toMatchObject({ setupKind: "SINGLE", entityOperated: true, notCompetitorReason: null });
     expect(detail.stages.map((s) => s.stage)).toEqual([
       "SELF",
       "TOWNSHIP_REVIEW",
@@ -133,6 +147,13 @@ describe("map.organization", () => {
       "COMMITTEE_CONTACT",
       "ON_A_BELT",
     ]);
+    // Elsewhere the standing grade is 2017's, carried over; a non-competitor says why it is not scored.
+    const carried = (await caller().map.organizations({ unitId: "KAIHUA" })).find((o) => o.competitor);
+    expect((await caller().map.organization({ id: carried?.id ?? 0 })).gradeSource).toBe("CARRY_OVER");
+    const outside = (await caller().map.organizations()).find((o) => !o.competitor);
+    expect((await caller().map.organization({ id: outside?.id ?? 0 })).notCompetitorReason).toMatch(
+      /不是“百企示范、千企争先”争创对象/,
+    );
   });
 
   it("reports the demo data's demonstration sites that lack a duty", async () => {
@@ -140,7 +161,8 @@ describe("map.organization", () => {
     const details = await Promise.all(excellent.map((o) => caller().map.organization({ id: o.id })));
     const unmet = (duty: string) =>
       details.filter((d) => d.duties.some((x) => x.duty === duty && !x.met)).length;
-    expect(unmet("ON_A_BELT")).toBe(1); // the deliberate break in 龙游县
+    // 2026: 龙游县's site left off in 2017 and its new one, and 柯城区's site raised in March.
+    expect(unmet("ON_A_BELT")).toBe(3);
     expect(unmet("COMMITTEE_CONTACT")).toBeGreaterThan(0);
     expect(unmet("COUNTY_DUAL_MANAGEMENT")).toBeGreaterThan(0);
     const good = (await caller().map.organizations({ tiers: ["CONSOLIDATION"] }))[0];
@@ -165,9 +187,8 @@ describe("belt.list", () => {
 });
 
 describe("belt.compliance", () => {
-  it("finds the demo data's deliberate breaks and nothing else", async () => {
-    const compliance = await caller().belt.compliance();
-    expect(compliance).toHaveLength(9);
+  it("finds the demo data's deliberate breaks and nothing else, in 2017 as it ended", async () => {
+    const compliance = await caller().belt.compliance({ cycleId: 1 });
     const failing = compliance.flatMap((unit) =>
       unit.rules
         .filter((r) => r.applicable && !r.advisory && !r.passed)
@@ -179,6 +200,40 @@ describe("belt.compliance", () => {
         "KAIHUA:SPECIAL_TOWN_IN_EVERY_BELT",
         "LONGYOU:EVERY_SITE_ON_A_BELT",
         "QUJIANG:PLAN_ON_TIME",
+        "JIANGSHAN:COMMITTEE_CONTACTS",
+      ].sort(),
+    );
+    expect(
+      compliance.find((u) => u.unitId === "QUJIANG")?.rules.find((r) => r.rule === "PLAN_ON_TIME"),
+    ).toMatchObject({
+      passed: false,
+      deadline: "2017-08-10T15:59:59.999Z",
+      submittedAt: "2017-08-14T01:00:00.000Z",
+    });
+  });
+
+  it("finds 2026's: the breaks carried over, and what the year changed", async () => {
+    const compliance = await caller().belt.compliance();
+    expect(compliance).toHaveLength(9);
+    const failing = compliance.flatMap((unit) =>
+      unit.rules
+        .filter((r) => r.applicable && !r.advisory && !r.passed)
+        .map((r) => `${unit.unitId}:${r.rule}`),
+    );
+    expect(failing.sort()).toEqual(
+      [
+        "KECHENG:MIN_BELTS",
+        // the organisation raised to 优秀 in March is on no belt yet
+        "KECHENG:EVERY_SITE_ON_A_BELT",
+        "KAIHUA:SPECIAL_TOWN_IN_EVERY_BELT",
+        // the site left off in 2017, and the new 示范点 of the 2026 评定
+        "LONGYOU:EVERY_SITE_ON_A_BELT",
+        "QUJIANG:PLAN_ON_TIME",
+        // no plan submitted by 11月10日
+        "CHANGSHAN:PLAN_ON_TIME",
+        // the member of the site delisted in November links none now
+        "CHANGSHAN:COMMITTEE_CONTACTS",
+        "JIANGSHAN:COMMITTEE_CONTACTS",
       ].sort(),
     );
     const kecheng = compliance.find((u) => u.unitId === "KECHENG");
@@ -194,27 +249,41 @@ describe("belt.compliance", () => {
       compliance.find((u) => u.unitId === "QUJIANG")?.rules.find((r) => r.rule === "PLAN_ON_TIME"),
     ).toMatchObject({
       passed: false,
-      deadline: "2017-08-10T15:59:59.999Z",
-      submittedAt: "2017-08-14T01:00:00.000Z",
+      deadline: "2026-11-10T15:59:59.999Z",
+      submittedAt: "2026-11-14T01:00:00.000Z",
     });
     const longyou = compliance
       .find((u) => u.unitId === "LONGYOU")
       ?.rules.find((r) => r.rule === "EVERY_SITE_ON_A_BELT");
-    expect(longyou?.offendingSiteIds).toHaveLength(1);
+    expect(longyou?.offendingSiteIds).toHaveLength(2);
+    const jiangshan = compliance
+      .find((u) => u.unitId === "JIANGSHAN")
+      ?.rules.find((r) => r.rule === "COMMITTEE_CONTACTS");
+    expect(jiangshan).toMatchObject({ expected: 19, actual: 18 });
+    expect(jiangshan?.offendingSiteIds).toHaveLength(1);
+    expect(jiangshan?.offendingMemberIds).toHaveLength(1);
     expect(compliance.find((u) => u.unitId === "JINGXIN")?.passed).toBe(true);
   });
 
-  it("turns a unit green once its missing belt is added", async () => {
+  it("turns a unit green once its missing belt, with its site off every belt, is added", async () => {
     const town = await db.prisma.organization.findFirstOrThrow({
       where: { unitId: "KECHENG", kind: "SPECIAL_TOWN" },
     });
+    const offBelt = (await caller().belt.compliance())
+      .find((u) => u.unitId === "KECHENG")
+      ?.rules.find((r) => r.rule === "EVERY_SITE_ON_A_BELT")?.offendingSiteIds;
     const belt = await db.prisma.belt.create({
       data: {
         unitId: "KECHENG",
-        cycleId: 1,
+        cycleId: 2,
         name: "测试示范带",
         kind: "ORDINARY",
-        stops: { create: [{ position: 0, organizationId: town.id }] },
+        stops: {
+          create: [town.id, ...(offBelt ?? [])].map((organizationId, position) => ({
+            position,
+            organizationId,
+          })),
+        },
       },
     });
     try {
@@ -235,18 +304,21 @@ describe("dashboard.summary", () => {
       expect(sum(unit.pipeline), unit.unitId).toBe(unit.organizations);
       expect(sum(unit.tiers), unit.unitId).toBe(unit.organizations);
     }
-    // Determined: the organisations whose 评定 is submitted.
+    // Determined: the organisations whose 评定 of this cycle is submitted.
     const determined = await db.prisma.scoreSheet.count({
-      where: { stage: "CITY_FINAL", status: "SUBMITTED" },
+      where: { cycleId: 2, stage: "CITY_FINAL", status: "SUBMITTED" },
     });
     expect(summary.pipeline.DETERMINED).toBe(determined);
     // The demo leaves some organisations at every step.
     for (const step of ["SELF", "TOWNSHIP_REVIEW", "COUNTY_INITIAL", "CITY_FINAL"] as const)
       expect(summary.pipeline[step], step).toBeGreaterThan(0);
     expect(summary.deadlines).toEqual({
-      beltPlan: "2017-08-10T15:59:59.999Z",
-      initialSummary: "2017-09-20T15:59:59.999Z",
+      beltPlan: "2026-11-10T15:59:59.999Z",
+      initialSummary: "2026-12-20T15:59:59.999Z",
     });
+    // 2017 ended with everybody determined.
+    const in2017 = await caller().dashboard.summary({ cycleId: 1 });
+    expect(in2017.pipeline.DETERMINED).toBe(in2017.organizations);
   });
 
   it("counts re-reviews due soon and overdue per unit as 动态管理 does", async () => {
@@ -262,55 +334,87 @@ describe("dashboard.summary", () => {
     expect(summary.perUnit.some((u) => u.reReviewsOverdue > 0)).toBe(true);
   });
 
-  it("counts 100 official 优秀 against the target of 100 and per-unit quotas", async () => {
+  it("counts 100 official 优秀 against the cycle's targets and per-unit quotas, shares over all 争创对象", async () => {
     const summary = await caller().dashboard.summary();
     expect(summary).toMatchObject({
       target: 100,
-      quotaTotal: 105,
+      targets: { excellent: 100, practices: 50, good: 400, pass: 600, fail: 100 },
+      quotaTotal: 106,
       excellentOfficial: 100,
     });
-    const provisional = (await caller().map.organizations()).filter(
-      (o) => o.grade === "EXCELLENT" && !o.gradeIsOfficial,
-    );
-    expect(summary.excellentProvisional).toBe(provisional.length);
+    const organizations = await caller().map.organizations();
+    expect(summary.organizations).toBe(organizations.filter((o) => o.competitor).length);
+    expect(summary.nonCompetitors).toBe(organizations.filter((o) => !o.competitor).length);
+    // 龙游县 is the unit the city has determined this year.
+    const longyou = summary.perUnit.find((u) => u.unitId === "LONGYOU");
+    expect(summary.excellentDetermined).toBe(longyou?.excellent);
+    expect(summary.excellentProvisional).toBeGreaterThan(0); // 初评优秀, waiting for 评定
     expect(summary.perUnit).toHaveLength(9);
     expect(summary.perUnit.every((u) => u.excellent <= u.quota && !u.quotaExceeded)).toBe(true);
-    const ungraded = (await caller().map.organizations()).filter((o) => o.tier === null).length;
-    expect(ungraded).toBeGreaterThan(0); // organisations whose self-assessment is not submitted yet
-    expect(summary.perTier.reduce((s, t) => s + t.count, 0)).toBe(summary.organizations - ungraded);
+    expect(summary.perTier.reduce((s, t) => s + t.count, 0)).toBe(summary.organizations);
+    for (const tier of summary.perTier)
+      expect(tier.share).toBeCloseTo(tier.count / summary.organizations, 10);
     expect(summary.perTier.map((t) => t.targetShare)).toEqual([0.08, 0.3, 0.5, 0.12]);
+    expect(summary.perTier.map((t) => t.targetCount)).toEqual([100, 400, 600, 100]);
+    expect(summary.practicesTotal).toBe(summary.perUnit.reduce((n, u) => n + u.practices, 0));
+  });
+
+  it("says per unit where its belt plan and 附件2 stand, not one countdown for all", async () => {
+    const summary = await caller().dashboard.summary();
+    const state = (unitId: string) => summary.perUnit.find((u) => u.unitId === unitId);
+    expect(state("QUJIANG")?.plan?.timeliness).toMatchObject({ state: "LATE", daysLate: 4 });
+    expect(state("CHANGSHAN")?.plan).toMatchObject({ status: "DRAFT", timeliness: { state: "OVERDUE" } });
+    expect(state("KECHENG")?.plan?.timeliness.state).toBe("ON_TIME");
+    expect(state("JINGXIN")?.plan).toBeNull();
+    expect(state("LONGYOU")?.appendix2).toMatchObject({
+      status: "RECEIVED",
+      timeliness: { state: "ON_TIME" },
+    });
+    expect(state("GREEN_ZONE")?.appendix2.status).toBe("RETURNED");
+    expect(summary.reports.beltPlan.tally).toEqual({ OPEN: 0, OVERDUE: 1, ON_TIME: 6, LATE: 1 });
+    expect(summary.roster).toMatchObject({ sites: 100, sitesWithContact: 99, membersWithoutSite: 2 });
   });
 });
 
 describe("quotas and provisional grades", () => {
   it("marks the units whose 优秀 fill their quota exactly", async () => {
+    const in2017 = await caller().dashboard.summary({ cycleId: 1 });
+    expect(
+      in2017.perUnit
+        .filter((u) => u.quotaReached)
+        .map((u) => u.unitId)
+        .sort(),
+    ).toEqual(["CHANGSHAN", "JINGXIN", "KAIHUA", "WEST_ZONE"].sort());
+    // 2026: 柯城区 filled its last place in March; 常山县 lost one to a 摘牌; 市西区's quota was raised.
     const summary = await caller().dashboard.summary();
     const reached = summary.perUnit.filter((u) => u.quotaReached).map((u) => u.unitId);
-    expect(reached.sort()).toEqual(["CHANGSHAN", "JINGXIN", "KAIHUA", "WEST_ZONE"].sort());
+    expect(reached.sort()).toEqual(["JINGXIN", "KAIHUA", "KECHENG"].sort());
     const longyou = summary.perUnit.find((u) => u.unitId === "LONGYOU");
     expect(longyou).toMatchObject({ excellent: 19, quota: 20, quotaReached: false, quotaExceeded: false });
   });
 
   it("shows a grade as provisional, from the latest submitted stage, until the city determines it", async () => {
-    const record = await db.prisma.gradeRecord.findFirstOrThrow({ where: { grade: "EXCELLENT" } });
+    // In 2017, with the city's determination taken back, the grade falls back to the 初评.
+    const record = await db.prisma.gradeRecord.findFirstOrThrow({
+      where: { grade: "EXCELLENT", cycleId: 1 },
+    });
     const id = record.organizationId;
     const final = await db.prisma.scoreSheet.findFirstOrThrow({
-      where: { organizationId: id, stage: "CITY_FINAL" },
+      where: { organizationId: id, stage: "CITY_FINAL", cycleId: 1 },
     });
     const initial = await db.prisma.scoreSheet.findFirstOrThrow({
-      where: { organizationId: id, stage: "COUNTY_INITIAL" },
+      where: { organizationId: id, stage: "COUNTY_INITIAL", cycleId: 1 },
     });
-    const provisionalBefore = (await caller().dashboard.summary()).excellentProvisional;
     await db.prisma.gradeRecord.delete({ where: { id: record.id } });
     await db.prisma.scoreSheet.update({ where: { id: final.id }, data: { status: "DRAFT" } });
     try {
       const [org] = await caller()
-        .map.organizations()
+        .map.organizations({ cycleId: 1 })
         .then((all) => all.filter((o) => o.id === id));
       expect(org).toMatchObject({ gradeIsOfficial: false, total: initial.total });
-      const summary = await caller().dashboard.summary();
+      const summary = await caller().dashboard.summary({ cycleId: 1 });
       expect(summary.excellentOfficial).toBe(99);
-      expect(summary.excellentProvisional).toBe(provisionalBefore + (org?.grade === "EXCELLENT" ? 1 : 0));
+      expect(summary.excellentProvisional).toBe(org?.grade === "EXCELLENT" ? 1 : 0);
     } finally {
       await db.prisma.scoreSheet.update({ where: { id: final.id }, data: { status: "SUBMITTED" } });
       const { id: _id, ...rest } = record;
@@ -323,7 +427,12 @@ describe("meta.info", () => {
   it("says the data is demo data and gives the cycle's deadlines", async () => {
     const info = await caller().meta.info();
     expect(info.demoData).toBe(true);
-    expect(info.cycle).toMatchObject({ year: 2017, beltPlanDeadline: "2017-08-10T15:59:59.999Z" });
+    expect(info.cycle).toMatchObject({
+      year: 2026,
+      isCurrent: true,
+      beltPlanDeadline: "2026-11-10T15:59:59.999Z",
+      initialSummaryDeadline: "2026-12-20T15:59:59.999Z",
+    });
   });
 });
 

@@ -128,8 +128,77 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
   "dashboard.summary": async () => {
     const summary = await county.dashboard.summary();
     expect(summary.perUnit.map((u) => u.unitId)).toEqual(["KECHENG"]);
-    expect(summary.organizations).toBe(await db.prisma.organization.count({ where: { unitId: "KECHENG" } }));
+    expect(summary.organizations + summary.nonCompetitors).toBe(
+      await db.prisma.organization.count({ where: { unitId: "KECHENG" } }),
+    );
   },
+  "dashboard.series": async () => {
+    const series = await county.dashboard.series();
+    expect(series.units.map((u) => u.unitId)).toEqual(["KECHENG"]);
+    for (const cycle of series.cycles) expect(cycle.perUnit.map((u) => u.unitId)).toEqual(["KECHENG"]);
+  },
+  "cycle.list": "reference data",
+  "cycle.get": async () =>
+    expect((await county.cycle.get()).quotas.map((q) => q.unitId)).toEqual(["KECHENG"]),
+  "cycle.open": forbidden(() =>
+    county.cycle.open({
+      year: 2027,
+      name: "2027",
+      startsOn: "2027-01-01",
+      endsOn: "2027-12-31",
+      beltPlanDeadline: "2027-08-10",
+      initialSummaryDeadline: "2027-09-20",
+      targets: { excellent: 100, practices: 50, good: 400, pass: 600, fail: 100 },
+      quotas: [],
+    }),
+  ),
+  "cycle.update": forbidden(() =>
+    county.cycle.update({
+      name: "x",
+      startsOn: "2026-01-01",
+      endsOn: "2026-12-31",
+      beltPlanDeadline: "2026-11-10",
+      initialSummaryDeadline: "2026-12-20",
+      targets: { excellent: 100, practices: 50, good: 400, pass: 600, fail: 100 },
+      quotas: [],
+    }),
+  ),
+  "roster.list": async () => {
+    expect(await outcome(county.roster.list({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    const roster = await county.roster.list();
+    expect(roster.units.map((u) => u.unitId)).toEqual(["KECHENG"]);
+    expect(roster.members.every((m) => m.unitId === "KECHENG")).toBe(true);
+  },
+  "roster.create": notFound(() => county.roster.create({ unitId: "KAIHUA", name: "越界", title: "" })),
+  "roster.update": async () => {
+    const foreign = await db.prisma.committeeMember.findFirstOrThrow({ where: { unitId: "KAIHUA" } });
+    expect(
+      await outcome(county.roster.update({ id: foreign.id, name: "改名", title: "", active: false })),
+    ).toBe("NOT_FOUND");
+    expect(await db.prisma.committeeMember.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({
+      name: foreign.name,
+      active: true,
+    });
+  },
+  "roster.link": async () => {
+    const foreign = await db.prisma.committeeMember.findFirstOrThrow({ where: { unitId: "KAIHUA" } });
+    expect(await outcome(county.roster.link({ memberId: foreign.id, organizationId: null }))).toBe(
+      "NOT_FOUND",
+    );
+    const own = await db.prisma.committeeMember.findFirstOrThrow({ where: { unitId: "KECHENG" } });
+    expect(await outcome(county.roster.link({ memberId: own.id, organizationId: foreignOrg }))).toBe(
+      "NOT_FOUND",
+    );
+  },
+  "appendix2.status": async () =>
+    expect((await county.appendix2.status()).units.map((u) => u.unitId)).toEqual(["KECHENG"]),
+  "appendix2.warnings": notFound(() => county.appendix2.warnings({ unitId: "KAIHUA" })),
+  "appendix2.submit": notFound(() => county.appendix2.submit({ unitId: "KAIHUA" })),
+  "appendix2.receive": forbidden(() => county.appendix2.receive({ unitId: "LONGYOU", version: 1 })),
+  "appendix2.return": forbidden(() =>
+    county.appendix2.return({ unitId: "LONGYOU", version: 1, reason: "x" }),
+  ),
+  "appendix2.download": notFound(() => county.appendix2.download({ unitId: "LONGYOU", version: 1 })),
   "rereview.list": async () => {
     expect(await outcome(county.rereview.list({ show: "all", unitId: "KAIHUA" }))).toBe("NOT_FOUND");
     expect((await county.rereview.list({ show: "all" })).rows.every((r) => r.unitId === "KECHENG")).toBe(
@@ -143,6 +212,9 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
     county.rereview.decide({ id: foreignReviewReviewed, approve: true, reason: "" }),
   ),
   "rereview.file": forbidden(() => county.rereview.file({ id: foreignReviewReviewed })),
+  "rereview.cityDecide": forbidden(() =>
+    county.rereview.cityDecide({ id: foreignReviewReviewed, approve: true }),
+  ),
   "user.list": forbidden(() => county.user.list()),
   "user.create": forbidden(() =>
     county.user.create({
@@ -242,7 +314,14 @@ const procedures = Object.keys(appRouter._def.procedures).sort();
 /** What answers without a session: signing in, and a wall display opening its briefing link. */
 const PUBLIC = ["auth.login", "briefing.open"];
 /** Rules that only check a list is filtered: nothing is refused, so nothing is audited. */
-const FILTER_ONLY = new Set(["unit.list", "belt.compliance", "dashboard.summary"]);
+const FILTER_ONLY = new Set([
+  "unit.list",
+  "belt.compliance",
+  "dashboard.summary",
+  "dashboard.series",
+  "cycle.get",
+  "appendix2.status",
+]);
 
 describe("region scope of every procedure", () => {
   it("has a rule for every procedure of the router, and none for procedures that do not exist", () => {

@@ -61,14 +61,25 @@ export function sheetOf(total: number): Record<string, number> {
   );
 }
 
+/** The demo's current cycle (2026); 2017 (id 1) is closed. */
+export const CURRENT_CYCLE_ID = 2;
+
 /**
- * `count` organisations of a unit brought to 待评定: undetermined ones, whose missing stages up to
- * 初评 are written as submitted (test setup, straight into the database).
+ * `count` 争创对象 of a unit brought to 待评定 in the current cycle: not yet determined this cycle
+ * and not 优秀 now (so a determination of 优秀 takes a new place of the quota), whose missing stages
+ * up to 初评 are written as submitted (test setup, straight into the database).
  */
 export async function awaitingDetermination(db: Database, unitId: string, count: number): Promise<number[]> {
+  const cycleId = CURRENT_CYCLE_ID;
   const candidates = await db.prisma.organization.findMany({
-    where: { unitId, grades: { none: {} }, sheets: { none: { stage: "CITY_FINAL" } } },
-    include: { sheets: true },
+    where: {
+      unitId,
+      setupKind: "SINGLE",
+      entityOperated: true,
+      sheets: { none: { stage: "CITY_FINAL", cycleId } },
+      grades: { none: { cycleId, grade: "EXCELLENT" } },
+    },
+    include: { sheets: { where: { cycleId } } },
     orderBy: { id: "asc" },
     take: count,
   });
@@ -82,9 +93,9 @@ export async function awaitingDetermination(db: Database, unitId: string, count:
         opinion: stage === "COUNTY_INITIAL" ? "同意" : null,
       };
       await db.prisma.scoreSheet.upsert({
-        where: { organizationId_cycleId_stage: { organizationId: candidate.id, cycleId: 1, stage } },
+        where: { organizationId_cycleId_stage: { organizationId: candidate.id, cycleId, stage } },
         update: data,
-        create: { ...data, organizationId: candidate.id, cycleId: 1, stage },
+        create: { ...data, organizationId: candidate.id, cycleId, stage },
       });
     }
   }

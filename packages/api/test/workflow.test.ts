@@ -40,7 +40,11 @@ describe("one organisation through the four stages", () => {
       ["COUNTY_INITIAL", "EMPTY", false],
       ["CITY_FINAL", "EMPTY", false],
     ]);
-    expect(sheet.quota).toMatchObject({ unitId: "KECHENG", quota: 12, used: 11 });
+    // 柯城区's quota is full since a re-review raised one of its organisations to 优秀 in March.
+    expect(sheet.quota).toMatchObject({ unitId: "KECHENG", quota: 12, used: 12 });
+    // Its standing grade is last year's, official; this year's scoring has only begun.
+    expect(sheet.grade).toMatchObject({ official: true, source: "CARRY_OVER" });
+    expect(sheet.provisional).toBeNull();
   });
 
   it("cannot be skipped: the township cannot review before the self-assessment is submitted", async () => {
@@ -81,7 +85,9 @@ describe("one organisation through the four stages", () => {
       items: sheetOf(93),
     });
     expect(submitted.stages[0]).toMatchObject({ status: "SUBMITTED", total: 93, canEdit: false });
-    expect(submitted.grade).toMatchObject({ grade: "EXCELLENT", official: false });
+    // The standing grade stays last year's until the city determines this year's; the stage gives a provisional one.
+    expect(submitted.grade).toMatchObject({ official: true, source: "CARRY_OVER" });
+    expect(submitted.provisional).toMatchObject({ grade: "EXCELLENT", stage: "SELF" });
     expect(
       await outcome(
         org.sheet.save({ organizationId: orgId, stage: "SELF", version: version + 2, items: sheetOf(50) }),
@@ -187,22 +193,30 @@ describe("one organisation through the four stages", () => {
     expect(done.pendingStage).toBe("CITY_FINAL");
   });
 
-  it("determines 优秀 for the last place of the unit's quota, officially, and then it is final", async () => {
+  it("determines 优秀 over 柯城区's full quota only with a reason, officially, and then it is final", async () => {
     const before = await city.sheet.get({ organizationId: orgId });
-    expect(before.quota).toMatchObject({ quota: 12, used: 11, remaining: 1 });
+    expect(before.quota).toMatchObject({ quota: 12, used: 12, remaining: 0, reached: true });
+    expect(
+      await outcome(
+        city.sheet.submit({ organizationId: orgId, stage: "CITY_FINAL", version: 0, items: sheetOf(90) }),
+      ),
+    ).toBe("BAD_REQUEST");
     const determined = await city.sheet.submit({
       organizationId: orgId,
       stage: "CITY_FINAL",
       version: 0,
       items: sheetOf(90),
+      overrideReason: "年度评定成绩突出，经市委两新工委研究同意超额",
     });
     expect(determined.grade).toEqual({
       grade: "EXCELLENT",
       tier: "DEMONSTRATION",
       total: 90,
       official: true,
+      source: "CITY_FINAL",
     });
-    expect(determined.quota).toMatchObject({ used: 12, reached: true, exceeded: false });
+    expect(determined.provisional).toBeNull();
+    expect(determined.quota).toMatchObject({ used: 13, reached: true, exceeded: true });
     expect(determined.pendingStage).toBeNull();
     expect(
       await outcome(
@@ -228,7 +242,7 @@ describe("one organisation through the four stages", () => {
       "sheet.submit",
       "sheet.submit",
       "sheet.submit",
-      "grade.determine",
+      "grade.determine.override",
     ]);
     const ret = history.find((h) => h.action === "sheet.return");
     expect(ret).toMatchObject({
@@ -268,9 +282,9 @@ describe("grades at their boundaries, determined by the city", () => {
 
 describe("quota", () => {
   it("refuses a 优秀 beyond the quota without a reason, and records the override reason with one", async () => {
-    // CHANGSHAN's 12 places are all taken in the demo data.
-    const [id] = await awaitingDetermination(db, "CHANGSHAN", 1);
-    if (id === undefined) throw new Error("no CHANGSHAN organisation to determine");
+    // KAIHUA's 12 places are all taken in the demo data (carried over from 2017).
+    const [id] = await awaitingDetermination(db, "KAIHUA", 1);
+    if (id === undefined) throw new Error("no KAIHUA organisation to determine");
     const refused = await city.sheet
       .submit({ organizationId: id, stage: "CITY_FINAL", version: 0, items: sheetOf(95) })
       .catch((e: { code: string; message: string }) => e);
@@ -284,7 +298,9 @@ describe("quota", () => {
       overrideReason: "省级表彰单位，经工委会议研究同意超额",
     });
     expect(overridden.quota).toMatchObject({ used: 13, exceeded: true });
-    const record = await db.prisma.gradeRecord.findFirstOrThrow({ where: { organizationId: id } });
+    const record = await db.prisma.gradeRecord.findFirstOrThrow({
+      where: { organizationId: id, source: "CITY_FINAL", cycleId: 2 },
+    });
     expect(record.quotaOverrideReason).toBe("省级表彰单位，经工委会议研究同意超额");
     const audit = await db.prisma.auditLog.findFirst({
       where: { action: "grade.determine.override", entityId: String(id) },
@@ -310,10 +326,8 @@ describe("quota", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected");
     expect(String((loser as PromiseRejectedResult).reason.message)).toContain("名额已满");
-    const excellent = await db.prisma.gradeRecord.count({
-      where: { grade: "EXCELLENT", organization: { unitId: "QUJIANG" } },
-    });
-    expect(excellent).toBe(12);
+    const after = await city.sheet.get({ organizationId: ids[0] ?? 0 });
+    expect(after.quota).toMatchObject({ unitId: "QUJIANG", used: 12, reached: true, exceeded: false });
   });
 });
 

@@ -47,9 +47,11 @@ describe("PostgreSQL", () => {
       }
 
       expect(await db.prisma.organization.count()).toBe(generateDemoData().organizations.length);
-      const excellent = await db.prisma.gradeRecord.count({ where: { grade: "EXCELLENT", official: true } });
+      const excellent = await db.prisma.gradeRecord.count({
+        where: { grade: "EXCELLENT", official: true, cycleId: 1 },
+      });
       expect(excellent).toBe(100);
-      const kecheng = await db.prisma.belt.count({ where: { unitId: "KECHENG" } });
+      const kecheng = await db.prisma.belt.count({ where: { unitId: "KECHENG", cycleId: 2 } });
       expect(kecheng).toBe(2);
     } finally {
       await db.close();

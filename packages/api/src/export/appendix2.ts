@@ -1,4 +1,10 @@
-import { type Appendix2Input, type Appendix2Row, type Appendix2Unit, type Grade, LABELS_ZH } from "@beltmap/domain";
+import {
+  type Appendix2Input,
+  type Appendix2Row,
+  type Appendix2Unit,
+  type Grade,
+  LABELS_ZH,
+} from "@beltmap/domain";
 import ExcelJS from "exceljs";
 
 export type { Appendix2Input, Appendix2Row, Appendix2Unit };

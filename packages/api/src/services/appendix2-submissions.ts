@@ -129,7 +129,7 @@ export async function appendix2SubmitWarnings(ctx: ScopedContext, cycle: Cycle, 
 
 /** Serialises the submissions and decisions of one unit's 附件2 in a cycle. */
 async function lockUnitReport(tx: Prisma.TransactionClient, cycleId: number, unitId: string) {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${cycleId}, hashtext(${`appendix2:${unitId}`}))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${cycleId}, hashtext(${`appendix2:${unitId}`}))`;
   const versions = await tx.appendix2Submission.findMany({
     where: { cycleId, unitId },
     orderBy: { version: "asc" },

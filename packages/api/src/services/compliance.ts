@@ -15,21 +15,34 @@ import { asUnitKind } from "../routers/unit.ts";
 import { beltsOf } from "./belts.ts";
 import { organizationsWithGrades } from "./grades.ts";
 
-type Cycle = { id: number; beltPlanDeadline: Date };
+type Cycle = { id: number; beltPlanDeadline: Date; closedAt: Date | null };
+
+/**
+ * The county members a cycle's roster rule counts: active, and for a past cycle on the roster
+ * before it closed (a member who joined later was not there to link a site that year).
+ */
+export function rosterMembersOf(cycle: { closedAt: Date | null }) {
+  return {
+    level: "COUNTY",
+    active: true,
+    ...(cycle.closedAt ? { createdAt: { lt: cycle.closedAt } } : {}),
+  };
+}
 
 /** Each unit's roster facts in the cycle: active county members, their contacts, its sites. */
 async function rosterFactsByUnit(
   ctx: Context,
-  cycleId: number,
+  cycle: Cycle,
   siteIdsByUnit: Map<string, number[]>,
 ): Promise<Map<string, RosterFacts>> {
+  const cycleId = cycle.id;
   const [members, contacts] = await Promise.all([
     ctx.prisma.committeeMember.findMany({
-      where: { level: "COUNTY", active: true },
+      where: rosterMembersOf(cycle),
       select: { id: true, unitId: true },
     }),
     ctx.prisma.committeeContact.findMany({
-      where: { cycleId, member: { level: "COUNTY", active: true } },
+      where: { cycleId, member: rosterMembersOf(cycle) },
       select: { memberId: true, organizationId: true, member: { select: { unitId: true } } },
     }),
   ]);
@@ -99,7 +112,7 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
     if (!isDemonstrationSite(site.grade)) continue;
     siteIdsByUnit.set(site.unitId, [...(siteIdsByUnit.get(site.unitId) ?? []), site.id]);
   }
-  const rosters = await rosterFactsByUnit(ctx, cycle.id, siteIdsByUnit);
+  const rosters = await rosterFactsByUnit(ctx, cycle, siteIdsByUnit);
   return units.map((unit) => {
     const plan = planOf.get(unit.id);
     const rules = checkUnitCompliance({

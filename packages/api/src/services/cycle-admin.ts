@@ -70,7 +70,7 @@ export async function getCycle(ctx: ScopedContext, cycleId?: number): Promise<Cy
 export async function openCycle(ctx: ScopedContext, draft: CycleDraft): Promise<OpenedCycleDto> {
   const units = await listUnits(ctx.prisma);
   return ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${CYCLE_LOCK_KEY})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CYCLE_LOCK_KEY})`;
     const others = (await listCycles(tx)).map(periodOf);
     refuseProblems(validateCycleDraft(draft, { others, units, opening: true }));
     const unitById = new Map(units.map((u) => [u.id, u]));
@@ -117,7 +117,7 @@ export async function updateCycle(
 ): Promise<CycleDetailDto> {
   const units = await listUnits(ctx.prisma);
   await ctx.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(${CYCLE_LOCK_KEY})`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CYCLE_LOCK_KEY})`;
     const cycle = await cycleForWrite({ ...ctx, prisma: tx as typeof ctx.prisma }, cycleId);
     const others = (await listCycles(tx)).filter((c) => c.id !== cycle.id).map(periodOf);
     const full: CycleDraft = { ...draft, year: cycle.year };

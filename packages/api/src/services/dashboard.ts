@@ -1,5 +1,6 @@
 import { cycleQuotas, listUnits } from "@beltmap/db";
 import {
+  currentGrade,
   isStage,
   pendingStage,
   quotaUse,
@@ -7,6 +8,7 @@ import {
   rosterCompliance,
   type SheetStages,
   STAGES,
+  type StageScore,
   type SubmissionState,
   submissionTimeliness,
   TIER_TARGET_SHARES,
@@ -17,9 +19,9 @@ import {
   tierTargetCounts,
 } from "@beltmap/domain";
 import type { DashboardSummaryDto, PipelineStep, SubmissionTimelinessDto } from "../dto.ts";
-import { asPlanStatus } from "./compliance.ts";
+import { asPlanStatus, rosterMembersOf } from "./compliance.ts";
 import { type Cycle, cycleSummary } from "./cycle.ts";
-import { organizationsWithGrades } from "./grades.ts";
+import { organizationsWithGrades, toStageScore } from "./grades.ts";
 import { organizationWhere, type ScopedContext, scopedOrganizationFilter, visibleUnitIds } from "./scope.ts";
 
 const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
@@ -48,7 +50,7 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
       }),
       ctx.prisma.scoreSheet.findMany({
         where: { cycleId: cycle.id, status: "SUBMITTED", organization: region },
-        select: { organizationId: true, stage: true },
+        select: { organizationId: true, stage: true, total: true, status: true },
       }),
       // The cadence is of the present: a past cycle's dashboard shows no due dates.
       cycle.isCurrent
@@ -71,22 +73,24 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
         select: { unitId: true, version: true, submittedAt: true, decision: true },
       }),
       ctx.prisma.committeeMember.findMany({
-        where: { level: "COUNTY", active: true },
+        where: rosterMembersOf(cycle),
         select: { id: true, unitId: true },
       }),
       ctx.prisma.committeeContact.findMany({
-        where: { cycleId: cycle.id, member: { level: "COUNTY", active: true } },
+        where: { cycleId: cycle.id, member: rosterMembersOf(cycle) },
         select: { memberId: true, organizationId: true },
       }),
     ]);
   const units = allUnits.filter((u) => visible === "ALL" || visible.includes(u.id));
 
   const stagesOf = new Map<number, SheetStages>();
+  const scoresOf = new Map<number, StageScore[]>();
   for (const sheet of sheets) {
     if (!isStage(sheet.stage)) continue;
     const stages = stagesOf.get(sheet.organizationId) ?? {};
     stages[sheet.stage] = { status: "SUBMITTED", version: 0 }; // the version does not matter here
     stagesOf.set(sheet.organizationId, stages);
+    scoresOf.set(sheet.organizationId, [...(scoresOf.get(sheet.organizationId) ?? []), toStageScore(sheet)]);
   }
   const now = ctx.now();
   // A past cycle is judged as it stood when it ended.
@@ -129,7 +133,11 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     }
   }
   const competitors = organizations.filter((o) => o.competitor);
-  const excellent = competitors.filter((o) => o.grade === "EXCELLENT");
+  const determinedThisCycle = (id: number) => pendingStage(stagesOf.get(id) ?? {}) === null;
+  // This cycle's scoring of those the city has not determined yet: their furthest stage's grade.
+  const provisionalExcellent = competitors.filter(
+    (o) => !determinedThisCycle(o.id) && currentGrade(scoresOf.get(o.id) ?? [])?.grade === "EXCELLENT",
+  ).length;
   const targets = cycleSummary(cycle).targets;
   const tierTargets = tierTargetCounts(targets);
   const planOf = new Map(plans.map((p) => [p.unitId, p]));
@@ -209,8 +217,11 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     target: targets.excellent,
     targets,
     quotaTotal: rows.reduce((sum, u) => sum + u.quota, 0),
-    excellentOfficial: excellent.filter((o) => o.gradeIsOfficial).length,
-    excellentProvisional: excellent.filter((o) => !o.gradeIsOfficial).length,
+    excellentOfficial: competitors.filter((o) => o.grade === "EXCELLENT" && o.gradeIsOfficial).length,
+    excellentDetermined: competitors.filter(
+      (o) => determinedThisCycle(o.id) && o.grade === "EXCELLENT" && o.gradeIsOfficial,
+    ).length,
+    excellentProvisional: provisionalExcellent,
     practicesTotal: practices.length,
     organizations: competitors.length,
     nonCompetitors: organizations.length - competitors.length,

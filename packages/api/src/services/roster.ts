@@ -39,7 +39,11 @@ export async function listRoster(ctx: ScopedContext, cycle: Cycle, unitId?: stri
   const cityWide = ctx.user.region.level === "CITY" && unitId === undefined;
   const [members, sites] = await Promise.all([
     ctx.prisma.committeeMember.findMany({
-      where: { OR: [{ unitId: { in: shown } }, ...(cityWide ? [{ level: "CITY" }] : [])] },
+      where: {
+        OR: [{ unitId: { in: shown } }, ...(cityWide ? [{ level: "CITY" }] : [])],
+        // A past cycle's roster: the members it had before it closed.
+        ...(cycle.closedAt ? { createdAt: { lt: cycle.closedAt } } : {}),
+      },
       orderBy: [{ unitId: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -123,6 +127,7 @@ export async function createMember(
         title: input.title.trim(),
         level: input.unitId === null ? "CITY" : "COUNTY",
         unitId: input.unitId,
+        createdAt: ctx.now(),
       },
     });
     await writeAudit(tx, ctx, ctx.user, {

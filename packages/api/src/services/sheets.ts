@@ -3,6 +3,7 @@ import {
   type ActionCheck,
   checkExcellentDetermination,
   checkStageAction,
+  currentGrade,
   effectiveGrade,
   type Grade,
   gradeFromTotal,
@@ -112,6 +113,18 @@ export async function readSheet(ctx: ScopedContext, organizationId: number, cycl
     ),
   );
   const isSite = record?.grade === "EXCELLENT";
+  const pending = pendingStage(facts);
+  // This year's scoring in progress, beside the standing (official) grade it has not replaced yet.
+  const provisional =
+    pending === null
+      ? null
+      : currentGrade(
+          stages.flatMap((s) =>
+            s.status === "SUBMITTED" && s.total !== null
+              ? [{ stage: s.stage, total: s.total, status: s.status }]
+              : [],
+          ),
+        );
   return {
     organization: {
       id: org.id,
@@ -129,7 +142,13 @@ export async function readSheet(ctx: ScopedContext, organizationId: number, cycl
     cycleYear: cycle.year,
     cycleIsCurrent: cycle.isCurrent,
     stages,
-    pendingStage: pendingStage(facts),
+    pendingStage: pending,
+    provisional: provisional && {
+      grade: provisional.grade,
+      tier: provisional.tier,
+      total: provisional.total,
+      stage: provisional.stage,
+    },
     grade: grade && {
       grade: grade.grade,
       tier: grade.tier,

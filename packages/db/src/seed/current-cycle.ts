@@ -95,6 +95,21 @@ const PLAN_STORY: readonly PlanStep[] = [
   plan("QUJIANG", "2026-11-14T09:00", "ACCEPTED", "2026-11-16T15:00"), // late
 ];
 
+/** 2017's 附件2, recorded as every unit reported it that year: on time, received by the city. */
+const REPORT_STORY_2017: readonly ReportStep[] = [
+  "GREEN_ZONE",
+  "WEST_ZONE",
+  "JINGXIN",
+  "KECHENG",
+  "QUJIANG",
+  "LONGYOU",
+  "JIANGSHAN",
+  "CHANGSHAN",
+  "KAIHUA",
+].map((unitId, i) =>
+  report(unitId, `2017-09-${String(11 + i).padStart(2, "0")}T10:00`, "RECEIVED", `2017-09-${String(21 + (i % 3)).padStart(2, "0")}T10:00`),
+);
+
 /** 附件2 of 2026 (deadline 12月20日): three units have reported, one of them sent back. */
 const REPORT_STORY: readonly ReportStep[] = [
   report("GREEN_ZONE", "2026-11-12T10:00", "RETURNED", "2026-11-14T11:00", "部分党组织初评得分与复核得分相差较大，请核实后重新报送"),
@@ -163,6 +178,8 @@ export type CurrentCycleStory = {
   contacts: { memberId: number; organizationId: number }[];
   plans: readonly PlanStep[];
   reports: readonly ReportStep[];
+  /** 2017's 附件2 (the first cycle's, loaded with it). */
+  reports2017: readonly ReportStep[];
   cast: StoryCast;
   /** Organisations the story needs where they are (no coordinate break, no unfinished scoring). */
   storyOrganizationIds: number[];
@@ -231,6 +248,15 @@ export function currentCycleStory(rng: Rng, data: Year2017, demoTownship: DemoTo
   gradeIn2026.set(cast.downgradedAwaitingFiling, "GOOD");
   gradeIn2026.set(cast.delistedAtDetermination, "GOOD");
   gradeIn2026.set(cast.newSiteAtDetermination, "EXCELLENT");
+  // The city's 2026 评定 of 龙游县 moves some organisations a grade, never into or out of 优秀 but
+  // for the story's two: the map differs from 2017 when played back.
+  for (const org of competitors) {
+    if (org.unitId !== "LONGYOU" || taken.has(org.id)) continue;
+    const before = gradeOf.get(org.id);
+    const roll = rng();
+    const moved = roll < 0.1 ? UP[before ?? "PASS"] : roll > 0.9 ? DOWN[before ?? "PASS"] : undefined;
+    if (before && before !== "EXCELLENT" && moved && moved !== "EXCELLENT") gradeIn2026.set(org.id, moved);
+  }
 
   const firstSheetId = Math.max(...data.sheets.map((s) => s.id)) + 1;
   const sheets: DemoSheet[] = [];
@@ -284,6 +310,7 @@ export function currentCycleStory(rng: Rng, data: Year2017, demoTownship: DemoTo
       unitId: DEMO_ACCOUNT_UNIT,
       title: `${kecheng?.name ?? ""}两新工委委员`,
       active: true,
+      createdAt: at("2026-03-20T10:00"),
     },
   ];
   const movedMember = data.contacts.find(
@@ -329,6 +356,7 @@ export function currentCycleStory(rng: Rng, data: Year2017, demoTownship: DemoTo
     contacts,
     plans: PLAN_STORY,
     reports: REPORT_STORY,
+    reports2017: REPORT_STORY_2017,
     cast,
     storyOrganizationIds,
     progress,

@@ -45,6 +45,7 @@ export const DEMO_REFERENCE_DATE = new Date("2026-11-20T00:00:00Z");
 /** The first cycle (2017), closed: the campaign's first year as it ended. */
 export const DEMO_CYCLE_ID = 1;
 const CITY_FINAL_DATE = new Date("2017-10-20T02:00:00Z");
+const ROSTER_2017_DATE = new Date("2017-03-01T02:00:00Z");
 
 /** Organisations per unit: twelve per excellent-quota place, about 1,260 in all. */
 const ORGS_PER_QUOTA_PLACE = 12;
@@ -192,6 +193,8 @@ export type DemoData = {
     unitId: string | null;
     title: string;
     active: boolean;
+    /** When the member joined the roster: a cycle's roster rule counts only the members it had. */
+    createdAt: Date;
   }[];
   contacts: { id: number; memberId: number; organizationId: number; cycleId: number }[];
   practices: { id: number; organizationId: number; cycleId: number; title: string; selectedAt: Date }[];
@@ -749,6 +752,7 @@ function demoCommittee(
       unitId: unit?.id ?? null,
       title: unit ? `${unit.name}两新工委委员` : "市两新工委委员",
       active: true,
+      createdAt: ROSTER_2017_DATE,
     };
     committeeMembers.push(created);
     return created;

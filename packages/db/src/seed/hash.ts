@@ -33,7 +33,7 @@ export async function databaseContentHash(prisma: Prisma.TransactionClient): Pro
     belts: omitStamps(await prisma.belt.findMany(byId)),
     stops: await prisma.beltStop.findMany(byId),
     serviceCenters: await prisma.serviceCenter.findMany(byId),
-    committeeMembers: omitStamps(await prisma.committeeMember.findMany(byId)),
+    committeeMembers: await prisma.committeeMember.findMany(byId),
     contacts: await prisma.committeeContact.findMany(byId),
     practices: await prisma.typicalPractice.findMany(byId),
     reReviews: await prisma.reReview.findMany(byId),

@@ -52,6 +52,11 @@ export async function loadDemoData(tx: Tx, data: DemoData): Promise<void> {
 }
 
 async function load2017(tx: Tx, data: DemoData): Promise<void> {
+  await load2017Tables(tx, data);
+  await submitReports(tx, data, data.cycle.id, data.current.reports2017);
+}
+
+async function load2017Tables(tx: Tx, data: DemoData): Promise<void> {
   await tx.organization.createMany({ data: data.organizations });
   await tx.scoreSheet.createMany({ data: data.sheets });
   await tx.gradeRecord.createMany({ data: data.grades });
@@ -111,7 +116,7 @@ async function loadCurrentCycle(tx: Tx, data: DemoData): Promise<void> {
   );
   await tx.user.createMany({ data: users });
   await submitPlans(tx, data, cycleId);
-  await submitReports(tx, data, cycleId);
+  await submitReports(tx, data, cycleId, data.current.reports);
 }
 
 /** Each plan of the story submitted as version 1: its belts and center as they stand in the cycle. */
@@ -171,9 +176,14 @@ async function submitPlans(tx: Tx, data: DemoData, cycleId: number): Promise<voi
 }
 
 /** Each 附件2 of the story, frozen as the API freezes a submission (its table as it stands). */
-async function submitReports(tx: Tx, data: DemoData, cycleId: number): Promise<void> {
+async function submitReports(
+  tx: Tx,
+  data: DemoData,
+  cycleId: number,
+  steps: DemoData["current"]["reports"],
+): Promise<void> {
   const cycle = await tx.evaluationCycle.findUniqueOrThrow({ where: { id: cycleId } });
-  for (const step of data.current.reports) {
+  for (const step of steps) {
     const unit = data.units.find((u) => u.id === step.unitId);
     const snapshot = {
       reportingUnit: unit?.name ?? step.unitId,

@@ -198,6 +198,41 @@ describe("organizationImport", () => {
     expect(await facts("IMPORT-30")).toEqual({ setupKind: "SINGLE", entityOperated: true });
   });
 
+  it("leaves what a file has no column for as stored: an old template does not make 联建 organisations 单建", async () => {
+    await county.organizationImport.commit({
+      ...csv([
+        kechengRow(40, {
+          code: "IMPORT-40",
+          setupKind: "联建",
+          entityOperated: "否",
+          countyDualManaged: "是",
+        }),
+      ]),
+      system: "WGS84",
+    });
+    // The same organisation in a sheet of the old template: no 组织编码, 纳入县级双重管理, 组建方式 or 实体运作.
+    const old = IMPORT_COLUMNS.filter(
+      (c) => !["code", "countyDualManaged", "setupKind", "entityOperated"].includes(c.key),
+    );
+    const row = kechengRow(40, { memberCount: 99 });
+    const text = [
+      old.map((c) => c.header).join(","),
+      old.map((c) => String(row[c.key] ?? "")).join(","),
+    ].join("\r\n");
+    const updated = await county.organizationImport.commit({
+      fileName: "旧模板.csv",
+      base64: Buffer.from(text, "utf8").toString("base64"),
+      system: "WGS84",
+    });
+    expect(updated.rows).toMatchObject({ create: 0, update: 1 });
+    expect(
+      await db.prisma.organization.findUniqueOrThrow({
+        where: { code: "IMPORT-40" },
+        select: { memberCount: true, setupKind: true, entityOperated: true, countyDualManaged: true },
+      }),
+    ).toEqual({ memberCount: 99, setupKind: "JOINT", entityOperated: false, countyDualManaged: true });
+  });
+
   it("refuses a file missing a required column before reading any row", async () => {
     const base64 = Buffer.from("党组织名称,类型\r\n某党支部,非公企业\r\n", "utf8").toString("base64");
     const preview = await city.organizationImport.preview({ fileName: "x.csv", base64, system: "WGS84" });

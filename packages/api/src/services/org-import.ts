@@ -56,11 +56,21 @@ type OrganizationData = {
 
 export type ImportPlan = {
   preview: ImportPreviewDto;
+  /** Optional columns the file has: an update leaves the others' stored values alone. */
+  optionalColumns: ReadonlySet<OptionalColumn>;
   creates: OrganizationData[];
   updates: { id: number; data: OrganizationData }[];
   /** Units outside the user's region that rows named (those rows are refused). */
   foreignUnits: string[];
 };
+
+/**
+ * Optional template columns that a file (an older template, another department's sheet) may lack:
+ * its rows would read them as their defaults (单建, 实体运作, not dual-managed, no code), so an update
+ * must not write those defaults over what is stored.
+ */
+const OPTIONAL_COLUMNS = ["code", "countyDualManaged", "setupKind", "entityOperated"] as const;
+type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
 
 /** A row's key: its code when it has one, else its unit and name (spaces ignored). */
 const nameKey = (unitId: string, name: string) => `${unitId}\u0000${name.replace(/\s+/g, "")}`;
@@ -89,6 +99,7 @@ export async function planImport(
   const table = await readTable(file.bytes, file.fileName);
   const [headerRow = [], ...body] = table.rows;
   const headers = mapHeaders(headerRow);
+  const optionalColumns = new Set(OPTIONAL_COLUMNS.filter((key) => headers.columns[key] !== undefined));
   const fileProblems = [
     ...headers.missing.map((key) => `缺少必填列「${HEADER_OF.get(key) ?? key}」`),
     ...headers.duplicated.map((header) => `列「${header}」出现了不止一次，只读取第一列`),
@@ -113,6 +124,7 @@ export async function planImport(
       creates: [],
       updates: [],
       foreignUnits: [],
+      optionalColumns,
     };
   }
 
@@ -266,6 +278,7 @@ export async function planImport(
     creates,
     updates,
     foreignUnits: [...foreignUnits],
+    optionalColumns,
   };
 }
 
@@ -318,8 +331,14 @@ const UPDATE_COLUMNS: readonly [keyof OrganizationData, string][] = [
 async function updateOrganizations(
   tx: Prisma.TransactionClient,
   updates: readonly { id: number; data: OrganizationData }[],
+  optionalColumns: ReadonlySet<OptionalColumn>,
 ): Promise<void> {
   if (updates.length === 0) return;
+  const written = UPDATE_COLUMNS.filter(
+    ([column]) =>
+      !(OPTIONAL_COLUMNS as readonly string[]).includes(column) ||
+      optionalColumns.has(column as OptionalColumn),
+  );
   const params: unknown[] = [];
   const param = (value: unknown, type: string) => {
     params.push(value);
@@ -327,10 +346,10 @@ async function updateOrganizations(
   };
   const rows = updates.map(
     ({ id, data }) =>
-      `(${[param(id, "integer"), ...UPDATE_COLUMNS.map(([column, type]) => param(data[column], type))].join(", ")})`,
+      `(${[param(id, "integer"), ...written.map(([column, type]) => param(data[column], type))].join(", ")})`,
   );
-  const names = ["id", ...UPDATE_COLUMNS.map(([column]) => column)].map((c) => `"${c}"`).join(", ");
-  const sets = UPDATE_COLUMNS.map(([column]) => `"${column}" = v."${column}"`).join(", ");
+  const names = ["id", ...written.map(([column]) => column)].map((c) => `"${c}"`).join(", ");
+  const sets = written.map(([column]) => `"${column}" = v."${column}"`).join(", ");
   await tx.$executeRawUnsafe(
     `UPDATE "Organization" AS o SET ${sets} FROM (VALUES ${rows.join(", ")}) AS v(${names}) WHERE o."id" = v."id"`,
     ...params,
@@ -364,7 +383,7 @@ export async function commitImport(
         await tx.organization.createMany({ data: plan.creates.slice(i, i + WRITE_BATCH) });
       }
       for (let i = 0; i < plan.updates.length; i += WRITE_BATCH) {
-        await updateOrganizations(tx, plan.updates.slice(i, i + WRITE_BATCH));
+        await updateOrganizations(tx, plan.updates.slice(i, i + WRITE_BATCH), plan.optionalColumns);
       }
       await writeAudit(tx, ctx, ctx.user, {
         action: "organization.import",

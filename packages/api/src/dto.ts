@@ -248,7 +248,11 @@ export type CycleQuotaDto = {
   reason: string | null;
 };
 
-export type CycleDetailDto = CycleSummaryDto & { quotas: CycleQuotaDto[] };
+export type CycleDetailDto = CycleSummaryDto & {
+  quotas: CycleQuotaDto[];
+  /** For the city: what is still open in the cycle (city-wide); opening the next cycle freezes it. */
+  unfinished: { undetermined: number; plansAwaitingCity: number; reportsAwaitingCity: number } | null;
+};
 
 export type OpenedCycleDto = {
   cycle: CycleSummaryDto;

@@ -38,13 +38,16 @@ function refuseProblems(problems: { field: string; message: string }[]): void {
 /** A cycle with each unit's quotas (the units the user may see), and Appendix 3's beside them. */
 export async function getCycle(ctx: ScopedContext, cycleId?: number): Promise<CycleDetailDto> {
   const cycle = await cycleForRead(ctx, cycleId);
-  const [units, quotas, visible] = await Promise.all([
+  const [units, quotas, visible, unfinished] = await Promise.all([
     listUnits(ctx.prisma),
     cycleQuotas(ctx.prisma, cycle.id),
     visibleUnitIds(ctx),
+    // City-wide counts: for the city, who opens the next cycle.
+    ctx.user.role === "CITY" ? unfinishedWork(ctx, cycle) : Promise.resolve(null),
   ]);
   return {
     ...cycleSummary(cycle),
+    unfinished,
     quotas: units
       .filter((u) => visible === "ALL" || visible.includes(u.id))
       .map((u) => {
@@ -178,4 +181,29 @@ function draftForAudit(draft: CycleDraft) {
 
 export async function listCycleSummaries(ctx: Context) {
   return (await listCycles(ctx.prisma)).map(cycleSummary);
+}
+
+/**
+ * What is still open in a cycle: opening the next one freezes it as history, so the city is told
+ * first (the 争创对象 not yet determined, plans and 附件2 waiting for the city).
+ */
+async function unfinishedWork(ctx: Context, cycle: Cycle) {
+  const [competitors, determined, plans, reports] = await Promise.all([
+    ctx.prisma.organization.count({ where: { setupKind: "SINGLE", entityOperated: true } }),
+    ctx.prisma.scoreSheet.count({
+      where: {
+        cycleId: cycle.id,
+        stage: "CITY_FINAL",
+        status: "SUBMITTED",
+        organization: { setupKind: "SINGLE", entityOperated: true },
+      },
+    }),
+    ctx.prisma.beltPlan.count({ where: { cycleId: cycle.id, status: "SUBMITTED" } }),
+    ctx.prisma.appendix2Submission.count({ where: { cycleId: cycle.id, decision: null } }),
+  ]);
+  return {
+    undetermined: competitors - determined,
+    plansAwaitingCity: plans,
+    reportsAwaitingCity: reports,
+  };
 }

@@ -448,6 +448,13 @@ export async function walkACampaignYear(db: Database): Promise<void> {
 
   // ——— The next cycle: what carries over, and 2027 becomes read-only ———
   clock.set("2028-11-01T10:00:00+08:00");
+  // Before the year is frozen, the city sees nothing is left open in it.
+  expect((await (await as("city")).cycle.get()).unfinished).toEqual({
+    undetermined: 0,
+    plansAwaitingCity: 0,
+    reportsAwaitingCity: 0,
+  });
+  expect((await (await as("kc-county")).cycle.get()).unfinished).toBeNull();
   const next = await (await as("city")).cycle.open(DRAFT(2028, { quotas: await appendix3Quotas(db, true) }));
   // A's practice was released and its member freed: neither carries over.
   expect(next.carried).toMatchObject({ grades: 4, practices: 0, contacts: 2, plans: 8 });

@@ -1,7 +1,10 @@
-// The belt planner in a browser: 柯城区's county planner draws the missing third belt by clicking
-// three sites on the map (one a 特色小镇), optimises and saves it, and watches the unit turn from ✗
-// to ✓ without a reload; undo and redo; the exported KML and GeoJSON; the city's matrix flying to
-// a failure and returning a plan; the A4 print sheet.
+// The belt planner in a browser, on the demo's reference date (2026, the current cycle): 柯城区's
+// plan came back with 2 belts and its new 示范点 on none, so its county planner draws the missing
+// third belt by clicking three sites on the map (that 示范点 and a 特色小镇 among them), optimises
+// and saves it, and watches the unit turn from ✗ to ✓ without a reload; undo and redo; the exported
+// KML and GeoJSON and the A4 print sheet, named after the cycle; the city's matrix (开化县 awaiting
+// the city, 衢江区 late, 常山县 not submitted, 江山市 and 常山县 breaking the roster rule, 龙游县 a
+// 示范点 off every belt) flying to a failure and returning a plan; 2017's belts and plan, read only.
 import { readFile } from "node:fs/promises";
 import { orderStops } from "@beltmap/domain";
 import { check as checkGeoJSON } from "@placemarkio/check-geojson";
@@ -14,6 +17,7 @@ import { login, query, sessionCookie } from "../support/auth.ts";
 type Compliance = {
   unitId: string;
   passed: boolean;
+  planStatus: string | null;
   rules: { rule: string; passed: boolean; offendingSiteIds: number[] }[];
 }[];
 type Plan = {
@@ -22,10 +26,12 @@ type Plan = {
   belts: { id: number; name: string; stops: { name: string; lng: number; lat: number }[] }[];
 };
 
+const CLOCK = "2026-11-20T09:00:00+08:00";
+
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { DEMO_CLOCK: CLOCK } });
 }, 180_000);
 
 afterAll(async () => {
@@ -73,21 +79,33 @@ describe("the county planner", () => {
   it("draws the missing belt on the map, optimises, saves, and the unit turns ✓ without a reload", async () => {
     const cookie = await sessionCookie(app.server.url, "demo-county");
     const before = await query<Compliance>(app.server.url, cookie, "belt.compliance");
-    expect(before.find((u) => u.unitId === "KECHENG")?.passed).toBe(false);
+    const kecheng = before.find((u) => u.unitId === "KECHENG");
+    expect(kecheng?.passed).toBe(false);
+    expect(kecheng?.planStatus).toBe("RETURNED");
+    expect(kecheng?.rules.filter((r) => !r.passed).map((r) => r.rule)).toEqual(
+      expect.arrayContaining(["MIN_BELTS", "EVERY_SITE_ON_A_BELT"]),
+    );
+    // 柯城区's 示范点 upgraded in March is on no belt yet.
+    const [offSite] = kecheng?.rules.find((r) => r.rule === "EVERY_SITE_ON_A_BELT")?.offendingSiteIds ?? [];
 
     const { page, errors } = await app.newPage();
     await login(page, app.server.url, "demo-county", { next: "/belts" });
     await expect.poll(() => page.getByTestId("saved-compliance").getAttribute("data-passed")).toBe("false");
     await expect.poll(() => page.getByTestId("rule-MIN_BELTS").getAttribute("data-state")).toBe("fail");
     await expect.poll(() => page.getByTestId("plan-status").getAttribute("data-status")).toBe("RETURNED");
+    await expect.poll(() => page.getByTestId("belt-1").count()).toBe(1);
+    expect(await page.getByTestId("belt-2").count()).toBe(0);
+    // The roster's rule is the server's (the live checks know no roster): 柯城区 keeps it.
+    expect(await page.getByTestId("rule-COMMITTEE_CONTACTS").getAttribute("data-state")).toBe("pass");
 
     await page.getByTestId("add-belt").click();
     await mapIdle(page);
     const sites = await mapSites(page);
     const town = sites.find((s) => s.kind === "SPECIAL_TOWN");
-    const others = sites.filter((s) => s.kind !== "SPECIAL_TOWN" && !s.onBelt).slice(0, 2);
-    if (!town || others.length < 2) throw new Error("the demo county lacks sites to draw with");
-    const clicked = [others[0], town, others[1]];
+    const site = sites.find((s) => s.id === offSite);
+    const other = sites.find((s) => s.kind !== "SPECIAL_TOWN" && !s.onBelt && s.id !== offSite);
+    if (!town || !site || !other) throw new Error("the demo county lacks sites to draw with");
+    const clicked = [site, town, other];
     for (const site of clicked) {
       if (!site) continue;
       await clickSite(page, site.id);
@@ -100,6 +118,9 @@ describe("the county planner", () => {
     await expect.poll(() => page.getByTestId("rule-MIN_BELTS").getAttribute("data-state")).toBe("pass");
     await expect
       .poll(() => page.getByTestId("rule-SPECIAL_TOWN_IN_EVERY_BELT").getAttribute("data-state"))
+      .toBe("pass");
+    await expect
+      .poll(() => page.getByTestId("rule-EVERY_SITE_ON_A_BELT").getAttribute("data-state"))
       .toBe("pass");
 
     // Undo takes the last stop away, redo brings it back.
@@ -199,14 +220,19 @@ describe("the county planner", () => {
       page.waitForEvent("download"),
       page.getByTestId("export-kml").click(),
     ]);
-    expect(kmlDownload.suggestedFilename()).toMatch(/^柯城区-示范带-\d{4}-\d{2}-\d{2}\.kml$/);
+    // The file names the cycle the belts are of.
+    expect(kmlDownload.suggestedFilename()).toMatch(/^柯城区-2026年度示范带-\d{4}-\d{2}-\d{2}\.kml$/);
     const kml = await readFile((await kmlDownload.path()) ?? "", "utf8");
     expect(XMLValidator.validate(kml)).toBe(true);
     const doc = new XMLParser({ isArray: (name) => ["Folder", "Placemark"].includes(name) }).parse(kml) as {
       kml: {
-        Document: { Folder: { name: string; Placemark: { LineString?: { coordinates: string } }[] }[] };
+        Document: {
+          name: string;
+          Folder: { name: string; Placemark: { LineString?: { coordinates: string } }[] }[];
+        };
       };
     };
+    expect(doc.kml.Document.name).toBe("柯城区2026年度示范带");
     const folders = doc.kml.Document.Folder;
     expect(folders.map((f) => f.name)).toEqual(plan.belts.map((b) => b.name));
     folders.forEach((folder, i) => {
@@ -223,6 +249,7 @@ describe("the county planner", () => {
       page.waitForEvent("download"),
       page.getByTestId("export-geojson").click(),
     ]);
+    expect(jsonDownload.suggestedFilename()).toMatch(/^柯城区-2026年度示范带-\d{4}-\d{2}-\d{2}\.geojson$/);
     const geojson = await readFile((await jsonDownload.path()) ?? "", "utf8");
     const collection = checkGeoJSON(geojson);
     if (collection.type !== "FeatureCollection")
@@ -235,6 +262,10 @@ describe("the county planner", () => {
     const { page, errors } = await app.newPage();
     await login(page, app.server.url, "demo-county", { next: "/belts/print?unit=KECHENG" });
     await page.waitForSelector('[data-testid="belt-print"][data-ready="true"]', { timeout: 60_000 });
+    // Every sheet's heading names the cycle.
+    expect(await page.locator(".belt-sheet-plan").allTextContents()).toEqual(
+      Array(3).fill("柯城区2026年度示范带创建方案"),
+    );
     const images = await page.getByTestId("belt-map-image").evaluateAll((imgs) =>
       imgs.map((img) => {
         const image = img as HTMLImageElement;
@@ -263,15 +294,27 @@ describe("the city checker", () => {
     const { page, errors } = await app.newPage();
     await login(page, app.server.url, "demo-city", { next: "/belts" });
     const row = (unit: string) => page.getByTestId(`compliance-row-${unit}`);
+    const cell = (unit: string, rule: string) => page.getByTestId(`cell-${unit}-${rule}`);
+    const status = (unit: string) => page.getByTestId(`compliance-status-${unit}`);
     await expect.poll(() => row("KECHENG").getAttribute("data-passed")).toBe("true"); // fixed above
-    for (const unit of ["KAIHUA", "LONGYOU", "QUJIANG"])
+    await expect.poll(() => status("KECHENG").getAttribute("data-status")).toBe("SUBMITTED"); // v2 above
+    for (const unit of ["KAIHUA", "LONGYOU", "QUJIANG", "JIANGSHAN", "CHANGSHAN"])
       await expect.poll(() => row(unit).getAttribute("data-passed")).toBe("false");
-    await expect
-      .poll(() => page.getByTestId("cell-LONGYOU-EVERY_SITE_ON_A_BELT").getAttribute("data-state"))
-      .toBe("fail");
-    await expect
-      .poll(() => page.getByTestId("cell-QUJIANG-PLAN_ON_TIME").getAttribute("data-state"))
-      .toBe("fail");
+    await expect.poll(() => row("GREEN_ZONE").getAttribute("data-passed")).toBe("true");
+    // 开化县 awaits the city; 衢江区 submitted late; 常山县 has not submitted.
+    expect(await status("KAIHUA").getAttribute("data-status")).toBe("SUBMITTED");
+    expect(await cell("QUJIANG", "PLAN_ON_TIME").getAttribute("data-state")).toBe("fail");
+    expect(await status("QUJIANG").getAttribute("data-status")).toBe("ACCEPTED");
+    expect(await cell("CHANGSHAN", "PLAN_ON_TIME").getAttribute("data-state")).toBe("fail");
+    expect(await status("CHANGSHAN").getAttribute("data-status")).toBe("DRAFT");
+    expect(await cell("LONGYOU", "EVERY_SITE_ON_A_BELT").getAttribute("data-state")).toBe("fail");
+    // The roster's column: 江山市 and 常山县 break 每位委员联系一家示范点，每个示范点有联系委员.
+    for (const unit of ["JIANGSHAN", "CHANGSHAN"])
+      expect(await cell(unit, "COMMITTEE_CONTACTS").getAttribute("data-state")).toBe("fail");
+    expect(await cell("KECHENG", "COMMITTEE_CONTACTS").getAttribute("data-state")).toBe("pass");
+    expect(await page.locator("th.cm-rule-head").last().getAttribute("title")).toBe(
+      "每位委员联系一家示范点，每个示范点有联系委员",
+    );
 
     // The site LONGYOU left off: a click flies the map to it.
     await page.getByTestId("cell-LONGYOU-EVERY_SITE_ON_A_BELT").locator("button").click();
@@ -319,6 +362,47 @@ describe("the city checker", () => {
       .toBe("RETURNED");
     expect(errors).toEqual([]);
   }, 120_000);
+});
+
+describe("a past cycle", () => {
+  it("shows 2017's belts and plan, read only, and names 2017 in the exports", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-county");
+    const cycles = await query<{ id: number; year: number }[]>(app.server.url, cookie, "cycle.list");
+    const cycleId = cycles.find((c) => c.year === 2017)?.id;
+    const plan2017 = await query<Plan>(app.server.url, cookie, "plan.get", { unitId: "KECHENG", cycleId });
+    expect(plan2017.belts.length).toBeGreaterThan(0);
+
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/belts?cycle=2017" });
+    await page.getByTestId("plan-past-cycle").waitFor();
+    expect(await page.getByTestId("plan-past-cycle").textContent()).toContain("2017 年度已结束");
+    await page.getByTestId("plan-panel").getByTestId("belt-0").waitFor();
+    // 2017's belts, not 2026's.
+    const belts = await page
+      .locator('[data-testid^="belt-"]')
+      .evaluateAll(
+        (els) => els.filter((el) => /^belt-\d+$/.test(el.getAttribute("data-testid") ?? "")).length,
+      );
+    expect(belts).toBe(plan2017.belts.length);
+    // Nothing to change, save, submit or check.
+    for (const id of ["add-belt", "save-plan", "submit-plan", "undo", "place-center"])
+      expect(await page.getByTestId(id).count(), id).toBe(0);
+    const [kml] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-kml").click()]);
+    expect(kml.suggestedFilename()).toMatch(/^柯城区-2017年度示范带-\d{4}-\d{2}-\d{2}\.kml$/);
+    // The print sheet opens on 2017 too.
+    expect(await page.getByTestId("print-belts").getAttribute("href")).toContain("cycle=2017");
+    await mapIdle(page);
+    await app.screenshot(page, "belts-2017.png");
+    expect(errors).toEqual([]);
+
+    // The city checks nothing in 2017 either.
+    const city = await app.newPage();
+    await login(city.page, app.server.url, "demo-city", { next: "/belts?unit=KECHENG&cycle=2017" });
+    await city.page.getByTestId("plan-past-cycle").waitFor();
+    expect(await city.page.getByTestId("accept-plan").count()).toBe(0);
+    expect(await city.page.getByTestId("return-plan").count()).toBe(0);
+    expect(city.errors).toEqual([]);
+  }, 90_000);
 });
 
 describe("in English", () => {

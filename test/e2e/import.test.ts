@@ -1,16 +1,20 @@
 // Importing organisations in a browser, as a county clerk would: download the template, upload a
 // file with mistakes, see each listed by row and column, fix the file, preview it clean, import it;
-// the new organisations are then on the map's data. Screenshots are saved.
+// the new organisations are then on the map's data. The export names the cycle (年度) it scores;
+// while a past cycle is shown, the page says an import changes the organisations of every year.
+// Screenshots are saved.
 import { IMPORT_COLUMNS } from "@beltmap/domain";
 import { countyLabelPoint } from "@beltmap/geo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
 import { login, query, sessionCookie } from "../support/auth.ts";
 
+const CLOCK = "2026-11-20T09:00:00+08:00";
+
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { DEMO_CLOCK: CLOCK } });
 }, 180_000);
 
 afterAll(async () => {
@@ -36,6 +40,8 @@ describe("importing organisations", () => {
     const { page, errors } = await app.newPage();
     await login(page, app.server.url, "demo-county", { next: "/import" });
     await page.getByRole("heading", { name: "导入党组织" }).waitFor();
+    // The current cycle: nothing to warn about.
+    expect(await page.getByTestId("import-past-cycle").count()).toBe(0);
 
     // The template comes as an .xlsx.
     const [template] = await Promise.all([
@@ -124,7 +130,7 @@ describe("importing organisations", () => {
       page.waitForEvent("download"),
       page.getByTestId("export-xlsx").click(),
     ]);
-    expect(exported.suggestedFilename()).toMatch(/^党组织名单-\d{4}\.xlsx$/);
+    expect(exported.suggestedFilename()).toBe("党组织名单-2026.xlsx");
 
     await imported.first().getByRole("link", { name: "在地图上查看" }).click();
     await page.waitForURL((url) => url.pathname === "/" && url.searchParams.has("org"));
@@ -133,4 +139,22 @@ describe("importing organisations", () => {
       .toContain("浏览器导入");
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("says, while 2017 is shown, that an import changes every year's organisations; the export is 2017's", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/import" });
+    await page.getByTestId("cycle-switcher").selectOption("2017");
+    const warning = page.getByTestId("import-past-cycle");
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain("党组织名单不分年度");
+    // Importing still works as ever: the buttons are there.
+    expect(await page.getByTestId("import-template").isEnabled()).toBe(true);
+    const [exported] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-xlsx").click(),
+    ]);
+    expect(exported.suggestedFilename()).toBe("党组织名单-2017.xlsx");
+    await app.screenshot(page, "import-2017.png");
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -3,21 +3,30 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { saveBase64File } from "../lib/download.ts";
 import { serverMessage } from "../lib/errors.ts";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { trpcClient } from "../trpc.ts";
 
-/** 导出党组织: the region's list as .xlsx or .csv, with or without the scores. */
+/**
+ * 导出党组织: the region's list as .xlsx or .csv, with or without the scores of the cycle shown (the
+ * server names the file after its year).
+ */
 export function ExportOrganizations() {
   const { t } = useTranslation();
   const [withScores, setWithScores] = useState(true);
+  const year = useCycle().selected?.year;
+  const cycleInput = useCycleInput();
   const exportFile = useMutation({
     mutationFn: (format: "xlsx" | "csv") =>
-      trpcClient.organizationExport.organizations.query({ format, withScores }),
+      trpcClient.organizationExport.organizations.query({ format, withScores, ...cycleInput }),
     onSuccess: saveBase64File,
   });
   return (
     <section className="data-export" data-testid="organization-export">
       <h3>{t("data.export")}</h3>
-      <p className="field-hint">{t("data.exportHint")}</p>
+      <p className="field-hint">
+        {t("data.exportHint")}
+        {year !== undefined && t("data.exportCycle", { year })}
+      </p>
       <div className="import-steps">
         <label>
           <input

@@ -10,7 +10,9 @@ describe("belt print strings", () => {
   it("join both languages when their module runs", async () => {
     expect(i18next.exists("beltPrint.title")).toBe(false);
     await import("./belt-print.ts");
-    expect(i18next.t("beltPrint.title", { lng: "zh-CN", unit: "柯城区" })).toBe("柯城区示范带创建方案");
+    expect(i18next.t("beltPrint.title", { lng: "zh-CN", unit: "柯城区", year: 2026 })).toBe(
+      "柯城区2026年度示范带创建方案",
+    );
     expect(
       i18next.t("beltPrint.travelValue", { lng: "zh-CN", duration: "1 小时 20 分", factor: 1.3, speed: 40 }),
     ).toBe("约 1 小时 20 分（按直线距离 ×1.3、时速 40 公里估算）");

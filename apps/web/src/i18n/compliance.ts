@@ -16,6 +16,7 @@ const zhCN = {
     EVERY_SITE_ON_A_BELT: "全覆盖",
     SPECIAL_TOWN_BELT: "小镇带",
     PLAN_ON_TIME: "按期",
+    COMMITTEE_CONTACTS: "委员联系",
   },
   state: {
     pass: "达标",
@@ -29,6 +30,10 @@ const zhCN = {
   selectUnit: "查看{{unit}}（{{state}}）",
   /** A ✗ button, read without its row and column: what failed and what clicking does. */
   failLabel: "{{unit}}：{{rule}}，未达标。{{explanation}}。在地图上查看",
+  /** The roster rule's ✗ with nothing to show on the map (only members offend): it opens the unit. */
+  failLabelUnit: "{{unit}}：{{rule}}，未达标。{{explanation}}。查看该单位",
+  /** Under the matrix: where the roster rule is kept. */
+  rosterLink: "两新工委委员名单",
   /** A ✓, ! or — for screen readers (the row and column headers give the unit and rule). */
   cellText: "{{state}}：{{explanation}}",
   /** Plan status, short for the column; the full label on hover. */
@@ -75,6 +80,14 @@ const zhCN = {
       missing: "尚未报送（截止 {{deadline}}）",
       missingNoDeadline: "尚未报送",
     },
+    COMMITTEE_CONTACTS: {
+      pass: "{{count}} 个示范点都有联系委员，每位委员联系一家示范点",
+      sites: "示范点 {{expected}} 个，其中 {{actual}} 个有联系委员",
+      members: "{{count}} 位委员未联系或联系多家示范点",
+      membersNamed: "未联系或联系多家示范点的委员：{{names}}",
+    },
+    listSeparator: "、",
+    partSeparator: "；",
   },
 };
 
@@ -90,6 +103,7 @@ const en: typeof zhCN = {
     EVERY_SITE_ON_A_BELT: "All on",
     SPECIAL_TOWN_BELT: "Town belt",
     PLAN_ON_TIME: "On time",
+    COMMITTEE_CONTACTS: "Contacts",
   },
   state: {
     pass: "met",
@@ -101,6 +115,8 @@ const en: typeof zhCN = {
   unitFailed: "Requirements not met",
   selectUnit: "Show {{unit}} ({{state}})",
   failLabel: "{{unit}}: {{rule}}, not met. {{explanation}}. Show on the map",
+  failLabelUnit: "{{unit}}: {{rule}}, not met. {{explanation}}. Open the unit",
+  rosterLink: "Committee members",
   cellText: "{{state}}: {{explanation}}",
   statusShort: {
     DRAFT: "Draft",
@@ -151,6 +167,14 @@ const en: typeof zhCN = {
       missing: "Not submitted yet (due {{deadline}})",
       missingNoDeadline: "Not submitted yet",
     },
+    COMMITTEE_CONTACTS: {
+      pass: "Demonstration sites, all with a contact member, each member linking one: {{count}}",
+      sites: "Demonstration sites: {{expected}}, with a contact member: {{actual}}",
+      members: "Members linking no site or several: {{count}}",
+      membersNamed: "Members linking no site or several: {{names}}",
+    },
+    listSeparator: ", ",
+    partSeparator: "; ",
   },
 };
 

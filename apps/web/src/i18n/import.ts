@@ -33,12 +33,15 @@ const zhCN = {
   columns: { row: "行", column: "列", message: "问题", suggestions: "建议" },
   noProblems: "没有发现问题，可以导入。",
   done: "导入完成：新增 {{create}} 个组织，更新 {{update}} 个。",
+  pastCycle:
+    "正在查看 {{year}} 年度。党组织名单不分年度：导入新增或修改的组织，在每一个年度（包括 {{year}} 年度的历史记录）中都会改变。",
 };
 
 const dataZh = {
   title: "组织数据",
   export: "导出党组织",
   exportHint: "导出本辖区的党组织名单；前几列与导入模板一致，可修改后重新导入。",
+  exportCycle: "得分、等级和梯队为 {{year}} 年度的；文件名注明年度。",
   withScores: "含各环节得分、等级和梯队",
   exportXlsx: "导出 Excel（.xlsx）",
   exportCsv: "导出 CSV",
@@ -66,6 +69,7 @@ const dataEn: typeof dataZh = {
   export: "Export organisations",
   exportHint:
     "The organisations of your region; the first columns are the import template's, so the file imports again.",
+  exportCycle: " Scores, grades and tiers are those of {{year}}; the file name says so.",
   withScores: "With each stage's score, the grade and the tier",
   exportXlsx: "Export Excel (.xlsx)",
   exportCsv: "Export CSV",
@@ -120,6 +124,8 @@ const en: typeof zhCN = {
   columns: { row: "Row", column: "Column", message: "Problem", suggestions: "Suggestion" },
   noProblems: "No problem found: ready to import.",
   done: "Imported: {{create}} new organisations, {{update}} updated.",
+  pastCycle:
+    "You are looking at {{year}}. The organisations are not kept per cycle: what an import adds or changes changes them in every cycle, {{year}}'s history included.",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { import: zhCN, data: dataZh }, true, true);

@@ -24,6 +24,7 @@ const zhCN = {
   savedFails: "已保存的方案：有规则未通过",
   offendingSite: "未排入：{{name}}",
   offendingBelt: "{{name}}",
+  siteWithoutContact: "无联系委员：{{name}}",
   showOnMap: "在地图上查看",
   save: "保存",
   saved: "已保存",
@@ -116,9 +117,13 @@ const zhCN = {
   conflict: "方案已被他人修改。您的修改仍在页面上；可放弃修改以载入最新方案。",
   saveFailed: "保存失败：{{message}}",
   readOnly: "只读：{{reason}}",
+  pastCycle: "{{year}} 年度已结束：示范带和创建方案为历史记录，只能查看。",
   unsavedLeave: "离开此页将丢失尚未保存的示范带修改。确定离开？",
   /** The API's own words for why an action is refused. */
-  refusal: { ...PLAN_REFUSALS } as Record<PlanRefusal, string>,
+  refusal: { ...PLAN_REFUSALS, PAST_CYCLE: "该年度已结束，只能查看" } as Record<
+    PlanRefusal | "PAST_CYCLE",
+    string
+  >,
 
   showingVersion: "正在显示第 {{version}} 版（只读）；结束对比后可继续编辑",
   exportSaved: "导出和打印的是已保存的方案，不含未保存的修改",
@@ -148,6 +153,7 @@ const en: typeof zhCN = {
   savedPasses: "Saved plan: every rule passes",
   savedFails: "Saved plan: some rules fail",
   offendingSite: "Not on a belt: {{name}}",
+  siteWithoutContact: "No contact member: {{name}}",
   offendingBelt: "{{name}}",
   showOnMap: "Show on the map",
   save: "Save",
@@ -241,6 +247,7 @@ const en: typeof zhCN = {
   conflict: "Someone else changed the plan. Your edits are still here; discard them to load the latest plan.",
   saveFailed: "Could not save: {{message}}",
   readOnly: "Read only: {{reason}}",
+  pastCycle: "The {{year}} cycle has ended: its belts and plan are history, read only.",
   unsavedLeave: "Leaving this page loses the unsaved changes to the belts. Leave?",
   refusal: {
     NO_BELTS_UNIT: "This unit builds no belts: its sites ride on the belts of their county",
@@ -252,6 +259,7 @@ const en: typeof zhCN = {
     NOTHING_TO_SUBMIT: "The plan is accepted; there are no changes to submit",
     NOT_CHECKER: "Only city users check belt plans",
     NOT_SUBMITTED: "Only a submitted plan can be checked",
+    PAST_CYCLE: "The cycle has ended: read only",
   },
   showingVersion: "Showing version {{version}} (read only); stop comparing to edit again",
   exportSaved: "Exports and prints show the saved plan, without unsaved changes",

@@ -7,7 +7,10 @@ const zhCN = {
   summary: "共 {{total}} 个示范点（评定为优秀），其中 {{unmet}} 个有未达标项",
   onlyUnmet: "只看未达标项（{{count}}）",
   shown: "显示 {{count}} 个",
-  practiceQuota: "典型做法名额（已选 / 名额）",
+  practiceQuota: "{{year}} 年度典型做法名额（已选 / 名额）",
+  tabs: { label: "示范点与联系委员", sites: "示范点", roster: "两新工委委员" },
+  pastCycle: "{{year}} 年度已结束：示范点的三项要求、联系委员和典型做法为历史记录，只能查看。",
+  linkedElsewhere: "{{name}}（已联系：{{sites}}）",
   columns: { name: "示范点", practice: "典型做法" },
   duty: {
     COUNTY_DUAL_MANAGEMENT: "县级双重管理",
@@ -43,7 +46,11 @@ const en: typeof zhCN = {
   summary: "{{total}} sites (graded excellent), {{unmet}} with a duty not met",
   onlyUnmet: "Only duties not met ({{count}})",
   shown: "Shown: {{count}}",
-  practiceQuota: "Typical practices (selected / quota)",
+  practiceQuota: "Typical practices of {{year}} (selected / quota)",
+  tabs: { label: "Sites and contact members", sites: "Demonstration sites", roster: "Committee members" },
+  pastCycle:
+    "The {{year}} cycle has ended: the sites' duties, contact members and typical practices are history, read only.",
+  linkedElsewhere: "{{name}} (links {{sites}})",
   columns: { name: "Site", practice: "Typical practice" },
   duty: {
     COUNTY_DUAL_MANAGEMENT: "County dual mgmt",

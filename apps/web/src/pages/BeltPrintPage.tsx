@@ -9,6 +9,7 @@ import { LoadError } from "../components/LoadError.tsx";
 import { formatDay } from "../lib/format.ts";
 import type { BeltMapRenderer } from "../plan/belt-map-image.ts";
 import { formatKm, sheetRoute, travelTime } from "../plan/belt-sheet.ts";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -38,7 +39,9 @@ export function BeltPrintPage() {
   const unitId = params.get("unit") || undefined;
   const beltParam = params.get("belt");
 
-  const plan = useQuery(trpc.plan.get.queryOptions(unitId ? { unitId } : skipToken));
+  const cycleInput = useCycleInput();
+  const year = useCycle().selected?.year;
+  const plan = useQuery(trpc.plan.get.queryOptions(unitId ? { unitId, ...cycleInput } : skipToken));
   const info = useQuery(trpc.meta.info.queryOptions());
   const belts = plan.data?.belts ?? NO_BELTS;
   const sheets = useMemo(
@@ -59,7 +62,8 @@ export function BeltPrintPage() {
   const ready = plan.isSuccess && !info.isPending && mapsDone === sheets.length;
 
   const unitName = plan.data ? unitNameOf(plan.data.unitId, plan.data.unitName) : "";
-  const title = t("beltPrint.title", { unit: unitName });
+  // The cycle (年度) the plan is of, in the heading of every sheet and the PDF's name.
+  const title = t("beltPrint.title", { unit: unitName, year: year ?? "" });
   useEffect(() => {
     if (!plan.data) return;
     // Browsers name a PDF after the page's title.

@@ -4,6 +4,7 @@ import { diffPlans, type RuleResult, ruleResultJson, submissionWarnings } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { LeaveGuard } from "../components/LeaveGuard.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { errorCode, serverMessage } from "../lib/errors.ts";
@@ -38,6 +39,7 @@ import {
 import { RuleList } from "../plan/RuleList.tsx";
 import { usePlanEditor } from "../plan/usePlanEditor.ts";
 import { type Comparison, VersionPanel } from "../plan/VersionPanel.tsx";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
@@ -83,17 +85,28 @@ export function BeltsPage() {
   const [params, update] = useParamUpdater();
   const planner = me.role === "COUNTY";
   const unitId = planner ? me.unitId : params.get("unit") || null;
+  // The cycle (年度) shown: a past one's belts and plans are history, read only.
+  const cycle = useCycle();
+  const cycleInput = useCycleInput();
 
-  const compliance = useQuery(trpc.belt.compliance.queryOptions());
-  const allBelts = useQuery(trpc.belt.list.queryOptions());
-  const units = useQuery(trpc.unit.list.queryOptions());
+  const compliance = useQuery(trpc.belt.compliance.queryOptions({ ...cycleInput }));
+  const allBelts = useQuery(trpc.belt.list.queryOptions({ ...cycleInput }));
+  const units = useQuery(trpc.unit.list.queryOptions({ ...cycleInput }));
   const counties = useQuery(
     trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
   const plan = useQuery({
-    ...trpc.plan.get.queryOptions({ unitId: unitId ?? "" }),
+    ...trpc.plan.get.queryOptions({ unitId: unitId ?? "", ...cycleInput }),
     enabled: unitId !== null,
   });
+  // The roster names the members who break COMMITTEE_CONTACTS (the users who read it).
+  const readsRoster = me.role === "COUNTY" || me.role === "CITY" || me.role === "LEADER";
+  const roster = useQuery({ ...trpc.roster.list.queryOptions({ ...cycleInput }), enabled: readsRoster });
+  const memberNames = useMemo(
+    () => new Map(roster.data?.members.map((m) => [m.id, m.name]) ?? []),
+    [roster.data],
+  );
+  const names = useMemo(() => ({ member: (id: number) => memberNames.get(id) }), [memberNames]);
   const editor = usePlanEditor(plan.data);
   const { draft } = editor;
 
@@ -108,11 +121,15 @@ export function BeltsPage() {
 
   const sites = useMemo(() => (plan.data ? plannerSites(plan.data) : NO_SITES), [plan.data]);
   const baseVersion = useQuery({
-    ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.base ?? 1 }),
+    ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.base ?? 1, ...cycleInput }),
     enabled: unitId !== null && comparing !== null,
   });
   const targetVersion = useQuery({
-    ...trpc.plan.version.queryOptions({ unitId: unitId ?? "", version: comparing?.target ?? 1 }),
+    ...trpc.plan.version.queryOptions({
+      unitId: unitId ?? "",
+      version: comparing?.target ?? 1,
+      ...cycleInput,
+    }),
     enabled: unitId !== null && comparing !== null && comparing.target !== null,
   });
   const before = comparing ? baseVersion.data : undefined;
@@ -120,7 +137,7 @@ export function BeltsPage() {
   const shownVersion = comparing?.target != null ? targetVersion.data : undefined;
 
   const afterChange = (fresh: PlanDto, message: string) => {
-    queryClient.setQueryData(trpc.plan.get.queryKey({ unitId: fresh.unitId }), fresh);
+    queryClient.setQueryData(trpc.plan.get.queryKey({ unitId: fresh.unitId, ...cycleInput }), fresh);
     // A new belt gets its id on saving; the belt being edited stays the one being edited.
     const activeIndex = draft?.belts.findIndex((b) => b.key === activeKey) ?? -1;
     const saved = fresh.belts[activeIndex];
@@ -155,16 +172,21 @@ export function BeltsPage() {
   );
   // Nothing changes while a save is on its way (it would be lost when the saved plan comes back),
   // nor while an earlier version is on show.
-  const editable = plan.data?.can.edit.ok === true && !save.isPending && shownVersion === undefined;
+  const editable =
+    !cycle.isPast && plan.data?.can.edit.ok === true && !save.isPending && shownVersion === undefined;
 
   const liveRules = useMemo(
     () => (draft && plan.data ? draftCompliance(draft, plan.data) : null),
     [draft, plan.data],
   );
   const savedUnit = compliance.data?.find((u) => u.unitId === unitId);
-  // The planner sees the rules over the draft as it stands; a checker sees what is saved.
+  // The planner sees the rules over the draft as it stands; a checker sees what is saved. The live
+  // checks know no roster: the roster's rule (not a matter of the plan) is the server's.
   const rules = plan.data?.can.edit.ok
-    ? (liveRules?.map(ruleResultJson) ?? null)
+    ? liveRules && [
+        ...liveRules.map(ruleResultJson).filter((r) => r.rule !== "COMMITTEE_CONTACTS"),
+        ...(savedUnit?.rules.filter((r) => r.rule === "COMMITTEE_CONTACTS") ?? []),
+      ]
     : (savedUnit?.rules ?? null);
 
   const draftSnapshot = useMemo(() => (draft ? snapshotOf(draft, sites) : null), [draft, sites]);
@@ -252,14 +274,18 @@ export function BeltsPage() {
     fittedUnit.current = unitId;
     const pending = pendingFocus.current?.unitId === unitId ? pendingFocus.current : null;
     pendingFocus.current = null;
-    flyTo(pending ? pointsOf(pending, plan.data) : [...plannerSites(plan.data).values()]);
+    // A failure with nothing on the map (the roster's, by members only) shows the whole unit.
+    const focused = pending ? pointsOf(pending, plan.data) : [];
+    flyTo(focused.length > 0 ? focused : [...plannerSites(plan.data).values()]);
   }, [unitId, plan.data, flyTo, pointsOf]);
 
   const focusFailure = (focus: ComplianceFocus) => {
     const activeKey = focus.beltIds[0] === undefined ? null : String(focus.beltIds[0]);
     setView({ ...emptyView(focus.unitId), activeKey, highlight: focus.siteIds });
-    if (focus.unitId === unitId && plan.data?.unitId === unitId) flyTo(pointsOf(focus, plan.data));
-    else {
+    if (focus.unitId === unitId && plan.data?.unitId === unitId) {
+      const focused = pointsOf(focus, plan.data);
+      flyTo(focused.length > 0 ? focused : [...plannerSites(plan.data).values()]);
+    } else {
       pendingFocus.current = focus;
       update({ unit: focus.unitId });
     }
@@ -351,7 +377,10 @@ export function BeltsPage() {
     plan.data?.can.edit.ok
       ? (draft?.belts[id]?.name ?? String(id))
       : (plan.data?.belts.find((b) => b.id === id)?.name ?? String(id));
-  const siteNameOf = (id: number) => sites.get(id)?.name ?? String(id);
+  // The roster names the sites without contact when the plan's candidates do not.
+  const rosterSiteName = (id: number) =>
+    roster.data?.units.flatMap((u) => u.sitesWithoutContact).find((s) => s.organizationId === id)?.name;
+  const siteNameOf = (id: number) => sites.get(id)?.name ?? rosterSiteName(id) ?? String(id);
 
   const failed = [compliance, allBelts, units, counties, plan].find((q) => q.isError);
   const activeBelt = draft?.belts.find((b) => b.key === activeKey);
@@ -371,6 +400,7 @@ export function BeltsPage() {
                 selectedUnitId={unitId}
                 onSelectUnit={(id) => update({ unit: id })}
                 onFocus={focusFailure}
+                names={names}
               />
             )}
             {unitId ? (
@@ -380,6 +410,11 @@ export function BeltsPage() {
             ) : (
               <p className="field-hint">{t("plan.chooseUnit")}</p>
             )}
+            <p className="field-hint">
+              <Link to="/roster" data-testid="matrix-roster-link">
+                {t("compliance.rosterLink")}
+              </Link>
+            </p>
           </section>
         )}
         {plan.data && (
@@ -395,7 +430,12 @@ export function BeltsPage() {
             onRedo={editor.redo}
             onSave={() => {
               if (draft && unitId && editor.baseRevision !== null)
-                save.mutate({ unitId, revision: editor.baseRevision, ...draftToInput(draft) });
+                save.mutate({
+                  unitId,
+                  revision: editor.baseRevision,
+                  ...draftToInput(draft),
+                  ...cycleInput,
+                });
             }}
             onDiscard={() => {
               patchView({ notice: null });
@@ -418,7 +458,14 @@ export function BeltsPage() {
               </p>
             )}
             {plan.data.can.edit.ok && <p className="field-hint">{t("plan.rulesLive")}</p>}
-            <RuleList rules={rules} beltName={beltNameOf} siteName={siteNameOf} onFocus={focusRule} />
+            <RuleList
+              rules={rules}
+              beltName={beltNameOf}
+              siteName={siteNameOf}
+              names={names}
+              rosterPath={readsRoster ? `/roster?unit=${plan.data.unitId}` : undefined}
+              onFocus={focusRule}
+            />
           </section>
         )}
       </aside>
@@ -444,7 +491,12 @@ export function BeltsPage() {
             <p className="field-hint">{t("plan.noPlanBelts")}</p>
           ) : (
             <>
-              {planner && readOnly && !readOnly.ok && readOnly.code && (
+              {cycle.isPast && cycle.selected && (
+                <p className="notice notice-info" role="status" data-testid="plan-past-cycle">
+                  {t("plan.pastCycle", { year: cycle.selected.year })}
+                </p>
+              )}
+              {planner && !cycle.isPast && readOnly && !readOnly.ok && readOnly.code && (
                 <p className="notice notice-info" role="status">
                   {t("plan.readOnly", { reason: t(`plan.refusal.${readOnly.code}`) })}
                 </p>
@@ -531,7 +583,13 @@ export function BeltsPage() {
                 onCompare={(comparison) => patchView({ comparing: comparison })}
               />
               {editor.dirty && <p className="field-hint">{t("plan.exportSaved")}</p>}
-              <ExportMenu unitId={plan.data.unitId} unitName={plan.data.unitName} belts={plan.data.belts} />
+              <ExportMenu
+                unitId={plan.data.unitId}
+                unitName={plan.data.unitName}
+                belts={plan.data.belts}
+                year={cycle.selected?.year ?? new Date().getFullYear()}
+                past={cycle.isPast}
+              />
             </>
           )}
         </aside>

@@ -7,6 +7,7 @@ import { ExportOrganizations } from "../data/ExportOrganizations.tsx";
 import { QualityList } from "../data/QualityList.tsx";
 import { saveBase64File } from "../lib/download.ts";
 import { serverMessage } from "../lib/errors.ts";
+import { useCycle } from "../shell/cycle.ts";
 import { trpcClient } from "../trpc.ts";
 
 type CoordChoice = "AUTO" | "WGS84" | "GCJ02" | "BD09";
@@ -49,6 +50,8 @@ function useElapsedSeconds(running: boolean): number {
 export function ImportPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  // Organisations are not per cycle: an import made while a past one is shown changes every year's.
+  const cycle = useCycle();
   const fileId = useId();
   const systemId = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -112,6 +115,11 @@ export function ImportPage() {
         <h2>{t("data.title")}</h2>
       </div>
       <h3>{t("import.title")}</h3>
+      {cycle.isPast && cycle.selected && (
+        <p className="notice notice-warn" role="note" data-testid="import-past-cycle">
+          {t("import.pastCycle", { year: cycle.selected.year })}
+        </p>
+      )}
       <p className="field-hint">{t("import.intro")}</p>
       <div className="import-steps">
         <button

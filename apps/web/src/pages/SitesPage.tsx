@@ -9,10 +9,13 @@ import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { useParamUpdater } from "../lib/params.ts";
+import { memberChoiceLabel } from "../roster/choices.ts";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useUnitName } from "../shell/units.ts";
 import { DutyMark } from "../sites/DutyMark.tsx";
 import { PracticeDialog } from "../sites/PracticeDialog.tsx";
+import { SitesTabs } from "../sites/SitesTabs.tsx";
 import { useTRPC } from "../trpc.ts";
 
 type PracticeQuota = SiteListDto["practiceQuotas"][number];
@@ -29,7 +32,8 @@ function dutyMet(site: SiteRowDto, duty: DutyId): boolean {
 
 /**
  * 示范点: the region's demonstration sites (officially 优秀) with their three duties as a checklist,
- * the county's and city's changes to them, and the city's 典型做法 within each unit's quota.
+ * the county's and city's changes to them, and the city's 典型做法 within each unit's quota, all of
+ * the cycle (年度) shown; a past cycle's are history, read only.
  */
 export function SitesPage() {
   const { t } = useTranslation();
@@ -51,20 +55,29 @@ export function SitesPage() {
     message: null,
   });
 
-  const canDuty = me.role === "COUNTY" || me.role === "CITY";
-  const canPractice = me.role === "CITY";
+  const cycle = useCycle();
+  const cycleInput = useCycleInput();
+  const writer = me.role === "COUNTY" || me.role === "CITY";
+  const canDuty = writer && !cycle.isPast;
+  const canPractice = me.role === "CITY" && !cycle.isPast;
   const showUnitFilter = me.region.level === "CITY";
 
   const sites = useQuery({
-    ...trpc.site.list.queryOptions({ unitId }),
+    ...trpc.site.list.queryOptions({ unitId, ...cycleInput }),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
-  const units = useQuery({ ...trpc.unit.list.queryOptions(), enabled: showUnitFilter });
+  const units = useQuery({ ...trpc.unit.list.queryOptions({ ...cycleInput }), enabled: showUnitFilter });
   const allRows = sites.data?.rows ?? NO_ROWS;
   const unitIds = useMemo(() => [...new Set(allRows.map((r) => r.unitId))], [allRows]);
+  // Each member with the site it links already: fresh each time, as the roster changes it too.
   const memberQueries = useQueries({
-    queries: canDuty ? unitIds.map((id) => trpc.site.members.queryOptions({ unitId: id })) : [],
+    queries: canDuty
+      ? unitIds.map((id) => ({
+          ...trpc.site.members.queryOptions({ unitId: id, ...cycleInput }),
+          staleTime: 0,
+        }))
+      : [],
   });
   const membersOf = (id: string): CommitteeMemberDto[] =>
     memberQueries[unitIds.indexOf(id)]?.data?.filter((m) => m.level === "COUNTY") ?? [];
@@ -87,7 +100,14 @@ export function SitesPage() {
   const setRowError = (id: number, message: string | null) =>
     setRowErrors(({ [id]: _dropped, ...rest }) => (message ? { ...rest, [id]: message } : rest));
   const changed = async () => {
-    for (const key of [trpc.map.pathKey(), trpc.dashboard.pathKey(), trpc.audit.pathKey()])
+    for (const key of [
+      trpc.map.pathKey(),
+      trpc.dashboard.pathKey(),
+      trpc.audit.pathKey(),
+      trpc.roster.pathKey(),
+      trpc.belt.pathKey(),
+      trpc.site.members.pathKey(),
+    ])
       void queryClient.invalidateQueries({ queryKey: key });
     await queryClient.invalidateQueries({ queryKey: trpc.site.list.pathKey() });
   };
@@ -130,6 +150,7 @@ export function SitesPage() {
 
   return (
     <div className="page sites-page">
+      <SitesTabs role={me.role} search={unitId ? `?unit=${unitId}` : ""} />
       <div className="page-head">
         <h2>{t("sites.title")}</h2>
         {sites.data && (
@@ -138,6 +159,12 @@ export function SitesPage() {
           </span>
         )}
       </div>
+
+      {cycle.isPast && cycle.selected && (
+        <p className="notice notice-info" role="status" data-testid="sites-past-cycle">
+          {t("sites.pastCycle", { year: cycle.selected.year })}
+        </p>
+      )}
 
       <div className="toolbar">
         {showUnitFilter && (
@@ -182,8 +209,14 @@ export function SitesPage() {
       </div>
 
       {sites.data && sites.data.practiceQuotas.length > 0 && (
-        <section className="quota-list" aria-label={t("sites.practiceQuota")} data-testid="practice-quotas">
-          <span className="quota-list-title">{t("sites.practiceQuota")}</span>
+        <section
+          className="quota-list"
+          aria-label={t("sites.practiceQuota", { year: cycle.selected?.year ?? "" })}
+          data-testid="practice-quotas"
+        >
+          <span className="quota-list-title">
+            {t("sites.practiceQuota", { year: cycle.selected?.year ?? "" })}
+          </span>
           <ul>
             {sites.data.practiceQuotas.map((q) => (
               <li
@@ -236,7 +269,7 @@ export function SitesPage() {
                   data-testid={`site-row-${site.organizationId}`}
                   aria-busy={isBusy}
                 >
-                  <td>
+                  <td className="site-name">
                     <Link
                       to={`/sheet/${site.organizationId}`}
                       state={{ from: location.pathname + location.search }}
@@ -249,11 +282,14 @@ export function SitesPage() {
                       </p>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t("queue.columns.township")}>
                     {site.townshipName}
                     {showUnitFilter && !unitId && <div className="sub">{unitName(site.unitId)}</div>}
                   </td>
-                  <td data-testid="duty-COUNTY_DUAL_MANAGEMENT">
+                  <td
+                    data-testid="duty-COUNTY_DUAL_MANAGEMENT"
+                    data-label={t("sites.duty.COUNTY_DUAL_MANAGEMENT")}
+                  >
                     <div className="duty-cell">
                       <DutyMark met={dutyMet(site, "COUNTY_DUAL_MANAGEMENT")} />
                       {canDuty && (
@@ -265,6 +301,7 @@ export function SitesPage() {
                             dual.mutate({
                               organizationId: site.organizationId,
                               value: !site.countyDualManaged,
+                              ...cycleInput,
                             })
                           }
                           data-testid="dual-toggle"
@@ -274,7 +311,7 @@ export function SitesPage() {
                       )}
                     </div>
                   </td>
-                  <td data-testid="duty-COMMITTEE_CONTACT">
+                  <td data-testid="duty-COMMITTEE_CONTACT" data-label={t("sites.duty.COMMITTEE_CONTACT")}>
                     <div className="duty-cell">
                       <DutyMark met={dutyMet(site, "COMMITTEE_CONTACT")} />
                       {canDuty ? (
@@ -287,6 +324,7 @@ export function SitesPage() {
                             contact.mutate({
                               organizationId: site.organizationId,
                               memberId: event.target.value === "" ? null : Number(event.target.value),
+                              ...cycleInput,
                             })
                           }
                           data-testid="contact-select"
@@ -297,8 +335,8 @@ export function SitesPage() {
                             <option value={county[0].id}>{county[0].name}</option>
                           )}
                           {membersOf(site.unitId).map((m) => (
-                            <option key={m.id} value={m.id}>
-                              {m.name}
+                            <option key={m.id} value={m.id} data-linked={m.linkedSites.length > 0}>
+                              {memberChoiceLabel(m, site.organizationId, t)}
                             </option>
                           ))}
                         </select>
@@ -312,7 +350,7 @@ export function SitesPage() {
                       </div>
                     )}
                   </td>
-                  <td data-testid="duty-ON_A_BELT">
+                  <td data-testid="duty-ON_A_BELT" data-label={t("sites.duty.ON_A_BELT")}>
                     <div className="duty-cell">
                       <DutyMark met={dutyMet(site, "ON_A_BELT")} />
                       <span className="belt-names">
@@ -320,7 +358,7 @@ export function SitesPage() {
                       </span>
                     </div>
                   </td>
-                  <td data-testid="practice-cell">
+                  <td data-testid="practice-cell" data-label={t("sites.columns.practice")}>
                     {site.practiceTitle ? (
                       <div className="practice">
                         <span className="practice-title">{site.practiceTitle}</span>
@@ -378,7 +416,9 @@ export function SitesPage() {
           issues={dialogError.issues}
           message={dialogError.message}
           onCancel={() => setSelecting(null)}
-          onConfirm={(title) => select.mutate({ organizationId: selecting.organizationId, title })}
+          onConfirm={(title) =>
+            select.mutate({ organizationId: selecting.organizationId, title, ...cycleInput })
+          }
         />
       )}
       {unselecting && (
@@ -389,7 +429,7 @@ export function SitesPage() {
           pending={unselect.isPending}
           error={unselect.error ? (serverMessage(unselect.error) ?? t("app.networkError")) : null}
           onCancel={() => setUnselecting(null)}
-          onConfirm={() => unselect.mutate({ organizationId: unselecting.organizationId })}
+          onConfirm={() => unselect.mutate({ organizationId: unselecting.organizationId, ...cycleInput })}
           testId="unselect-dialog"
         >
           {t("sites.unselectText", { name: unselecting.name, title: unselecting.practiceTitle ?? "" })}

@@ -2,7 +2,7 @@ import "../i18n/compliance.ts"; // the matrix's strings, loaded with it
 import type { RuleResultDto, UnitComplianceDto } from "@beltmap/api";
 import { RULE_IDS, type RuleId } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
-import { type CellState, cellState, ruleExplanation } from "./rule-text.ts";
+import { type CellState, cellState, type RuleNames, ruleExplanation } from "./rule-text.ts";
 
 /** Where a failed rule points on the map: its unit and the belts and sites that break it. */
 export type ComplianceFocus = { unitId: string; rule: RuleId; beltIds: number[]; siteIds: number[] };
@@ -13,6 +13,8 @@ export type ComplianceMatrixProps = {
   onSelectUnit: (unitId: string) => void;
   /** A ✗ was clicked: fly the map to the offending belts and sites (the unit is selected too). */
   onFocus: (focus: ComplianceFocus) => void;
+  /** Names of the roster's members, for the explanation of COMMITTEE_CONTACTS. */
+  names?: RuleNames;
 };
 
 const MARKS: Readonly<Record<CellState, string>> = { pass: "✓", fail: "✗", advice: "!", na: "—" };
@@ -28,6 +30,7 @@ export function ComplianceMatrix({
   selectedUnitId,
   onSelectUnit,
   onFocus,
+  names,
 }: ComplianceMatrixProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -102,6 +105,7 @@ export function ComplianceMatrix({
                     ruleId={ruleId}
                     result={unit.rules.find((r) => r.rule === ruleId)}
                     language={language}
+                    names={names}
                     onFocus={(focus) => {
                       onSelectUnit(unit.unitId);
                       onFocus(focus);
@@ -144,6 +148,7 @@ function RuleCell({
   ruleId,
   result,
   language,
+  names,
   onFocus,
 }: {
   unitId: string;
@@ -151,11 +156,16 @@ function RuleCell({
   ruleId: RuleId;
   result: RuleResultDto | undefined;
   language: string;
+  names: RuleNames | undefined;
   onFocus: (focus: ComplianceFocus) => void;
 }) {
   const { t } = useTranslation();
   const state: CellState = result ? cellState(result) : "na";
-  const explanation = result ? ruleExplanation(result, t, language) : t("compliance.explain.notApplicable");
+  const explanation = result
+    ? ruleExplanation(result, t, language, names)
+    : t("compliance.explain.notApplicable");
+  // Only members break the roster rule when every site has a contact: nothing to fly to.
+  const onMap = result !== undefined && result.offendingBeltIds.length + result.offendingSiteIds.length > 0;
   const stateWord = t(`compliance.state.${state}`);
   const testId = `cell-${unitId}-${ruleId}`;
   if (state === "fail" && result)
@@ -165,7 +175,7 @@ function RuleCell({
           type="button"
           className="cm-mark cm-fail"
           title={explanation}
-          aria-label={t("compliance.failLabel", {
+          aria-label={t(onMap ? "compliance.failLabel" : "compliance.failLabelUnit", {
             unit: unitName,
             rule: t(`rules.${ruleId}`),
             explanation,

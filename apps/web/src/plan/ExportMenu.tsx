@@ -6,12 +6,24 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { exportDocumentName, exportFileName, GEOJSON_MIME, KML_MIME, toExportBelts } from "./exports.ts";
 
-export type ExportMenuProps = { unitId: string; unitName: string; belts: readonly BeltDto[] };
+export type ExportMenuProps = {
+  unitId: string;
+  unitName: string;
+  belts: readonly BeltDto[];
+  /** The cycle (年度) the belts are of: named in the files and on the print sheet. */
+  year: number;
+  /** A past cycle: the print sheet (a new tab) opens on that cycle too. */
+  past: boolean;
+};
 
-/** The print sheet of a unit's belts (all, or the one `beltId`). */
-export function beltPrintPath(unitId: string, beltId?: number): string {
+/**
+ * The print sheet of a unit's belts (all, or the one `beltId`); `cycleYear` for a past cycle's, since
+ * the new tab does not share this tab's choice of cycle.
+ */
+export function beltPrintPath(unitId: string, beltId?: number, cycleYear?: number): string {
   const params = new URLSearchParams({ unit: unitId });
   if (beltId !== undefined) params.set("belt", String(beltId));
+  if (cycleYear !== undefined) params.set("cycle", String(cycleYear));
   return `/belts/print?${params}`;
 }
 
@@ -37,7 +49,7 @@ function saveText(text: string, fileName: string, mimeType: string): void {
  * `belts` (WGS84, stops in visiting order); the print sheet opens in a new tab, so a plan being
  * edited here stays as it is.
  */
-export function ExportMenu({ unitId, unitName, belts }: ExportMenuProps) {
+export function ExportMenu({ unitId, unitName, belts, year, past }: ExportMenuProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const empty = belts.length === 0;
@@ -48,10 +60,10 @@ export function ExportMenu({ unitId, unitName, belts }: ExportMenuProps) {
       const exportBelts = toExportBelts(unitName, belts, t);
       if (format === "geojson") {
         const text = `${JSON.stringify(beltsToGeoJSON(exportBelts), null, 2)}\n`;
-        saveText(text, exportFileName(unitName, "geojson"), GEOJSON_MIME);
+        saveText(text, exportFileName(unitName, year, "geojson"), GEOJSON_MIME);
       } else {
-        const text = beltsToKml(exportDocumentName(unitName), exportBelts);
-        saveText(text, exportFileName(unitName, "kml"), KML_MIME);
+        const text = beltsToKml(exportDocumentName(unitName, year), exportBelts);
+        saveText(text, exportFileName(unitName, year, "kml"), KML_MIME);
       }
     } catch (e) {
       // A stop without valid coordinates: the exporters refuse rather than write a broken file.
@@ -94,7 +106,7 @@ export function ExportMenu({ unitId, unitName, belts }: ExportMenuProps) {
         </button>
       ) : (
         <Link
-          to={beltPrintPath(unitId)}
+          to={beltPrintPath(unitId, undefined, past ? year : undefined)}
           target="_blank"
           rel="noopener"
           className="button"

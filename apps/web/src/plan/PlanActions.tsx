@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { Dialog } from "../components/Dialog.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatDay, formatTime } from "../lib/format.ts";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -58,7 +59,12 @@ export function PlanActions({
   const giveBack = useMutation(
     trpc.plan.return.mutationOptions({ onSuccess: done(t("plan.status.RETURNED")) }),
   );
-  const editable = plan.can.edit.ok;
+  // A past cycle's plan is history: nothing to save, submit or check (the server refuses too).
+  const { isPast } = useCycle();
+  const cycleInput = useCycleInput();
+  const editable = !isPast && plan.can.edit.ok;
+  const canSubmit = !isPast && plan.can.submit.ok;
+  const canReview = !isPast && plan.can.review.ok;
   const late = submissionIsLate({
     deadline: new Date(plan.deadline),
     firstSubmittedAt: plan.firstSubmittedAt === null ? null : new Date(plan.firstSubmittedAt),
@@ -137,7 +143,7 @@ export function PlanActions({
           {t("plan.unsaved")}
         </p>
       )}
-      {plan.can.submit.ok && (
+      {canSubmit && (
         <button
           type="button"
           className="button primary"
@@ -149,7 +155,7 @@ export function PlanActions({
           {t("plan.submit")}
         </button>
       )}
-      {plan.can.review.ok && (
+      {canReview && (
         <div className="plan-buttons">
           <button
             type="button"
@@ -185,7 +191,7 @@ export function PlanActions({
           pending={submit.isPending}
           error={submit.error ? (serverMessage(submit.error) ?? t("app.networkError")) : null}
           onCancel={() => setDialog(null)}
-          onConfirm={() => submit.mutate({ unitId: plan.unitId, revision: plan.revision })}
+          onConfirm={() => submit.mutate({ unitId: plan.unitId, revision: plan.revision, ...cycleInput })}
           testId="submit-dialog"
         >
           <p>{t("plan.submitText")}</p>
@@ -213,7 +219,7 @@ export function PlanActions({
           pending={accept.isPending}
           error={accept.error ? (serverMessage(accept.error) ?? t("app.networkError")) : null}
           onCancel={() => setDialog(null)}
-          onConfirm={() => accept.mutate({ unitId: plan.unitId, version: plan.version })}
+          onConfirm={() => accept.mutate({ unitId: plan.unitId, version: plan.version, ...cycleInput })}
           testId="accept-dialog"
         >
           <p>{t("plan.acceptText")}</p>
@@ -225,7 +231,9 @@ export function PlanActions({
           pending={giveBack.isPending}
           error={giveBack.error ? (serverMessage(giveBack.error) ?? t("app.networkError")) : null}
           onCancel={() => setDialog(null)}
-          onConfirm={(reason) => giveBack.mutate({ unitId: plan.unitId, version: plan.version, reason })}
+          onConfirm={(reason) =>
+            giveBack.mutate({ unitId: plan.unitId, version: plan.version, reason, ...cycleInput })
+          }
         />
       )}
     </section>

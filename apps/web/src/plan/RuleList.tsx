@@ -1,30 +1,47 @@
 import "../i18n/compliance.ts"; // the state words (达标/未达标/建议/不适用) are the matrix's
 import type { RuleResultDto } from "@beltmap/api";
 import { useTranslation } from "react-i18next";
-import { cellState, ruleExplanation } from "./rule-text.ts";
+import { Link } from "react-router";
+import { cellState, type RuleNames, ruleExplanation } from "./rule-text.ts";
 
 const MARKS = { pass: "✓", fail: "✗", advice: "!", na: "—" } as const;
 
-/** One unit's rules, ✓/✗/建议, each failure with what offends and a way to see it on the map. */
+/** How an offending site is named under its rule. */
+function offendingSiteKey(rule: RuleResultDto["rule"]): string {
+  if (rule === "EVERY_SITE_ON_A_BELT") return "plan.offendingSite";
+  if (rule === "COMMITTEE_CONTACTS") return "plan.siteWithoutContact";
+  return "plan.offendingBelt";
+}
+
+/**
+ * One unit's rules, ✓/✗/建议, each failure with what offends and a way to see it on the map. The
+ * roster's rule is left out where it does not apply (the planner's live checks know no roster).
+ */
 export function RuleList({
   rules,
   beltName,
   siteName,
+  names,
+  rosterPath,
   onFocus,
 }: {
   rules: readonly RuleResultDto[];
   beltName: (id: number) => string;
   siteName: (id: number) => string;
+  names?: RuleNames;
+  /** Where the unit's roster is kept (the roster rule's failure links there), if the user may go. */
+  rosterPath?: string;
   onFocus: (rule: RuleResultDto) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const shown = rules.filter((r) => r.rule !== "COMMITTEE_CONTACTS" || r.applicable);
   return (
     <ul className="rule-list" data-testid="rule-list">
-      {rules.map((rule) => {
+      {shown.map((rule) => {
         const state = cellState(rule);
         const offending = [
           ...rule.offendingBeltIds.map((id) => beltName(id)),
-          ...rule.offendingSiteIds.map((id) => t("plan.offendingSite", { name: siteName(id) })),
+          ...rule.offendingSiteIds.map((id) => t(offendingSiteKey(rule.rule), { name: siteName(id) })),
         ];
         return (
           <li
@@ -42,7 +59,7 @@ export function RuleList({
                 <span className="visually-hidden">（{t(`compliance.state.${state}`)}）</span>
               </span>
               {state !== "pass" && state !== "na" && (
-                <span className="rule-detail">{ruleExplanation(rule, t, i18n.language)}</span>
+                <span className="rule-detail">{ruleExplanation(rule, t, i18n.language, names)}</span>
               )}
               {state !== "pass" && offending.length > 0 && (
                 <span className="rule-offending">
@@ -51,6 +68,11 @@ export function RuleList({
                     {t("plan.showOnMap")}
                   </button>
                 </span>
+              )}
+              {state === "fail" && rule.rule === "COMMITTEE_CONTACTS" && rosterPath && (
+                <Link className="rule-offending" to={rosterPath} data-testid="rule-roster-link">
+                  {t("compliance.rosterLink")}
+                </Link>
               )}
             </span>
           </li>

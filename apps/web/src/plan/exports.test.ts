@@ -102,10 +102,13 @@ describe("toExportBelts", () => {
   });
 
   it("gives KML with the stops numbered in visiting order", () => {
-    const kml = beltsToKml(exportDocumentName("柯城区"), toExportBelts("柯城区", [TOWN_BELT, PLAIN_BELT], t));
+    const kml = beltsToKml(
+      exportDocumentName("柯城区", 2026),
+      toExportBelts("柯城区", [TOWN_BELT, PLAIN_BELT], t),
+    );
     const names = [...kml.matchAll(/<name>([^<]*)<\/name>/g)].map((m) => m[1]);
     expect(names).toEqual([
-      "柯城区示范带",
+      "柯城区2026年度示范带",
       "柯城区示范带一",
       "柯城区示范带一",
       "1. 甲公司",
@@ -130,20 +133,24 @@ describe("toExportBelts", () => {
 });
 
 describe("exportFileName", () => {
-  it("names the file after the unit and China's date", () => {
+  it("names the file after the unit, the cycle and China's date", () => {
     // 2026-11-25 17:30 UTC is already the 26th in China.
     const lateEvening = new Date("2026-11-25T17:30:00Z");
-    expect(exportFileName("柯城区", "kml", lateEvening)).toBe("柯城区-示范带-2026-11-26.kml");
-    expect(exportFileName("柯城区", "geojson", new Date("2026-01-05T03:00:00Z"))).toBe(
-      "柯城区-示范带-2026-01-05.geojson",
+    expect(exportFileName("柯城区", 2026, "kml", lateEvening)).toBe("柯城区-2026年度示范带-2026-11-26.kml");
+    expect(exportFileName("柯城区", 2026, "geojson", new Date("2026-01-05T03:00:00Z"))).toBe(
+      "柯城区-2026年度示范带-2026-01-05.geojson",
     );
-    expect(exportFileName("柯城区", ".kml", lateEvening)).toBe("柯城区-示范带-2026-11-26.kml");
+    expect(exportFileName("柯城区", 2026, ".kml", lateEvening)).toBe("柯城区-2026年度示范带-2026-11-26.kml");
   });
 
   it("leaves out what file systems refuse", () => {
     const day = new Date("2026-11-26T04:00:00Z");
-    expect(exportFileName('市直/机关:"工委"', "kml", day)).toBe("市直机关工委-示范带-2026-11-26.kml");
-    expect(exportFileName("  ", "kml", day)).toBe("示范带-示范带-2026-11-26.kml");
+    expect(exportFileName('市直/机关:"工委"', 2026, "kml", day)).toBe(
+      "市直机关工委-2026年度示范带-2026-11-26.kml",
+    );
+    expect(exportFileName("  ", 2026, "kml", day)).toBe("示范带-2026年度示范带-2026-11-26.kml");
+    // A past cycle's belts exported today.
+    expect(exportFileName("柯城区", 2017, "kml", day)).toBe("柯城区-2017年度示范带-2026-11-26.kml");
   });
 
   it("dates by China's calendar around midnight", () => {

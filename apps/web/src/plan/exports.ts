@@ -28,19 +28,22 @@ export function toExportBelts(unitName: string, belts: readonly BeltDto[], t: Tr
   }));
 }
 
-/** The KML document's name, as a GIS tool or a phone lists it. */
-export function exportDocumentName(unitName: string): string {
-  return `${unitName}示范带`;
+/** The KML document's name, as a GIS tool or a phone lists it: the unit and the cycle (年度). */
+export function exportDocumentName(unitName: string, year: number): string {
+  return `${unitName}${year}年度示范带`;
 }
 
 /** Characters file systems (Windows above all) refuse in a name, and control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
 const NOT_IN_FILE_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 
-/** E.g. `柯城区-示范带-2026-11-26.kml`, dated by China's calendar. */
-export function exportFileName(unitName: string, ext: string, now: Date = new Date()): string {
+/**
+ * E.g. `柯城区-2026年度示范带-2026-11-26.kml`: the unit, the cycle (年度) the belts are of, and the
+ * day of the export by China's calendar.
+ */
+export function exportFileName(unitName: string, year: number, ext: string, now: Date = new Date()): string {
   const unit = unitName.replace(NOT_IN_FILE_NAME, "").trim() || "示范带";
-  return `${unit}-示范带-${chinaDate(now)}.${ext.replace(/^\./, "")}`;
+  return `${unit}-${year}年度示范带-${chinaDate(now)}.${ext.replace(/^\./, "")}`;
 }
 
 export const GEOJSON_MIME = "application/geo+json";

@@ -24,6 +24,7 @@ function result(rule: RuleId, fields: Partial<RuleResultDto> = {}): RuleResultDt
     actual: null,
     offendingBeltIds: [],
     offendingSiteIds: [],
+    offendingMemberIds: [],
     deadline: null,
     submittedAt: null,
     ...fields,
@@ -168,6 +169,41 @@ describe("ruleExplanation", () => {
       "Not submitted yet (due 10/08/2017)",
     );
     expect(explainZh(result("PLAN_ON_TIME", { passed: false }))).toBe("尚未报送");
+  });
+});
+
+describe("COMMITTEE_CONTACTS", () => {
+  const failed = result("COMMITTEE_CONTACTS", {
+    passed: false,
+    expected: 19,
+    actual: 18,
+    offendingSiteIds: [948],
+    offendingMemberIds: [76, 77],
+  });
+
+  it("counts the sites with a contact and names the members who break the rule", () => {
+    const names = { member: (id: number) => ({ 76: "张伟", 77: "李娜" })[id] };
+    expect(ruleExplanation(failed, zh, "zh-CN", names)).toBe(
+      "示范点 19 个，其中 18 个有联系委员；未联系或联系多家示范点的委员：张伟、李娜",
+    );
+    expect(ruleExplanation(failed, en, "en", names)).toBe(
+      "Demonstration sites: 19, with a contact member: 18; Members linking no site or several: 张伟, 李娜",
+    );
+  });
+
+  it("counts the members when their names are not known", () => {
+    expect(explainZh(failed)).toBe("示范点 19 个，其中 18 个有联系委员；2 位委员未联系或联系多家示范点");
+    // Only a site without contact.
+    expect(explainZh({ ...failed, offendingMemberIds: [] })).toBe("示范点 19 个，其中 18 个有联系委员");
+    expect(explainZh(result("COMMITTEE_CONTACTS", { expected: 12, actual: 12 }))).toBe(
+      "12 个示范点都有联系委员，每位委员联系一家示范点",
+    );
+  });
+
+  it("is not applicable where the roster is not known (the planner's live checks)", () => {
+    const live = result("COMMITTEE_CONTACTS", { applicable: false });
+    expect(cellState(live)).toBe("na");
+    expect(explainZh(live)).toBe("本单位不适用此项要求");
   });
 });
 

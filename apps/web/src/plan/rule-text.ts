@@ -22,11 +22,19 @@ function shortfall(rule: RuleResultDto, ids: readonly number[]): number {
   return 0;
 }
 
+/** Names for the ids a rule names, where the caller knows them (the roster's members). */
+export type RuleNames = { member?: (id: number) => string | undefined };
+
 /**
  * One line on why `rule` passed or failed, e.g. 示范带 2 条，至少 3 条 · 1 个示范点未排进示范带 ·
  * 截止 2017/08/10，2017/08/14 报送（逾期）. Dates are days on China's calendar.
  */
-export function ruleExplanation(rule: RuleResultDto, t: Translate, language = "zh-CN"): string {
+export function ruleExplanation(
+  rule: RuleResultDto,
+  t: Translate,
+  language = "zh-CN",
+  names: RuleNames = {},
+): string {
   if (!rule.applicable) return t("compliance.explain.notApplicable");
   const outcome = rule.passed ? "pass" : "fail";
   switch (rule.rule) {
@@ -69,5 +77,29 @@ export function ruleExplanation(rule: RuleResultDto, t: Translate, language = "z
         submitted: formatDay(rule.submittedAt, language),
       });
     }
+    case "COMMITTEE_CONTACTS":
+      return committeeContacts(rule, t, names);
   }
+}
+
+/**
+ * 示范点 19 个，18 个有联系委员 · 未联系或联系多家示范点的委员：张三: the sites against those with a
+ * contact, then the members who break the rule, by name when the caller knows them.
+ */
+function committeeContacts(rule: RuleResultDto, t: Translate, names: RuleNames): string {
+  const sites = { expected: rule.expected ?? 0, actual: rule.actual ?? 0 };
+  if (rule.passed) return t("compliance.explain.COMMITTEE_CONTACTS.pass", { count: sites.expected });
+  const parts = [t("compliance.explain.COMMITTEE_CONTACTS.sites", sites)];
+  const members = rule.offendingMemberIds;
+  if (members.length > 0) {
+    const named = members.map((id) => names.member?.(id));
+    parts.push(
+      named.every((n) => n !== undefined)
+        ? t("compliance.explain.COMMITTEE_CONTACTS.membersNamed", {
+            names: named.join(t("compliance.explain.listSeparator")),
+          })
+        : t("compliance.explain.COMMITTEE_CONTACTS.members", { count: members.length }),
+    );
+  }
+  return parts.join(t("compliance.explain.partSeparator"));
 }

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useCycleInput } from "../shell/cycle.ts";
 import { useTRPC } from "../trpc.ts";
 
 const SHOWN = 50;
@@ -19,7 +20,9 @@ export function OrganizationPicker({
 }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const organizations = useQuery(trpc.map.organizations.queryOptions());
+  // The same organisations in every cycle: the one shown shares its answer with the map's.
+  const cycleInput = useCycleInput();
+  const organizations = useQuery(trpc.map.organizations.queryOptions({ ...cycleInput }));
   const [search, setSearch] = useState("");
   const searchId = useId();
   const listId = useId();

@@ -18,10 +18,11 @@ export type TestApp = {
   stop: () => Promise<number | null>;
 };
 
-export async function startApp(): Promise<TestApp> {
+/** `env`: the server's environment beyond the defaults, e.g. DEMO_CLOCK for the demo's reference date. */
+export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
   await mkdir(ARTIFACTS, { recursive: true });
-  const server = await startServer({ databaseUrl: dataDir });
+  const server = await startServer({ databaseUrl: dataDir, ...(options.env ? { env: options.env } : {}) });
   const browser = await launchChromium();
   return {
     server,

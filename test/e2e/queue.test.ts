@@ -1,21 +1,29 @@
 // The county's and the city's work through the queue: bulk adopt with an opinion on the filtered
 // rows, bulk return with a reason, per-row results; the city's 优秀 beyond a unit's quota only
-// with an override reason, and the quota use shown on the queue and the sheet.
+// with an override reason, and the quota use shown on the queue and the sheet. The queue counts
+// 争创对象 and names the others apart; their sheets say why they are not scored; a 评定 below 优秀
+// of a 示范点 lists its 摘牌 before it is confirmed; 2017 is history, read-only.
 import { ITEM_KEYS } from "@beltmap/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
-import { login, query, sessionCookie } from "../support/auth.ts";
+import { login, mutate, query, sessionCookie } from "../support/auth.ts";
 
 type QueueRow = { organizationId: number; name: string; unitId: string; status: string };
 type Queue = {
   rows: QueueRow[];
+  total: number;
+  notCompetitors: number;
   counts: Record<string, number>;
   quotas: { unitId: string; quota: number; used: number; reached: boolean }[];
 };
 type Sheet = {
   stages: { stage: string; status: string; items: Record<string, number>; opinion: string | null }[];
+  grade: { source: string | null } | null;
+  siteFacts: unknown;
+  organization: { notCompetitorReason: string | null };
 };
+type MapOrganization = { id: number; unitId: string; grade: string | null; competitor: boolean };
 
 let app: TestApp;
 
@@ -155,6 +163,164 @@ describe("the city and the 优秀 quota", () => {
       `${(quota?.used ?? 0) + 1} / ${quota?.quota}`,
     );
     expect(await page.getByTestId("sheet-quota").textContent()).toContain("已超额");
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("争创对象, 摘牌 at 评定, and a past cycle", () => {
+  it("the queue counts 争创对象 and says the others apart; their sheets say why they are not scored", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-county");
+    const queue = await query<Queue>(app.server.url, cookie, "queue.list");
+    expect(queue.notCompetitors).toBeGreaterThan(0);
+    const organizations = await query<MapOrganization[]>(app.server.url, cookie, "map.organizations");
+    const other = organizations.find((o) => !o.competitor);
+    expect(other).toBeDefined();
+    const sheet = await query<Sheet>(app.server.url, cookie, "sheet.get", { organizationId: other?.id });
+    expect(sheet.organization.notCompetitorReason).toMatch(/不参加评分/);
+
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county");
+    await expect
+      .poll(() => page.getByTestId("queue-summary").textContent())
+      .toMatch(new RegExp(`^本辖区共 ${queue.total} 个争创对象，已评定 \\d+ 个`));
+    expect(await page.getByTestId("queue-not-competitors").textContent()).toBe(
+      `；另有 ${queue.notCompetitors} 个非争创对象不参加评分`,
+    );
+    // The way to 附件2报送 is beside the export.
+    expect(await page.getByTestId("appendix2-link").getAttribute("href")).toBe("/appendix2");
+
+    await page.goto(`${app.server.url}/sheet/${other?.id}`);
+    await page.getByTestId("not-competitor").waitFor();
+    expect(await page.getByTestId("not-competitor").textContent()).toBe(
+      sheet.organization.notCompetitorReason,
+    );
+    expect(await page.getByTestId("sheet-readonly").textContent()).toBe("非争创对象，不参加评分");
+    expect(await page.locator("input.score-input").count()).toBe(0);
+    expect(await page.getByTestId("submit").count()).toBe(0);
+    await app.screenshot(page, "sheet-not-competitor.png");
+    expect(errors).toEqual([]);
+  });
+
+  it("the city's 评定 below 优秀 of a 示范点 lists its 摘牌 before it confirms", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-city");
+    const queue = await query<Queue>(app.server.url, cookie, "queue.list", { unitId: "KECHENG" });
+    const organizations = await query<MapOrganization[]>(app.server.url, cookie, "map.organizations");
+    const excellent = new Set(organizations.filter((o) => o.grade === "EXCELLENT").map((o) => o.id));
+    let site: QueueRow | undefined;
+    for (const row of queue.rows.filter((r) => excellent.has(r.organizationId))) {
+      const sheet = await query<Sheet>(app.server.url, cookie, "sheet.get", {
+        organizationId: row.organizationId,
+      });
+      if (sheet.siteFacts && sheet.grade?.source === "CARRY_OVER") {
+        site = row;
+        break;
+      }
+    }
+    expect(site).toBeDefined();
+
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-city", { next: `/sheet/${site?.organizationId}` });
+    await page.getByTestId("score-table").waitFor();
+    // Its standing grade is last year's, carried over.
+    expect(await page.getByTestId("sheet-grade").textContent()).toMatch(
+      /^等级：优秀（沿用上一年度评定，[\d.]+ 分）/,
+    );
+    expect(await page.getByTestId("sheet-cycle").textContent()).toBe("2026 年度");
+    for (const key of ITEM_KEYS) await page.getByTestId(`score-${key}`).fill("3");
+    expect(await page.getByTestId("total-CITY_FINAL").textContent()).toBe("75");
+    await page.getByTestId("submit").click();
+    const dialog = page.getByTestId("submit-dialog");
+    const list = dialog.getByTestId("delisting");
+    await list.waitFor();
+    expect(await list.textContent()).toContain("该组织是两新党建示范点，评定为达标将摘牌，提交后：");
+    const effects = await list.locator("li").allTextContents();
+    expect(effects[0]).toBe("降为达标，摘去“两新党建示范点”牌子，不再计入本单位优秀创建名额");
+    expect(effects.length).toBeGreaterThan(1);
+    expect(await dialog.textContent()).toContain("评定合计 75 分，等级 达标");
+    await app.screenshot(page, "sheet-delisting.png");
+    // Not confirmed: the site stays as it is.
+    await dialog.getByRole("button", { name: "取消" }).click();
+    expect(await page.getByTestId("stage-status-CITY_FINAL").textContent()).not.toContain("已提交");
+    expect(errors).toEqual([]);
+  });
+
+  it("the city's bulk 评定 names the 示范点 it would delist before it confirms", async () => {
+    // A 示范点 whose 初评 the county redid below 90 (the demo has none): returned, then submitted anew.
+    const city = await sessionCookie(app.server.url, "demo-city");
+    const county = await sessionCookie(app.server.url, "demo-county");
+    const queue = await query<Queue & { rows: (QueueRow & { previousVersion: number })[] }>(
+      app.server.url,
+      city,
+      "queue.list",
+      { unitId: "KECHENG" },
+    );
+    const organizations = await query<MapOrganization[]>(app.server.url, city, "map.organizations");
+    const sites = new Set(organizations.filter((o) => o.grade === "EXCELLENT").map((o) => o.id));
+    const site = queue.rows.find((r) => sites.has(r.organizationId));
+    expect(site).toBeDefined();
+    if (!site) return;
+    await mutate(app.server.url, city, "sheet.return", {
+      organizationId: site.organizationId,
+      stage: "COUNTY_INITIAL",
+      version: site.previousVersion,
+      reason: "请按复查情况重新初评",
+    });
+    const returned = await query<Sheet & { stages: { stage: string; version: number }[] }>(
+      app.server.url,
+      county,
+      "sheet.get",
+      { organizationId: site.organizationId },
+    );
+    await mutate(app.server.url, county, "sheet.submit", {
+      organizationId: site.organizationId,
+      stage: "COUNTY_INITIAL",
+      version: returned.stages.find((s) => s.stage === "COUNTY_INITIAL")?.version,
+      items: Object.fromEntries(ITEM_KEYS.map((key) => [key, 3.5])),
+      opinion: "党建工作有所下滑，初评为良好",
+    });
+
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-city", {
+      next: `/queue?unit=KECHENG&q=${encodeURIComponent(site.name)}`,
+    });
+    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    await page.getByTestId("bulk-open").click();
+    const dialog = page.getByTestId("bulk-dialog");
+    await dialog.getByTestId("bulk-next").click();
+    const list = dialog.getByTestId("bulk-delisting");
+    await list.waitFor();
+    expect(await list.textContent()).toContain("其中 1 个两新党建示范点评定低于优秀，提交后摘牌");
+    expect(await list.locator("li").allTextContents()).toEqual([
+      `${site.name}：降为良好，摘去“两新党建示范点”牌子，不再计入本单位优秀创建名额`,
+    ]);
+    await app.screenshot(page, "bulk-delisting.png");
+    expect(errors).toEqual([]);
+  });
+
+  it("2017 is history: the queue and the sheet show that year read-only, naming it", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-county");
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/queue?cycle=2017" });
+    await page.getByTestId("queue-history").waitFor();
+    expect(await page.getByTestId("queue-history").textContent()).toContain("2017 年度已结束");
+    await expect.poll(() => page.getByTestId("queue-summary").textContent()).toContain("争创对象");
+    expect(await page.getByTestId("bulk-open").count()).toBe(0);
+    await app.screenshot(page, "queue-2017.png");
+
+    const organizations = await query<MapOrganization[]>(app.server.url, cookie, "map.organizations", {
+      cycleId: 1,
+    });
+    const scored = organizations.find((o) => o.competitor && o.grade !== null);
+    expect(scored).toBeDefined();
+    await page.goto(`${app.server.url}/sheet/${scored?.id}?cycle=2017`);
+    await page.getByTestId("score-table").waitFor();
+    expect(await page.getByTestId("sheet-history").textContent()).toBe(
+      "2017 年度已结束，本表为历史记录，只能查看，不能修改。",
+    );
+    expect(await page.getByTestId("sheet-cycle").textContent()).toBe("2017 年度");
+    expect(await page.getByTestId("sheet-grade").textContent()).toMatch(/^等级：.+（已评定，[\d.]+ 分）$/);
+    expect(await page.locator("input.score-input").count()).toBe(0);
+    expect(await page.locator('[data-testid^="return-"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

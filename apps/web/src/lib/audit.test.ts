@@ -118,3 +118,30 @@ describe("auditSummary", () => {
     expect(auditSummary({ action: "something.else", after: { a: 1 } }, t)).toBe("");
   });
 });
+
+describe("auditSummary of the re-review paths issue 12 added", () => {
+  it("says an escalation, the city's decision over the quota and what a 摘牌 took away", () => {
+    expect(auditSummary({ action: "rereview.escalate", after: { status: "ESCALATED" } }, t)).toBe(
+      "县级同意调整；本单位优秀名额已满，报市委两新工委超额审定",
+    );
+    expect(
+      auditSummary(
+        {
+          action: "rereview.cityApprove.override",
+          before: { grade: "GOOD" },
+          after: { grade: "EXCELLENT", overQuotaReason: "成效突出" },
+        },
+        t,
+      ),
+    ).toBe("等次由良好调整为优秀（超额理由：成效突出）");
+    expect(auditSummary({ action: "rereview.cityReject", after: { reason: "佐证材料不足" } }, t)).toBe(
+      "维持原等次：佐证材料不足",
+    );
+    expect(
+      auditSummary(
+        { action: "site.delist", after: { effects: ["退出县级双重管理", "退出市级双重管理"] } },
+        t,
+      ),
+    ).toBe("摘牌：退出县级双重管理；退出市级双重管理");
+  });
+});

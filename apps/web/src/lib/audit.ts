@@ -16,6 +16,11 @@ export const AUDIT_ACTIONS = [
   "rereview.approve",
   "rereview.reject",
   "rereview.file",
+  "rereview.escalate",
+  "rereview.cityApprove",
+  "rereview.cityApprove.override",
+  "rereview.cityReject",
+  "site.delist",
   "practice.select",
   "practice.unselect",
   "duty.countyDualManaged",
@@ -93,6 +98,26 @@ export function auditSummary(
       return t("history.summary.reject", { reason: text(read(after, "reason")) });
     case "rereview.file":
       return t("history.summary.file");
+    case "rereview.escalate":
+      return t("history.summary.escalate");
+    case "rereview.cityApprove":
+      return t("history.summary.cityApprove", {
+        from: gradeName(read(before, "grade")),
+        to: gradeName(read(after, "grade")),
+      });
+    case "rereview.cityApprove.override":
+      return t("history.summary.cityApproveOverride", {
+        from: gradeName(read(before, "grade")),
+        to: gradeName(read(after, "grade")),
+        reason: text(read(after, "overQuotaReason")),
+      });
+    case "rereview.cityReject":
+      return t("history.summary.reject", { reason: text(read(after, "reason")) });
+    case "site.delist": {
+      const effects = read(after, "effects");
+      const list = Array.isArray(effects) ? effects.filter((e): e is string => typeof e === "string") : [];
+      return t("history.summary.delist", { effects: list.join("；") });
+    }
     case "practice.select":
       return t("history.summary.practiceSelect", { title: text(read(after, "title")) });
     case "practice.unselect":

@@ -12,6 +12,8 @@ import { TIER_COLORS } from "../map/palette.ts";
 import { Appendix2Export } from "../queue/Appendix2Export.tsx";
 import { BulkDialog } from "../queue/BulkDialog.tsx";
 import { QuotaList } from "../queue/QuotaList.tsx";
+import "../queue/queue.css";
+import { cycleInputOf, useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -22,6 +24,8 @@ export function QueuePage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
+  const cycle = useCycle();
+  const cycleInput = cycleInputOf(cycle);
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const stageParam = params.get("stage");
@@ -57,7 +61,13 @@ export function QueuePage() {
   }, [searchText, search]);
 
   const queue = useQuery({
-    ...trpc.queue.list.queryOptions({ stage: askedStage, unitId, townshipId, search: search || undefined }),
+    ...trpc.queue.list.queryOptions({
+      stage: askedStage,
+      unitId,
+      townshipId,
+      search: search || undefined,
+      ...cycleInput,
+    }),
     placeholderData: keepPreviousData,
     staleTime: 0, // others move organisations between stages: always asked for again on opening
   });
@@ -79,6 +89,7 @@ export function QueuePage() {
   };
   const showUnitFilter = me.role === "CITY" || me.role === "LEADER";
   const canBulk =
+    !cycle.isPast &&
     (me.role === "COUNTY" || me.role === "CITY") &&
     data !== undefined &&
     stage === data.ownStage &&
@@ -95,20 +106,36 @@ export function QueuePage() {
 
   return (
     <div className="page queue-page">
-      <div className="page-head">
-        <h2>{t("queue.title")}</h2>
+      <div className="page-head queue-head">
+        <h2>
+          {t("queue.title")}
+          {cycle.isPast && cycle.selected && (
+            <span className="muted"> · {t("app.cycle", { year: cycle.selected.year })}</span>
+          )}
+        </h2>
         {data && (
           <span className="muted" data-testid="queue-summary">
             {t(search || unitId || townshipId ? "queue.summaryFiltered" : "queue.summary", {
               total: data.total,
               determined: data.determined,
             })}
+            {data.notCompetitors > 0 && (
+              <span data-testid="queue-not-competitors">
+                {"；"}
+                {t("queue.notCompetitors", { count: data.notCompetitors })}
+              </span>
+            )}
           </span>
         )}
         {(me.role === "COUNTY" || me.role === "CITY" || me.role === "LEADER") && (
           <Appendix2Export unitId={unitId} />
         )}
       </div>
+      {cycle.isPast && cycle.selected && (
+        <p className="notice notice-info queue-history" data-testid="queue-history">
+          {t("queue.history", { year: cycle.selected.year })}
+        </p>
+      )}
 
       <div className="tabs" role="tablist" aria-label={t("queue.tabs")} onKeyDown={onTabKey}>
         {STAGES.map((s) => (
@@ -224,7 +251,7 @@ export function QueuePage() {
                   data-testid={`queue-row-${row.organizationId}`}
                   className={row.status === "RETURNED" ? "row-returned" : undefined}
                 >
-                  <td>
+                  <td className="queue-name">
                     <Link
                       to={`/sheet/${row.organizationId}`}
                       state={{ from: location.pathname + location.search }}
@@ -232,9 +259,9 @@ export function QueuePage() {
                       {row.name}
                     </Link>
                   </td>
-                  <td>{row.townshipName}</td>
-                  <td>{unitName(row.unitId)}</td>
-                  <td>
+                  <td data-label={t("queue.columns.township")}>{row.townshipName}</td>
+                  <td data-label={t("queue.columns.unit")}>{unitName(row.unitId)}</td>
+                  <td data-label={t("queue.columns.status")}>
                     <span className={`status status-${row.status}`}>{t(`status.${row.status}`)}</span>
                     {row.status === "RETURNED" && row.returnReason && (
                       <div className="return-reason" data-testid="return-reason">
@@ -243,7 +270,10 @@ export function QueuePage() {
                     )}
                   </td>
                   {previousStage && (
-                    <td className="num">
+                    <td
+                      className="num"
+                      data-label={t("queue.columns.previous", { stage: t(`codes.stage.${previousStage}`) })}
+                    >
                       {row.previousTotal === null ? (
                         "—"
                       ) : (
@@ -263,7 +293,9 @@ export function QueuePage() {
                       )}
                     </td>
                   )}
-                  <td className="time">{formatTime(row.updatedAt, i18n.language)}</td>
+                  <td className="time" data-label={t("queue.columns.updated")}>
+                    {formatTime(row.updatedAt, i18n.language)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,33 +4,39 @@ import type { RereviewSuggestion, Role } from "@beltmap/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
-import { GradeTag } from "../components/GradeTag.tsx";
+import { useLocation } from "react-router";
 import { LoadError } from "../components/LoadError.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatDay } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
+import { CityDecideDialog, type CityDecision } from "../rereviews/CityDecideDialog.tsx";
 import { CountsTable } from "../rereviews/CountsTable.tsx";
 import { DecideDialog } from "../rereviews/DecideDialog.tsx";
+import { FileDialog } from "../rereviews/FileDialog.tsx";
 import { RecordDialog } from "../rereviews/RecordDialog.tsx";
+import { ReReviewRow, type RowAction } from "../rereviews/ReReviewRow.tsx";
+import { cycleInputOf, useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
 
-type Tab = "awaiting" | "due" | "overdue" | "open";
+type Tab = "awaiting" | "due" | "overdue" | "open" | "history";
 
 const MATCHES: Record<Tab, (row: ReReviewRowDto) => boolean> = {
   awaiting: (r) => r.awaitsMe,
   due: (r) => r.dueState === "DUE_SOON",
   overdue: (r) => r.dueState === "OVERDUE",
   open: () => true,
+  history: () => true,
 };
 
 const ALL_TABS: Tab[] = ["awaiting", "due", "overdue", "open"];
 const LEADER_TABS: Tab[] = ["due", "overdue", "open"];
+const HISTORY_TABS: Tab[] = ["history"];
 
-/** Leaders act on nothing: no 待办 tab for them. */
-function tabsOf(role: Role): Tab[] {
+/** Leaders act on nothing: no 待办 tab for them; a past cycle is one list of its history. */
+function tabsOf(role: Role, isPast: boolean): Tab[] {
+  if (isPast) return HISTORY_TABS;
   return role === "LEADER" ? LEADER_TABS : ALL_TABS;
 }
 
@@ -41,15 +47,25 @@ function isTab(value: string | null, tabs: Tab[]): value is Tab {
 type Dialog =
   | { kind: "record"; row: ReReviewRowDto }
   | { kind: "decide"; row: ReReviewRowDto; approve: boolean }
+  | { kind: "cityDecide"; row: ReReviewRowDto }
+  | { kind: "file"; row: ReReviewRowDto }
   | null;
 
-type Notice = { kind: "success" | "error"; text: string } | null;
+type Notice = { kind: "success" | "info" | "error"; text: string } | null;
 
 const NO_ROWS: readonly ReReviewRowDto[] = [];
 
+/** How many rows each unit or township has (a past cycle's counts). */
+function totalsBy(rows: readonly ReReviewRowDto[], key: (r: ReReviewRowDto) => string): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(key(row), (totals.get(key(row)) ?? 0) + 1);
+  return totals;
+}
+
 /**
- * 动态管理: the re-reviews of the user's region that are open (to record, to decide, to file), with
- * the due and overdue ones per township; each role's step on its rows.
+ * 动态管理: the re-reviews of the user's region that are open (to record, to decide, to decide over
+ * a full quota, to file), with the due, overdue and waiting ones per township; each role's step on
+ * its rows. A past cycle shows the re-reviews that fell due in it, read-only.
  */
 export function ReReviewsPage() {
   const { t, i18n } = useTranslation();
@@ -59,8 +75,11 @@ export function ReReviewsPage() {
   const location = useLocation();
   const unitName = useUnitName();
   const units = useQuery(trpc.unit.list.queryOptions());
+  const cycle = useCycle();
+  const cycleInput = cycleInputOf(cycle);
+  const isPast = cycle.isPast;
   const [params, update] = useParamUpdater();
-  const tabs = tabsOf(me.role);
+  const tabs = tabsOf(me.role, isPast);
   const tabParam = params.get("tab");
   const tab: Tab = isTab(tabParam, tabs) ? tabParam : (tabs[0] as Tab);
   const unitId = params.get("unit") || undefined;
@@ -73,8 +92,8 @@ export function ReReviewsPage() {
   const tabPanelId = useId();
 
   // Every open re-review of the region (or the unit picked) in one answer: the tabs, the counts and
-  // the township filter are views of it, so their numbers always agree.
-  const listInput = { show: "open" as const, unitId };
+  // the township filter are views of it, so their numbers always agree. A past cycle: all of its.
+  const listInput = { show: isPast ? ("all" as const) : ("open" as const), unitId, ...cycleInput };
   const list = useQuery({
     ...trpc.rereview.list.queryOptions(listInput),
     placeholderData: keepPreviousData,
@@ -96,6 +115,11 @@ export function ReReviewsPage() {
   const showUnitFilter = me.region.level === "CITY";
   const byUnit = showUnitFilter && !unitId;
   const showTownship = me.role !== "TOWNSHIP";
+  const showActions = me.role !== "LEADER" && !isPast;
+  const totals = useMemo(
+    () => (isPast ? totalsBy(allRows, byUnit ? (r) => r.unitId : (r) => r.townshipId) : undefined),
+    [isPast, allRows, byUnit],
+  );
 
   const setBusyRow = (id: number, on: boolean) =>
     setBusy((current) => {
@@ -154,6 +178,12 @@ export function ReReviewsPage() {
       onSettled: (_data, _error, input) => setBusyRow(input.id, false),
     }),
   );
+  const cityDecide = useMutation(
+    trpc.rereview.cityDecide.mutationOptions({
+      onMutate: (input) => setBusyRow(input.id, true),
+      onSettled: (_data, _error, input) => setBusyRow(input.id, false),
+    }),
+  );
   // The city may file several rows in a row: the outcome of each is handled here, per call (the
   // callbacks given to mutate() would only run for the latest one).
   const rowById = new Map(allRows.map((r) => [r.id, r]));
@@ -178,7 +208,7 @@ export function ReReviewsPage() {
   const onRecord = (row: ReReviewRowDto, value: { suggestion: RereviewSuggestion; notes: string }) => {
     clearRowError(row.id);
     record.mutate(
-      { id: row.id, ...value },
+      { id: row.id, ...value, ...cycleInput },
       {
         onSuccess: async () => {
           setDialog(null);
@@ -202,22 +232,26 @@ export function ReReviewsPage() {
   const onDecide = (row: ReReviewRowDto, approve: boolean, reason: string) => {
     clearRowError(row.id);
     decide.mutate(
-      { id: row.id, approve, reason },
+      { id: row.id, approve, reason, ...cycleInput },
       {
-        onSuccess: async () => {
+        onSuccess: async (result) => {
           setDialog(null);
-          await refresh(approve);
+          const escalated = result.status === "ESCALATED";
+          await refresh(approve && !escalated);
           const due = nextDueOf(row.organizationId, row.id);
           const grades = {
             name: row.organizationName,
             from: t(`codes.grade.${row.gradeBefore}`),
             to: row.suggestedGrade ? t(`codes.grade.${row.suggestedGrade}`) : "",
           };
+          // An upgrade to 优秀 over the unit's full quota goes to the city: said as such.
           setNotice({
-            kind: "success",
-            text: approve
-              ? `${t("rereview.approved", grades)}${due ? t("rereview.nextDue", { due }) : ""}`
-              : t("rereview.rejected", grades),
+            kind: escalated ? "info" : "success",
+            text: escalated
+              ? t("rereview.escalated", grades)
+              : approve
+                ? `${t("rereview.approved", grades)}${due ? t("rereview.nextDue", { due }) : ""}`
+                : t("rereview.rejected", grades),
           });
         },
         onError: (error) => refuse(row, error, ["reason"]),
@@ -225,10 +259,41 @@ export function ReReviewsPage() {
     );
   };
 
+  const onCityDecide = (row: ReReviewRowDto, decision: CityDecision) => {
+    clearRowError(row.id);
+    cityDecide.mutate(
+      { id: row.id, ...decision, ...cycleInput },
+      {
+        onSuccess: async (result) => {
+          setDialog(null);
+          const names = { name: row.organizationName, from: t(`codes.grade.${row.gradeBefore}`) };
+          setNotice({
+            kind: "success",
+            text: decision.approve
+              ? t(result.overQuota ? "rereview.cityApprovedOver" : "rereview.cityApproved", names)
+              : t("rereview.cityRejected", names),
+          });
+          await refresh(decision.approve);
+        },
+        onError: (error) => refuse(row, error, ["reason", "overQuotaReason"]),
+      },
+    );
+  };
+
   const onFile = (row: ReReviewRowDto) => {
     clearRowError(row.id);
     setNotice(null);
-    file.mutate({ id: row.id });
+    file.mutate({ id: row.id, ...cycleInput }, { onSettled: () => setDialog(null) });
+  };
+
+  const onAction = (row: ReReviewRowDto, action: RowAction) => {
+    if (action === "record") openDialog({ kind: "record", row });
+    else if (action === "approve" || action === "reject")
+      openDialog({ kind: "decide", row, approve: action === "approve" });
+    else if (action === "cityDecide") openDialog({ kind: "cityDecide", row });
+    // A 摘牌 is said once more before it is filed; any other adjustment is filed at once.
+    else if (row.delisting) openDialog({ kind: "file", row });
+    else onFile(row);
   };
 
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -248,9 +313,19 @@ export function ReReviewsPage() {
   return (
     <div className="page rereview-page">
       <div className="page-head">
-        <h2>{t("rereview.title")}</h2>
+        <h2>
+          {t("rereview.title")}
+          {isPast && cycle.selected && (
+            <span className="muted"> · {t("app.cycle", { year: cycle.selected.year })}</span>
+          )}
+        </h2>
         <span className="muted">{t("rereview.cadence")}</span>
       </div>
+      {isPast && cycle.selected && (
+        <p className="notice notice-info rr-history-note" data-testid="rereview-history-note">
+          {t("rereview.historyNote", { year: cycle.selected.year })}
+        </p>
+      )}
 
       <div className="split">
         <aside className="split-side" aria-label={t("rereview.countsLabel")}>
@@ -281,6 +356,7 @@ export function ReReviewsPage() {
                   selected={null}
                   onSelect={(id) => update({ unit: id, township: null })}
                   nameOf={(c) => unitName(c.id, c.name)}
+                  totals={totals}
                 />
               ) : (
                 <CountsTable
@@ -288,6 +364,7 @@ export function ReReviewsPage() {
                   counts={data.byTownship}
                   selected={townshipId}
                   onSelect={(id) => update({ township: id })}
+                  totals={totals}
                 />
               )}
             </div>
@@ -373,7 +450,7 @@ export function ReReviewsPage() {
                     <th scope="col">{t("rereview.columns.gradeBefore")}</th>
                     <th scope="col">{t("rereview.columns.suggestion")}</th>
                     <th scope="col">{t("rereview.columns.status")}</th>
-                    {me.role !== "LEADER" && <th scope="col">{t("rereview.columns.actions")}</th>}
+                    {showActions && <th scope="col">{t("rereview.columns.actions")}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -384,13 +461,12 @@ export function ReReviewsPage() {
                       role={me.role}
                       showTownship={showTownship}
                       showUnit={byUnit}
+                      showActions={showActions}
                       unitName={unitName}
                       busy={busy.has(row.id)}
                       error={rowErrors[row.id]}
                       from={location.pathname + location.search}
-                      onRecord={() => openDialog({ kind: "record", row })}
-                      onDecide={(approve) => openDialog({ kind: "decide", row, approve })}
-                      onFile={() => onFile(row)}
+                      onAction={(action) => onAction(row, action)}
                     />
                   ))}
                 </tbody>
@@ -425,156 +501,23 @@ export function ReReviewsPage() {
           onConfirm={(reason) => onDecide(dialog.row, dialog.approve, reason)}
         />
       )}
+      {dialog?.kind === "cityDecide" && (
+        <CityDecideDialog
+          row={dialog.row}
+          pending={cityDecide.isPending}
+          issues={dialogIssues}
+          onCancel={() => setDialog(null)}
+          onConfirm={(decision) => onCityDecide(dialog.row, decision)}
+        />
+      )}
+      {dialog?.kind === "file" && (
+        <FileDialog
+          row={dialog.row}
+          pending={file.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => onFile(dialog.row)}
+        />
+      )}
     </div>
-  );
-}
-
-function DueCell({ row }: { row: ReReviewRowDto }) {
-  const { t, i18n } = useTranslation();
-  const day = formatDay(row.dueOn, i18n.language);
-  if (row.status !== "PENDING") {
-    return (
-      <td className="time">
-        {day}
-        {row.reviewedAt && (
-          <div className="sub">
-            {t("rereview.reviewedOn", { day: formatDay(row.reviewedAt, i18n.language) })}
-          </div>
-        )}
-      </td>
-    );
-  }
-  return (
-    <td className="time">
-      <span className="due-day">{day}</span>
-      {row.dueState === "OVERDUE" && (
-        <span className="due-badge due-OVERDUE" data-testid="overdue">
-          {t("rereview.overdueDays", { count: row.daysOverdue })}
-        </span>
-      )}
-      {row.dueState === "DUE_SOON" && <span className="due-badge due-DUE_SOON">{t("rereview.dueSoon")}</span>}
-    </td>
-  );
-}
-
-function ReReviewRow({
-  row,
-  role,
-  showTownship,
-  showUnit,
-  unitName,
-  busy,
-  error,
-  from,
-  onRecord,
-  onDecide,
-  onFile,
-}: {
-  row: ReReviewRowDto;
-  role: Role;
-  showTownship: boolean;
-  showUnit: boolean;
-  unitName: (id: string, fallback?: string) => string;
-  busy: boolean;
-  error: string | undefined;
-  from: string;
-  onRecord: () => void;
-  onDecide: (approve: boolean) => void;
-  onFile: () => void;
-}) {
-  const { t } = useTranslation();
-  const rowClass = [row.dueState === "OVERDUE" ? "row-overdue" : "", error ? "row-error" : ""].join(" ");
-  return (
-    <tr className={rowClass.trim() || undefined} data-testid={`rereview-row-${row.id}`} aria-busy={busy}>
-      <td>
-        <Link to={`/sheet/${row.organizationId}`} state={{ from }}>
-          {row.organizationName}
-        </Link>
-      </td>
-      {showTownship && (
-        <td>
-          {row.townshipName}
-          {showUnit && <div className="sub">{unitName(row.unitId, row.unitName)}</div>}
-        </td>
-      )}
-      <DueCell row={row} />
-      <td>
-        <GradeTag grade={row.gradeBefore} />
-      </td>
-      <td>
-        {row.status === "PENDING" ? (
-          <span className="muted">—</span>
-        ) : row.suggestion === "NONE" || !row.suggestedGrade ? (
-          t("rereview.suggest.NONE")
-        ) : (
-          <span className={`suggestion suggestion-${row.suggestion}`}>
-            {t(`rereview.suggestShort.${row.suggestion}`)}
-            <span aria-hidden="true"> → </span>
-            <span className="visually-hidden">{t("rereview.to")}</span>
-            <GradeTag grade={row.suggestedGrade} />
-          </span>
-        )}
-        {row.notes && <div className="sub notes">{row.notes}</div>}
-      </td>
-      <td>
-        <span className={`status rr-status-${row.status}`}>{t(`codes.rereviewStatus.${row.status}`)}</span>
-      </td>
-      {role !== "LEADER" && (
-        <td className="row-actions">
-          <div className="row-buttons">
-            {role === "TOWNSHIP" && row.awaitsMe && (
-              <button
-                type="button"
-                className="button small"
-                onClick={onRecord}
-                disabled={busy}
-                data-testid="record-open"
-              >
-                {t("rereview.record")}
-              </button>
-            )}
-            {role === "COUNTY" && row.awaitsMe && (
-              <>
-                <button
-                  type="button"
-                  className="button small primary"
-                  onClick={() => onDecide(true)}
-                  disabled={busy}
-                  data-testid="approve-open"
-                >
-                  {t("rereview.approve")}
-                </button>
-                <button
-                  type="button"
-                  className="button small danger"
-                  onClick={() => onDecide(false)}
-                  disabled={busy}
-                  data-testid="reject-open"
-                >
-                  {t("rereview.reject")}
-                </button>
-              </>
-            )}
-            {role === "CITY" && row.awaitsMe && (
-              <button
-                type="button"
-                className="button small primary"
-                onClick={onFile}
-                disabled={busy}
-                data-testid="file-button"
-              >
-                {busy ? t("common.saving") : t("rereview.file")}
-              </button>
-            )}
-            {!row.awaitsMe && <span className="muted">{t(`rereview.waitingFor.${row.status}`)}</span>}
-          </div>
-          {error && (
-            <p className="row-error-text" role="alert" data-testid="row-error">
-              {error}
-            </p>
-          )}
-        </td>
-      )}
-    </tr>
   );
 }

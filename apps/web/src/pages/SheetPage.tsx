@@ -4,15 +4,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import { Dialog } from "../components/Dialog.tsx";
 import { LeaveGuard } from "../components/LeaveGuard.tsx";
 import { errorCode, issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { type DraftScores, draftOf, formatScore, parseDraft, totalsOf } from "../lib/scores.ts";
 import { quotaClass } from "../queue/QuotaList.tsx";
+import { GradeLine } from "../sheet/GradeLine.tsx";
 import { HistoryPanel } from "../sheet/HistoryPanel.tsx";
 import { ReturnDialog } from "../sheet/ReturnDialog.tsx";
 import { ScoreTable } from "../sheet/ScoreTable.tsx";
+import { SubmitDialog } from "../sheet/SubmitDialog.tsx";
+import "../sheet/sheet.css";
+import { cycleInputOf, useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -29,8 +32,13 @@ type Form = {
 
 type Notice = { kind: "success" | "error" | "conflict" | "info"; text: string } | null;
 
+/** Nobody writes on a past cycle's sheet, nor scores an organisation that is not a 争创对象. */
+function isWritable(sheet: SheetDto): boolean {
+  return sheet.cycleIsCurrent && sheet.organization.notCompetitorReason === null;
+}
+
 function formFrom(sheet: SheetDto): Form {
-  const editable = sheet.stages.find((s) => s.canEdit);
+  const editable = isWritable(sheet) ? sheet.stages.find((s) => s.canEdit) : undefined;
   return {
     stage: editable?.stage ?? null,
     version: editable?.version ?? 0,
@@ -67,6 +75,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
+  const cycleInput = cycleInputOf(useCycle());
   const queryClient = useQueryClient();
   const location = useLocation();
   const backTo = (location.state as { from?: string } | null)?.from ?? "/queue";
@@ -74,9 +83,10 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   const definition = useQuery(
     trpc.sheet.definition.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
-  const sheetKey = trpc.sheet.get.queryKey({ organizationId });
+  const sheetInput = { organizationId, ...cycleInput };
+  const sheetKey = trpc.sheet.get.queryKey(sheetInput);
   // Others change sheets too: shown from cache at once, always asked for again on opening.
-  const sheet = useQuery(trpc.sheet.get.queryOptions({ organizationId }, { staleTime: 0 }));
+  const sheet = useQuery(trpc.sheet.get.queryOptions(sheetInput, { staleTime: 0 }));
   const [form, setForm] = useState<Form | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [issues, setIssues] = useState<Record<string, string>>({});
@@ -178,7 +188,10 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   const editStage = form.stage;
   const editing = editStage ? data.stages.find((s) => s.stage === editStage) : undefined;
   const previous = editStage ? data.stages[STAGES.indexOf(editStage) - 1] : undefined;
-  const returnable = data.stages.filter((s) => s.canReturn);
+  const writable = isWritable(data);
+  const returnable = writable ? data.stages.filter((s) => s.canReturn) : [];
+  const notCompetitor = data.organization.notCompetitorReason;
+  const neverScored = data.stages.every((s) => s.status === "EMPTY");
   const busy = save.isPending || submit.isPending;
   const stageName = (stage: Stage) => t(`codes.stage.${stage}`);
 
@@ -212,6 +225,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   };
 
   const payload = () => ({
+    ...cycleInput,
     organizationId,
     stage: editStage as Stage,
     version: form.version,
@@ -269,7 +283,6 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
     setIssues({});
   };
 
-  const grade = data.grade;
   return (
     <div className="page sheet-page">
       <div className="sheet-head">
@@ -279,35 +292,42 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
         <h2 data-testid="sheet-org-name">{data.organization.name}</h2>
         <span className="muted">
           {t(`units.${data.organization.unitId}`, { defaultValue: data.organization.unitName })} ·{" "}
-          {data.organization.townshipName} · {t(`codes.orgKind.${data.organization.kind}`)}
+          {data.organization.townshipName} · {t(`codes.orgKind.${data.organization.kind}`)} ·{" "}
+          <span data-testid="sheet-cycle">{t("app.cycle", { year: data.cycleYear })}</span>
         </span>
         <span className="sheet-grade" data-testid="sheet-grade">
-          {grade
-            ? t(
-                // An approved re-review adjustment sets a grade without a score.
-                grade.total === null
-                  ? "sheet.gradeAdjusted"
-                  : grade.official
-                    ? "sheet.gradeOfficial"
-                    : "sheet.gradeProvisional",
-                { grade: t(`codes.grade.${grade.grade}`), total: formatScore(grade.total) },
-              )
-            : t("sheet.noGrade")}
+          <GradeLine sheet={data} />
         </span>
       </div>
+      {!data.cycleIsCurrent && (
+        <p className="notice notice-info sheet-banner" data-testid="sheet-history">
+          {t("sheet.history", { year: data.cycleYear })}
+        </p>
+      )}
+      {notCompetitor && (
+        <p className="notice notice-warn sheet-banner" data-testid="not-competitor">
+          {notCompetitor}
+        </p>
+      )}
 
       <div className="sheet-body">
         <div className="sheet-table-wrap">
-          <ScoreTable
-            definition={definition.data}
-            stages={data.stages}
-            editStage={editStage}
-            draft={form.draft}
-            live={live}
-            cellErrors={cellErrors}
-            disabled={busy}
-            onChange={(key, value) => change({ draft: { ...form.draft, [key]: value } }, `items.${key}`)}
-          />
+          {notCompetitor && neverScored ? (
+            <p className="empty" data-testid="not-scored">
+              {t("sheet.notCompetitorNoScores")}
+            </p>
+          ) : (
+            <ScoreTable
+              definition={definition.data}
+              stages={data.stages}
+              editStage={editStage}
+              draft={form.draft}
+              live={live}
+              cellErrors={cellErrors}
+              disabled={busy}
+              onChange={(key, value) => change({ draft: { ...form.draft, [key]: value } }, `items.${key}`)}
+            />
+          )}
         </div>
 
         <aside className="sheet-side" aria-label={t("sheet.actions")}>
@@ -332,7 +352,13 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
             </section>
           ) : (
             <p className="side-block muted" data-testid="sheet-readonly">
-              {me.role === "LEADER" ? t("sheet.readOnly") : t("sheet.nothingToEdit")}
+              {notCompetitor
+                ? t("sheet.notCompetitor")
+                : !data.cycleIsCurrent
+                  ? t("sheet.history", { year: data.cycleYear })
+                  : me.role === "LEADER"
+                    ? t("sheet.readOnly")
+                    : t("sheet.nothingToEdit")}
             </p>
           )}
 
@@ -495,41 +521,18 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
         </aside>
       </div>
 
-      <Dialog
+      <SubmitDialog
         open={confirmSubmit}
-        title={t("sheet.confirmSubmitTitle", { stage: editStage ? stageName(editStage) : "" })}
-        onClose={() => setConfirmSubmit(false)}
-        testId="submit-dialog"
-      >
-        <p className="confirm-text">
-          {t("sheet.confirmSubmit", {
-            stage: editStage ? stageName(editStage) : "",
-            total: formatScore(live?.total ?? null),
-            grade: live ? t(`codes.grade.${live.grade}`) : "—",
-          })}
-        </p>
-        <div className="dialog-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => setConfirmSubmit(false)}
-            disabled={submit.isPending}
-          >
-            {t("common.cancel")}
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            onClick={() =>
-              submit.mutate({ ...payload(), overrideReason: showOverride ? form.overrideReason : null })
-            }
-            disabled={submit.isPending}
-            data-testid="submit-confirm"
-          >
-            {submit.isPending ? t("sheet.submitting") : t("sheet.confirmSubmitButton")}
-          </button>
-        </div>
-      </Dialog>
+        sheet={data}
+        stage={editStage}
+        total={live?.total ?? null}
+        grade={live?.grade ?? null}
+        pending={submit.isPending}
+        onCancel={() => setConfirmSubmit(false)}
+        onConfirm={() =>
+          submit.mutate({ ...payload(), overrideReason: showOverride ? form.overrideReason : null })
+        }
+      />
 
       {returning && (
         <ReturnDialog
@@ -538,7 +541,13 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
           error={giveBack.error}
           onCancel={() => setReturning(null)}
           onConfirm={(reason) =>
-            giveBack.mutate({ organizationId, stage: returning.stage, version: returning.version, reason })
+            giveBack.mutate({
+              ...cycleInput,
+              organizationId,
+              stage: returning.stage,
+              version: returning.version,
+              reason,
+            })
           }
         />
       )}

@@ -1,10 +1,19 @@
 import type { BulkResultDto, QueueRowDto } from "@beltmap/api";
-import { type Role, STAGES, type Stage, validateReturnReason } from "@beltmap/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  delistingEffectText,
+  isDelisting,
+  type Role,
+  STAGES,
+  type Stage,
+  validateReturnReason,
+} from "@beltmap/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
+import { DelistingList } from "../rereviews/DelistingList.tsx";
+import { useCycleInput } from "../shell/cycle.ts";
 import { useTRPC } from "../trpc.ts";
 
 type Step = "form" | "confirm" | "results";
@@ -28,6 +37,7 @@ export function BulkDialog({
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const cycleInput = useCycleInput();
   const [rows] = useState(givenRows);
   const [step, setStep] = useState<Step>("form");
   const [action, setAction] = useState<"adopt" | "return">("adopt");
@@ -40,6 +50,22 @@ export function BulkDialog({
   const reasonId = useId();
   const overrideId = useId();
   const errorId = useId();
+
+  // 评定 below 优秀 of a standing 示范点 is a 摘牌: the city reads which before it confirms. The
+  // map's standing (official) grades say which organisations are 示范点 now.
+  const determining = role === "CITY" && stage === "CITY_FINAL";
+  const organizations = useQuery({ ...trpc.map.organizations.queryOptions(), enabled: determining });
+  const delisted = (() => {
+    if (!determining || !organizations.data) return [];
+    const sites = new Set(
+      organizations.data.filter((o) => o.gradeIsOfficial && o.grade === "EXCELLENT").map((o) => o.id),
+    );
+    return rows.flatMap((r) =>
+      sites.has(r.organizationId) && r.previousGrade && isDelisting("EXCELLENT", r.previousGrade)
+        ? [`${r.name}：${delistingEffectText({ kind: "LOSES_SITE_STATUS", gradeAfter: r.previousGrade })}`]
+        : [],
+    );
+  })();
 
   const previous = STAGES[STAGES.indexOf(stage) - 1] as Stage;
   const names = { stage: t(`codes.stage.${stage}`), previous: t(`codes.stage.${previous}`) };
@@ -85,6 +111,7 @@ export function BulkDialog({
     }));
     if (action === "adopt") {
       bulk.mutate({
+        ...cycleInput,
         action: "adopt",
         stage,
         rows: payload,
@@ -92,7 +119,7 @@ export function BulkDialog({
         overrideReason: overrideReason.trim() || null,
       });
     } else {
-      bulk.mutate({ action: "return", stage, rows: payload, reason: reason.trim() });
+      bulk.mutate({ ...cycleInput, action: "return", stage, rows: payload, reason: reason.trim() });
     }
   };
 
@@ -199,6 +226,16 @@ export function BulkDialog({
             ))}
             {count > 8 && <li className="muted">{t("bulk.andMore", { count: count - 8 })}</li>}
           </ul>
+          {action === "adopt" && delisted.length > 0 && (
+            <>
+              <DelistingList
+                heading={t("bulk.delisting", { count: delisted.length })}
+                texts={delisted}
+                testId="bulk-delisting"
+              />
+              <p className="field-hint">{t("bulk.delistingHint")}</p>
+            </>
+          )}
           <div className="dialog-actions">
             <button
               type="button"
@@ -212,7 +249,7 @@ export function BulkDialog({
               type="button"
               className="button primary"
               onClick={run}
-              disabled={bulk.isPending}
+              disabled={bulk.isPending || (determining && organizations.isPending)}
               data-testid="bulk-confirm"
             >
               {bulk.isPending ? t("bulk.running", { count }) : t("bulk.confirm")}

@@ -2,8 +2,10 @@ import type { ReReviewCountsDto } from "@beltmap/api";
 import { useTranslation } from "react-i18next";
 
 /**
- * Due, overdue and awaiting-decision re-reviews per township (or per unit for the city before it
- * picks one); a click on a name filters the list by it, a second click clears the filter.
+ * Due, overdue and waiting re-reviews per township (or per unit for the city before it picks one):
+ * waiting for the county (suggestions to decide) and for the city (upgrades over a full quota to
+ * decide, adjustments to file). A click on a name filters the list by it, a second click clears
+ * the filter. For a past cycle (`totals`), how many re-reviews fell due in it instead.
  */
 export function CountsTable({
   by,
@@ -11,30 +13,47 @@ export function CountsTable({
   selected,
   onSelect,
   nameOf,
+  totals,
 }: {
   by: "township" | "unit";
   counts: readonly ReReviewCountsDto[];
   selected: string | null;
   onSelect: (id: string | null) => void;
   nameOf?: (entry: ReReviewCountsDto) => string;
+  /** A past cycle's history: the number of re-reviews per entry, in place of the open counts. */
+  totals?: ReadonlyMap<string, number>;
 }) {
   const { t } = useTranslation();
   if (counts.length === 0) return null;
+  const num = (n: number, className = "num") => (
+    <td className={className}>{n || <span className="zero">0</span>}</td>
+  );
   return (
     <table className="data-table counts-table" data-testid="rereview-counts">
       <caption>{t(by === "unit" ? "rereview.countsByUnit" : "rereview.countsByTownship")}</caption>
       <thead>
         <tr>
           <th scope="col">{t(by === "unit" ? "queue.columns.unit" : "rereview.township")}</th>
-          <th scope="col" className="num">
-            {t("rereview.countDue")}
-          </th>
-          <th scope="col" className="num">
-            {t("rereview.countOverdue")}
-          </th>
-          <th scope="col" className="num">
-            {t("rereview.countAwaiting")}
-          </th>
+          {totals ? (
+            <th scope="col" className="num">
+              {t("rereview.countHistory")}
+            </th>
+          ) : (
+            <>
+              <th scope="col" className="num">
+                {t("rereview.countDue")}
+              </th>
+              <th scope="col" className="num">
+                {t("rereview.countOverdue")}
+              </th>
+              <th scope="col" className="num" title={t("rereview.countAwaitingTitle")}>
+                {t("rereview.countAwaiting")}
+              </th>
+              <th scope="col" className="num" title={t("rereview.countAwaitingCityTitle")}>
+                {t("rereview.countAwaitingCity")}
+              </th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -52,11 +71,16 @@ export function CountsTable({
                   {nameOf ? nameOf(c) : c.name}
                 </button>
               </th>
-              <td className="num">{c.due || <span className="zero">0</span>}</td>
-              <td className={c.overdue > 0 ? "num overdue-count" : "num"}>
-                {c.overdue || <span className="zero">0</span>}
-              </td>
-              <td className="num">{c.awaitingDecision || <span className="zero">0</span>}</td>
+              {totals ? (
+                num(totals.get(c.id) ?? 0)
+              ) : (
+                <>
+                  {num(c.due)}
+                  {num(c.overdue, c.overdue > 0 ? "num overdue-count" : "num")}
+                  {num(c.awaitingDecision)}
+                  {num(c.awaitingCity, c.awaitingCity > 0 ? "num awaiting-city" : "num")}
+                </>
+              )}
             </tr>
           );
         })}

@@ -3,8 +3,17 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
 import { GradeTag } from "../components/GradeTag.tsx";
+import { DelistingList } from "./DelistingList.tsx";
 
-/** 审核调整 (county): agree to the township's suggestion, or not, with a reason (required to refuse). */
+function hintKey(approve: boolean, row: ReReviewRowDto): string {
+  if (!approve) return "rereview.rejectHint";
+  return row.suggestedGrade === "EXCELLENT" ? "rereview.approveHintExcellent" : "rereview.approveHint";
+}
+
+/**
+ * 审核调整 (county): agree to the township's suggestion, or not, with a reason (required to
+ * refuse). A downgrade of a demonstration site lists what its 摘牌 takes away before it confirms.
+ */
 export function DecideDialog({
   row,
   approve,
@@ -32,6 +41,7 @@ export function DecideDialog({
       title={t(approve ? "rereview.approveTitle" : "rereview.rejectTitle")}
       onClose={onCancel}
       testId="decide-dialog"
+      wide={approve && row.delisting !== null}
     >
       <form
         onSubmit={(event) => {
@@ -60,8 +70,11 @@ export function DecideDialog({
           )}
         </p>
         {row.notes && <p className="quote">{t("rereview.notesLine", { notes: row.notes })}</p>}
+        {approve && row.delisting && (
+          <DelistingList heading={t("rereview.delistingDecide")} texts={row.delisting.texts} />
+        )}
         <p className="field-hint">
-          {t(approve ? "rereview.approveHint" : "rereview.rejectHint", {
+          {t(hintKey(approve, row), {
             grade: row.suggestedGrade ? t(`codes.grade.${row.suggestedGrade}`) : "",
           })}
         </p>

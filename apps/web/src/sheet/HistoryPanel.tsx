@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { auditActionName, auditSummary } from "../lib/audit.ts";
 import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
+import { useCycleInput } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useTRPC } from "../trpc.ts";
 
@@ -15,6 +16,7 @@ export function HistoryPanel({ organizationId, unitId }: { organizationId: numbe
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
+  const cycleInput = useCycleInput();
   const [open, setOpen] = useState(false);
   const regionId = useId();
   const history = useQuery({
@@ -23,7 +25,7 @@ export function HistoryPanel({ organizationId, unitId }: { organizationId: numbe
   });
   // Contact changes name members by id; the roles that may list the unit's members get their names.
   const members = useQuery({
-    ...trpc.site.members.queryOptions({ unitId }),
+    ...trpc.site.members.queryOptions({ unitId, ...cycleInput }),
     enabled: open && (me.role === "COUNTY" || me.role === "CITY" || me.role === "LEADER"),
   });
   const memberName = (id: number) => members.data?.find((m) => m.id === id)?.name;

@@ -2,7 +2,7 @@ import type { AppInfoDto, MeDto } from "@beltmap/api";
 import type { Role } from "@beltmap/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink, useNavigate } from "react-router";
+import { NavLink, useLocation, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
 import type { LoginState } from "../lib/session.ts";
 import { CycleSwitcher } from "./CycleSwitcher.tsx";
@@ -34,6 +34,7 @@ export function LanguageSwitch() {
 export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
   return (
     <header className="header">
@@ -53,7 +54,15 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
           <NavLink to={`/sheet/${me.organizationId}`}>{t("nav.ownSheet")}</NavLink>
         )}
         {NAV_ROLES.rereviews.includes(me.role) && <NavLink to="/rereviews">{t("nav.rereviews")}</NavLink>}
-        {NAV_ROLES.sites.includes(me.role) && <NavLink to="/sites">{t("nav.sites")}</NavLink>}
+        {NAV_ROLES.sites.includes(me.role) && (
+          // 两新工委委员 (/roster) is a tab of 示范点.
+          <NavLink
+            to="/sites"
+            className={({ isActive }) => (isActive || pathname === "/roster" ? "active" : "")}
+          >
+            {t("nav.sites")}
+          </NavLink>
+        )}
         {NAV_ROLES.belts.includes(me.role) && (
           <NavLink to="/belts" end>
             {t("nav.belts")}

@@ -115,7 +115,7 @@ describe("delistingEffectText", () => {
 
   it("names the practice released", () => {
     expect(delistingEffectText({ kind: "PRACTICE_RELEASED", title: "红色引擎助发展" })).toBe(
-      "典型做法“红色引擎助发展”撤销，释放本单位的典型做法名额",
+      "典型做法《红色引擎助发展》撤销，释放本单位的典型做法名额",
     );
   });
 

@@ -62,7 +62,8 @@ export function delistingEffectText(effect: DelistingEffect): string {
     case "CITY_DUAL_MANAGEMENT_ENDS":
       return "退出市级双重管理";
     case "PRACTICE_RELEASED":
-      return `典型做法“${effect.title}”撤销，释放本单位的典型做法名额`;
+      // 《》: practice titles often carry their own “” (e.g. “山海协作”党建工作法).
+      return `典型做法《${effect.title}》撤销，释放本单位的典型做法名额`;
     case "CONTACT_FREED":
       return `${effect.members.join("、")}不再以其为联系点，可改联系其他示范点`;
     case "BELT_STOPS_NO_LONGER_SITES":

@@ -1,6 +1,9 @@
-// The briefing screen (领导大屏) at 1920×1080 and 3840×2160: the 16:9 stage fills the screen with no
-// scrollbar and nothing overflowing it; the tour advances by itself and by a clicker's keys, and
-// space pauses it; the progress number is dashboard.summary's. Screenshots are saved.
+// The briefing screen (领导大屏) at 1920×1080 and 3840×2160 (and a phone, letterboxed), on the demo's
+// reference date: the 16:9 stage fills the screen with no scrollbar and nothing overflowing it; it
+// says the cycle (2026 年度, the current one, whatever the viewer's header chose); the tour advances
+// by itself and by a clicker's keys, and space pauses it; the progress number is dashboard.summary's;
+// each unit's lateness is said by name (常山县 示范带方案 逾期未报送) and a unit that submitted is
+// never told "已截止 N 天". Screenshots are saved.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -12,7 +15,7 @@ import { pngColours } from "../support/png.ts";
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { DEMO_CLOCK: "2026-11-20T09:00:00+08:00" } });
 }, 180_000);
 
 afterAll(async () => {
@@ -32,7 +35,7 @@ async function openBriefing(width: number, height: number, search = "") {
   await page.waitForFunction(
     () =>
       document.querySelector('[data-testid="map"]')?.getAttribute("data-map-idle") === "true" &&
-      ["briefing-progress", "briefing-tiers", "briefing-third"].every(
+      ["briefing-tiers", "briefing-third"].every(
         (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-rendered") === "true",
       ),
     undefined,
@@ -73,19 +76,67 @@ describe("the briefing screen", () => {
   for (const [width, height] of [
     [1920, 1080],
     [3840, 2160],
+    [1366, 768],
+    [390, 844],
   ] as const) {
     it(`fills ${width}×${height} with no scrollbar and nothing overflowing`, async () => {
       const { context, page, errors } = await openBriefing(width, height, "?interval=600");
       const result = await overflow(page);
       expect(result.scrollbars).toBe(false);
-      expect(result.stage.width).toBeCloseTo(width, 0);
-      expect(result.stage.height).toBeCloseTo(height, 0);
+      // 16:9, letterboxed on a screen of another shape.
+      const scale = Math.min(width / 1920, height / 1080);
+      expect(result.stage.width).toBeCloseTo(1920 * scale, 0);
+      expect(result.stage.height).toBeCloseTo(1080 * scale, 0);
       expect(result.outside).toEqual([]);
       await app.screenshot(page, `briefing-${width}x${height}.png`);
       expect(errors).toEqual([]);
       await context.close();
     }, 60_000);
   }
+
+  it("says the cycle and who is late, by name, and never 已截止 to a unit that submitted", async () => {
+    // The viewer had chosen 2017 in the app's header: the briefing still shows the current cycle.
+    const { context, page, errors } = await openBriefing(1920, 1080, "?interval=600&cycle=2017");
+    expect(await page.getByTestId("briefing-cycle").textContent()).toBe("2026 年度");
+    const plan = page.getByTestId("briefing-report-beltPlan");
+    expect(await plan.textContent()).toBe(
+      "示范带方案11月10日截止常山县 逾期未报送 10 天衢江区 逾期 4 天报送按期报送 6",
+    );
+    expect(await page.getByTestId("briefing-report-appendix2").textContent()).toBe(
+      "附件212月20日截止按期报送 36 个单位未报送，剩 30 天",
+    );
+    expect(await page.getByTestId("briefing-practices-number").textContent()).toBe("43");
+    expect(await page.getByTestId("briefing-targets").textContent()).toContain(
+      "梯队目标 约 100 / 400 / 600 / 100 个",
+    );
+    const stage = page.getByTestId("briefing-stage");
+    expect(await stage.textContent()).not.toContain("已截止");
+    // Each unit's slide: its own state. 常山县 never sent its plan; 龙游县 sent both on time.
+    const visit = async (unitId: string) => {
+      for (let i = 0; i < 12 && (await stage.getAttribute("data-unit")) !== unitId; i++)
+        await page.keyboard.press("PageDown");
+      expect(await stage.getAttribute("data-unit")).toBe(unitId);
+    };
+    await visit("LONGYOU");
+    await expect
+      .poll(() => page.getByTestId("briefing-report-beltPlan").textContent())
+      .toBe("示范带方案11月10日截止已按期报送市级已通过");
+    expect(await page.getByTestId("briefing-report-appendix2").textContent()).toBe(
+      "附件212月20日截止已按期报送市级已接收",
+    );
+    expect(await stage.textContent()).not.toContain("已截止");
+    await visit("CHANGSHAN");
+    await expect
+      .poll(() => page.getByTestId("briefing-report-beltPlan").textContent())
+      .toBe("示范带方案11月10日截止逾期未报送 10 天");
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="briefing-third"]')?.getAttribute("data-rendered") === "true",
+    );
+    await app.screenshot(page, "briefing-changshan.png");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it("shows dashboard.summary's figure, tours the units by itself and by the clicker, and pauses", async () => {
     const summary = await query<{
@@ -131,7 +182,7 @@ describe("the briefing screen", () => {
       page.waitForEvent("download"),
       page.getByTestId("export-png").click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^大屏-${title}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^大屏-2026年度-${title}-2026-11-20\\.png$`));
     await download.saveAs(path.join(ARTIFACTS, "briefing-export.png"));
     const png = await readFile((await download.path()) ?? "");
     const decoded = await pngColours(page, png, {

@@ -1,23 +1,33 @@
-// The dashboard (看板) in a browser: a leader lands on it; the map and every chart draw; the
-// headline equals dashboard.summary; a click on a unit's bar filters the map and the figures to it
-// and back; the view (unit, heatmaps, clusters) lives in the URL.
+// The dashboard (看板) in a browser, on the demo's reference date (2026-11-20, current cycle 2026): a
+// leader lands on it; the map and every chart draw; the headline (the cycle, 示范点 against 100,
+// 典型做法 against 50, the non-competitors apart) equals dashboard.summary; each unit's state for the
+// belt plan and 附件2 replaces the old countdowns (常山县 overdue, 衢江区 late, and no "已截止" for
+// anybody); the 委员联系点 count; a county user sees its own unit's states; a click on a unit's bar
+// filters the map and the figures to it and back; the view (unit, heatmaps, clusters) lives in the
+// URL; the PNG export names the cycle.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
-import { login, query, sessionCookie } from "../support/auth.ts";
+import { login, query, sessionCookie, signInContext } from "../support/auth.ts";
 import { waitForDashboardReady } from "../support/map.ts";
 import { pngColours } from "../support/png.ts";
 
 type Summary = {
+  cycle: { year: number };
   excellentOfficial: number;
+  excellentDetermined: number;
+  excellentProvisional: number;
+  practicesTotal: number;
+  nonCompetitors: number;
   perUnit: { unitId: string; excellent: number; quota: number }[];
+  roster: { sites: number; sitesWithContact: number; membersWithoutSite: number };
 };
 
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { DEMO_CLOCK: "2026-11-20T09:00:00+08:00" } });
 }, 180_000);
 
 afterAll(async () => {
@@ -32,9 +42,84 @@ describe("the dashboard", () => {
     await login(page, app.server.url, "demo-leader");
     expect(new URL(page.url()).pathname).toBe("/dashboard");
     await waitForDashboardReady(page);
+    expect(summary.cycle.year).toBe(2026);
+    expect(await page.getByTestId("dashboard-cycle").textContent()).toBe("2026 年度 · 全市");
+    expect(await page.getByTestId("map-cycle").textContent()).toBe("2026 年度");
     expect(await page.getByTestId("progress-number").textContent()).toBe(String(summary.excellentOfficial));
-    expect(await page.getByTestId("data-time").textContent()).toMatch(/数据时间：\d{4}\/\d{2}\/\d{2}/);
+    expect(await page.getByTestId("progress-figure").textContent()).toContain("/ 目标 100 个");
+    expect(await page.getByTestId("practices-number").textContent()).toBe(String(summary.practicesTotal));
+    // This cycle's 评定 apart from the standing sites (they overlap: never added up).
+    expect(await page.getByTestId("this-cycle-note").textContent()).toBe(
+      `本年度已评定优秀 ${summary.excellentDetermined} 个，暂定优秀 ${summary.excellentProvisional} 个`,
+    );
+    expect(await page.getByTestId("practices-figure").textContent()).toContain("/ 目标 50 个");
+    expect(await page.getByTestId("non-competitors").textContent()).toBe(
+      `另有 ${summary.nonCompetitors} 个非争创对象（联建或非实体运作），不参加评分`,
+    );
+    expect(await page.getByTestId("data-time").textContent()).toMatch(/数据时间：2026\/11\/20/);
+    // The tiers against the seed's counts, over all 争创对象.
+    expect(await page.getByTestId("chart-tiers-card").textContent()).toContain(
+      "目标约 100 / 400 / 600 / 100 个",
+    );
     await app.screenshot(page, "dashboard.png");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("says each unit's state for the belt plan and 附件2, who is late by name, never a blanket 已截止", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-city");
+    const summary = await query<Summary>(app.server.url, cookie, "dashboard.summary");
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-city", { next: "/dashboard" });
+    await waitForDashboardReady(page);
+    const reports = page.getByTestId("reports");
+    await reports.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId("report-tally-beltPlan").textContent()).toBe(
+      "示范带创建方案 11月10日截止按期报送 6逾期报送 1逾期未报送 1",
+    );
+    expect(await page.getByTestId("report-tally-appendix2").textContent()).toBe(
+      "初评结果汇总表（附件2） 12月20日截止按期报送 3未到期未报送 6",
+    );
+    const row = (unitId: string) => page.getByTestId(`report-unit-${unitId}`).locator("td");
+    expect(await row("CHANGSHAN").allTextContents()).toEqual(["逾期未报送 10 天", "未报送，剩 30 天"]);
+    expect(await row("QUJIANG").allTextContents()).toEqual(["逾期 4 天报送市级已通过", "未报送，剩 30 天"]);
+    expect(await row("LONGYOU").allTextContents()).toEqual(["已按期报送市级已通过", "已按期报送市级已接收"]);
+    expect(await row("JINGXIN").allTextContents()).toEqual(["不建示范带", "未报送，剩 30 天"]);
+    expect(await row("GREEN_ZONE").allTextContents()).toEqual([
+      "已按期报送市级已通过",
+      "已按期报送已退回，待重新报送",
+    ]);
+    expect(await page.getByTestId("dashboard").textContent()).not.toContain("已截止");
+    await app.screenshot(page, "dashboard-reports.png");
+    // 委员联系点, for the region and per unit.
+    const roster = page.getByTestId("roster-total");
+    expect(await roster.textContent()).toBe(
+      `委员联系点：${summary.roster.sitesWithContact} / ${summary.roster.sites} 个示范点有联系委员；${summary.roster.membersWithoutSite} 名委员未联系示范点`,
+    );
+    await page.getByTestId("roster").scrollIntoViewIfNeeded();
+    await app.screenshot(page, "dashboard-roster.png");
+    // A unit's name in the table filters the page to it: its own states only.
+    await page.getByTestId("report-unit-CHANGSHAN").getByRole("button", { name: "常山县" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("unit")).toBe("CHANGSHAN");
+    await expect.poll(() => page.getByTestId("report-plan").textContent()).toBe("逾期未报送 10 天");
+    expect(await page.getByTestId("report-appendix2").textContent()).toBe("未报送，剩 30 天");
+    expect(await page.getByTestId("dashboard-cycle").textContent()).toBe("2026 年度 · 常山县");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it("shows a county user its own unit's states and count", async () => {
+    const { page, errors } = await app.newPage();
+    await login(page, app.server.url, "demo-county", { next: "/dashboard" });
+    await waitForDashboardReady(page);
+    expect(await page.getByTestId("dashboard-cycle").textContent()).toBe("2026 年度 · 柯城区");
+    // 柯城区 sent its belt plan on time (the city returned it for changes); 附件2 still open.
+    await expect.poll(() => page.getByTestId("report-plan").textContent()).toBe("已按期报送已退回修改");
+    expect(await page.getByTestId("report-appendix2").textContent()).toBe("未报送，剩 30 天");
+    expect(await page.getByTestId("roster-total").textContent()).toBe(
+      "委员联系点：12 / 12 个示范点有联系委员；12 名委员均已联系示范点",
+    );
+    expect(await page.getByTestId("dashboard").textContent()).not.toContain("已截止");
+    await page.getByTestId("reports").scrollIntoViewIfNeeded();
+    await app.screenshot(page, "dashboard-county.png");
     expect(errors).toEqual([]);
   }, 60_000);
 
@@ -108,7 +193,7 @@ describe("the dashboard", () => {
       page.waitForEvent("download"),
       page.getByTestId("export-png").click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^工作进度-全市-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(download.suggestedFilename()).toMatch(/^工作进度-2026年度-全市-2026-11-20\.png$/);
     await download.saveAs(path.join(ARTIFACTS, "dashboard-export.png"));
     const png = await readFile((await download.path()) ?? "");
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
@@ -123,4 +208,37 @@ describe("the dashboard", () => {
     expect(decoded.colours.charts).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 60_000);
+});
+
+describe("the dashboard at every size", () => {
+  it("shows its figures and cards at 390×844, 1366×768, 1920×1080 and 3840×2160", async () => {
+    for (const [width, height] of [
+      [390, 844],
+      [1366, 768],
+      [1920, 1080],
+      [3840, 2160],
+    ] as const) {
+      const context = await app.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+      await signInContext(context, app.server.url, "demo-city");
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`${app.server.url}/dashboard`);
+      await waitForDashboardReady(page);
+      await page.getByTestId("reports").waitFor();
+      // Nothing of the panels wider than the screen.
+      const panels = await page.evaluate(() => {
+        const element = document.querySelector(".dashboard-panels");
+        return element ? { scroll: element.scrollWidth, client: element.clientWidth } : null;
+      });
+      expect(panels && panels.scroll <= panels.client + 1, `panels at ${width}`).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${width}x${height}.png`) });
+      if (width === 390) {
+        await page.getByTestId("reports").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(ARTIFACTS, "dashboard-390x844-reports.png") });
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -16,9 +16,7 @@ import {
   type ChartTheme,
   clickedUnitId,
   complianceChart,
-  countdownText,
   type DashboardChart,
-  deadlineCountdowns,
   hoverTip,
   niceAxis,
   PIPELINE_STEPS,
@@ -143,29 +141,85 @@ function makeSummary(figures: Record<string, Figures>, provisional: number): Das
       practices: f.practices ?? 0,
       practiceQuota: spec.practiceQuota,
       organizations: sum(Object.values(tiers)),
+      nonCompetitors: 1,
       tiers,
       pipeline,
       reReviewsDueSoon: f.dueSoon ?? 0,
       reReviewsOverdue: f.overdue ?? 0,
+      plan: null,
+      appendix2: {
+        status: "NOT_SUBMITTED",
+        resubmitted: false,
+        timeliness: { state: "OPEN", daysLeft: 9, daysLate: 0 },
+      },
+      roster: {
+        activeMembers: excellent,
+        sites: excellent,
+        sitesWithContact: excellent,
+        membersWithoutSite: 0,
+        passed: true,
+      },
     };
   });
-  const graded = sum(perUnit.flatMap((u) => TIERS.map((tier) => u.tiers[tier])));
+  const organizations = sum(perUnit.map((u) => u.organizations));
+  const targets = { excellent: 100, practices: 50, good: 400, pass: 600, fail: 100 };
+  const targetCounts: Record<Tier, number> = {
+    DEMONSTRATION: 100,
+    CONSOLIDATION: 400,
+    IMPROVEMENT: 600,
+    WARNING: 100,
+  };
+  const deadlines = { beltPlan: "2017-08-10T15:59:59.999Z", initialSummary: "2017-11-30T15:59:59.999Z" };
+  const tally = { OPEN: 9, OVERDUE: 0, ON_TIME: 0, LATE: 0 };
   return {
-    cycle: { id: 1, year: 2017, name: "2017 年度" },
+    cycle: {
+      id: 1,
+      year: 2017,
+      name: "2017年度“百企示范、千企争先”行动",
+      isCurrent: true,
+      startsOn: "2017-01-01",
+      endsOn: "2017-12-31",
+      beltPlanDeadline: deadlines.beltPlan,
+      initialSummaryDeadline: deadlines.initialSummary,
+      targets,
+      openedAt: null,
+      closedAt: null,
+    },
     target: CITY_EXCELLENT_TARGET,
+    targets,
     quotaTotal: sum(APPENDIX3_UNITS.map((u) => u.excellentQuota)),
     excellentOfficial: sum(perUnit.map((u) => u.excellent)),
+    excellentDetermined: 30,
     excellentProvisional: provisional,
-    organizations: sum(perUnit.map((u) => u.organizations)),
+    practicesTotal: sum(perUnit.map((u) => u.practices)),
+    organizations,
+    nonCompetitors: perUnit.length,
     perUnit,
+    // Shares over all 争创对象, graded or not (as the API computes them).
     perTier: TIERS.map((tier) => {
       const count = sum(perUnit.map((u) => u.tiers[tier]));
-      return { tier, count, share: graded ? count / graded : 0, targetShare: TIER_TARGET_SHARES[tier] };
+      return {
+        tier,
+        count,
+        share: organizations ? count / organizations : 0,
+        targetShare: TIER_TARGET_SHARES[tier],
+        targetCount: targetCounts[tier],
+      };
     }),
     pipeline: Object.fromEntries(
       PIPELINE_STEPS.map((step) => [step, sum(perUnit.map((u) => u.pipeline[step]))]),
     ) as Record<PipelineStep, number>,
-    deadlines: { beltPlan: "2017-08-10T15:59:59.999Z", initialSummary: "2017-11-30T15:59:59.999Z" },
+    deadlines,
+    reports: {
+      beltPlan: { deadline: deadlines.beltPlan, tally },
+      initialSummary: { deadline: deadlines.initialSummary, tally },
+    },
+    roster: {
+      activeMembers: sum(perUnit.map((u) => u.roster.activeMembers)),
+      sites: sum(perUnit.map((u) => u.roster.sites)),
+      sitesWithContact: sum(perUnit.map((u) => u.roster.sitesWithContact)),
+      membersWithoutSite: 0,
+    },
     generatedAt: "2017-08-01T02:00:00.000Z",
   };
 }
@@ -185,6 +239,7 @@ function rule(id: RuleId, passed: boolean, fields: Partial<RuleResultDto> = {}):
     actual: null,
     offendingBeltIds: [],
     offendingSiteIds: [],
+    offendingMemberIds: [],
     deadline: null,
     submittedAt: null,
     ...fields,
@@ -298,20 +353,30 @@ describe("the fixture", () => {
 });
 
 describe("progressChart", () => {
-  it("stacks official and provisional 优秀 against the target and the quota total", () => {
+  it("shows the standing 示范点 and this cycle's 评定 (determined, then provisional) in rows apart", () => {
     const option = progressChart(summary, null, t, "light");
-    const [official, provisional] = seriesOf(option);
-    expect(values(official)).toEqual([81]);
-    expect(values(provisional)).toEqual([12]);
-    expect(official?.stack).toBe(provisional?.stack);
+    const [standing, determined, provisional, target, quotaTotal] = seriesOf(option);
+    expect(axes(loose(option).yAxis)[0]?.data).toEqual(["现有示范点", "本年度评定"]);
+    expect(values(standing)).toEqual([81, 0]);
+    expect(values(determined)).toEqual([0, 30]);
+    expect(values(provisional)).toEqual([0, 12]);
+    // This cycle's 评定 stacks; the standing sites are never added to it (they overlap).
+    expect(determined?.stack).toBe(provisional?.stack);
+    expect(standing?.stack).toBeUndefined();
     expect(provisional?.itemStyle?.decal).toBeDefined(); // hatched, not only lighter
-    // The target and the quota total: outlines the bar fills, solid and dashed, labelled apart.
-    const [, , target, quotaTotal] = seriesOf(option);
-    expect([values(target), values(quotaTotal)]).toEqual([[100], [105]]);
+    expect(standing?.data[0]?.label?.formatter).toBe("正式 81");
+    expect(determined?.data[1]?.label?.formatter).toBe("已评定 30");
+    expect(provisional?.data[1]?.label?.formatter).toBe("暂定 12");
+    // The target and the quota total: outlines on both rows, solid and dashed, labelled once, apart.
+    expect([values(target), values(quotaTotal)]).toEqual([
+      [100, 100],
+      [105, 105],
+    ]);
     expect([target?.data[0]?.label?.formatter, quotaTotal?.data[0]?.label?.formatter]).toEqual([
       "目标 100",
       "名额合计 105",
     ]);
+    expect([target?.data[1]?.label?.show, quotaTotal?.data[1]?.label?.show]).toEqual([false, false]);
     expect([target?.data[0]?.label?.align, quotaTotal?.data[0]?.label?.align]).toEqual(["right", "left"]);
     expect(target?.itemStyle?.borderType).toBe("solid");
     expect(quotaTotal?.itemStyle?.borderType).toBe("dashed");
@@ -323,7 +388,7 @@ describe("progressChart", () => {
       ["名额合计", "dashed"],
     ]);
     expect(axes(loose(option).xAxis)[0]?.max).toBeGreaterThanOrEqual(105);
-    expect(option.subtitle).toBe("已评定 81 个，暂定 12 个，目标 100 个");
+    expect(option.subtitle).toBe("现有示范点 81 个，目标 100 个；本年度已评定优秀 30 个，暂定优秀 12 个");
     expectClean(option);
   });
 
@@ -423,12 +488,14 @@ describe("unitQuotaChart", () => {
 });
 
 describe("tierChart", () => {
-  it("shows the tiers' shares of graded organisations against 8/30/50/12 in the tier colours", () => {
+  it("shows the tiers' shares of all 争创对象 (graded or not) against 8/30/50/12 in the tier colours", () => {
     const option = tierChart(summary, null, t, "light");
     const [actual, target] = seriesOf(option);
     const graded = sum(summary.perTier.map((r) => r.count));
-    expect(values(actual)).toEqual(summary.perTier.map((r) => Math.round((r.count / graded) * 1000) / 10));
-    expect(sum(values(actual))).toBeCloseTo(100, 0);
+    const all = summary.organizations;
+    expect(values(actual)).toEqual(summary.perTier.map((r) => Math.round((r.count / all) * 1000) / 10));
+    // The ungraded are in the whole: the shares add up to less than 100 %.
+    expect(sum(values(actual))).toBeCloseTo((graded / all) * 100, 0);
     expect(values(target)).toEqual([8, 30, 50, 12]);
     expect(actual?.data.map((item) => item.itemStyle?.color)).toEqual(TIERS.map((tier) => TIER_COLORS[tier]));
     const categories = axes(loose(option).xAxis)[0]?.data?.map(categoryName);
@@ -438,16 +505,35 @@ describe("tierChart", () => {
       "提高梯队\n目标 50%",
       "预警梯队\n目标 12%",
     ]);
-    expect(option.subtitle).toBe(`已定级 ${graded} 个，未定级 ${summary.organizations - graded} 个`);
+    // The seed's counts beside the shares: ~100 / 400 / 600 / 100.
+    expect(option.subtitle).toBe(
+      `争创对象 ${all} 个（未定级 ${all - graded} 个）；目标约 100 / 400 / 600 / 100 个`,
+    );
+    expect(actual?.data[1]?.tip).toMatch(/^巩固梯队 [\d.]+%（\d+ 个），目标 30%（约 400 个）$/);
   });
 
-  it("takes a unit's shares from its own tiers", () => {
+  it("says when every 争创对象 is graded", () => {
+    const allGraded = makeSummary(
+      {
+        KECHENG: { excellent: 2, tiers: { DEMONSTRATION: 2, CONSOLIDATION: 3, IMPROVEMENT: 4, WARNING: 1 } },
+      },
+      0,
+    );
+    expect(tierChart(allGraded, null, t, "light").subtitle).toBe(
+      "争创对象 10 个，均已定级；目标约 100 / 400 / 600 / 100 个",
+    );
+    expect(values(seriesOf(tierChart(allGraded, null, t, "light"))[0])).toEqual([20, 30, 40, 10]);
+  });
+
+  it("takes a unit's shares over all its 争创对象, graded or not", () => {
     const option = tierChart(summary, "WEST_ZONE", t, "light");
     const [actual] = seriesOf(option);
-    expect(values(actual)).toEqual([15.4, 30.8, 46.2, 7.7]); // 4, 8, 12, 2 of 26
-    expect(actual?.data[0]?.label?.formatter).toBe("15.4%\n4 个");
-    expect(actual?.data[0]?.tip).toBe("示范梯队 15.4%（4 个）");
+    expect(values(actual)).toEqual([13.3, 26.7, 40, 6.7]); // 4, 8, 12, 2 of 30 (4 not graded)
+    expect(actual?.data[0]?.label?.formatter).toBe("13.3%\n4 个");
+    expect(actual?.data[0]?.tip).toBe("示范梯队 13.3%（4 个），目标 8%");
     expect(option.title).toBe("市西区管委会梯队分布");
+    // A unit has no counts of its own to aim at.
+    expect(option.subtitle).toBe("争创对象 30 个（未定级 4 个）");
   });
 
   it("draws an empty unit as zeros, with no division by zero", () => {
@@ -506,12 +592,12 @@ describe("complianceChart", () => {
     const option = complianceChart(compliance, null, t, "light");
     const [passed, failed] = seriesOf(option);
     const kecheng = APPENDIX3_UNITS.findIndex((u) => u.id === "KECHENG");
-    // Seven rules: one advisory, for 柯城 one not applicable: of the five binding ones, two fail.
+    // Eight rules: one advisory, for 柯城 one not applicable: of the six binding ones, two fail.
     expect(failed?.data[kecheng]?.value).toBe(2);
-    expect(passed?.data[kecheng]?.value).toBe(3);
+    expect(passed?.data[kecheng]?.value).toBe(4);
     expect(failed?.data[kecheng]?.label?.formatter).toBe("2 项未达标");
     expect(failed?.data[0]?.value).toBe(0);
-    expect(passed?.data[0]?.value).toBe(6);
+    expect(passed?.data[0]?.value).toBe(7);
     expect(failed?.data[0]?.label?.formatter).toBe("全部达标");
     expect(failed?.data[2]?.label?.formatter).toBe("全部达标 · 尚未编制方案");
     expect(failed?.itemStyle?.decal).toBeDefined();
@@ -550,7 +636,7 @@ describe("every builder", () => {
         .filter((n) => n !== undefined);
       for (const series of seriesOf(option)) expect(categories).toContain(series.data.length);
     }
-    expect(options[2]?.subtitle).toBe("尚无定级组织");
+    expect(options[2]?.subtitle).toBe("尚无定级组织；目标约 100 / 400 / 600 / 100 个");
     expect(options[4]?.subtitle).toBe("暂无到期或逾期的复查");
   });
 
@@ -635,33 +721,6 @@ describe("clickedUnitId", () => {
   });
 });
 
-describe("deadlineCountdowns", () => {
-  // The belt plan is due 2017-08-10 (stored as 23:59:59.999 China time, 15:59:59.999Z).
-  const at = (iso: string) => deadlineCountdowns(summary, new Date(iso))[0];
-
-  it("counts China calendar days to each deadline", () => {
-    expect(deadlineCountdowns(summary, new Date("2017-08-01T02:00:00Z"))).toEqual([
-      { key: "beltPlan", at: "2017-08-10T15:59:59.999Z", daysLeft: 9, overdue: false },
-      { key: "initialSummary", at: "2017-11-30T15:59:59.999Z", daysLeft: 121, overdue: false },
-    ]);
-  });
-
-  it("is 0 days left all through the due day, and overdue by 1 the day after", () => {
-    expect(at("2017-08-09T15:59:59.999Z")).toMatchObject({ daysLeft: 1, overdue: false }); // 8-09 23:59 CST
-    expect(at("2017-08-09T16:00:00.000Z")).toMatchObject({ daysLeft: 0, overdue: false }); // 8-10 00:00 CST
-    expect(at("2017-08-10T15:59:59.999Z")).toMatchObject({ daysLeft: 0, overdue: false }); // 8-10 23:59 CST
-    expect(at("2017-08-10T16:00:00.000Z")).toMatchObject({ daysLeft: -1, overdue: true }); // 8-11 00:00 CST
-    expect(at("2017-08-12T03:00:00.000Z")).toMatchObject({ daysLeft: -2, overdue: true });
-  });
-
-  it("reads the countdowns aloud", () => {
-    const text = (iso: string) => countdownText(at(iso) as NonNullable<ReturnType<typeof at>>, t);
-    expect(text("2017-08-07T01:00:00Z")).toBe("距示范带创建方案报送截止还有 3 天");
-    expect(text("2017-08-10T01:00:00Z")).toBe("示范带创建方案报送今天截止");
-    expect(text("2017-08-12T01:00:00Z")).toBe("示范带创建方案报送已截止 2 天");
-  });
-});
-
 describe("niceAxis", () => {
   it("ends an axis a little past the largest value, on a whole tick interval", () => {
     expect(niceAxis(0)).toEqual({ max: 1, interval: 1 });
@@ -691,9 +750,7 @@ describe("dashboard strings", () => {
     const english = keysOf(i18next.getResource("en", "translation", "dashboard")).sort();
     expect(english).toEqual(zh);
     for (const key of english) expect(en(`dashboard.${key}`), key).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(t("dashboard.countdown.left", { name: "示范带创建方案报送", days: 5 })).toBe(
-      "距示范带创建方案报送截止还有 5 天",
-    );
+    expect(t("dashboard.heading", { year: 2026, place: "全市" })).toBe("2026 年度 · 全市");
     // The app's own strings are still there.
     expect(t("nav.rereviews")).toBe("动态管理");
   });

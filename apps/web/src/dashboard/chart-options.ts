@@ -5,13 +5,14 @@
 // Titles, legends and hover tips are HTML rather than ECharts components: the components would add
 // some 20 KB (gzipped) to the dashboard, and HTML text scales and translates like the rest of the page.
 import type { DashboardSummaryDto, PipelineStep, UnitComplianceDto } from "@beltmap/api";
-import { bindingRuleTally, chinaDayNumber, quotaUse, STAGES, TIERS, type Tier } from "@beltmap/domain";
-import type { BarSeriesOption } from "echarts/charts";
+import { bindingRuleTally, quotaUse, STAGES, TIERS, type Tier } from "@beltmap/domain";
+import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
 import type { GridComponentOption } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
 import { TIER_COLORS } from "../map/palette.ts";
 
-export type DashboardChartOption = ComposeOption<BarSeriesOption | GridComponentOption>;
+/** Bars, and the lines of the progress over the years (playback/series-options.ts, loaded apart). */
+export type DashboardChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption>;
 
 /** How a legend entry's swatch looks: filled, filled and hatched, or an outline (a target, a quota). */
 export type LegendMark = "fill" | "hatch" | "outline" | "dashed";
@@ -48,7 +49,7 @@ type CategoryLabel = { value: string; textStyle?: { color?: string; fontWeight?:
 export const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
 
 /** Okabe–Ito, like the tier colours: apart for the common colour-vision deficiencies. */
-const COLORS = {
+export const COLORS = {
   official: "#0072B2",
   provisional: "#56B4E9",
   practice: "#009E73",
@@ -86,16 +87,16 @@ const HATCH_OTHER_WAY = stripes(Math.PI / 4);
 
 // --- shared pieces ---------------------------------------------------------------------------------
 
-type Frame = { ink: Ink; fs: (size: number) => number; px: (size: number) => number };
+export type Frame = { ink: Ink; fs: (size: number) => number; px: (size: number) => number };
 
-function frame(theme: ChartTheme, options: ChartOptions): Frame {
+export function frame(theme: ChartTheme, options: ChartOptions): Frame {
   const scale =
     options.scale !== undefined && Number.isFinite(options.scale) && options.scale > 0 ? options.scale : 1;
   const px = (size: number) => Math.round(size * scale);
   return { ink: INK[theme] ?? INK.light, fs: px, px };
 }
 
-function base(f: Frame): DashboardChartOption {
+export function base(f: Frame): DashboardChartOption {
   return { backgroundColor: "transparent", textStyle: { color: f.ink.text, fontSize: f.fs(12) } };
 }
 
@@ -110,7 +111,7 @@ function outline(f: Frame, color: string, dashed: boolean) {
 }
 
 /** The plot area, axis labels inside it; the title and legend are the page's, outside the canvas. */
-function grid(f: Frame, extra: Partial<GridComponentOption> = {}): GridComponentOption {
+export function grid(f: Frame, extra: Partial<GridComponentOption> = {}): GridComponentOption {
   return {
     top: f.px(12),
     bottom: f.px(8),
@@ -122,7 +123,7 @@ function grid(f: Frame, extra: Partial<GridComponentOption> = {}): GridComponent
   };
 }
 
-function valueAxis(f: Frame, extra: Record<string, unknown> = {}) {
+export function valueAxis(f: Frame, extra: Record<string, unknown> = {}) {
   return {
     type: "value" as const,
     min: 0,
@@ -135,7 +136,11 @@ function valueAxis(f: Frame, extra: Record<string, unknown> = {}) {
   };
 }
 
-function categoryAxis(f: Frame, data: (string | CategoryLabel)[], extra: Record<string, unknown> = {}) {
+export function categoryAxis(
+  f: Frame,
+  data: (string | CategoryLabel)[],
+  extra: Record<string, unknown> = {},
+) {
   return {
     type: "category" as const,
     data,
@@ -147,7 +152,7 @@ function categoryAxis(f: Frame, data: (string | CategoryLabel)[], extra: Record<
   };
 }
 
-function label(f: Frame, extra: Record<string, unknown> = {}) {
+export function label(f: Frame, extra: Record<string, unknown> = {}) {
   return { show: true, color: f.ink.text, fontSize: f.fs(12), ...extra };
 }
 
@@ -211,10 +216,10 @@ function findUnit(summary: DashboardSummaryDto, unitId: string | null): UnitFigu
 // --- progress toward the 100 sites -----------------------------------------------------------------
 
 /**
- * 优秀 against the goal. The city (or the user's region): official plus provisional, stacked, inside
- * a solid outline at the target (100) and a dashed one at the sum of the Appendix 3 quotas (105). A
- * selected unit: its official 优秀 inside a dashed outline at its own quota (the figures carry no
- * provisional count per unit).
+ * 优秀 against the goal. The city (or the user's region), in two rows inside a solid outline at the
+ * target (100) and a dashed one at the sum of the cycle's quotas: the 示范点 standing now, and this
+ * cycle's 评定 (determined, then provisional, stacked). A selected unit: its standing 示范点 inside a
+ * dashed outline at its own quota (the figures carry no per-unit count of this cycle's 评定).
  */
 export function progressChart(
   summary: DashboardSummaryDto,
@@ -298,33 +303,49 @@ export function progressChart(
     };
   }
 
-  const total = t("dashboard.progress.total");
+  // Two rows: the 示范点 standing now (determined in any cycle, carried over or adjusted since), and
+  // this cycle's 评定 on its way: 优秀 the city has determined, and those whose furthest stage gives
+  // 优秀 (provisional). Both against the target and the quotas' sum. They overlap (a standing site is
+  // scored again), so they are rows apart, never added up.
+  const standing = t("dashboard.progress.standing");
+  const thisCycle = t("dashboard.progress.thisCycle");
   const official = summary.excellentOfficial;
+  const determined = summary.excellentDetermined;
   const provisional = summary.excellentProvisional;
   const officialText = t("dashboard.progress.official", { count: official });
+  const determinedText = t("dashboard.progress.determined", { count: determined });
   const provisionalText = t("dashboard.progress.provisional", { count: provisional });
-  const officialItem: ChartBarItem = {
-    value: official,
-    name: total,
-    tip: officialText,
-    label: label(f, {
-      show: official > 0,
-      position: "insideLeft",
-      formatter: officialText,
-      color: "#ffffff",
-    }),
-  };
-  const provisionalItem: ChartBarItem = {
-    value: provisional,
-    name: total,
-    tip: provisionalText,
-    label: label(f, { show: provisional > 0, position: "right", formatter: provisionalText }),
-  };
-  // Two outlines close together (100 and 105) keep their labels apart: the smaller one's to its left.
+  const rowItem = (
+    value: number,
+    name: string,
+    tip: string,
+    itemLabel: Record<string, unknown>,
+  ): ChartBarItem => ({
+    value,
+    name,
+    tip,
+    label: label(f, itemLabel),
+  });
+  const none = (name: string): ChartBarItem => ({ value: 0, name, tip: name, label: { show: false } });
+  const inside = (text: string, value: number) => ({
+    show: value > 0,
+    position: "insideLeft",
+    formatter: text,
+    color: "#ffffff",
+  });
+  // Two outlines close together (100 and 106) keep their labels apart: the smaller one's to its left.
   const targetFirst = summary.target <= summary.quotaTotal;
+  const outlineRows = (series: ReturnType<typeof outlineSeries>) => ({
+    ...series,
+    // The outline on both rows, its label once, above the first.
+    data: [
+      series.data[0],
+      { value: series.data[0]?.value ?? 0, tip: series.data[0]?.tip ?? "", label: { show: false } },
+    ],
+  });
   return {
     title: t("dashboard.progress.title"),
-    subtitle: t("dashboard.progress.subtitle", { official, provisional, target: summary.target }),
+    subtitle: t("dashboard.progress.subtitle", { official, determined, provisional, target: summary.target }),
     legend: [
       { label: t("dashboard.official"), color: COLORS.official, mark: "fill" },
       { label: t("dashboard.provisional"), color: COLORS.provisional, mark: "hatch" },
@@ -333,42 +354,66 @@ export function progressChart(
     ],
     option: {
       ...base(f),
-      // Room above the bar for the target's and the quotas' labels.
+      // Room above the bars for the target's and the quotas' labels, and right for 暂定's.
       grid: grid(f, { right: f.px(72), top: f.px(36) }),
-      xAxis: valueAxis(f, niceAxis(Math.max(summary.target, summary.quotaTotal, official + provisional))),
-      yAxis: categoryAxis(f, [total]),
+      xAxis: valueAxis(
+        f,
+        niceAxis(Math.max(summary.target, summary.quotaTotal, official, determined + provisional)),
+      ),
+      yAxis: categoryAxis(f, [standing, thisCycle], { inverse: true }),
       series: [
         {
           ...bar,
-          name: t("dashboard.official"),
-          stack: "excellent",
-          barWidth: "45%",
+          name: t("dashboard.progress.standing"),
+          barWidth: "50%",
           itemStyle: { color: COLORS.official },
-          data: [officialItem],
+          data: [rowItem(official, standing, officialText, inside(officialText, official)), none(thisCycle)],
+        },
+        {
+          ...bar,
+          name: t("dashboard.official"),
+          stack: "thisCycle",
+          barWidth: "50%",
+          itemStyle: { color: COLORS.official },
+          data: [
+            none(standing),
+            rowItem(determined, thisCycle, determinedText, inside(determinedText, determined)),
+          ],
         },
         {
           ...bar,
           name: t("dashboard.provisional"),
-          stack: "excellent",
-          barWidth: "45%",
+          stack: "thisCycle",
+          barWidth: "50%",
           itemStyle: { color: COLORS.provisional, decal: HATCH_OTHER_WAY },
-          data: [provisionalItem],
+          data: [
+            none(standing),
+            rowItem(provisional, thisCycle, provisionalText, {
+              show: provisional > 0,
+              position: "right",
+              formatter: provisionalText,
+            }),
+          ],
         },
-        outlineSeries(
-          t("dashboard.target"),
-          summary.target,
-          t("dashboard.progress.target", { value: summary.target }),
-          f.ink.text,
-          false,
-          targetFirst ? "right" : "left",
+        outlineRows(
+          outlineSeries(
+            t("dashboard.target"),
+            summary.target,
+            t("dashboard.progress.target", { value: summary.target }),
+            f.ink.text,
+            false,
+            targetFirst ? "right" : "left",
+          ),
         ),
-        outlineSeries(
-          t("dashboard.quotaTotal"),
-          summary.quotaTotal,
-          t("dashboard.progress.quotaTotal", { value: summary.quotaTotal }),
-          f.ink.muted,
-          true,
-          targetFirst ? "left" : "right",
+        outlineRows(
+          outlineSeries(
+            t("dashboard.quotaTotal"),
+            summary.quotaTotal,
+            t("dashboard.progress.quotaTotal", { value: summary.quotaTotal }),
+            f.ink.muted,
+            true,
+            targetFirst ? "left" : "right",
+          ),
         ),
       ],
     },
@@ -520,35 +565,64 @@ export function unitQuotaChart(
 
 // --- tiers against their target shares -------------------------------------------------------------
 
-export type TierShare = { tier: Tier; count: number; share: number; targetShare: number };
+export type TierShare = {
+  tier: Tier;
+  count: number;
+  /** Of all 争创对象 (graded or not), 0 when there are none. */
+  share: number;
+  targetShare: number;
+  /** The seed's count (~100/400/600/100) for the city; null for a unit, which has none of its own. */
+  targetCount: number | null;
+};
 
-/** The tiers' shares of the graded organisations (0 when none is graded), city-wide or in one unit. */
+/**
+ * The tiers' shares of all 争创对象 of the cycle, graded or not (the seed's 党组织总数; organisations
+ * not scored are not in it), city-wide as the API gives them or in one unit.
+ */
 export function tierShares(
   summary: DashboardSummaryDto,
   unitId: string | null,
-): { shares: TierShare[]; graded: number; ungraded: number } {
+): { shares: TierShare[]; organizations: number; graded: number; ungraded: number } {
   const unit = findUnit(summary, unitId);
   if (!unit) {
     const graded = summary.perTier.reduce((sum, row) => sum + row.count, 0);
     const shares = TIERS.map((tier) => {
       const row = summary.perTier.find((r) => r.tier === tier);
-      const count = row?.count ?? 0;
-      return { tier, count, share: graded > 0 ? count / graded : 0, targetShare: row?.targetShare ?? 0 };
+      return {
+        tier,
+        count: row?.count ?? 0,
+        share: row?.share ?? 0,
+        targetShare: row?.targetShare ?? 0,
+        targetCount: row?.targetCount ?? null,
+      };
     });
-    return { shares, graded, ungraded: Math.max(0, summary.organizations - graded) };
+    return {
+      shares,
+      organizations: summary.organizations,
+      graded,
+      ungraded: Math.max(0, summary.organizations - graded),
+    };
   }
   const graded = TIERS.reduce((sum, tier) => sum + (unit.tiers[tier] ?? 0), 0);
+  const organizations = Math.max(unit.organizations, graded);
   const shares = TIERS.map((tier) => {
     const count = unit.tiers[tier] ?? 0;
     const targetShare = summary.perTier.find((r) => r.tier === tier)?.targetShare ?? 0;
-    return { tier, count, share: graded > 0 ? count / graded : 0, targetShare };
+    return {
+      tier,
+      count,
+      share: organizations > 0 ? count / organizations : 0,
+      targetShare,
+      targetCount: null,
+    };
   });
-  return { shares, graded, ungraded: unit.tiers.NONE ?? 0 };
+  return { shares, organizations, graded, ungraded: Math.max(0, organizations - graded) };
 }
 
 /**
- * The four tiers' shares of the graded organisations, each bar in its tier's colour, inside a dashed
- * outline at its target share (8/30/50/12 %); the target is written under the tier's name too.
+ * The four tiers' shares of all 争创对象 (graded or not), each bar in its tier's colour, inside a
+ * dashed outline at its target share (8/30/50/12 %); the target is written under the tier's name,
+ * and the seed's counts (~100/400/600/100) in the figures line and the hover tips.
  */
 export function tierChart(
   summary: DashboardSummaryDto,
@@ -559,15 +633,29 @@ export function tierChart(
 ): DashboardChart {
   const f = frame(theme, options);
   const unit = findUnit(summary, unitId);
-  const { shares, graded, ungraded } = tierShares(summary, unitId);
+  const { shares, organizations, graded, ungraded } = tierShares(summary, unitId);
   const pct = (share: number) => Math.round(share * 1000) / 10;
   const categories = shares.map(
     (row) =>
       `${t(`codes.tier.${row.tier}`)}\n${t("dashboard.tier.targetLabel", { share: pct(row.targetShare) })}`,
   );
   const title = unit ? t("dashboard.tier.unitTitle", { unit: unitName(t, unit) }) : t("dashboard.tier.title");
-  const subtitle =
-    graded > 0 ? t("dashboard.tier.graded", { graded, ungraded }) : t("dashboard.tier.noneGraded");
+  const counted =
+    graded === 0
+      ? t("dashboard.tier.noneGraded")
+      : ungraded > 0
+        ? t("dashboard.tier.organizations", { organizations, ungraded })
+        : t("dashboard.tier.allGraded", { organizations });
+  const targetCounts = shares.every((row) => row.targetCount !== null)
+    ? t("dashboard.tier.targetCounts", {
+        counts: shares.map((row) => row.targetCount).join(" / "),
+      })
+    : null;
+  const subtitle = targetCounts ? `${counted}；${targetCounts}` : counted;
+  const targetTip = (row: TierShare) =>
+    row.targetCount === null
+      ? t("dashboard.tier.targetLabel", { share: pct(row.targetShare) })
+      : t("dashboard.tier.targetWithCount", { share: pct(row.targetShare), count: row.targetCount });
   const top = Math.max(0, ...shares.map((row) => Math.max(pct(row.share), pct(row.targetShare))));
   const bar = { type: "bar" as const, barWidth: "50%", barGap: "-100%", cursor: "default" };
   const axis = niceAxis(top);
@@ -606,7 +694,7 @@ export function tierChart(
           data: shares.map((row) => ({
             value: pct(row.share),
             name: t(`codes.tier.${row.tier}`),
-            tip: `${t(`codes.tier.${row.tier}`)} ${t("dashboard.tier.share", { share: pct(row.share), count: row.count })}`,
+            tip: `${t(`codes.tier.${row.tier}`)} ${t("dashboard.tier.share", { share: pct(row.share), count: row.count })}，${targetTip(row)}`,
             itemStyle: { color: TIER_COLORS[row.tier] },
             label: label(f, {
               position: "top",
@@ -622,7 +710,7 @@ export function tierChart(
           data: shares.map((row) => ({
             value: pct(row.targetShare),
             name: t(`codes.tier.${row.tier}`),
-            tip: `${t(`codes.tier.${row.tier}`)} ${t("dashboard.tier.targetLabel", { share: pct(row.targetShare) })}`,
+            tip: `${t(`codes.tier.${row.tier}`)} ${targetTip(row)}`,
           })),
         },
       ],
@@ -860,40 +948,6 @@ export function complianceChart(
       ],
     },
   };
-}
-
-// --- deadlines -------------------------------------------------------------------------------------
-
-export type DeadlineKey = "beltPlan" | "initialSummary";
-export type DeadlineCountdown = {
-  key: DeadlineKey;
-  /** The deadline (ISO), as the API sent it. */
-  at: string;
-  /** China calendar days from today to the deadline's day: 0 on the day itself, negative once past. */
-  daysLeft: number;
-  /** Past the deadline's day (China calendar): the day after is overdue by 1. */
-  overdue: boolean;
-};
-
-/**
- * The cycle's deadlines counted in China's calendar days (UTC+8), whatever the hour or the screen's
- * time zone: a deadline is met all through its day.
- */
-export function deadlineCountdowns(summary: DashboardSummaryDto, now: Date): DeadlineCountdown[] {
-  const today = chinaDayNumber(now);
-  return (["beltPlan", "initialSummary"] as const).map((key) => {
-    const at = summary.deadlines[key];
-    const daysLeft = chinaDayNumber(new Date(at)) - today;
-    return { key, at, daysLeft, overdue: daysLeft < 0 };
-  });
-}
-
-/** "距示范带创建方案报送截止还有 3 天", "…今天截止", "…已截止 2 天". */
-export function countdownText(countdown: DeadlineCountdown, t: Translate): string {
-  const name = t(`dashboard.countdown.${countdown.key}`);
-  if (countdown.overdue) return t("dashboard.countdown.overdue", { name, days: -countdown.daysLeft });
-  if (countdown.daysLeft === 0) return t("dashboard.countdown.today", { name });
-  return t("dashboard.countdown.left", { name, days: countdown.daysLeft });
 }
 
 // --- hover and clicks ----------------------------------------------------------------------------------------

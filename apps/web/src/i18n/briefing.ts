@@ -8,6 +8,8 @@ const zhCN = {
   slides: "轮播页",
   opening: "正在打开大屏…",
   snapshotFile: "大屏",
+  tierTargets: "梯队目标 约 {{counts}} 个",
+  nonCompetitors: "另有非争创对象 {{count}} 个，不参加评分",
 };
 
 const en: typeof zhCN = {
@@ -17,6 +19,8 @@ const en: typeof zhCN = {
   slides: "Slides",
   opening: "Opening the briefing screen…",
   snapshotFile: "briefing",
+  tierTargets: "tier targets ~{{counts}}",
+  nonCompetitors: "{{count}} not competing (not scored)",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { briefing: zhCN }, true, true);

@@ -11,6 +11,7 @@ import {
   boundsOf,
   countyLabelsToGeoJSON,
   isShown,
+  type MapCategory,
   organizationFilter,
   organizationsToGeoJSON,
   organizationTooltip,
@@ -53,7 +54,8 @@ export type MapViewProps = {
   belts: readonly BeltDto[];
   serviceCenters: readonly ServiceCenterDto[];
   unitId: string | null;
-  tiers: ReadonlySet<Tier | "NONE">;
+  /** The categories shown: tiers, "NONE" (ungraded) and "NON_COMPETITOR". */
+  tiers: ReadonlySet<MapCategory>;
   selectedId: number | null;
   /** A request to fly to an organisation; a new object flies again. */
   flyTo: { id: number } | null;
@@ -334,9 +336,13 @@ export function MapView({
     };
   }, [loadedMap, selectedId]);
 
+  // Each request flies once: new organisations for the same request (another cycle played back) do
+  // not fly again, the view stays where the user put it.
+  const flown = useRef<{ id: number } | null>(null);
   useEffect(() => {
     const organization = flyTo && organizations.find((o) => o.id === flyTo.id);
-    if (!loadedMap || !organization) return;
+    if (!loadedMap || !organization || flown.current === flyTo) return;
+    flown.current = flyTo;
     loadedMap.flyTo({
       center: [organization.lng, organization.lat],
       zoom: Math.max(loadedMap.getZoom(), 12),

@@ -1,9 +1,11 @@
 import type { BeltDto, MapOrganizationDto } from "@beltmap/api";
 import { describe, expect, it } from "vitest";
 import {
+  ALL_CATEGORIES,
   beltLinesToGeoJSON,
   beltStopsToGeoJSON,
   boundsOf,
+  categoryOf,
   isShown,
   organizationFilter,
   organizationsToGeoJSON,
@@ -26,6 +28,7 @@ function org(id: number, overrides: Partial<MapOrganizationDto> = {}): MapOrgani
     grade: "GOOD",
     tier: "CONSOLIDATION",
     gradeIsOfficial: true,
+    competitor: true,
     ...overrides,
   };
 }
@@ -83,6 +86,33 @@ describe("map features", () => {
     expect(isShown(org(1, { tier: "WARNING" }), "KAIHUA", tiers)).toBe(false);
   });
 
+  it("marks an organisation that is not a 争创对象 apart from the tiers, graded or not", () => {
+    const other = org(4, { competitor: false, tier: null, grade: null, total: null, gradeIsOfficial: false });
+    expect(categoryOf(other)).toBe("NON_COMPETITOR");
+    // Even a stale grade does not put it in a tier.
+    expect(categoryOf({ ...other, tier: "DEMONSTRATION" })).toBe("NON_COMPETITOR");
+    expect(categoryOf(org(5, { tier: null }))).toBe("NONE");
+    expect(organizationsToGeoJSON([other]).features[0]?.properties.tier).toBe("NON_COMPETITOR");
+    const orgs = [org(1), other, org(6, { competitor: false, tier: null, unitId: "KAIHUA" })];
+    expect(tierCounts(orgs, null)).toEqual({
+      DEMONSTRATION: 0,
+      CONSOLIDATION: 1,
+      IMPROVEMENT: 0,
+      WARNING: 0,
+      NONE: 0,
+      NON_COMPETITOR: 2,
+    });
+    expect(tierCounts(orgs, "KAIHUA").NON_COMPETITOR).toBe(1);
+    // Shown by default, hidden by its own filter row only.
+    expect(isShown(other, null, ALL_CATEGORIES)).toBe(true);
+    expect(isShown(other, null, new Set(["CONSOLIDATION", "NONE"] as const))).toBe(false);
+    expect(organizationFilter(null, ALL_CATEGORIES)).toEqual([
+      "in",
+      ["get", "tier"],
+      ["literal", ["DEMONSTRATION", "CONSOLIDATION", "IMPROVEMENT", "WARNING", "NONE", "NON_COMPETITOR"]],
+    ]);
+  });
+
   it("bounds points, or none", () => {
     expect(
       boundsOf([
@@ -102,6 +132,13 @@ describe("organizationTooltip", () => {
     expect(organizationTooltip({ name: "甲", tier: "WARNING", total: 55, official: false }, t)).toEqual({
       title: "甲",
       line: 'codes.tier.WARNING（panel.provisional） · tooltip.score:{"total":55}',
+    });
+  });
+
+  it("says an organisation that is not a 争创对象 is not scored, whatever its properties", () => {
+    expect(organizationTooltip({ name: "丙", tier: "NON_COMPETITOR", official: false }, t)).toEqual({
+      title: "丙",
+      line: "cycleMap.nonCompetitorTooltip",
     });
   });
 

@@ -3,13 +3,27 @@ import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@
 import { TIERS, type Tier } from "@beltmap/domain";
 import type { ExpressionSpecification } from "maplibre-gl";
 
+/**
+ * What the map draws an organisation as: its tier, "NONE" while ungraded, or "NON_COMPETITOR" for
+ * an organisation that is not a 争创对象 (联建 or not 实体运作): marked apart, never in a tier.
+ */
+export type MapCategory = Tier | "NONE" | "NON_COMPETITOR";
+export const MAP_CATEGORIES: readonly MapCategory[] = [...TIERS, "NONE", "NON_COMPETITOR"];
+/** Every category shown: the filters' starting point. */
+export const ALL_CATEGORIES: ReadonlySet<MapCategory> = new Set(MAP_CATEGORIES);
+
+export function categoryOf(o: Pick<MapOrganizationDto, "tier" | "competitor">): MapCategory {
+  if (o.competitor === false) return "NON_COMPETITOR";
+  return o.tier ?? "NONE";
+}
+
 export type OrganizationProperties = {
   id: number;
   name: string;
   kind: string;
   unitId: string;
-  /** The tier code, or "NONE" while ungraded (keeps expressions simple). */
-  tier: Tier | "NONE";
+  /** The category (see MapCategory): a tier code, "NONE" or "NON_COMPETITOR" (keeps expressions simple). */
+  tier: MapCategory;
   official: boolean;
   total: number | null;
 };
@@ -28,7 +42,7 @@ export function organizationsToGeoJSON(
         name: o.name,
         kind: o.kind,
         unitId: o.unitId,
-        tier: o.tier ?? "NONE",
+        tier: categoryOf(o),
         official: o.gradeIsOfficial,
         total: o.total,
       },
@@ -117,6 +131,8 @@ export function organizationTooltip(
 ): { title: string; line: string } {
   const tier = properties.tier;
   const total = properties.total;
+  if (tier === "NON_COMPETITOR")
+    return { title: String(properties.name ?? ""), line: t("cycleMap.nonCompetitorTooltip") };
   const tierText =
     typeof tier === "string" && tier !== "NONE" ? t(`codes.tier.${tier}`) : t("legend.ungraded");
   const status = properties.official === true || tier === "NONE" ? "" : `（${t("panel.provisional")}）`;
@@ -124,22 +140,29 @@ export function organizationTooltip(
   return { title: String(properties.name ?? ""), line: `${tierText}${status} · ${score}` };
 }
 
-export type TierCounts = Record<Tier | "NONE", number>;
+export type TierCounts = Record<MapCategory, number>;
 
 export function tierCounts(organizations: readonly MapOrganizationDto[], unitId: string | null): TierCounts {
-  const counts: TierCounts = { DEMONSTRATION: 0, CONSOLIDATION: 0, IMPROVEMENT: 0, WARNING: 0, NONE: 0 };
+  const counts: TierCounts = {
+    DEMONSTRATION: 0,
+    CONSOLIDATION: 0,
+    IMPROVEMENT: 0,
+    WARNING: 0,
+    NONE: 0,
+    NON_COMPETITOR: 0,
+  };
   for (const o of organizations) {
-    if (unitId === null || o.unitId === unitId) counts[o.tier ?? "NONE"]++;
+    if (unitId === null || o.unitId === unitId) counts[categoryOf(o)]++;
   }
   return counts;
 }
 
-/** The organisations shown for a unit filter (null = all) and a set of visible tiers. */
+/** The organisations shown for a unit filter (null = all) and a set of visible categories. */
 export function organizationFilter(
   unitId: string | null,
-  tiers: ReadonlySet<Tier | "NONE">,
+  tiers: ReadonlySet<MapCategory>,
 ): ExpressionSpecification {
-  const tierList = [...TIERS, "NONE"].filter((t) => tiers.has(t as Tier | "NONE"));
+  const tierList = MAP_CATEGORIES.filter((t) => tiers.has(t));
   const byTier: ExpressionSpecification = ["in", ["get", "tier"], ["literal", tierList]];
   return unitId === null ? byTier : ["all", byTier, ["==", ["get", "unitId"], unitId]];
 }
@@ -152,9 +175,9 @@ export function unitFilter(unitId: string | null): ExpressionSpecification {
 export function isShown(
   o: MapOrganizationDto,
   unitId: string | null,
-  tiers: ReadonlySet<Tier | "NONE">,
+  tiers: ReadonlySet<MapCategory>,
 ): boolean {
-  return (unitId === null || o.unitId === unitId) && tiers.has(o.tier ?? "NONE");
+  return (unitId === null || o.unitId === unitId) && tiers.has(categoryOf(o));
 }
 
 /** [west, south, east, north] around the points, or null for none. */

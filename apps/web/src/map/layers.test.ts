@@ -1,7 +1,9 @@
 import type { AppInfoDto } from "@beltmap/api";
+import { createExpression, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { RasterSourceSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
-import { basemapLayers, baseStyle, COUNTY_FILL_OPACITY, LAYERS, SOURCES } from "./layers.ts";
+import { basemapLayers, baseStyle, COUNTY_FILL_OPACITY, HOLLOW, LAYERS, SOURCES } from "./layers.ts";
+import { NON_COMPETITOR_COLOR, TIER_COLORS } from "./palette.ts";
 
 const COUNTIES = "http://localhost/geo/quzhou-counties.geojson";
 
@@ -69,5 +71,47 @@ describe("baseStyle", () => {
       LAYERS.basemap,
       LAYERS.countyFill,
     ]);
+  });
+});
+
+describe("the organisations' layers", () => {
+  const style = baseStyle(COUNTIES);
+  const paint = (id: string) => style.layers.find((l) => l.id === id)?.paint as Record<string, unknown>;
+  const filterOf = (id: string) =>
+    style.layers.find((l) => l.id === id && "filter" in l) as { filter: unknown };
+  /** Evaluates a paint or filter expression as MapLibre would, for an organisation's properties. */
+  function evaluate(expression: unknown, properties: Record<string, unknown>, state = {}): unknown {
+    const parsed = createExpression(expression, "test");
+    if (parsed.result !== "success") throw new Error(JSON.stringify(parsed.value));
+    return parsed.value.evaluate({ zoom: 10 }, { type: "Point", properties }, state);
+  }
+
+  it("form a valid MapLibre style", () => {
+    expect(
+      validateStyleMin({ ...style, glyphs: "http://localhost/{fontstack}/{range}.pbf" } as Parameters<
+        typeof validateStyleMin
+      >[0]),
+    ).toEqual([]);
+  });
+
+  it("draw an organisation that is not a 争创对象 as a hollow grey ring, never in a tier's colour", () => {
+    const circles = paint(LAYERS.organizations);
+    const other = { tier: "NON_COMPETITOR", kind: "ENTERPRISE", official: false };
+    expect(evaluate(circles["circle-color"], other)).toBe(HOLLOW);
+    expect(evaluate(circles["circle-stroke-width"], other)).toBe(2);
+    expect(evaluate(circles["circle-stroke-color"], other)).toBe(NON_COMPETITOR_COLOR);
+    // A tier keeps its colour, filled; the selected ring stays red for both.
+    expect(evaluate(circles["circle-color"], { tier: "WARNING" })).toBe(TIER_COLORS.WARNING);
+    expect(evaluate(circles["circle-stroke-color"], other, { selected: true })).toBe("#c8102e");
+    const stars = paint(LAYERS.specialTowns);
+    expect(evaluate(stars["icon-color"], { ...other, kind: "SPECIAL_TOWN" })).toBe(HOLLOW);
+    expect(evaluate(stars["icon-halo-color"], { ...other, kind: "SPECIAL_TOWN" })).toBe(NON_COMPETITOR_COLOR);
+  });
+
+  it("put no 'provisional' dot on a non-competitor, which has no grade", () => {
+    const { filter } = filterOf(LAYERS.provisionalMarks);
+    expect(evaluate(filter, { tier: "NON_COMPETITOR", official: false })).toBe(false);
+    expect(evaluate(filter, { tier: "WARNING", official: false })).toBe(true);
+    expect(evaluate(filter, { tier: "WARNING", official: true })).toBe(false);
   });
 });

@@ -11,7 +11,14 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from "maplibre-gl";
-import { BELT_COLOR, COUNTY_FILL_COLOR, COUNTY_LINE_COLOR, TIER_COLORS, UNGRADED_COLOR } from "./palette.ts";
+import {
+  BELT_COLOR,
+  COUNTY_FILL_COLOR,
+  COUNTY_LINE_COLOR,
+  NON_COMPETITOR_COLOR,
+  TIER_COLORS,
+  UNGRADED_COLOR,
+} from "./palette.ts";
 import { CLUSTER_SOURCE, clusterLayers, clusterSource, heatLayers } from "./tier-overlays.ts";
 
 export const SOURCES = {
@@ -43,10 +50,16 @@ export const LAYERS = {
 /** The layers that draw organisations: counted by tests, clickable, hoverable. */
 export const ORGANIZATION_LAYERS = [LAYERS.organizations, LAYERS.specialTowns];
 
+/** Transparent: what a non-competitor's ring (or star outline) leaves inside. */
+export const HOLLOW = "rgba(255,255,255,0)";
+const isNonCompetitor: ExpressionSpecification = ["==", ["get", "tier"], "NON_COMPETITOR"];
+
 const tierColor: DataDrivenPropertyValueSpecification<string> = [
   "match",
   ["get", "tier"],
   ...(Object.entries(TIER_COLORS) as [Tier, string][]).flat(),
+  "NON_COMPETITOR",
+  HOLLOW,
   UNGRADED_COLOR,
 ] as unknown as DataDrivenPropertyValueSpecification<string>;
 
@@ -138,7 +151,8 @@ export function basemapLayers(basemap: NonNullable<Basemap>): {
 export const ORGANIZATION_LAYER_FILTERS = {
   [LAYERS.organizations]: ["!=", ["get", "kind"], "SPECIAL_TOWN"],
   [LAYERS.specialTowns]: ["==", ["get", "kind"], "SPECIAL_TOWN"],
-  [LAYERS.provisionalMarks]: ["!", ["get", "official"]],
+  // Not on a non-competitor: it has no grade to be provisional about.
+  [LAYERS.provisionalMarks]: ["all", ["!", ["get", "official"]], ["!=", ["get", "tier"], "NON_COMPETITOR"]],
 } satisfies Record<string, ExpressionSpecification>;
 
 const isSelected: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
@@ -153,13 +167,23 @@ function dataLayers(): LayerSpecification[] {
       "circle-color": tierColor,
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 3.5, 12, 7, 15, 10],
       // A dark ring on every colour keeps the light tiers visible on the light land fill.
-      "circle-stroke-color": ["case", isSelected, "#c8102e", "#333333"],
+      // A non-competitor is a hollow grey ring: marked apart, in no tier's colour.
+      "circle-stroke-color": [
+        "case",
+        isSelected,
+        "#c8102e",
+        isNonCompetitor,
+        NON_COMPETITOR_COLOR,
+        "#333333",
+      ],
       "circle-stroke-width": [
         "case",
         isSelected,
         3.5,
         ["boolean", ["feature-state", "hover"], false],
         2.5,
+        isNonCompetitor,
+        2,
         0.8,
       ],
     },
@@ -177,8 +201,8 @@ function dataLayers(): LayerSpecification[] {
     },
     paint: {
       "icon-color": tierColor,
-      "icon-halo-color": ["case", isSelected, "#c8102e", "#222222"],
-      "icon-halo-width": ["case", isSelected, 3, 1.2],
+      "icon-halo-color": ["case", isSelected, "#c8102e", isNonCompetitor, NON_COMPETITOR_COLOR, "#222222"],
+      "icon-halo-width": ["case", isSelected, 3, isNonCompetitor, 1.8, 1.2],
     },
   };
   return [

@@ -11,6 +11,8 @@ export const TIER_COLORS: Record<Tier, string> = {
   WARNING: "#D55E00",
 };
 export const UNGRADED_COLOR = "#9a9a9a";
+/** An organisation that is not a 争创对象: a hollow ring in this grey, never a tier colour. */
+export const NON_COMPETITOR_COLOR = "#7a7a7a";
 export const BELT_COLOR = "#7B2D8E";
 export const SERVICE_CENTER_COLOR = "#1a1a1a";
 export const COUNTY_LINE_COLOR = "#6b7a8f";

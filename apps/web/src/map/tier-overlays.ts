@@ -102,6 +102,9 @@ const tierColor = [
   "match",
   ["get", "tier"],
   ...Object.entries(TIER_COLORS).flat(),
+  // A non-competitor: hollow, its grey ring drawn by the stroke.
+  "NON_COMPETITOR",
+  "rgba(255,255,255,0)",
   "#9a9a9a",
 ] as unknown as ExpressionSpecification;
 
@@ -123,8 +126,8 @@ export function clusterLayers(): LayerSpecification[] {
       paint: {
         "circle-color": tierColor,
         "circle-radius": 5,
-        "circle-stroke-color": "#333333",
-        "circle-stroke-width": 0.8,
+        "circle-stroke-color": ["case", ["==", ["get", "tier"], "NON_COMPETITOR"], "#7a7a7a", "#333333"],
+        "circle-stroke-width": ["case", ["==", ["get", "tier"], "NON_COMPETITOR"], 2, 0.8],
       },
     },
     {

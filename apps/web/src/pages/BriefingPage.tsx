@@ -1,7 +1,8 @@
 import "../i18n/dashboard.ts";
 import "../i18n/briefing.ts";
+import "../dashboard/dashboard.css";
 import type { DashboardSummaryDto } from "@beltmap/api";
-import { TIERS, type Tier } from "@beltmap/domain";
+import type { Tier } from "@beltmap/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
@@ -10,23 +11,17 @@ import { useSearchParams } from "react-router";
 import { intervalSeconds, nextSlide, STAGE, slidesOf, stageScale, tourKey } from "../briefing/tour.ts";
 import { ChartCard } from "../dashboard/ChartCard.tsx";
 import type { Translate } from "../dashboard/chart-options.ts";
-import {
-  countdownText,
-  type DashboardChart,
-  deadlineCountdowns,
-  pipelineChart,
-  progressChart,
-  tierChart,
-  unitQuotaChart,
-} from "../dashboard/chart-options.ts";
+import { type DashboardChart, pipelineChart, tierChart, unitQuotaChart } from "../dashboard/chart-options.ts";
 import { ExportPng } from "../dashboard/ExportPng.tsx";
+import { cycleLabel, targetFigures } from "../dashboard/figures.ts";
+import { BriefingReports } from "../dashboard/ReportsCard.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { chinaDate, formatTime } from "../lib/format.ts";
+import { ALL_CATEGORIES } from "../map/features.ts";
 import { useTRPC } from "../trpc.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
-const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
 const NO_HEAT: ReadonlySet<Tier> = new Set();
 /** Figures are fetched again this often (the screen shows their time). */
 const REFRESH_MS = 5 * 60_000;
@@ -38,7 +33,8 @@ const UNITS_CHART_SCALE = 1.1;
  * 领导大屏: a 16:9 stage laid out at 1920×1080 and scaled to the screen, dark, with large type. It
  * tours the city and then each unit (the map flies there and shows its belts, service center and
  * 特色小镇 sites beside its figures), at `?interval=` seconds; PageDown/PageUp (or the arrows) step,
- * space pauses. Its data refreshes every few minutes, and it shows the time of the data.
+ * space pauses. Its data refreshes every few minutes, and it shows the time of the data. It always
+ * shows the current cycle (its queries name none), and says which.
  */
 /** Where a display keeps its link's secret (this tab only), to open the link again on reload. */
 export const BRIEFING_KEY_STORAGE = "beltmap.briefingKey";
@@ -150,6 +146,11 @@ export function BriefingPage() {
         <header className="briefing-header">
           <h1>{t("briefing.title")}</h1>
           <h2 data-testid="briefing-slide-title">{title}</h2>
+          {summary.data && (
+            <span className="briefing-cycle" data-testid="briefing-cycle">
+              {cycleLabel(summary.data, t)}
+            </span>
+          )}
           <div className="briefing-meta">
             {info.data?.demoData && <span className="briefing-demo">{t("app.demoData")}</span>}
             {paused && <span className="briefing-paused">{t("briefing.paused")}</span>}
@@ -162,13 +163,13 @@ export function BriefingPage() {
               <ExportPng
                 map={() => map.current}
                 charts={SLIDE_CHARTS.map((key) => ({ testId: `briefing-${key}`, chart: charts[key] }))}
-                subtitle={title}
+                subtitle={snapshotSubtitle(summary.data, slide.unitId, title, t)}
                 dataTime={t("dashboard.dataTime", {
                   time: formatTime(summary.data.generatedAt, i18n.language),
                 })}
                 demo={info.data?.demoData === true}
                 attribution={info.data?.basemap?.attribution ?? null}
-                fileName={`${t("briefing.snapshotFile")}-${title}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
+                fileName={`${t("briefing.snapshotFile")}-${cycleLabel(summary.data, t).replace(/\s/g, "")}-${title}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
                 theme="dark"
                 className="briefing-export"
                 title={t("briefing.title")}
@@ -185,7 +186,7 @@ export function BriefingPage() {
                 belts={belts.data ?? []}
                 serviceCenters={centers.data ?? []}
                 unitId={slide.unitId}
-                tiers={ALL_TIERS}
+                tiers={ALL_CATEGORIES}
                 selectedId={null}
                 flyTo={null}
                 onSelect={() => undefined}
@@ -221,14 +222,32 @@ export function BriefingPage() {
   );
 }
 
-/** A slide's charts, top to bottom. */
-const SLIDE_CHARTS = ["progress", "tiers", "third"] as const;
+/** The PNG's subtitle: the slide, the cycle and the headline figures (HTML on screen, not charts). */
+function snapshotSubtitle(
+  summary: DashboardSummaryDto,
+  unitId: string | null,
+  title: string,
+  t: Translate,
+): string {
+  const [excellent, practices] = targetFigures(summary, unitId, t);
+  return [
+    title,
+    cycleLabel(summary, t),
+    `${t("dashboard.excellentLabel")} ${excellent?.value} / ${excellent?.ofText}`,
+    `${t("dashboard.practicesLabel")} ${practices?.value} / ${practices?.ofText}`,
+  ].join(" · ");
+}
+
+/**
+ * A slide's charts, top to bottom. The progress toward the 100 sites is the headline's figure (with
+ * 典型做法 against 50 beside it), not a chart: the room goes to the tiers and the units.
+ */
+const SLIDE_CHARTS = ["tiers", "third"] as const;
 type SlideCharts = Record<(typeof SLIDE_CHARTS)[number], DashboardChart>;
 
 function slideCharts(summary: DashboardSummaryDto, unitId: string | null, t: Translate): SlideCharts {
   const style = { scale: CHART_SCALE };
   return {
-    progress: progressChart(summary, unitId, t, "dark", style),
     tiers: tierChart(summary, unitId, t, "dark", style),
     // The city's slide compares the units; a unit's slide shows where its sheets stand.
     third: unitId
@@ -251,25 +270,38 @@ function BriefingFigures({
   const { t } = useTranslation();
   const unit = unitId ? summary.perUnit.find((u) => u.unitId === unitId) : undefined;
   const ratioKey = Math.round(pixelRatio * 4);
+  const [excellent, practices] = targetFigures(summary, unit ? unit.unitId : null, t);
+  const apart = unit ? unit.nonCompetitors : summary.nonCompetitors;
+  const tierTargets = summary.perTier.map((row) => row.targetCount).join(" / ");
   return (
     <section className="briefing-figures">
-      <div className="briefing-number">
-        <span className="briefing-label">{t("dashboard.excellentLabel")}</span>
-        <strong data-testid="briefing-progress-number">
-          {unit ? unit.excellent : summary.excellentOfficial}
-        </strong>
-        <span className="briefing-of">
-          /{" "}
-          {unit
-            ? t("dashboard.ofQuota", { quota: unit.quota })
-            : t("dashboard.ofTarget", { target: summary.target })}
-        </span>
+      <div className="briefing-headline">
+        <div className="briefing-number">
+          <span className="briefing-label">{t("dashboard.excellentLabel")}</span>
+          <strong data-testid="briefing-progress-number">{excellent?.value}</strong>
+          <span className="briefing-of">/ {excellent?.ofText}</span>
+        </div>
+        <div className="briefing-number briefing-practices">
+          <span className="briefing-label">{t("dashboard.practicesLabel")}</span>
+          <strong data-testid="briefing-practices-number">{practices?.value}</strong>
+          <span className="briefing-of">/ {practices?.ofText}</span>
+        </div>
       </div>
-      <ul className="briefing-countdowns">
-        {deadlineCountdowns(summary, new Date(summary.generatedAt)).map((c) => (
-          <li key={c.key}>{countdownText(c, t)}</li>
-        ))}
-      </ul>
+      <div className="briefing-targets" data-testid="briefing-targets">
+        {!unit && summary.excellentDetermined + summary.excellentProvisional > 0 && (
+          <span>
+            {t("dashboard.thisCycleNote", {
+              determined: summary.excellentDetermined,
+              provisional: summary.excellentProvisional,
+            })}
+          </span>
+        )}
+        {!unit && <span>{t("briefing.tierTargets", { counts: tierTargets })}</span>}
+        {apart > 0 && (
+          <span data-testid="briefing-non-competitors">{t("briefing.nonCompetitors", { count: apart })}</span>
+        )}
+      </div>
+      <BriefingReports summary={summary} unitId={unit ? unit.unitId : null} />
       {SLIDE_CHARTS.map((key) => (
         <ChartCard
           // A new pixel ratio (the screen changed size) draws the chart anew, sharp again.
@@ -288,7 +320,6 @@ function BriefingFigures({
 
 /** The plots' heights on the 1080-pixel stage (the units' chart, nine rows, taller). */
 const SLIDE_CHART_HEIGHTS: Record<(typeof SLIDE_CHARTS)[number], (unitId: string | null) => number> = {
-  progress: () => 110,
-  tiers: () => 190,
-  third: (unitId) => (unitId ? 230 : 260),
+  tiers: () => 206,
+  third: (unitId) => (unitId ? 250 : 272),
 };

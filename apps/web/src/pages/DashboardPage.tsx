@@ -1,38 +1,50 @@
 import "../i18n/dashboard.ts"; // this page's strings, loaded with it
-import "../i18n/briefing.ts"; // the city's name on a slide, shared
-import type { DashboardSummaryDto } from "@beltmap/api";
+import "../dashboard/dashboard.css";
+import "../playback/playback.css";
+import type { CycleSummaryDto, DashboardSummaryDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { lazy, Suspense, useMemo, useRef } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadError } from "../components/LoadError.tsx";
 import { ChartCard } from "../dashboard/ChartCard.tsx";
 import {
   complianceChart,
-  countdownText,
   type DashboardChart,
-  deadlineCountdowns,
   pipelineChart,
   progressChart,
   reReviewChart,
   tierChart,
   unitQuotaChart,
 } from "../dashboard/chart-options.ts";
-import { ExportPng } from "../dashboard/ExportPng.tsx";
+import { cycleLabel, nonCompetitorText, targetFigures } from "../dashboard/figures.ts";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
+import { ALL_CATEGORIES } from "../map/features.ts";
 import { LayerToggles } from "../panels/LayerToggles.tsx";
+import { inputForCycle } from "../playback/cycles.ts";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
-import { useTRPC } from "../trpc.ts";
+import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
-
-const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
+// Loaded after the page's first load (its JavaScript budget, see test/bench/startup.ts): the line over
+// the years (with ECharts' line chart), the playback bar, and the reports and roster cards.
+const SeriesChart = lazy(() =>
+  import("../playback/SeriesChart.tsx").then((m) => ({ default: m.SeriesChart })),
+);
+const PlaybackControl = lazy(() =>
+  import("../playback/PlaybackControl.tsx").then((m) => ({ default: m.PlaybackControl })),
+);
+const ExportPng = lazy(() => import("../dashboard/ExportPng.tsx").then((m) => ({ default: m.ExportPng })));
+const loadCards = () => import("../dashboard/ReportsCard.tsx");
+const ReportsCard = lazy(() => loadCards().then((m) => ({ default: m.ReportsCard })));
+const RosterCard = lazy(() => loadCards().then((m) => ({ default: m.RosterCard })));
 
 /** The charts of the page, in order, with their plots' heights; a click on a unit's bar filters. */
 const PANELS = [
-  { key: "progress", height: 120, select: false },
+  { key: "progress", height: 140, select: false },
   { key: "tiers", height: 210, select: false },
   { key: "pipeline", height: 210, select: false },
   { key: "quotas", height: 280, select: true },
@@ -48,32 +60,79 @@ function heatTiersOf(value: string): Set<Tier> {
   );
 }
 
+/** What the page shows of one cycle; the same options tell whether a played cycle has come. */
+const dashboardQueries = (trpc: typeof trpcOptions, cycle: { cycleId?: number }) => ({
+  summary: trpc.dashboard.summary.queryOptions(cycle),
+  compliance: trpc.belt.compliance.queryOptions(cycle),
+  organizations: trpc.map.organizations.queryOptions(cycle),
+  belts: trpc.belt.list.queryOptions(cycle),
+  centers: trpc.map.serviceCenters.queryOptions(cycle),
+});
+
 /**
- * 看板: where the city (or the user's unit) stands, in one look: the map with its tier heatmaps
- * beside progress toward the 100 sites, each unit against its quotas, the tiers against their
- * targets, the four stages, re-reviews due and overdue, belt compliance and the deadlines. A click
- * on a unit in any chart filters the map and the other charts to it; another click goes back.
+ * 看板: where the city (or the user's unit) stands in the cycle shown, in one look: the map with its
+ * tier heatmaps beside progress toward the 100 sites and the 50 typical practices, each unit against
+ * its quotas, the tiers against their targets, the four stages, re-reviews due and overdue, belt
+ * compliance, who reported by each deadline (and who is late), the committee members' contact sites,
+ * and the progress over the years. A click on a unit in any chart filters the map and the other
+ * charts to it; another click goes back. 年度回放 steps or plays the whole page through the cycles.
  */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const [params, update] = useParamUpdater();
+  const { cycles, selected: headerCycle } = useCycle();
   // The view lives in the URL (unit, heatmaps, clusters), so a link reopens the same view. The set
   // is made again only when its text changes: the map re-applies its overlays on a new set.
   const heatParam = params.get("heat") ?? "";
   const heat = useMemo(() => heatTiersOf(heatParam), [heatParam]);
   const view = { unitId: params.get("unit") || null, heat, clusters: params.get("clusters") === "1" };
   const unitName = useUnitName();
-  const summary = useQuery(trpc.dashboard.summary.queryOptions());
-  const compliance = useQuery(trpc.belt.compliance.queryOptions());
-  const organizations = useQuery(trpc.map.organizations.queryOptions());
-  const belts = useQuery(trpc.belt.list.queryOptions());
-  const centers = useQuery(trpc.map.serviceCenters.queryOptions());
+
+  const isReady = useCallback(
+    (cycle: CycleSummaryDto) => {
+      const q = dashboardQueries(trpc, inputForCycle(cycle));
+      return (
+        queryClient.getQueryData(q.summary.queryKey) !== undefined &&
+        queryClient.getQueryData(q.organizations.queryKey) !== undefined &&
+        queryClient.getQueryData(q.belts.queryKey) !== undefined &&
+        queryClient.getQueryData(q.centers.queryKey) !== undefined
+      );
+    },
+    [trpc],
+  );
+  // 年度回放 (its bar loads lazily): the cycle it shows, null while off (the header's cycle then).
+  const [played, setPlayed] = useState<CycleSummaryDto | null>(null);
+  const playing = played !== null;
+  const headerInput = useCycleInput();
+  const cycleInput = played ? inputForCycle(played) : headerInput;
+  const queries = dashboardQueries(trpc, cycleInput);
+  // Another cycle's answers replace the shown ones when they come: no empty page in between.
+  const keep = { placeholderData: keepPreviousData };
+  const summary = useQuery({ ...queries.summary, ...keep });
+  const compliance = useQuery({ ...queries.compliance, ...keep });
+  const organizations = useQuery({ ...queries.organizations, ...keep });
+  const belts = useQuery({ ...queries.belts, ...keep });
+  const centers = useQuery({ ...queries.centers, ...keep });
   const counties = useQuery(
     trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
   const info = useQuery(trpc.meta.info.queryOptions());
+  const series = useQuery(trpc.dashboard.series.queryOptions());
   const failed = [summary, compliance, organizations, belts, centers, counties].find((q) => q.isError);
+
+  // Playback on: every cycle's figures and map data asked for at once.
+  useEffect(() => {
+    if (!playing) return;
+    for (const cycle of cycles) {
+      const q = dashboardQueries(trpc, inputForCycle(cycle));
+      void queryClient.prefetchQuery(q.summary);
+      void queryClient.prefetchQuery(q.compliance);
+      void queryClient.prefetchQuery(q.organizations);
+      void queryClient.prefetchQuery(q.belts);
+      void queryClient.prefetchQuery(q.centers);
+    }
+  }, [playing, cycles, trpc]);
 
   const toggleUnit = (unitId: string) => update({ unit: chosen === unitId ? null : unitId });
   const map = useRef<MapLibreMap | null>(null);
@@ -85,7 +144,11 @@ export function DashboardPage() {
   // A unit's own dashboard (its county user) is that unit's, not the city's.
   const onlyUnit = summary.data?.perUnit.length === 1 ? summary.data.perUnit[0]?.unitId : undefined;
   const shownUnit = chosen ?? onlyUnit ?? null;
-  const place = shownUnit ? unitName(shownUnit) : t("briefing.city");
+  const place = shownUnit ? unitName(shownUnit) : t("filter.allUnits");
+  // The cycle the figures are of (the played one's once its answer has come).
+  const shownYear = summary.data?.cycle.year ?? played?.year ?? headerCycle?.year ?? null;
+  const cycleText = summary.data ? cycleLabel(summary.data, t) : "";
+  const loadingCycle = [summary, organizations, belts, centers].some((q) => q.isPlaceholderData);
   // Rebuilt when the data, the unit or the language change; each chart keeps its canvas.
   // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
   const charts = useMemo((): Record<PanelKey, DashboardChart> | null => {
@@ -99,9 +162,16 @@ export function DashboardPage() {
       compliance: complianceChart(compliance.data, shownUnit, t, "light"),
     };
   }, [summary.data, compliance.data, shownUnit, i18n.language]);
+  // The line over the years as drawn, for the PNG export.
+  const [seriesOverYears, setSeriesOverYears] = useState<DashboardChart | null>(null);
 
   return (
-    <div className="dashboard" data-testid="dashboard">
+    <div
+      className="dashboard"
+      data-testid="dashboard"
+      data-cycle-year={shownYear ?? undefined}
+      data-cycle-loading={loadingCycle ? "true" : "false"}
+    >
       <section className="dashboard-map">
         <div className="dashboard-toolbar">
           {chosen ? (
@@ -117,17 +187,22 @@ export function DashboardPage() {
             <span className="field-hint">{t("dashboard.clickUnit")}</span>
           )}
           {summary.data && charts && (
-            <ExportPng
-              map={() => map.current}
-              charts={PANELS.map(({ key }) => ({ testId: `chart-${key}`, chart: charts[key] }))}
-              subtitle={place}
-              dataTime={t("dashboard.dataTime", {
-                time: formatTime(summary.data.generatedAt, i18n.language),
-              })}
-              demo={info.data?.demoData === true}
-              attribution={info.data?.basemap?.attribution ?? null}
-              fileName={`${t("dashboard.snapshotFile")}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
-            />
+            <Suspense fallback={null}>
+              <ExportPng
+                map={() => map.current}
+                charts={[
+                  ...PANELS.map(({ key }) => ({ testId: `chart-${key}`, chart: charts[key] })),
+                  ...(seriesOverYears ? [{ testId: "chart-series", chart: seriesOverYears }] : []),
+                ]}
+                subtitle={t("dashboard.heading", { year: summary.data.cycle.year, place })}
+                dataTime={t("dashboard.dataTime", {
+                  time: formatTime(summary.data.generatedAt, i18n.language),
+                })}
+                demo={info.data?.demoData === true}
+                attribution={info.data?.basemap?.attribution ?? null}
+                fileName={`${t("dashboard.snapshotFile")}-${cycleText.replace(/\s/g, "")}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
+              />
+            </Suspense>
           )}
           <LayerToggles
             heatTiers={view.heat}
@@ -135,6 +210,16 @@ export function DashboardPage() {
             clusters={view.clusters}
             onClusters={(on) => update({ clusters: on ? "1" : null })}
           />
+          <Suspense fallback={null}>
+            <PlaybackControl
+              cycles={cycles}
+              startYear={headerCycle?.year ?? null}
+              isReady={isReady}
+              onCycle={setPlayed}
+              loading={loadingCycle}
+              className="dashboard-playback"
+            />
+          </Suspense>
         </div>
         <div className="map-area">
           <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
@@ -144,7 +229,7 @@ export function DashboardPage() {
               belts={belts.data ?? []}
               serviceCenters={centers.data ?? []}
               unitId={chosen}
-              tiers={ALL_TIERS}
+              tiers={ALL_CATEGORIES}
               selectedId={null}
               flyTo={null}
               onSelect={() => undefined}
@@ -156,11 +241,24 @@ export function DashboardPage() {
               }}
             />
           </Suspense>
+          {shownYear !== null && (
+            <div className={playing ? "map-cycle-badge playing" : "map-cycle-badge"} data-testid="map-cycle">
+              {t(playing ? "cycleMap.playing" : "cycleMap.shows", { year: shownYear })}
+            </div>
+          )}
         </div>
       </section>
       <section className="dashboard-panels" aria-label={t("dashboard.title")}>
         {failed && <LoadError query={failed} />}
-        {summary.data && <Figures summary={summary.data} unitId={shownUnit} language={i18n.language} />}
+        {summary.data && (
+          <Figures
+            summary={summary.data}
+            unitId={shownUnit}
+            place={place}
+            playing={playing}
+            language={i18n.language}
+          />
+        )}
         {charts && (
           <div className="dashboard-charts">
             {PANELS.map((panel) => (
@@ -175,49 +273,80 @@ export function DashboardPage() {
             ))}
           </div>
         )}
+        {summary.data && (
+          <Suspense fallback={null}>
+            <ReportsCard summary={summary.data} unitId={shownUnit} onSelect={toggleUnit} />
+            <RosterCard summary={summary.data} unitId={shownUnit} onSelect={toggleUnit} />
+          </Suspense>
+        )}
+        {series.data && (
+          <Suspense fallback={null}>
+            <SeriesChart
+              series={series.data}
+              unitId={shownUnit}
+              currentYear={shownYear}
+              testId="chart-series"
+              height={220}
+              className="chart-series"
+              onChart={setSeriesOverYears}
+            />
+          </Suspense>
+        )}
       </section>
     </div>
   );
 }
 
-/** The headline figures: 优秀 against the target, the countdowns, the time of the data. */
+/**
+ * The headline: the cycle and the place shown, 示范点 against 100 and 典型做法 against 50 (a unit's
+ * against its quotas), the organisations not scored counted apart, the time of the data.
+ */
 function Figures({
   summary,
   unitId,
+  place,
+  playing,
   language,
 }: {
   summary: DashboardSummaryDto;
   unitId: string | null;
+  place: string;
+  playing: boolean;
   language: string;
 }) {
   const { t } = useTranslation();
   const unit = unitId ? summary.perUnit.find((u) => u.unitId === unitId) : undefined;
-  const countdowns = deadlineCountdowns(summary, new Date(summary.generatedAt));
+  const [excellent, practices] = targetFigures(summary, unit ? unit.unitId : null, t);
+  const apart = nonCompetitorText(summary, unit ? unit.unitId : null, t);
   return (
     <div className="dashboard-figures">
+      <h2 className="dashboard-heading" data-testid="dashboard-cycle">
+        {t("dashboard.heading", { year: summary.cycle.year, place })}
+        {playing && <span className="dashboard-playing">{t("dashboard.playing")}</span>}
+      </h2>
       <div className="figure" data-testid="progress-figure">
         <span className="figure-label">{t("dashboard.excellentLabel")}</span>
-        <strong data-testid="progress-number">{unit ? unit.excellent : summary.excellentOfficial}</strong>
-        <span className="figure-of">
-          /{" "}
-          {unit
-            ? t("dashboard.ofQuota", { quota: unit.quota })
-            : t("dashboard.ofTarget", { target: summary.target })}
-        </span>
-        {!unit && summary.excellentProvisional > 0 && (
-          <span className="figure-note">
-            {" · "}
-            {t("dashboard.provisionalMore", { count: summary.excellentProvisional })}
-          </span>
-        )}
+        <strong data-testid="progress-number">{excellent?.value}</strong>
+        <span className="figure-of">/ {excellent?.ofText}</span>
       </div>
-      <ul className="countdowns">
-        {countdowns.map((c) => (
-          <li key={c.key} className={c.overdue ? "overdue" : undefined}>
-            {countdownText(c, t)}
-          </li>
-        ))}
-      </ul>
+      <div className="figure" data-testid="practices-figure">
+        <span className="figure-label">{t("dashboard.practicesLabel")}</span>
+        <strong data-testid="practices-number">{practices?.value}</strong>
+        <span className="figure-of">/ {practices?.ofText}</span>
+      </div>
+      {!unit && summary.excellentDetermined + summary.excellentProvisional > 0 && (
+        <p className="figure-apart" data-testid="this-cycle-note">
+          {t("dashboard.thisCycleNote", {
+            determined: summary.excellentDetermined,
+            provisional: summary.excellentProvisional,
+          })}
+        </p>
+      )}
+      {apart && (
+        <p className="figure-apart" data-testid="non-competitors">
+          {apart}
+        </p>
+      )}
       <span className="data-time" data-testid="data-time">
         {t("dashboard.dataTime", { time: formatTime(summary.generatedAt, language) })}
       </span>

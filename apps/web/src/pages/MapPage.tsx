@@ -1,30 +1,40 @@
-import type { MapOrganizationDto } from "@beltmap/api";
+import "../playback/playback.css";
+import type { CycleSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
-import { TIERS } from "@beltmap/domain";
-import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { isShown, tierCounts } from "../map/features.ts";
-import { FilterPanel } from "../panels/FilterPanel.tsx";
-import { LayerToggles } from "../panels/LayerToggles.tsx";
-import { OrganizationPanel } from "../panels/OrganizationPanel.tsx";
-import { SearchBox } from "../panels/SearchBox.tsx";
-import { SummaryCard } from "../panels/SummaryCard.tsx";
+import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
+import { inputForCycle } from "../playback/cycles.ts";
+import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { queryClient, trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 // MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
 const loadMapView = () => import("../map/MapView.tsx");
 const MapView = lazy(() => loadMapView().then((m) => ({ default: m.MapView })));
+// The sidebar comes with the map (both start loading at once, see prefetchMap); the side panel on a
+// click, the playback bar a moment later. None of them is in the app's entry, which every page's
+// first load (the dashboard's too, within its budget) carries.
+const loadSidebar = () => import("../panels/MapSidebar.tsx");
+const MapSidebar = lazy(() => loadSidebar().then((m) => ({ default: m.MapSidebar })));
+const OrganizationPanel = lazy(() =>
+  import("../panels/OrganizationPanel.tsx").then((m) => ({ default: m.OrganizationPanel })),
+);
+const PlaybackControl = lazy(() =>
+  import("../playback/PlaybackControl.tsx").then((m) => ({ default: m.PlaybackControl })),
+);
 
-/** What the map page asks for; the same options prefetch it. */
-const mapQueries = (trpc: typeof trpcOptions) => ({
-  units: trpc.unit.list.queryOptions(),
-  organizations: trpc.map.organizations.queryOptions(),
-  belts: trpc.belt.list.queryOptions(),
-  centers: trpc.map.serviceCenters.queryOptions(),
+type CycleInput = { cycleId?: number };
+
+/** What the map page asks for, for the cycle shown; the same options prefetch it. */
+const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => ({
+  units: trpc.unit.list.queryOptions(cycle),
+  organizations: trpc.map.organizations.queryOptions(cycle),
+  belts: trpc.belt.list.queryOptions(cycle),
+  centers: trpc.map.serviceCenters.queryOptions(cycle),
   counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
-  summary: trpc.dashboard.summary.queryOptions(),
+  summary: trpc.dashboard.summary.queryOptions(cycle),
   /** For the basemap; the app shell asks for it anyway. */
   info: trpc.meta.info.queryOptions(),
 });
@@ -35,6 +45,7 @@ const mapQueries = (trpc: typeof trpcOptions) => ({
  */
 export function prefetchMap(): void {
   void loadMapView();
+  void loadSidebar();
   // Who is signed in goes first, in a request of its own: the app shell (and so the map) waits for
   // it, and behind the map's data batch it would wait for that whole batch on the server.
   void queryClient.prefetchQuery(
@@ -54,25 +65,61 @@ export function prefetchMap(): void {
   }, 0);
 }
 
-const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
+/** Asks for what the map shows of a played cycle: organisations, belts, service centers, figures. */
+function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
+  const q = mapQueries(trpc, inputForCycle(cycle));
+  void queryClient.prefetchQuery(q.organizations);
+  void queryClient.prefetchQuery(q.belts);
+  void queryClient.prefetchQuery(q.centers);
+  void queryClient.prefetchQuery(q.summary);
+}
 
-const ALL_TIERS = new Set<Tier | "NONE">([...TIERS, "NONE"]);
+/** The map can show a played cycle: its organisations, belts and service centers have come. */
+function cycleLoaded(trpc: typeof trpcOptions, cycle: CycleSummaryDto): boolean {
+  const q = mapQueries(trpc, inputForCycle(cycle));
+  return (
+    queryClient.getQueryData(q.organizations.queryKey) !== undefined &&
+    queryClient.getQueryData(q.belts.queryKey) !== undefined &&
+    queryClient.getQueryData(q.centers.queryKey) !== undefined
+  );
+}
+
+const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
+const NO_UNITS: readonly UnitDto[] = [];
 const NO_HEAT: ReadonlySet<Tier> = new Set();
 
 /** The map of every organisation in the user's region: the app's first screen for leaders. */
 export function MapPage() {
   const { t } = useTranslation();
-  const queries = mapQueries(useTRPC());
-  const units = useQuery(queries.units);
-  const organizations = useQuery(queries.organizations);
-  const belts = useQuery(queries.belts);
-  const centers = useQuery(queries.centers);
+  const trpc = useTRPC();
+  const { cycles, selected: headerCycle } = useCycle();
+  // 年度回放: ready to show a cycle once its organisations, belts and centers are in the cache.
+  const isReady = useCallback((cycle: CycleSummaryDto) => cycleLoaded(trpc, cycle), [trpc]);
+  // 年度回放 (its bar loads lazily): the cycle it shows, null while off (the header's cycle then).
+  const [played, setPlayed] = useState<CycleSummaryDto | null>(null);
+  const playing = played !== null;
+  const headerInput = useCycleInput();
+  const cycleInput = played ? inputForCycle(played) : headerInput;
+  const queries = mapQueries(trpc, cycleInput);
+  // Another cycle's answers replace the shown ones when they come (no empty map in between).
+  const keep = { placeholderData: keepPreviousData };
+  const units = useQuery({ ...queries.units, ...keep });
+  const organizations = useQuery({ ...queries.organizations, ...keep });
+  const belts = useQuery({ ...queries.belts, ...keep });
+  const centers = useQuery({ ...queries.centers, ...keep });
   const counties = useQuery(queries.counties);
-  const summary = useQuery(queries.summary);
+  const summary = useQuery({ ...queries.summary, ...keep });
   const info = useQuery(queries.info);
+  const series = useQuery({ ...trpc.dashboard.series.queryOptions(), enabled: played !== null });
+
+  // Playback on: every cycle's data asked for at once, so stepping and playing wait for nothing.
+  useEffect(() => {
+    if (!playing) return;
+    for (const cycle of cycles) prefetchCycle(trpc, cycle);
+  }, [playing, cycles, trpc]);
 
   const [unitId, setUnitId] = useState<string | null>(null);
-  const [tiers, setTiers] = useState<ReadonlySet<Tier | "NONE">>(ALL_TIERS);
+  const [tiers, setTiers] = useState<ReadonlySet<MapCategory>>(ALL_CATEGORIES);
   // `?org=<id>` (a link from the data-quality list): that organisation selected and flown to.
   const [params] = useSearchParams();
   const linked = Number(params.get("org")) || null;
@@ -85,39 +132,43 @@ export function MapPage() {
   );
 
   const closePanel = useCallback(() => setSelected(null), []);
+  const pick = useCallback((id: number) => {
+    setSelected(id);
+    setFlyTo({ id, at: Date.now() });
+  }, []);
   const orgs = organizations.data ?? NO_ORGANIZATIONS;
-  const counts = useMemo(() => tierCounts(orgs, unitId), [orgs, unitId]);
-  const shown = useMemo(() => orgs.filter((o) => isShown(o, unitId, tiers)).length, [orgs, unitId, tiers]);
   const failed = [units, organizations, belts, centers, counties, summary].find((q) => q.isError);
+  // The cycle the map shows: the played one, else the header's; its data may still be on its way.
+  const shownCycle = played ?? headerCycle;
+  const loadingCycle = [organizations, belts, centers].some((q) => q.isPlaceholderData);
 
   return (
-    <div className="workspace">
+    <div
+      className="workspace"
+      data-cycle-year={shownCycle?.year}
+      data-cycle-loading={loadingCycle ? "true" : "false"}
+      data-testid="map-workspace"
+    >
       <aside className="sidebar">
-        {summary.data && <SummaryCard summary={summary.data} unitId={unitId} />}
-        <SearchBox
-          organizations={orgs}
-          onPick={(id) => {
-            setSelected(id);
-            setFlyTo({ id, at: Date.now() });
-          }}
-        />
-        <FilterPanel
-          units={units.data ?? []}
-          unitId={unitId}
-          onUnit={setUnitId}
-          tiers={tiers}
-          onTiers={setTiers}
-          counts={counts}
-        />
-        <LayerToggles
-          heatTiers={heatTiers}
-          onHeatTiers={setHeatTiers}
-          clusters={clusters}
-          onClusters={setClusters}
-        />
-        <p className="status-line" data-testid="status-line">
-          {organizations.isPending ? t("app.loading") : t("filter.showing", { shown, total: orgs.length })}
-        </p>
+        <Suspense fallback={<p className="status-line">{t("app.loading")}</p>}>
+          <MapSidebar
+            summary={summary.data}
+            units={units.data ?? NO_UNITS}
+            organizations={orgs}
+            loading={organizations.isPending}
+            unitId={unitId}
+            onUnit={setUnitId}
+            tiers={tiers}
+            onTiers={setTiers}
+            heatTiers={heatTiers}
+            onHeatTiers={setHeatTiers}
+            clusters={clusters}
+            onClusters={setClusters}
+            onPick={pick}
+            series={playing ? (series.data ?? null) : null}
+            playedYear={played?.year ?? null}
+          />
+        </Suspense>
       </aside>
       <section className="map-area">
         <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
@@ -136,6 +187,21 @@ export function MapPage() {
             basemap={info.data?.basemap}
           />
         </Suspense>
+        {shownCycle && (
+          <div className={playing ? "map-cycle-badge playing" : "map-cycle-badge"} data-testid="map-cycle">
+            {t(playing ? "cycleMap.playing" : "cycleMap.shows", { year: shownCycle.year })}
+          </div>
+        )}
+        <Suspense fallback={null}>
+          <PlaybackControl
+            cycles={cycles}
+            startYear={headerCycle?.year ?? null}
+            isReady={isReady}
+            onCycle={setPlayed}
+            loading={loadingCycle}
+            className="map-playback"
+          />
+        </Suspense>
         {failed?.error && (
           <div className="error-banner" role="alert">
             {t("app.loadFailed", { message: failed.error.message })}
@@ -145,7 +211,11 @@ export function MapPage() {
           </div>
         )}
       </section>
-      {selected !== null && <OrganizationPanel id={selected} onClose={closePanel} />}
+      {selected !== null && (
+        <Suspense fallback={null}>
+          <OrganizationPanel id={selected} onClose={closePanel} cycleInput={cycleInput} />
+        </Suspense>
+      )}
     </div>
   );
 }

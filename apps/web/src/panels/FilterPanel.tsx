@@ -1,28 +1,46 @@
 import type { UnitDto } from "@beltmap/api";
-import { TIERS, type Tier } from "@beltmap/domain";
+import { TIERS } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
-import type { TierCounts } from "../map/features.ts";
-import { BELT_COLOR, TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
+import type { MapCategory, TierCounts } from "../map/features.ts";
+import { BELT_COLOR, NON_COMPETITOR_COLOR, TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
 
 type Props = {
   units: readonly UnitDto[];
   unitId: string | null;
   onUnit: (unitId: string | null) => void;
-  tiers: ReadonlySet<Tier | "NONE">;
-  onTiers: (tiers: ReadonlySet<Tier | "NONE">) => void;
+  tiers: ReadonlySet<MapCategory>;
+  onTiers: (tiers: ReadonlySet<MapCategory>) => void;
   counts: TierCounts;
 };
+
+function categoryLabel(category: MapCategory, t: (key: string) => string): string {
+  if (category === "NONE") return t("legend.ungraded");
+  if (category === "NON_COMPETITOR") return t("cycleMap.nonCompetitor");
+  return t(`codes.tier.${category}`);
+}
+
+function swatchStyle(category: MapCategory) {
+  if (category === "NONE") return { background: UNGRADED_COLOR };
+  // Hollow: as the map draws a non-competitor.
+  if (category === "NON_COMPETITOR")
+    return { background: "transparent", border: `2px solid ${NON_COMPETITOR_COLOR}` };
+  return { background: TIER_COLORS[category] };
+}
 
 /** Unit and tier filters; the tier list doubles as the legend, with counts. */
 export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: Props) {
   const { t } = useTranslation();
-  const toggle = (tier: Tier | "NONE") => {
+  const toggle = (tier: MapCategory) => {
     const next = new Set(tiers);
     if (next.has(tier)) next.delete(tier);
     else next.add(tier);
     onTiers(next);
   };
-  const rows: (Tier | "NONE")[] = counts.NONE > 0 ? [...TIERS, "NONE"] : [...TIERS];
+  const rows: MapCategory[] = [
+    ...TIERS,
+    ...(counts.NONE > 0 ? (["NONE"] as const) : []),
+    ...(counts.NON_COMPETITOR > 0 ? (["NON_COMPETITOR"] as const) : []),
+  ];
   return (
     <div className="card filter-panel">
       <label className="field">
@@ -45,14 +63,8 @@ export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: P
         {rows.map((tier) => (
           <label key={tier} className="legend-row">
             <input type="checkbox" checked={tiers.has(tier)} onChange={() => toggle(tier)} />
-            <span
-              className="swatch"
-              style={{ background: tier === "NONE" ? UNGRADED_COLOR : TIER_COLORS[tier] }}
-              aria-hidden="true"
-            />
-            <span className="legend-label">
-              {tier === "NONE" ? t("legend.ungraded") : t(`codes.tier.${tier}`)}
-            </span>
+            <span className="swatch" style={swatchStyle(tier)} aria-hidden="true" />
+            <span className="legend-label">{categoryLabel(tier, t)}</span>
             <span className="legend-count" data-testid={`tier-count-${tier}`}>
               {counts[tier]}
             </span>
@@ -83,6 +95,7 @@ export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: P
           {t("legend.serviceCenter")}
         </li>
         <li className="symbol-note">{t("legend.provisional")}</li>
+        {counts.NON_COMPETITOR > 0 && <li className="symbol-note">{t("cycleMap.nonCompetitorNote")}</li>}
       </ul>
     </div>
   );

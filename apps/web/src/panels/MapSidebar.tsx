@@ -1,0 +1,99 @@
+import type { CycleSeriesDto, DashboardSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
+import type { Tier } from "@beltmap/domain";
+import { lazy, Suspense, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { isShown, type MapCategory, tierCounts } from "../map/features.ts";
+import { FilterPanel } from "./FilterPanel.tsx";
+import { LayerToggles } from "./LayerToggles.tsx";
+import { SearchBox } from "./SearchBox.tsx";
+import { SummaryCard } from "./SummaryCard.tsx";
+
+// The line over the years (ECharts with it): only once playback is on.
+const SeriesChart = lazy(() =>
+  import("../playback/SeriesChart.tsx").then((m) => ({ default: m.SeriesChart })),
+);
+
+export type MapSidebarProps = {
+  summary: DashboardSummaryDto | undefined;
+  units: readonly UnitDto[];
+  organizations: readonly MapOrganizationDto[];
+  loading: boolean;
+  unitId: string | null;
+  onUnit: (unitId: string | null) => void;
+  tiers: ReadonlySet<MapCategory>;
+  onTiers: (tiers: ReadonlySet<MapCategory>) => void;
+  heatTiers: ReadonlySet<Tier>;
+  onHeatTiers: (tiers: ReadonlySet<Tier>) => void;
+  clusters: boolean;
+  onClusters: (on: boolean) => void;
+  onPick: (organizationId: number) => void;
+  /** While playback is on: every cycle's figures, and the year shown. */
+  series: CycleSeriesDto | null;
+  playedYear: number | null;
+};
+
+/**
+ * The map page's sidebar: progress in the cycle shown, the line over the years while playback is
+ * on, the search, the unit and tier filters (the legend, with counts) and the overlays. Loaded with
+ * the map (lazily, see MapPage): the dashboard's first load, which shares the app's entry, does not
+ * carry it.
+ */
+export function MapSidebar({
+  summary,
+  units,
+  organizations,
+  loading,
+  unitId,
+  onUnit,
+  tiers,
+  onTiers,
+  heatTiers,
+  onHeatTiers,
+  clusters,
+  onClusters,
+  onPick,
+  series,
+  playedYear,
+}: MapSidebarProps) {
+  const { t } = useTranslation();
+  const counts = useMemo(() => tierCounts(organizations, unitId), [organizations, unitId]);
+  const shown = useMemo(
+    () => organizations.filter((o) => isShown(o, unitId, tiers)).length,
+    [organizations, unitId, tiers],
+  );
+  return (
+    <>
+      {summary && <SummaryCard summary={summary} unitId={unitId} />}
+      {series && playedYear !== null && (
+        <Suspense fallback={null}>
+          <SeriesChart
+            series={series}
+            unitId={unitId}
+            currentYear={playedYear}
+            testId="map-series"
+            height={170}
+            className="map-series-card"
+          />
+        </Suspense>
+      )}
+      <SearchBox organizations={organizations} onPick={onPick} />
+      <FilterPanel
+        units={units}
+        unitId={unitId}
+        onUnit={onUnit}
+        tiers={tiers}
+        onTiers={onTiers}
+        counts={counts}
+      />
+      <LayerToggles
+        heatTiers={heatTiers}
+        onHeatTiers={onHeatTiers}
+        clusters={clusters}
+        onClusters={onClusters}
+      />
+      <p className="status-line" data-testid="status-line">
+        {loading ? t("app.loading") : t("filter.showing", { shown, total: organizations.length })}
+      </p>
+    </>
+  );
+}

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
 import { login, mutate, query, sessionCookie } from "../support/auth.ts";
 
-type QueueRow = { organizationId: number; name: string; unitId: string; status: string };
+type QueueRow = {
+  organizationId: number;
+  name: string;
+  unitId: string;
+  status: string;
+  previousVersion: number;
+};
 type Queue = {
   rows: QueueRow[];
   total: number;
@@ -18,7 +24,13 @@ type Queue = {
   quotas: { unitId: string; quota: number; used: number; reached: boolean }[];
 };
 type Sheet = {
-  stages: { stage: string; status: string; items: Record<string, number>; opinion: string | null }[];
+  stages: {
+    stage: string;
+    status: string;
+    version: number;
+    items: Record<string, number>;
+    opinion: string | null;
+  }[];
   grade: { source: string | null } | null;
   siteFacts: unknown;
   organization: { notCompetitorReason: string | null };
@@ -248,12 +260,7 @@ describe("争创对象, 摘牌 at 评定, and a past cycle", () => {
     // A 示范点 whose 初评 the county redid below 90 (the demo has none): returned, then submitted anew.
     const city = await sessionCookie(app.server.url, "demo-city");
     const county = await sessionCookie(app.server.url, "demo-county");
-    const queue = await query<Queue & { rows: (QueueRow & { previousVersion: number })[] }>(
-      app.server.url,
-      city,
-      "queue.list",
-      { unitId: "KECHENG" },
-    );
+    const queue = await query<Queue>(app.server.url, city, "queue.list", { unitId: "KECHENG" });
     const organizations = await query<MapOrganization[]>(app.server.url, city, "map.organizations");
     const sites = new Set(organizations.filter((o) => o.grade === "EXCELLENT").map((o) => o.id));
     const site = queue.rows.find((r) => sites.has(r.organizationId));
@@ -265,12 +272,9 @@ describe("争创对象, 摘牌 at 评定, and a past cycle", () => {
       version: site.previousVersion,
       reason: "请按复查情况重新初评",
     });
-    const returned = await query<Sheet & { stages: { stage: string; version: number }[] }>(
-      app.server.url,
-      county,
-      "sheet.get",
-      { organizationId: site.organizationId },
-    );
+    const returned = await query<Sheet>(app.server.url, county, "sheet.get", {
+      organizationId: site.organizationId,
+    });
     await mutate(app.server.url, county, "sheet.submit", {
       organizationId: site.organizationId,
       stage: "COUNTY_INITIAL",

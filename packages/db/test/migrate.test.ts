@@ -105,7 +105,9 @@ describe("the campaign-cycles migration on a database with data", () => {
     ]);
     // A second open re-review is now refused by the database itself.
     await expect(
-      db.query(`INSERT INTO "ReReview" ("organizationId", "dueOn", "gradeBefore", status) VALUES (2, now(), 'PASS', 'PENDING')`),
+      db.query(
+        `INSERT INTO "ReReview" ("organizationId", "dueOn", "gradeBefore", status) VALUES (2, now(), 'PASS', 'PENDING')`,
+      ),
     ).rejects.toThrow(/duplicate key/);
     await expect(
       db.query(

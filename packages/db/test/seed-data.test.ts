@@ -6,8 +6,8 @@ import {
   type Grade,
   gradeFromTotal,
   isEligibleStop,
-  parseItemScores,
   isOpenReReview,
+  parseItemScores,
   reviewState,
   STAGES,
   sheetTotal,
@@ -132,12 +132,15 @@ describe("demo data", () => {
       stagesOf.set(sheet.organizationId, [...(stagesOf.get(sheet.organizationId) ?? []), sheet.stage]);
     }
     for (const id of data.notCompetitorIds) expect(stagesOf.has(id)).toBe(false);
-    for (const [id, stages] of stagesOf) expect(stages, `organisation ${id}`).toEqual(STAGES.slice(0, stages.length));
+    for (const [id, stages] of stagesOf)
+      expect(stages, `organisation ${id}`).toEqual(STAGES.slice(0, stages.length));
     const determined = data.current.grades.filter((g) => g.source === "CITY_FINAL");
     const units = new Set(determined.map((g) => data.organizations[g.organizationId - 1]?.unitId));
     expect([...units]).toEqual(["LONGYOU"]);
     for (const record of determined) {
-      const sheet = data.current.sheets.find((s) => s.organizationId === record.organizationId && s.stage === "CITY_FINAL");
+      const sheet = data.current.sheets.find(
+        (s) => s.organizationId === record.organizationId && s.stage === "CITY_FINAL",
+      );
       expect(sheet?.total).toBe(record.total);
       expect(gradeFromTotal(record.total ?? -1)).toBe(record.grade);
     }
@@ -164,9 +167,14 @@ describe("demo data", () => {
     const furthest = new Map<number, number>();
     for (const sheet of data.current.sheets)
       if (sheet.status === "SUBMITTED")
-        furthest.set(sheet.organizationId, Math.max(furthest.get(sheet.organizationId) ?? 0, STAGES.indexOf(sheet.stage) + 1));
+        furthest.set(
+          sheet.organizationId,
+          Math.max(furthest.get(sheet.organizationId) ?? 0, STAGES.indexOf(sheet.stage) + 1),
+        );
     for (const unit of data.units) {
-      const own = data.organizations.filter((o) => o.unitId === unit.id && !data.notCompetitorIds.includes(o.id));
+      const own = data.organizations.filter(
+        (o) => o.unitId === unit.id && !data.notCompetitorIds.includes(o.id),
+      );
       const reach = Math.max(...own.map((o) => furthest.get(o.id) ?? 0));
       const behind = own.filter((o) => (furthest.get(o.id) ?? 0) < reach);
       expect(behind.length, unit.name).toBeGreaterThanOrEqual(3);
@@ -202,11 +210,10 @@ describe("demo data", () => {
   });
 
   it("gives every scored organisation exactly one open re-review, and files only approved adjustments", () => {
-    const open = data.reReviews.filter((r) =>
-      isOpenReReview({ status: r.status, suggestion: r.suggestion }),
-    );
+    const open = data.reReviews.filter((r) => isOpenReReview({ status: r.status, suggestion: r.suggestion }));
     const perOrganization = new Map<number, number>();
-    for (const r of open) perOrganization.set(r.organizationId, (perOrganization.get(r.organizationId) ?? 0) + 1);
+    for (const r of open)
+      perOrganization.set(r.organizationId, (perOrganization.get(r.organizationId) ?? 0) + 1);
     expect([...perOrganization.values()].every((n) => n === 1)).toBe(true);
     expect([...perOrganization.keys()].sort((a, b) => a - b)).toEqual(
       data.grades.map((g) => g.organizationId).sort((a, b) => a - b),
@@ -231,7 +238,9 @@ describe("demo data", () => {
     );
     // Each open re-review of an organisation the city determined in 2026 runs from the determination.
     for (const record of data.current.grades.filter((g) => g.source === "CITY_FINAL")) {
-      const open = data.reReviews.find((r) => r.organizationId === record.organizationId && r.status === "PENDING");
+      const open = data.reReviews.find(
+        (r) => r.organizationId === record.organizationId && r.status === "PENDING",
+      );
       expect(open?.gradeBefore, `organisation ${record.organizationId}`).toBe(record.grade);
     }
   });

@@ -127,7 +127,8 @@ export const en: Messages = {
     results: "Done: {{ok}} succeeded, {{failed}} not done",
     ok: "done",
     failedWith: "not done: {{message}}",
-    delisting: "{{count}} demonstration site(s) among them fall below excellent and are delisted once submitted:",
+    delisting:
+      "{{count}} demonstration site(s) among them fall below excellent and are delisted once submitted:",
     delistingHint:
       "Their dual management, typical practices and contact members change with it and the belt rules recount; each sheet says how.",
   },

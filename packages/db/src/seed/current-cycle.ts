@@ -5,8 +5,8 @@
 // city, a 示范点 downgraded (摘牌) waiting to be filed, one waiting for the county, and a 摘牌 at 评定.
 import {
   addMonthsInChina,
-  type CycleTargets,
   CAMPAIGN_TARGETS,
+  type CycleTargets,
   chinaDayEnd,
   chinaDayStart,
   chinaStartOfDay,
@@ -107,12 +107,23 @@ const REPORT_STORY_2017: readonly ReportStep[] = [
   "CHANGSHAN",
   "KAIHUA",
 ].map((unitId, i) =>
-  report(unitId, `2017-09-${String(11 + i).padStart(2, "0")}T10:00`, "RECEIVED", `2017-09-${String(21 + (i % 3)).padStart(2, "0")}T10:00`),
+  report(
+    unitId,
+    `2017-09-${String(11 + i).padStart(2, "0")}T10:00`,
+    "RECEIVED",
+    `2017-09-${String(21 + (i % 3)).padStart(2, "0")}T10:00`,
+  ),
 );
 
 /** 附件2 of 2026 (deadline 12月20日): three units have reported, one of them sent back. */
 const REPORT_STORY: readonly ReportStep[] = [
-  report("GREEN_ZONE", "2026-11-12T10:00", "RETURNED", "2026-11-14T11:00", "部分党组织初评得分与复核得分相差较大，请核实后重新报送"),
+  report(
+    "GREEN_ZONE",
+    "2026-11-12T10:00",
+    "RETURNED",
+    "2026-11-14T11:00",
+    "部分党组织初评得分与复核得分相差较大，请核实后重新报送",
+  ),
   report("LONGYOU", "2026-11-16T10:00", "RECEIVED", "2026-11-17T09:00"),
   report("JIANGSHAN", "2026-11-18T15:00", null, null),
 ];
@@ -124,7 +135,13 @@ function plan(
   decided: string | null,
   returnReason: string | null = null,
 ): PlanStep {
-  return { unitId, submittedAt: at(submitted), decision, decidedAt: decided ? at(decided) : null, returnReason };
+  return {
+    unitId,
+    submittedAt: at(submitted),
+    decision,
+    decidedAt: decided ? at(decided) : null,
+    returnReason,
+  };
 }
 
 function report(
@@ -134,7 +151,13 @@ function report(
   decided: string | null,
   returnReason: string | null = null,
 ): ReportStep {
-  return { unitId, submittedAt: at(submitted), decision, decidedAt: decided ? at(decided) : null, returnReason };
+  return {
+    unitId,
+    submittedAt: at(submitted),
+    decision,
+    decidedAt: decided ? at(decided) : null,
+    returnReason,
+  };
 }
 
 /** The organisations whose story the year tells (see the file's opening comment). */
@@ -266,7 +289,11 @@ export function currentCycleStory(rng: Rng, data: Year2017, demoTownship: DemoTo
     const final = totalFor(rng, gradeIn2026.get(org.id) ?? "PASS");
     STAGES.forEach((stage, index) => {
       const draft = step === "SELF_DRAFT" && stage === "SELF";
-      if (step === "NOT_STARTED" || (step === "SELF_DRAFT" && !draft) || (typeof step === "number" && index >= step))
+      if (
+        step === "NOT_STARTED" ||
+        (step === "SELF_DRAFT" && !draft) ||
+        (typeof step === "number" && index >= step)
+      )
         return;
       // The city's determination is the score itself; earlier stages drift a little above it.
       const drift = stage === "CITY_FINAL" ? 0 : intBetween(rng, 0, stage === "SELF" ? 8 : 3) / 2;
@@ -296,7 +323,8 @@ export function currentCycleStory(rng: Rng, data: Year2017, demoTownship: DemoTo
   ];
   for (const id of [cast.delistedAtDetermination, cast.newSiteAtDetermination]) {
     const record = grades.find((g) => g.organizationId === id && g.source === "CITY_FINAL");
-    if (record?.grade !== gradeIn2026.get(id)) throw new Error(`the 2026 评定 of organisation ${id} is off the story`);
+    if (record?.grade !== gradeIn2026.get(id))
+      throw new Error(`the 2026 评定 of organisation ${id} is off the story`);
   }
 
   // A new county member for 柯城区's new 示范点; 龙游县's member of the delisted site moves to the new one.
@@ -349,8 +377,16 @@ export function currentCycleStory(rng: Rng, data: Year2017, demoTownship: DemoTo
     sheets,
     grades,
     delistings: [
-      { organizationId: cast.downgradedAwaitingFiling, cause: "动态管理复查降级", at: at("2026-11-12T10:00") },
-      { organizationId: cast.delistedAtDetermination, cause: "2026 年度市级评定为良好", at: STAGE_DATES_2026.CITY_FINAL },
+      {
+        organizationId: cast.downgradedAwaitingFiling,
+        cause: "动态管理复查降级",
+        at: at("2026-11-12T10:00"),
+      },
+      {
+        organizationId: cast.delistedAtDetermination,
+        cause: "2026 年度市级评定为良好",
+        at: STAGE_DATES_2026.CITY_FINAL,
+      },
     ],
     members,
     contacts,
@@ -398,7 +434,19 @@ const SUPERSEDED_BY_2026 = "2026 年度市级评定已确定等次，本次复�
  */
 export function demoReReviews(rng: Rng, data: Year2017, current: CurrentCycleStory): DemoReReview[] {
   const reReviews: DemoReReview[] = [];
-  const add = (row: Omit<DemoReReview, "id" | "notes" | "countyDecidedAt" | "decisionReason" | "cityFiledAt" | "cityDecisionReason" | "delisting"> & Partial<DemoReReview>) =>
+  const add = (
+    row: Omit<
+      DemoReReview,
+      | "id"
+      | "notes"
+      | "countyDecidedAt"
+      | "decisionReason"
+      | "cityFiledAt"
+      | "cityDecisionReason"
+      | "delisting"
+    > &
+      Partial<DemoReReview>,
+  ) =>
     reReviews.push({
       notes: "",
       countyDecidedAt: null,
@@ -443,13 +491,19 @@ export function demoReReviews(rng: Rng, data: Year2017, current: CurrentCycleSto
     }
     add(done(org, reviewedAt, grade, due));
     const nextDue = chinaStartOfDay(nextReviewDue(grade, reviewedAt));
-    if (org === cast.awaitingCountyUpgrade || org === cast.escalated || org === cast.awaitingCountyDowngrade) {
+    if (
+      org === cast.awaitingCountyUpgrade ||
+      org === cast.escalated ||
+      org === cast.awaitingCountyDowngrade
+    ) {
       const upgrade = org !== cast.awaitingCountyDowngrade;
       const escalated = org === cast.escalated;
       add({
         organizationId: org,
         dueOn: nextDue,
-        reviewedAt: escalated ? at("2026-11-02T10:00") : at(upgrade ? "2026-11-18T10:00" : "2026-11-17T10:00"),
+        reviewedAt: escalated
+          ? at("2026-11-02T10:00")
+          : at(upgrade ? "2026-11-18T10:00" : "2026-11-17T10:00"),
         gradeBefore: grade,
         suggestion: upgrade ? "UPGRADE" : "DOWNGRADE",
         suggestedGrade: upgrade ? "EXCELLENT" : "GOOD",
@@ -499,7 +553,15 @@ export function demoReReviews(rng: Rng, data: Year2017, current: CurrentCycleSto
     add(
       determination
         ? pending(org, determination.grade, determination.effectiveAt)
-        : { organizationId: org, dueOn: nextDue, reviewedAt: null, gradeBefore: grade, suggestion: "NONE", suggestedGrade: null, status: "PENDING" },
+        : {
+            organizationId: org,
+            dueOn: nextDue,
+            reviewedAt: null,
+            gradeBefore: grade,
+            suggestion: "NONE",
+            suggestedGrade: null,
+            status: "PENDING",
+          },
     );
   }
   return reReviews;
@@ -549,4 +611,3 @@ function delistingOf(data: Year2017, organizationId: number, gradeAfter: Grade):
     belts,
   });
 }
-

@@ -25,6 +25,7 @@ import {
   type UnitSpec,
 } from "@beltmap/domain";
 import { COUNTIES, countyLabelPoint, countyName, randomPointInCounty, TOWNSHIPS } from "@beltmap/geo";
+import { type CurrentCycleStory, currentCycleStory, demoReReviews } from "./current-cycle.ts";
 import {
   BELT_THEMES,
   MEMBER_GIVEN,
@@ -33,7 +34,6 @@ import {
   SPECIAL_TOWN_THEMES,
   streetAddress,
 } from "./names.ts";
-import { type CurrentCycleStory, currentCycleStory, demoReReviews } from "./current-cycle.ts";
 import { type DemoUser, demoTownshipOf, demoUsers } from "./workflow.ts";
 
 export const DEMO_SEED = 20170810;
@@ -310,7 +310,9 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
 
 /** Half of them 联建, the others 单建 but not run as entities. */
 function NOT_COMPETITOR_FACTS(id: number): Pick<DemoOrganization, "setupKind" | "entityOperated"> {
-  return id % 2 === 0 ? { setupKind: "JOINT", entityOperated: true } : { setupKind: "SINGLE", entityOperated: false };
+  return id % 2 === 0
+    ? { setupKind: "JOINT", entityOperated: true }
+    : { setupKind: "SINGLE", entityOperated: false };
 }
 
 /**
@@ -328,10 +330,18 @@ function notCompetitors(
   const chosen: number[] = [];
   for (const unit of APPENDIX3_UNITS) {
     const candidates = organizations.filter(
-      (o) => o.unitId === unit.id && gradeOf.get(o.id) !== "EXCELLENT" && !taken.has(o.id) && o.kind !== "SPECIAL_TOWN",
+      (o) =>
+        o.unitId === unit.id &&
+        gradeOf.get(o.id) !== "EXCELLENT" &&
+        !taken.has(o.id) &&
+        o.kind !== "SPECIAL_TOWN",
     );
     const count = Math.max(1, Math.round(candidates.length * 0.02));
-    chosen.push(...shuffle(rng, candidates).slice(0, count).map((o) => o.id));
+    chosen.push(
+      ...shuffle(rng, candidates)
+        .slice(0, count)
+        .map((o) => o.id),
+    );
   }
   return chosen.sort((a, b) => a - b);
 }

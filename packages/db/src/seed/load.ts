@@ -1,8 +1,8 @@
+import type { Prisma } from "../generated/prisma/client.ts";
+import { hashPassword } from "../passwords.ts";
 import { readAppendix2Units } from "../repositories/appendix2.ts";
 import { listBeltsWithStops } from "../repositories/belts.ts";
 import { openCycleWithCarryOver } from "../repositories/cycles.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { hashPassword } from "../passwords.ts";
 import { CURRENT_CYCLE_ID } from "./current-cycle.ts";
 import type { DemoData, ReferenceData } from "./generate.ts";
 import { DEMO_PASSWORD } from "./workflow.ts";
@@ -112,7 +112,10 @@ async function loadCurrentCycle(tx: Tx, data: DemoData): Promise<void> {
   });
   // Hashed here, not in the generator: a salted hash differs every run, the rest of the data not.
   const users = await Promise.all(
-    data.users.map(async ({ id: _id, ...user }) => ({ ...user, passwordHash: await hashPassword(DEMO_PASSWORD) })),
+    data.users.map(async ({ id: _id, ...user }) => ({
+      ...user,
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    })),
   );
   await tx.user.createMany({ data: users });
   await submitPlans(tx, data, cycleId);

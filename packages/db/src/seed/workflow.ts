@@ -46,7 +46,8 @@ export function workInProgress(
     const reach = reachOf[unitId] ?? 2;
     const steps = PROGRESS_STEPS.filter((step) => typeof step !== "number" || step < reach);
     const candidates = competitors.filter(
-      (o) => o.unitId === unitId && gradeOf.get(o.id) !== ("EXCELLENT" satisfies Grade) && !reserved.has(o.id),
+      (o) =>
+        o.unitId === unitId && gradeOf.get(o.id) !== ("EXCELLENT" satisfies Grade) && !reserved.has(o.id),
     );
     const inDemoTownship = candidates.filter((o) => o.townshipId === demoTownship.id).slice(0, steps.length);
     const others = shuffle(

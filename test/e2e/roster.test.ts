@@ -124,7 +124,9 @@ describe("the county's roster (柯城区)", () => {
     expect(await unitCard(page, "KECHENG").getByTestId("sites-without-contact").textContent()).toContain(
       freed.name,
     );
-    await page.getByTestId("roster-inactive").check();
+    // The filter lives in the address (a navigation React applies in a transition): click, then wait.
+    await page.getByTestId("roster-inactive").click();
+    await expect.poll(() => page.getByTestId("roster-inactive").isChecked(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => row.getByTestId("member-status").textContent()).toBe("已停用");
     const rule = await contactsRule("demo-county", "KECHENG");
     expect(rule?.passed).toBe(false);

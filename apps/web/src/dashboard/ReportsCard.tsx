@@ -14,6 +14,29 @@ function State({ state, testId }: { state: ReportState | null; testId?: string }
   );
 }
 
+/** A unit's row header: its name, a button that filters the page to it where the page can. */
+function UnitHeader({
+  unitId,
+  name,
+  onSelect,
+}: {
+  unitId: string;
+  name: string;
+  onSelect: ((unitId: string) => void) | undefined;
+}) {
+  return (
+    <th scope="row">
+      {onSelect ? (
+        <button type="button" className="link-button" onClick={() => onSelect(unitId)}>
+          {name}
+        </button>
+      ) : (
+        name
+      )}
+    </th>
+  );
+}
+
 /**
  * 报送情况 on the dashboard: per deadline, how many units stand where and who is late by name; then
  * each unit's state for the belt plan and 附件2. A one-unit view shows its own unit's only. A click
@@ -76,15 +99,7 @@ export function ReportsCard({
           <tbody>
             {rows.map((row) => (
               <tr key={row.unitId} data-testid={`report-unit-${row.unitId}`}>
-                <th scope="row">
-                  {onSelect ? (
-                    <button type="button" className="link-button" onClick={() => onSelect(row.unitId)}>
-                      {row.unitName}
-                    </button>
-                  ) : (
-                    row.unitName
-                  )}
-                </th>
+                <UnitHeader unitId={row.unitId} name={row.unitName} onSelect={onSelect} />
                 <td>
                   <State state={row.plan} />
                 </td>
@@ -132,15 +147,7 @@ export function RosterCard({
           <tbody>
             {units.map((row) => (
               <tr key={row.unitId} className={row.passed ? undefined : "roster-failing"}>
-                <th scope="row">
-                  {onSelect ? (
-                    <button type="button" className="link-button" onClick={() => onSelect(row.unitId)}>
-                      {row.unitName}
-                    </button>
-                  ) : (
-                    row.unitName
-                  )}
-                </th>
+                <UnitHeader unitId={row.unitId} name={row.unitName} onSelect={onSelect} />
                 <td className={row.sitesWithContact < row.sites ? "tone-overdue" : undefined}>
                   {row.sitesWithContact} / {row.sites}
                 </td>

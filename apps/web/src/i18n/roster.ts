@@ -66,7 +66,6 @@ const zhCN = {
   notAllowed: "两新工委委员名单仅县（市、区）、市委两新工委和领导查看。",
   empty: "暂无委员",
   emptyFiltered: "没有符合条件的委员",
-  close: "关闭",
   listSeparator: "、",
 };
 
@@ -143,7 +142,6 @@ const en: typeof zhCN = {
   notAllowed: "The roster is for the counties, the city and leaders.",
   empty: "No member yet",
   emptyFiltered: "No member matches",
-  close: "Close",
   listSeparator: ", ",
 };
 

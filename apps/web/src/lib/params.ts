@@ -1,6 +1,10 @@
 import { useSearchParams } from "react-router";
 
-/** The page's filters live in the URL (shareable, kept on reload); empty values are dropped. */
+/**
+ * The page's filters live in the URL (shareable, kept on reload); empty values are dropped. A change
+ * shows at once (flushSync rather than a transition): a checkbox or a select bound to the URL
+ * reflects the click that changed it before anything else is read.
+ */
 export function useParamUpdater(): [URLSearchParams, (changes: Record<string, string | null>) => void] {
   const [params, setParams] = useSearchParams();
   const update = (changes: Record<string, string | null>) =>
@@ -13,7 +17,7 @@ export function useParamUpdater(): [URLSearchParams, (changes: Record<string, st
         }
         return next;
       },
-      { replace: true },
+      { replace: true, flushSync: true },
     );
   return [params, update];
 }

@@ -1,13 +1,16 @@
+import "../components/wall.css";
 import "../i18n/appendix2.ts"; // this page's strings, loaded with it
+import { validateReturnReason } from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OwnReport } from "../appendix2/OwnReport.tsx";
-import { ReturnDialog } from "../appendix2/ReturnDialog.tsx";
 import { SubmitDialog } from "../appendix2/SubmitDialog.tsx";
 import { type UnitAction, UnitsTable } from "../appendix2/UnitsTable.tsx";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { LoadError } from "../components/LoadError.tsx";
+import { NoticeBar } from "../components/NoticeBar.tsx";
+import { ReasonDialog } from "../components/ReasonDialog.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatDay } from "../lib/format.ts";
 import { cycleInputOf, useCycle } from "../shell/cycle.ts";
@@ -82,7 +85,7 @@ export function Appendix2Page() {
   const actionName = action ? unitName(action.unit.unitId, action.unit.unitName) : "";
 
   return (
-    <div className="page a2-page">
+    <div className="page a2-page wall-zoom">
       <div className="page-head">
         <h2>
           {t("appendix2.title")}
@@ -102,21 +105,12 @@ export function Appendix2Page() {
           {t("appendix2.history", { year: cycle.selected.year })}
         </p>
       )}
-      <div aria-live="polite" data-testid="a2-notice">
-        {notice && (
-          <p className={`notice notice-${notice.kind}`}>
-            {notice.text}
-            <button
-              type="button"
-              className="notice-close"
-              onClick={() => setNotice(null)}
-              aria-label={t("common.close")}
-            >
-              ×
-            </button>
-          </p>
-        )}
-      </div>
+      <NoticeBar
+        message={notice?.text}
+        kind={notice?.kind}
+        onClose={() => setNotice(null)}
+        testId="a2-notice"
+      />
       <LoadError query={status} />
       {!data && status.isPending && <p className="empty">{t("app.loading")}</p>}
 
@@ -178,11 +172,18 @@ export function Appendix2Page() {
         </ConfirmDialog>
       )}
       {action?.kind === "return" && (
-        <ReturnDialog
-          unitName={actionName}
-          version={action.version}
-          pending={giveBack.isPending}
+        <ReasonDialog
+          title={t("appendix2.returnTitle", { unit: actionName, version: action.version })}
+          testId="a2-return-dialog"
+          hint={t("appendix2.returnHint")}
+          label={t("appendix2.returnReason")}
+          check={validateReturnReason}
+          maxLength={500}
+          reasonTestId="a2-return-reason"
           error={giveBack.isError ? (serverMessage(giveBack.error) ?? t("app.networkError")) : null}
+          confirmLabel={t("appendix2.returnConfirm")}
+          confirmTestId="a2-return-confirm"
+          pending={giveBack.isPending}
           onCancel={() => setAction(null)}
           onConfirm={(reason) =>
             giveBack.mutate(

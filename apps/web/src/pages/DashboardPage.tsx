@@ -5,7 +5,7 @@ import type { CycleSummaryDto, DashboardSummaryDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadError } from "../components/LoadError.tsx";
 import { ChartCard } from "../dashboard/ChartCard.tsx";
@@ -24,18 +24,17 @@ import { useParamUpdater } from "../lib/params.ts";
 import { ALL_CATEGORIES } from "../map/features.ts";
 import { LayerToggles } from "../panels/LayerToggles.tsx";
 import { inputForCycle } from "../playback/cycles.ts";
-import { useCycle, useCycleInput } from "../shell/cycle.ts";
+import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
+import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
+import { useCycle } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 // Loaded after the page's first load (its JavaScript budget, see test/bench/startup.ts): the line over
-// the years (with ECharts' line chart), the playback bar, and the reports and roster cards.
+// the years (with ECharts' line chart), the reports and roster cards, and (PlaybackSlot) the playback bar.
 const SeriesChart = lazy(() =>
   import("../playback/SeriesChart.tsx").then((m) => ({ default: m.SeriesChart })),
-);
-const PlaybackControl = lazy(() =>
-  import("../playback/PlaybackControl.tsx").then((m) => ({ default: m.PlaybackControl })),
 );
 const ExportPng = lazy(() => import("../dashboard/ExportPng.tsx").then((m) => ({ default: m.ExportPng })));
 const loadCards = () => import("../dashboard/ReportsCard.tsx");
@@ -69,6 +68,16 @@ const dashboardQueries = (trpc: typeof trpcOptions, cycle: { cycleId?: number })
   centers: trpc.map.serviceCenters.queryOptions(cycle),
 });
 
+/** Asks for what the page shows of a played cycle: its figures and map data. */
+function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
+  const q = dashboardQueries(trpc, inputForCycle(cycle));
+  void queryClient.prefetchQuery(q.summary);
+  void queryClient.prefetchQuery(q.compliance);
+  void queryClient.prefetchQuery(q.organizations);
+  void queryClient.prefetchQuery(q.belts);
+  void queryClient.prefetchQuery(q.centers);
+}
+
 /**
  * 看板: where the city (or the user's unit) stands in the cycle shown, in one look: the map with its
  * tier heatmaps beside progress toward the 100 sites and the 50 typical practices, each unit against
@@ -81,7 +90,7 @@ export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const [params, update] = useParamUpdater();
-  const { cycles, selected: headerCycle } = useCycle();
+  const { selected: headerCycle } = useCycle();
   // The view lives in the URL (unit, heatmaps, clusters), so a link reopens the same view. The set
   // is made again only when its text changes: the map re-applies its overlays on a new set.
   const heatParam = params.get("heat") ?? "";
@@ -101,11 +110,8 @@ export function DashboardPage() {
     },
     [trpc],
   );
-  // 年度回放 (its bar loads lazily): the cycle it shows, null while off (the header's cycle then).
-  const [played, setPlayed] = useState<CycleSummaryDto | null>(null);
-  const playing = played !== null;
-  const headerInput = useCycleInput();
-  const cycleInput = played ? inputForCycle(played) : headerInput;
+  const prefetch = useCallback((cycle: CycleSummaryDto) => prefetchCycle(trpc, cycle), [trpc]);
+  const { played, setPlayed, playing, cycleInput } = usePlayedCycle(prefetch);
   const queries = dashboardQueries(trpc, cycleInput);
   // Another cycle's answers replace the shown ones when they come: no empty page in between.
   const keep = { placeholderData: keepPreviousData };
@@ -120,19 +126,6 @@ export function DashboardPage() {
   const info = useQuery(trpc.meta.info.queryOptions());
   const series = useQuery(trpc.dashboard.series.queryOptions());
   const failed = [summary, compliance, organizations, belts, centers, counties].find((q) => q.isError);
-
-  // Playback on: every cycle's figures and map data asked for at once.
-  useEffect(() => {
-    if (!playing) return;
-    for (const cycle of cycles) {
-      const q = dashboardQueries(trpc, inputForCycle(cycle));
-      void queryClient.prefetchQuery(q.summary);
-      void queryClient.prefetchQuery(q.compliance);
-      void queryClient.prefetchQuery(q.organizations);
-      void queryClient.prefetchQuery(q.belts);
-      void queryClient.prefetchQuery(q.centers);
-    }
-  }, [playing, cycles, trpc]);
 
   const toggleUnit = (unitId: string) => update({ unit: chosen === unitId ? null : unitId });
   const map = useRef<MapLibreMap | null>(null);
@@ -210,16 +203,12 @@ export function DashboardPage() {
             clusters={view.clusters}
             onClusters={(on) => update({ clusters: on ? "1" : null })}
           />
-          <Suspense fallback={null}>
-            <PlaybackControl
-              cycles={cycles}
-              startYear={headerCycle?.year ?? null}
-              isReady={isReady}
-              onCycle={setPlayed}
-              loading={loadingCycle}
-              className="dashboard-playback"
-            />
-          </Suspense>
+          <PlaybackSlot
+            isReady={isReady}
+            onCycle={setPlayed}
+            loading={loadingCycle}
+            className="dashboard-playback"
+          />
         </div>
         <div className="map-area">
           <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
@@ -241,11 +230,7 @@ export function DashboardPage() {
               }}
             />
           </Suspense>
-          {shownYear !== null && (
-            <div className={playing ? "map-cycle-badge playing" : "map-cycle-badge"} data-testid="map-cycle">
-              {t(playing ? "cycleMap.playing" : "cycleMap.shows", { year: shownYear })}
-            </div>
-          )}
+          {shownYear !== null && <CycleBadge year={shownYear} playing={playing} />}
         </div>
       </section>
       <section className="dashboard-panels" aria-label={t("dashboard.title")}>

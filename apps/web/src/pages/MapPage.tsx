@@ -2,27 +2,26 @@ import "../playback/playback.css";
 import type { CycleSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
 import { inputForCycle } from "../playback/cycles.ts";
-import { useCycle, useCycleInput } from "../shell/cycle.ts";
+import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
+import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
+import { useCycle } from "../shell/cycle.ts";
 import { queryClient, trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 // MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
 const loadMapView = () => import("../map/MapView.tsx");
 const MapView = lazy(() => loadMapView().then((m) => ({ default: m.MapView })));
 // The sidebar comes with the map (both start loading at once, see prefetchMap); the side panel on a
-// click, the playback bar a moment later. None of them is in the app's entry, which every page's
-// first load (the dashboard's too, within its budget) carries.
+// click, the playback bar (PlaybackSlot) a moment later. None of them is in the app's entry, which
+// every page's first load (the dashboard's too, within its budget) carries.
 const loadSidebar = () => import("../panels/MapSidebar.tsx");
 const MapSidebar = lazy(() => loadSidebar().then((m) => ({ default: m.MapSidebar })));
 const OrganizationPanel = lazy(() =>
   import("../panels/OrganizationPanel.tsx").then((m) => ({ default: m.OrganizationPanel })),
-);
-const PlaybackControl = lazy(() =>
-  import("../playback/PlaybackControl.tsx").then((m) => ({ default: m.PlaybackControl })),
 );
 
 type CycleInput = { cycleId?: number };
@@ -92,14 +91,11 @@ const NO_HEAT: ReadonlySet<Tier> = new Set();
 export function MapPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { cycles, selected: headerCycle } = useCycle();
+  const { selected: headerCycle } = useCycle();
   // 年度回放: ready to show a cycle once its organisations, belts and centers are in the cache.
   const isReady = useCallback((cycle: CycleSummaryDto) => cycleLoaded(trpc, cycle), [trpc]);
-  // 年度回放 (its bar loads lazily): the cycle it shows, null while off (the header's cycle then).
-  const [played, setPlayed] = useState<CycleSummaryDto | null>(null);
-  const playing = played !== null;
-  const headerInput = useCycleInput();
-  const cycleInput = played ? inputForCycle(played) : headerInput;
+  const prefetch = useCallback((cycle: CycleSummaryDto) => prefetchCycle(trpc, cycle), [trpc]);
+  const { played, setPlayed, playing, cycleInput } = usePlayedCycle(prefetch);
   const queries = mapQueries(trpc, cycleInput);
   // Another cycle's answers replace the shown ones when they come (no empty map in between).
   const keep = { placeholderData: keepPreviousData };
@@ -111,12 +107,6 @@ export function MapPage() {
   const summary = useQuery({ ...queries.summary, ...keep });
   const info = useQuery(queries.info);
   const series = useQuery({ ...trpc.dashboard.series.queryOptions(), enabled: played !== null });
-
-  // Playback on: every cycle's data asked for at once, so stepping and playing wait for nothing.
-  useEffect(() => {
-    if (!playing) return;
-    for (const cycle of cycles) prefetchCycle(trpc, cycle);
-  }, [playing, cycles, trpc]);
 
   const [unitId, setUnitId] = useState<string | null>(null);
   const [tiers, setTiers] = useState<ReadonlySet<MapCategory>>(ALL_CATEGORIES);
@@ -187,21 +177,8 @@ export function MapPage() {
             basemap={info.data?.basemap}
           />
         </Suspense>
-        {shownCycle && (
-          <div className={playing ? "map-cycle-badge playing" : "map-cycle-badge"} data-testid="map-cycle">
-            {t(playing ? "cycleMap.playing" : "cycleMap.shows", { year: shownCycle.year })}
-          </div>
-        )}
-        <Suspense fallback={null}>
-          <PlaybackControl
-            cycles={cycles}
-            startYear={headerCycle?.year ?? null}
-            isReady={isReady}
-            onCycle={setPlayed}
-            loading={loadingCycle}
-            className="map-playback"
-          />
-        </Suspense>
+        {shownCycle && <CycleBadge year={shownCycle.year} playing={playing} />}
+        <PlaybackSlot isReady={isReady} onCycle={setPlayed} loading={loadingCycle} className="map-playback" />
         {failed?.error && (
           <div className="error-banner" role="alert">
             {t("app.loadFailed", { message: failed.error.message })}

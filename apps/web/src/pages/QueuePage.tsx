@@ -1,3 +1,4 @@
+import "../components/wall.css";
 import type { QueueRowDto } from "@beltmap/api";
 import { isStage, STAGE_OWNER, STAGES, type Stage, TIER_OF_GRADE } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -5,7 +6,9 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { LoadError } from "../components/LoadError.tsx";
+import { SearchField } from "../components/SearchField.tsx";
 import { TownshipOptions } from "../components/TownshipOptions.tsx";
+import { UnitFilter } from "../components/UnitFilter.tsx";
 import { formatTime } from "../lib/format.ts";
 import { formatScore } from "../lib/scores.ts";
 import { TIER_COLORS } from "../map/palette.ts";
@@ -105,7 +108,7 @@ export function QueuePage() {
   };
 
   return (
-    <div className="page queue-page">
+    <div className="page queue-page wall-zoom">
       <div className="page-head queue-head">
         <h2>
           {t("queue.title")}
@@ -167,21 +170,12 @@ export function QueuePage() {
       >
         <div className="toolbar">
           {showUnitFilter && (
-            <label className="inline-field">
-              <span>{t("queue.unit")}</span>
-              <select
-                value={unitId ?? ""}
-                onChange={(event) => update({ unit: event.target.value, township: null })}
-                data-testid="queue-unit"
-              >
-                <option value="">{t("queue.allUnits")}</option>
-                {units.data?.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {unitName(u.id)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <UnitFilter
+              value={unitId ?? ""}
+              units={units.data ?? []}
+              onChange={(unit) => update({ unit, township: null })}
+              testId="queue-unit"
+            />
           )}
           {showTownshipFilter && (townships.data?.length ?? 0) > 1 && (
             <label className="inline-field">
@@ -196,16 +190,13 @@ export function QueuePage() {
               </select>
             </label>
           )}
-          <label className="inline-field">
-            <span>{t("queue.search")}</span>
-            <input
-              type="search"
-              value={searchText}
-              placeholder={t("queue.searchPlaceholder")}
-              onChange={(event) => setSearchText(event.target.value)}
-              data-testid="queue-search"
-            />
-          </label>
+          <SearchField
+            label={t("queue.search")}
+            value={searchText}
+            placeholder={t("queue.searchPlaceholder")}
+            onChange={setSearchText}
+            testId="queue-search"
+          />
           <span className="toolbar-count muted" aria-live="polite" data-testid="queue-count">
             {data ? t("queue.shown", { count: rows.length }) : ""}
           </span>

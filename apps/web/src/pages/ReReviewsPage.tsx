@@ -1,3 +1,4 @@
+import "../components/wall.css";
 import "../i18n/rereview.ts"; // this page's strings, loaded with it
 import type { ReReviewRowDto } from "@beltmap/api";
 import type { RereviewSuggestion, Role } from "@beltmap/domain";
@@ -6,9 +7,12 @@ import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { LoadError } from "../components/LoadError.tsx";
+import { NoticeBar } from "../components/NoticeBar.tsx";
+import { UnitFilter } from "../components/UnitFilter.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatDay } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
+import { useRowStates } from "../lib/rowStates.ts";
 import { CityDecideDialog, type CityDecision } from "../rereviews/CityDecideDialog.tsx";
 import { CountsTable } from "../rereviews/CountsTable.tsx";
 import { DecideDialog } from "../rereviews/DecideDialog.tsx";
@@ -86,8 +90,7 @@ export function ReReviewsPage() {
   const townshipId = params.get("township") || null;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [dialogIssues, setDialogIssues] = useState<Record<string, string>>({});
-  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
-  const [busy, setBusy] = useState<ReadonlySet<number>>(new Set());
+  const rowStates = useRowStates();
   const [notice, setNotice] = useState<Notice>(null);
   const tabPanelId = useId();
 
@@ -121,15 +124,6 @@ export function ReReviewsPage() {
     [isPast, allRows, byUnit],
   );
 
-  const setBusyRow = (id: number, on: boolean) =>
-    setBusy((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const clearRowError = (id: number) => setRowErrors(({ [id]: _dropped, ...rest }) => rest);
-
   const refresh = async (changedGrade: boolean) => {
     if (changedGrade) {
       for (const key of [
@@ -162,28 +156,18 @@ export function ReReviewsPage() {
       return;
     }
     setDialog(null);
-    setRowErrors((current) => ({ ...current, [row.id]: serverMessage(error) ?? t("app.networkError") }));
+    rowStates.setError(row.id, serverMessage(error) ?? t("app.networkError"));
     void list.refetch();
   };
 
-  const record = useMutation(
-    trpc.rereview.record.mutationOptions({
-      onMutate: (input) => setBusyRow(input.id, true),
-      onSettled: (_data, _error, input) => setBusyRow(input.id, false),
-    }),
-  );
-  const decide = useMutation(
-    trpc.rereview.decide.mutationOptions({
-      onMutate: (input) => setBusyRow(input.id, true),
-      onSettled: (_data, _error, input) => setBusyRow(input.id, false),
-    }),
-  );
-  const cityDecide = useMutation(
-    trpc.rereview.cityDecide.mutationOptions({
-      onMutate: (input) => setBusyRow(input.id, true),
-      onSettled: (_data, _error, input) => setBusyRow(input.id, false),
-    }),
-  );
+  // A row is busy while its call is on its way.
+  const busyWhileCalled = {
+    onMutate: (input: { id: number }) => rowStates.setBusy(input.id, true),
+    onSettled: (_data: unknown, _error: unknown, input: { id: number }) => rowStates.setBusy(input.id, false),
+  };
+  const record = useMutation(trpc.rereview.record.mutationOptions(busyWhileCalled));
+  const decide = useMutation(trpc.rereview.decide.mutationOptions(busyWhileCalled));
+  const cityDecide = useMutation(trpc.rereview.cityDecide.mutationOptions(busyWhileCalled));
   // The city may file several rows in a row: the outcome of each is handled here, per call (the
   // callbacks given to mutate() would only run for the latest one).
   const rowById = new Map(allRows.map((r) => [r.id, r]));
@@ -191,8 +175,7 @@ export function ReReviewsPage() {
   rowByIdRef.current = rowById;
   const file = useMutation(
     trpc.rereview.file.mutationOptions({
-      onMutate: (input) => setBusyRow(input.id, true),
-      onSettled: (_data, _error, input) => setBusyRow(input.id, false),
+      ...busyWhileCalled,
       onSuccess: async (_data, input) => {
         const name = rowByIdRef.current.get(input.id)?.organizationName ?? "";
         await refresh(false);
@@ -206,7 +189,7 @@ export function ReReviewsPage() {
   );
 
   const onRecord = (row: ReReviewRowDto, value: { suggestion: RereviewSuggestion; notes: string }) => {
-    clearRowError(row.id);
+    rowStates.setError(row.id, null);
     record.mutate(
       { id: row.id, ...value, ...cycleInput },
       {
@@ -230,7 +213,7 @@ export function ReReviewsPage() {
   };
 
   const onDecide = (row: ReReviewRowDto, approve: boolean, reason: string) => {
-    clearRowError(row.id);
+    rowStates.setError(row.id, null);
     decide.mutate(
       { id: row.id, approve, reason, ...cycleInput },
       {
@@ -260,7 +243,7 @@ export function ReReviewsPage() {
   };
 
   const onCityDecide = (row: ReReviewRowDto, decision: CityDecision) => {
-    clearRowError(row.id);
+    rowStates.setError(row.id, null);
     cityDecide.mutate(
       { id: row.id, ...decision, ...cycleInput },
       {
@@ -281,7 +264,7 @@ export function ReReviewsPage() {
   };
 
   const onFile = (row: ReReviewRowDto) => {
-    clearRowError(row.id);
+    rowStates.setError(row.id, null);
     setNotice(null);
     file.mutate({ id: row.id, ...cycleInput }, { onSettled: () => setDialog(null) });
   };
@@ -306,12 +289,12 @@ export function ReReviewsPage() {
 
   const openDialog = (next: Dialog) => {
     setDialogIssues({});
-    if (next) clearRowError(next.row.id);
+    if (next) rowStates.setError(next.row.id, null);
     setDialog(next);
   };
 
   return (
-    <div className="page rereview-page">
+    <div className="page rereview-page wall-zoom">
       <div className="page-head">
         <h2>
           {t("rereview.title")}
@@ -330,22 +313,13 @@ export function ReReviewsPage() {
       <div className="split">
         <aside className="split-side" aria-label={t("rereview.countsLabel")}>
           {showUnitFilter && (
-            <label className="inline-field">
-              <span>{t("queue.unit")}</span>
-              <select
-                className="grow"
-                value={unitId ?? ""}
-                onChange={(event) => update({ unit: event.target.value, township: null })}
-                data-testid="rereview-unit"
-              >
-                <option value="">{t("queue.allUnits")}</option>
-                {units.data?.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {unitName(u.id, u.name)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <UnitFilter
+              value={unitId ?? ""}
+              units={units.data ?? []}
+              onChange={(unit) => update({ unit, township: null })}
+              testId="rereview-unit"
+              className="grow"
+            />
           )}
           {data && (
             <div className="table-wrap">
@@ -415,21 +389,12 @@ export function ReReviewsPage() {
               </span>
             </div>
 
-            <div aria-live="polite" data-testid="rereview-notice">
-              {notice && (
-                <p className={`notice notice-${notice.kind}`}>
-                  {notice.text}
-                  <button
-                    type="button"
-                    className="notice-close"
-                    onClick={() => setNotice(null)}
-                    aria-label={t("common.close")}
-                  >
-                    ×
-                  </button>
-                </p>
-              )}
-            </div>
+            <NoticeBar
+              message={notice?.text}
+              kind={notice?.kind}
+              onClose={() => setNotice(null)}
+              testId="rereview-notice"
+            />
 
             <LoadError query={list} />
             {data?.truncated && (
@@ -463,8 +428,8 @@ export function ReReviewsPage() {
                       showUnit={byUnit}
                       showActions={showActions}
                       unitName={unitName}
-                      busy={busy.has(row.id)}
-                      error={rowErrors[row.id]}
+                      busy={rowStates.busy.has(row.id)}
+                      error={rowStates.errors[row.id]}
                       from={location.pathname + location.search}
                       onAction={(action) => onAction(row, action)}
                     />

@@ -1,17 +1,24 @@
+import "../components/wall.css";
 import type { SheetDto, SheetStageDto } from "@beltmap/api";
-import { checkExcellentDetermination, ITEM_KEYS, STAGES, type Stage } from "@beltmap/domain";
+import {
+  checkExcellentDetermination,
+  ITEM_KEYS,
+  STAGES,
+  type Stage,
+  validateReturnReason,
+} from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import { LeaveGuard } from "../components/LeaveGuard.tsx";
+import { ReasonDialog } from "../components/ReasonDialog.tsx";
 import { errorCode, issuesByField, serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { type DraftScores, draftOf, formatScore, parseDraft, totalsOf } from "../lib/scores.ts";
 import { quotaClass } from "../queue/QuotaList.tsx";
 import { GradeLine } from "../sheet/GradeLine.tsx";
 import { HistoryPanel } from "../sheet/HistoryPanel.tsx";
-import { ReturnDialog } from "../sheet/ReturnDialog.tsx";
 import { ScoreTable } from "../sheet/ScoreTable.tsx";
 import { SubmitDialog } from "../sheet/SubmitDialog.tsx";
 import "../sheet/sheet.css";
@@ -284,7 +291,7 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
   };
 
   return (
-    <div className="page sheet-page">
+    <div className="page sheet-page wall-zoom">
       <div className="sheet-head">
         <Link to={backTo} className="back-link">
           ← {backLabel}
@@ -535,10 +542,20 @@ function SheetEditor({ organizationId }: { organizationId: number }) {
       />
 
       {returning && (
-        <ReturnDialog
-          stage={returning.stage}
+        <ReasonDialog
+          title={t("sheet.returnTitle", { stage: t(`codes.stage.${returning.stage}`) })}
+          testId="return-dialog"
+          hint={t("sheet.returnHint", { stage: t(`codes.stage.${returning.stage}`) })}
+          label={t("sheet.returnReason")}
+          check={(reason) => (validateReturnReason(reason) === null ? null : t("sheet.reasonRequired"))}
+          rows={4}
+          reasonTestId="return-reason-input"
+          error={giveBack.error ? (serverMessage(giveBack.error) ?? t("app.networkError")) : null}
+          errorIsReason={issuesByField(giveBack.error).reason !== undefined}
+          confirmLabel={t("sheet.confirmReturn")}
+          pendingLabel={t("sheet.confirmReturn")}
+          confirmTestId="return-confirm"
           pending={giveBack.isPending}
-          error={giveBack.error}
           onCancel={() => setReturning(null)}
           onConfirm={(reason) =>
             giveBack.mutate({

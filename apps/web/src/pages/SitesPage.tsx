@@ -5,10 +5,14 @@ import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } f
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
+import { CheckField } from "../components/CheckField.tsx";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { LoadError } from "../components/LoadError.tsx";
+import { SearchField } from "../components/SearchField.tsx";
+import { UnitFilter } from "../components/UnitFilter.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
 import { useParamUpdater } from "../lib/params.ts";
+import { useRowStates } from "../lib/rowStates.ts";
 import { memberChoiceLabel } from "../roster/choices.ts";
 import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
@@ -46,8 +50,7 @@ export function SitesPage() {
   const unitId = params.get("unit") || undefined;
   const onlyUnmet = params.get("unmet") === "1";
   const [search, setSearch] = useState("");
-  const [busy, setBusy] = useState<ReadonlySet<number>>(new Set());
-  const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
+  const rowStates = useRowStates();
   const [selecting, setSelecting] = useState<SiteRowDto | null>(null);
   const [unselecting, setUnselecting] = useState<SiteRowDto | null>(null);
   const [dialogError, setDialogError] = useState<{ issues: Record<string, string>; message: string | null }>({
@@ -90,15 +93,6 @@ export function SitesPage() {
   );
   const unmetCount = allRows.filter(hasUnmetDuty).length;
 
-  const setBusyRow = (id: number, on: boolean) =>
-    setBusy((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const setRowError = (id: number, message: string | null) =>
-    setRowErrors(({ [id]: _dropped, ...rest }) => (message ? { ...rest, [id]: message } : rest));
   const changed = async () => {
     for (const key of [
       trpc.map.pathKey(),
@@ -113,14 +107,14 @@ export function SitesPage() {
   };
   const rowMutation = {
     onMutate: (input: { organizationId: number }) => {
-      setBusyRow(input.organizationId, true);
-      setRowError(input.organizationId, null);
+      rowStates.setBusy(input.organizationId, true);
+      rowStates.setError(input.organizationId, null);
     },
     onSuccess: () => changed(),
     onError: (error: unknown, input: { organizationId: number }) =>
-      setRowError(input.organizationId, serverMessage(error) ?? t("app.networkError")),
+      rowStates.setError(input.organizationId, serverMessage(error) ?? t("app.networkError")),
     onSettled: (_d: unknown, _e: unknown, input: { organizationId: number }) =>
-      setBusyRow(input.organizationId, false),
+      rowStates.setBusy(input.organizationId, false),
   };
   const dual = useMutation(trpc.site.setCountyDualManaged.mutationOptions(rowMutation));
   const contact = useMutation(trpc.site.assignContact.mutationOptions(rowMutation));
@@ -168,41 +162,26 @@ export function SitesPage() {
 
       <div className="toolbar">
         {showUnitFilter && (
-          <label className="inline-field">
-            <span>{t("queue.unit")}</span>
-            <select
-              value={unitId ?? ""}
-              onChange={(event) => update({ unit: event.target.value })}
-              data-testid="sites-unit"
-            >
-              <option value="">{t("queue.allUnits")}</option>
-              {units.data?.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {unitName(u.id, u.name)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitFilter
+            value={unitId ?? ""}
+            units={units.data ?? []}
+            onChange={(unit) => update({ unit })}
+            testId="sites-unit"
+          />
         )}
-        <label className="inline-field">
-          <span>{t("queue.search")}</span>
-          <input
-            type="search"
-            value={search}
-            placeholder={t("queue.searchPlaceholder")}
-            onChange={(event) => setSearch(event.target.value)}
-            data-testid="sites-search"
-          />
-        </label>
-        <label className="check-field">
-          <input
-            type="checkbox"
-            checked={onlyUnmet}
-            onChange={(event) => update({ unmet: event.target.checked ? "1" : null })}
-            data-testid="sites-unmet"
-          />
-          <span>{t("sites.onlyUnmet", { count: unmetCount })}</span>
-        </label>
+        <SearchField
+          label={t("queue.search")}
+          value={search}
+          placeholder={t("queue.searchPlaceholder")}
+          onChange={setSearch}
+          testId="sites-search"
+        />
+        <CheckField
+          label={t("sites.onlyUnmet", { count: unmetCount })}
+          checked={onlyUnmet}
+          onChange={(on) => update({ unmet: on ? "1" : null })}
+          testId="sites-unmet"
+        />
         <span className="toolbar-count muted" aria-live="polite" data-testid="sites-count">
           {sites.data ? t("sites.shown", { count: rows.length }) : ""}
         </span>
@@ -257,11 +236,11 @@ export function SitesPage() {
           </thead>
           <tbody>
             {rows.map((site) => {
-              const isBusy = busy.has(site.organizationId);
+              const isBusy = rowStates.busy.has(site.organizationId);
               const county = site.contacts.filter((c) => c.level === "COUNTY");
               const others = site.contacts.filter((c) => c.level !== "COUNTY");
               const quota = quotaOf(site.unitId);
-              const error = rowErrors[site.organizationId];
+              const error = rowStates.errors[site.organizationId];
               return (
                 <tr
                   key={site.organizationId}

@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
 import { LoadError } from "../components/LoadError.tsx";
+import { NoticeBar } from "../components/NoticeBar.tsx";
+import { SearchField } from "../components/SearchField.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatTime } from "../lib/format.ts";
 import { useMe } from "../shell/me.ts";
@@ -85,16 +87,13 @@ function UserList() {
         )}
       </div>
       <div className="toolbar">
-        <label className="inline-field">
-          <span>{t("users.search")}</span>
-          <input
-            type="search"
-            value={search}
-            placeholder={t("users.searchPlaceholder")}
-            onChange={(event) => setSearch(event.target.value)}
-            data-testid="users-search"
-          />
-        </label>
+        <SearchField
+          label={t("users.search")}
+          value={search}
+          placeholder={t("users.searchPlaceholder")}
+          onChange={setSearch}
+          testId="users-search"
+        />
         <span className="toolbar-count muted" aria-live="polite">
           {users.data ? t("users.shown", { count: rows.length }) : ""}
         </span>
@@ -108,21 +107,7 @@ function UserList() {
         </button>
       </div>
 
-      <div aria-live="polite" data-testid="users-notice">
-        {notice && (
-          <p className="notice notice-success">
-            {notice}
-            <button
-              type="button"
-              className="notice-close"
-              onClick={() => setNotice(null)}
-              aria-label={t("common.close")}
-            >
-              ×
-            </button>
-          </p>
-        )}
-      </div>
+      <NoticeBar message={notice} onClose={() => setNotice(null)} testId="users-notice" />
       <LoadError query={users} />
 
       <div className="table-wrap">

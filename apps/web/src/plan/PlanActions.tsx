@@ -1,10 +1,10 @@
 import type { PlanDto } from "@beltmap/api";
 import { type RuleId, submissionIsLate, validateReturnReason } from "@beltmap/domain";
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
-import { Dialog } from "../components/Dialog.tsx";
+import { ReasonDialog } from "../components/ReasonDialog.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { formatDay, formatTime } from "../lib/format.ts";
 import { useCycle, useCycleInput } from "../shell/cycle.ts";
@@ -226,10 +226,20 @@ export function PlanActions({
         </ConfirmDialog>
       )}
       {dialog === "return" && (
-        <ReturnPlanDialog
+        <ReasonDialog
           title={t("plan.returnTitle", { unit: unitName, version: plan.version })}
-          pending={giveBack.isPending}
+          testId="return-plan-dialog"
+          hint={t("plan.returnHint")}
+          label={t("plan.returnReason")}
+          check={(reason) => (validateReturnReason(reason) === null ? null : t("plan.reasonRequired"))}
+          rows={4}
+          reasonTestId="plan-return-reason"
           error={giveBack.error ? (serverMessage(giveBack.error) ?? t("app.networkError")) : null}
+          errorIsReason={false}
+          confirmLabel={t("plan.return")}
+          pendingLabel={t("plan.return")}
+          confirmTestId="plan-return-confirm"
+          pending={giveBack.isPending}
           onCancel={() => setDialog(null)}
           onConfirm={(reason) =>
             giveBack.mutate({ unitId: plan.unitId, version: plan.version, reason, ...cycleInput })
@@ -237,68 +247,5 @@ export function PlanActions({
         />
       )}
     </section>
-  );
-}
-
-function ReturnPlanDialog({
-  title,
-  pending,
-  error,
-  onCancel,
-  onConfirm,
-}: {
-  title: string;
-  pending: boolean;
-  error: string | null;
-  onCancel: () => void;
-  onConfirm: (reason: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
-  const id = useId();
-  return (
-    <Dialog open title={title} onClose={onCancel} testId="return-plan-dialog">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (validateReturnReason(reason) !== null) {
-            setMissing(true);
-            return;
-          }
-          onConfirm(reason.trim());
-        }}
-      >
-        <p className="field-hint">{t("plan.returnHint")}</p>
-        <div className="field">
-          <label htmlFor={id}>{t("plan.returnReason")}</label>
-          <textarea
-            id={id}
-            rows={4}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={missing ? true : undefined}
-            aria-required="true"
-            data-testid="plan-return-reason"
-          />
-        </div>
-        <p className="form-error" aria-live="assertive">
-          {missing ? t("plan.reasonRequired") : error}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button danger"
-            disabled={pending}
-            data-testid="plan-return-confirm"
-          >
-            {t("plan.return")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

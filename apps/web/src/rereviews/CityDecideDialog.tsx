@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
-import { GradeTag } from "../components/GradeTag.tsx";
+import { DialogActions } from "../components/DialogActions.tsx";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
+import { GradeChange } from "./GradeChange.tsx";
 import "./rereviews.css";
 
 export type CityDecision = { approve: boolean; reason: string; overQuotaReason: string };
@@ -97,14 +98,7 @@ export function CityDecideDialog({
         </p>
         <p className="dialog-subject grade-change">
           <span className="muted">{t("rereview.suggest.UPGRADE")}</span>
-          <GradeTag grade={row.gradeBefore} />
-          {row.suggestedGrade && (
-            <>
-              <span aria-hidden="true">→</span>
-              <span className="visually-hidden">{t("rereview.to")}</span>
-              <GradeTag grade={row.suggestedGrade} />
-            </>
-          )}
+          <GradeChange from={row.gradeBefore} to={row.suggestedGrade} />
         </p>
         {row.notes && <p className="quote">{t("rereview.notesLine", { notes: row.notes })}</p>}
         {row.decisionReason && (
@@ -133,34 +127,22 @@ export function CityDecideDialog({
 
         <fieldset className="choice">
           <legend>{t("rereview.decision")}</legend>
-          <label>
-            <input
-              type="radio"
-              name={name}
-              checked={approve}
-              onChange={() => {
-                setApprove(true);
-                setProblem(null);
-              }}
-              disabled={pending}
-              data-testid="city-approve"
-            />
-            <span>{t("rereview.cityApprove")}</span>
-          </label>
-          <label>
-            <input
-              type="radio"
-              name={name}
-              checked={!approve}
-              onChange={() => {
-                setApprove(false);
-                setProblem(null);
-              }}
-              disabled={pending}
-              data-testid="city-reject"
-            />
-            <span>{t("rereview.cityReject")}</span>
-          </label>
+          {[true, false].map((value) => (
+            <label key={String(value)}>
+              <input
+                type="radio"
+                name={name}
+                checked={approve === value}
+                onChange={() => {
+                  setApprove(value);
+                  setProblem(null);
+                }}
+                disabled={pending}
+                data-testid={value ? "city-approve" : "city-reject"}
+              />
+              <span>{t(value ? "rereview.cityApprove" : "rereview.cityReject")}</span>
+            </label>
+          ))}
         </fieldset>
 
         {showOverQuota && (
@@ -198,22 +180,16 @@ export function CityDecideDialog({
             data-testid="city-reason"
           />
         </div>
-        <p id={errorId} className="form-error" aria-live="assertive" data-testid="city-decide-error">
-          {message}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="submit"
-            className={approve ? "button primary" : "button danger"}
-            disabled={pending}
-            data-testid="city-decide-confirm"
-          >
-            {pending ? t("common.saving") : t("rereview.cityConfirm")}
-          </button>
-        </div>
+        <DialogActions
+          error={message}
+          errorId={errorId}
+          errorTestId="city-decide-error"
+          pending={pending}
+          onCancel={onCancel}
+          confirmLabel={t("rereview.cityConfirm")}
+          danger={!approve}
+          testId="city-decide-confirm"
+        />
       </form>
     </Dialog>
   );

@@ -1,9 +1,8 @@
 import type { ReReviewRowDto } from "@beltmap/api";
-import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Dialog } from "../components/Dialog.tsx";
-import { GradeTag } from "../components/GradeTag.tsx";
+import { ReasonDialog } from "../components/ReasonDialog.tsx";
 import { DelistingList } from "./DelistingList.tsx";
+import { GradeChange } from "./GradeChange.tsx";
 
 function hintKey(approve: boolean, row: ReReviewRowDto): string {
   if (!approve) return "rereview.rejectHint";
@@ -30,86 +29,38 @@ export function DecideDialog({
   onConfirm: (reason: string) => void;
 }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
-  const reasonId = useId();
-  const errorId = useId();
-  const message = missing ? t("rereview.reasonRequired") : (issues.reason ?? null);
   return (
-    <Dialog
-      open
+    <ReasonDialog
       title={t(approve ? "rereview.approveTitle" : "rereview.rejectTitle")}
-      onClose={onCancel}
       testId="decide-dialog"
       wide={approve && row.delisting !== null}
+      hint={t(hintKey(approve, row), {
+        grade: row.suggestedGrade ? t(`codes.grade.${row.suggestedGrade}`) : "",
+      })}
+      label={t(approve ? "rereview.approveReason" : "rereview.rejectReason")}
+      check={approve ? undefined : (reason) => (reason.trim() === "" ? t("rereview.reasonRequired") : null)}
+      maxLength={1000}
+      reasonTestId="decide-reason"
+      error={issues.reason ?? null}
+      confirmLabel={t(approve ? "rereview.approve" : "rereview.reject")}
+      danger={!approve}
+      confirmTestId="decide-confirm"
+      pending={pending}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!approve && reason.trim() === "") {
-            setMissing(true);
-            return;
-          }
-          setMissing(false);
-          onConfirm(reason.trim());
-        }}
-      >
-        <p className="dialog-subject">
-          <strong>{row.organizationName}</strong>
-          <span className="muted">{row.townshipName}</span>
-        </p>
-        <p className="dialog-subject grade-change">
-          <span className="muted">{t(`rereview.suggest.${row.suggestion}`)}</span>
-          <GradeTag grade={row.gradeBefore} />
-          {row.suggestedGrade && (
-            <>
-              <span aria-hidden="true">→</span>
-              <span className="visually-hidden">{t("rereview.to")}</span>
-              <GradeTag grade={row.suggestedGrade} />
-            </>
-          )}
-        </p>
-        {row.notes && <p className="quote">{t("rereview.notesLine", { notes: row.notes })}</p>}
-        {approve && row.delisting && (
-          <DelistingList heading={t("rereview.delistingDecide")} texts={row.delisting.texts} />
-        )}
-        <p className="field-hint">
-          {t(hintKey(approve, row), {
-            grade: row.suggestedGrade ? t(`codes.grade.${row.suggestedGrade}`) : "",
-          })}
-        </p>
-        <div className="field">
-          <label htmlFor={reasonId}>{t(approve ? "rereview.approveReason" : "rereview.rejectReason")}</label>
-          <textarea
-            id={reasonId}
-            rows={3}
-            maxLength={1000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            readOnly={pending}
-            aria-required={approve ? undefined : "true"}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={message ? errorId : undefined}
-            data-testid="decide-reason"
-          />
-        </div>
-        <p id={errorId} className="form-error" aria-live="assertive">
-          {message}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button
-            type="submit"
-            className={approve ? "button primary" : "button danger"}
-            disabled={pending}
-            data-testid="decide-confirm"
-          >
-            {pending ? t("common.saving") : t(approve ? "rereview.approve" : "rereview.reject")}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      <p className="dialog-subject">
+        <strong>{row.organizationName}</strong>
+        <span className="muted">{row.townshipName}</span>
+      </p>
+      <p className="dialog-subject grade-change">
+        <span className="muted">{t(`rereview.suggest.${row.suggestion}`)}</span>
+        <GradeChange from={row.gradeBefore} to={row.suggestedGrade} />
+      </p>
+      {row.notes && <p className="quote">{t("rereview.notesLine", { notes: row.notes })}</p>}
+      {approve && row.delisting && (
+        <DelistingList heading={t("rereview.delistingDecide")} texts={row.delisting.texts} />
+      )}
+    </ReasonDialog>
   );
 }

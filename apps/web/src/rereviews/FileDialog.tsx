@@ -1,8 +1,8 @@
 import type { ReReviewRowDto } from "@beltmap/api";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../components/ConfirmDialog.tsx";
-import { GradeTag } from "../components/GradeTag.tsx";
 import { DelistingList } from "./DelistingList.tsx";
+import { GradeChange } from "./GradeChange.tsx";
 
 /**
  * 备案 (city) of an adjustment that delists a demonstration site: what the 摘牌 takes away is said
@@ -31,14 +31,7 @@ export function FileDialog({
       testId="file-dialog"
     >
       <p className="dialog-subject grade-change">
-        <GradeTag grade={row.gradeBefore} />
-        {row.suggestedGrade && (
-          <>
-            <span aria-hidden="true">→</span>
-            <span className="visually-hidden">{t("rereview.to")}</span>
-            <GradeTag grade={row.suggestedGrade} />
-          </>
-        )}
+        <GradeChange from={row.gradeBefore} to={row.suggestedGrade} />
         <span className="muted">{row.townshipName}</span>
       </p>
       {row.decisionReason && (

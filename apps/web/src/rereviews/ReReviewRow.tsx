@@ -76,64 +76,33 @@ function Actions({
       <span className="muted">{t(`rereview.waitingFor.${row.status}`)}</span>
     );
   }
-  if (role === "TOWNSHIP")
-    return (
-      <button
-        type="button"
-        className="button small"
-        onClick={() => onAction("record")}
-        disabled={busy}
-        data-testid="record-open"
-      >
-        {t("rereview.record")}
-      </button>
-    );
+  const button = (action: RowAction, className: string, testId: string, label: string) => (
+    <button
+      type="button"
+      className={className}
+      onClick={() => onAction(action)}
+      disabled={busy}
+      data-testid={testId}
+    >
+      {label}
+    </button>
+  );
+  if (role === "TOWNSHIP") return button("record", "button small", "record-open", t("rereview.record"));
   if (role === "COUNTY")
     return (
       <>
-        <button
-          type="button"
-          className="button small primary"
-          onClick={() => onAction("approve")}
-          disabled={busy}
-          data-testid="approve-open"
-        >
-          {t("rereview.approve")}
-        </button>
-        <button
-          type="button"
-          className="button small danger"
-          onClick={() => onAction("reject")}
-          disabled={busy}
-          data-testid="reject-open"
-        >
-          {t("rereview.reject")}
-        </button>
+        {button("approve", "button small primary", "approve-open", t("rereview.approve"))}
+        {button("reject", "button small danger", "reject-open", t("rereview.reject"))}
       </>
     );
   if (role === "CITY" && row.status === "ESCALATED")
-    return (
-      <button
-        type="button"
-        className="button small primary"
-        onClick={() => onAction("cityDecide")}
-        disabled={busy}
-        data-testid="city-decide-open"
-      >
-        {t("rereview.cityDecide")}
-      </button>
-    );
+    return button("cityDecide", "button small primary", "city-decide-open", t("rereview.cityDecide"));
   if (role === "CITY")
-    return (
-      <button
-        type="button"
-        className="button small primary"
-        onClick={() => onAction("file")}
-        disabled={busy}
-        data-testid="file-button"
-      >
-        {busy ? t("common.saving") : t("rereview.file")}
-      </button>
+    return button(
+      "file",
+      "button small primary",
+      "file-button",
+      busy ? t("common.saving") : t("rereview.file"),
     );
   return null;
 }

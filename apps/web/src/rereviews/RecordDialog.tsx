@@ -3,8 +3,10 @@ import { type RereviewSuggestion, suggestedGradeFor } from "@beltmap/domain";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
+import { DialogActions } from "../components/DialogActions.tsx";
 import { GradeTag } from "../components/GradeTag.tsx";
 import { formatDay } from "../lib/format.ts";
+import { GradeChange } from "./GradeChange.tsx";
 
 const SUGGESTIONS: readonly RereviewSuggestion[] = ["NONE", "UPGRADE", "DOWNGRADE"];
 
@@ -74,14 +76,7 @@ export function RecordDialog({
                   </span>
                 ) : (
                   <span className="grade-change">
-                    <GradeTag grade={row.gradeBefore} />
-                    {s !== "NONE" && (
-                      <>
-                        <span aria-hidden="true">→</span>
-                        <span className="visually-hidden">{t("rereview.to")}</span>
-                        <GradeTag grade={result} />
-                      </>
-                    )}
+                    <GradeChange from={row.gradeBefore} to={s === "NONE" ? null : result} />
                   </span>
                 )}
               </label>
@@ -103,17 +98,14 @@ export function RecordDialog({
           />
         </div>
         <p className="field-hint">{t("rereview.cadenceHint")}</p>
-        <p id={errorId} className="form-error" aria-live="assertive">
-          {problem}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={pending} data-testid="record-confirm">
-            {pending ? t("common.saving") : t("rereview.recordConfirm")}
-          </button>
-        </div>
+        <DialogActions
+          error={problem}
+          errorId={errorId}
+          pending={pending}
+          onCancel={onCancel}
+          confirmLabel={t("rereview.recordConfirm")}
+          testId="record-confirm"
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { MEMBER_LIMITS, validateMember } from "@beltmap/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
+import { DialogActions } from "../components/DialogActions.tsx";
 import { FormField } from "../components/FormField.tsx";
 
 /** The unit choice's value for a city-level member (unitId null). */
@@ -138,17 +139,13 @@ export function MemberDialog({
               )}
             </FormField>
           ))}
-        <p className="form-error" aria-live="assertive">
-          {message}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={pending} data-testid="member-save">
-            {pending ? t("common.saving") : t(member ? "roster.save" : "roster.create")}
-          </button>
-        </div>
+        <DialogActions
+          error={message}
+          pending={pending}
+          onCancel={onCancel}
+          confirmLabel={t(member ? "roster.save" : "roster.create")}
+          testId="member-save"
+        />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@ import type { SheetDto } from "@beltmap/api";
 import { delistingEffects, delistingEffectText, type Grade, type Stage } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
+import { DialogActions } from "../components/DialogActions.tsx";
 import { formatScore } from "../lib/scores.ts";
 import { DelistingList } from "../rereviews/DelistingList.tsx";
 
@@ -52,20 +53,14 @@ export function SubmitDialog({
       <p className="confirm-text">
         {t("sheet.confirmSubmit", { stage: stageName, total: formatScore(total), grade: gradeName })}
       </p>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel} disabled={pending}>
-          {t("common.cancel")}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          onClick={onConfirm}
-          disabled={pending}
-          data-testid="submit-confirm"
-        >
-          {pending ? t("sheet.submitting") : t("sheet.confirmSubmitButton")}
-        </button>
-      </div>
+      <DialogActions
+        pending={pending}
+        onCancel={onCancel}
+        onConfirm={onConfirm}
+        confirmLabel={t("sheet.confirmSubmitButton")}
+        pendingLabel={t("sheet.submitting")}
+        testId="submit-confirm"
+      />
     </Dialog>
   );
 }

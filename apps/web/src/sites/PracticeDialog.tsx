@@ -2,6 +2,7 @@ import type { SiteRowDto } from "@beltmap/api";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
+import { DialogActions } from "../components/DialogActions.tsx";
 
 /** 选树典型做法 (city): the practice's title; the organisation becomes city-level dual managed. */
 export function PracticeDialog({
@@ -69,17 +70,14 @@ export function PracticeDialog({
           />
         </div>
         <p className="field-hint">{t("sites.practiceEffect")}</p>
-        <p id={errorId} className="form-error" aria-live="assertive">
-          {error}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={pending} data-testid="practice-confirm">
-            {pending ? t("common.saving") : t("sites.practiceConfirm")}
-          </button>
-        </div>
+        <DialogActions
+          error={error}
+          errorId={errorId}
+          pending={pending}
+          onCancel={onCancel}
+          confirmLabel={t("sites.practiceConfirm")}
+          testId="practice-confirm"
+        />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Dialog } from "../components/Dialog.tsx";
+import { DialogActions } from "../components/DialogActions.tsx";
 import { FormField } from "../components/FormField.tsx";
 import { TownshipOptions } from "../components/TownshipOptions.tsx";
 import { issuesByField, serverMessage } from "../lib/errors.ts";
@@ -239,17 +240,14 @@ export function UserDialog({
         {form.role === "CITY" && <p className="field-hint">{t("users.cityHint")}</p>}
         {user && <p className="field-hint">{t("users.regionChangeHint")}</p>}
 
-        <p className="form-error" aria-live="assertive" data-testid="user-form-error">
-          {message}
-        </p>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose} disabled={pending}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" className="button primary" disabled={pending} data-testid="user-save">
-            {pending ? t("common.saving") : t(user ? "users.save" : "users.create")}
-          </button>
-        </div>
+        <DialogActions
+          error={message}
+          errorTestId="user-form-error"
+          pending={pending}
+          onCancel={onClose}
+          confirmLabel={t(user ? "users.save" : "users.create")}
+          testId="user-save"
+        />
       </form>
     </Dialog>
   );

@@ -24,6 +24,9 @@ afterAll(async () => {
 
 async function openBriefing(width: number, height: number, search = "") {
   const context = await app.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+  // The page's timers run on a clock the test can jump forward: on a busy machine, loading the
+  // map can take longer than any interval, so no test waits for wall-clock time to pass.
+  await context.clock.install();
   await signInContext(context, app.server.url, "demo-leader");
   const page = await context.newPage();
   const errors: string[] = [];
@@ -143,21 +146,24 @@ describe("the briefing screen", () => {
       excellentOfficial: number;
       perUnit: { unitId: string; excellent: number }[];
     }>(app.server.url, await sessionCookie(app.server.url, "demo-leader"), "dashboard.summary");
-    const { context, page, errors } = await openBriefing(1920, 1080, "?interval=2");
+    const { context, page, errors } = await openBriefing(1920, 1080, "?interval=600");
     const stage = page.getByTestId("briefing-stage");
     expect(await stage.getAttribute("data-unit")).toBe("CITY");
     expect(await page.getByTestId("briefing-progress-number").textContent()).toBe(
       String(summary.excellentOfficial),
     );
-    // By itself, after the interval: the first unit.
+    // Not before the interval; by itself once it has passed: the first unit.
     const first = summary.perUnit[0];
-    await expect.poll(() => stage.getAttribute("data-unit"), { timeout: 10_000 }).toBe(first?.unitId);
+    await page.clock.fastForward(540_000);
+    expect(await stage.getAttribute("data-unit")).toBe("CITY");
+    await page.clock.fastForward(60_000);
+    await expect.poll(() => stage.getAttribute("data-unit")).toBe(first?.unitId);
     await expect
       .poll(() => page.getByTestId("briefing-progress-number").textContent())
       .toBe(String(first?.excellent));
     // Space pauses: the slide stays past the interval; PageDown and PageUp still step.
     await page.keyboard.press(" ");
-    await page.waitForTimeout(3_000);
+    await page.clock.fastForward(700_000);
     expect(await stage.getAttribute("data-unit")).toBe(first?.unitId);
     await page.keyboard.press("PageDown");
     await expect.poll(() => stage.getAttribute("data-unit")).toBe(summary.perUnit[1]?.unitId);

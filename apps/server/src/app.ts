@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
+  AnonymousAuditLimit,
   type AppRouter,
   type AuthSettings,
   appRouter,
@@ -17,6 +18,8 @@ import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { type BasemapSettings, basemapOf, type Config, clockOf } from "./config.ts";
+import { IMPORT_BODY_LIMIT_BYTES, limitRequestBodies } from "./request-limits.ts";
+import { addSecurityHeaders, isSameOrigin } from "./security-headers.ts";
 
 export type ServerOptions = {
   config: Pick<
@@ -39,6 +42,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
       absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
     throttle: new LoginThrottle(),
+    anonymousAudit: new AnonymousAuditLimit(),
   };
   const basemap = basemapOf(config);
   const now = clockOf(config.DEMO_CLOCK);
@@ -47,10 +51,11 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
     trustProxy: config.TRUST_PROXY,
     // Generous for several procedures batched into one GET path.
     routerOptions: { maxParamLength: 5000 },
-    // An import file of up to 10 MB comes as base64 in JSON (a third larger); Fastify's 1 MB would
-    // refuse a 20,000-row workbook. The import checks the file's own size again.
-    bodyLimit: 16 * 1024 * 1024,
+    // The ceiling, for the import alone; every other route is held to 1 MB (request-limits.ts).
+    bodyLimit: IMPORT_BODY_LIMIT_BYTES,
   });
+  limitRequestBodies(app);
+  addSecurityHeaders(app, basemap);
 
   // API answers are JSON of up to a few hundred KB (every organisation); static assets come precompressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
@@ -135,21 +140,4 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
 /** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure behind TLS. */
 function cookieFlags(request: FastifyRequest) {
   return { path: "/", httpOnly: true, sameSite: "strict" as const, secure: request.protocol === "https" };
-}
-
-/**
- * False when the browser tells that another site made this request: Sec-Fetch-Site says so, or
- * the Origin's host is not ours. Requests without those headers (curl, scripts) are not from a
- * browser page and carry no ambient cookie of a victim.
- */
-export function isSameOrigin(request: FastifyRequest): boolean {
-  const site = request.headers["sec-fetch-site"];
-  if (site === "cross-site" || site === "same-site") return false;
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }

@@ -7,6 +7,7 @@ import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import {
   type Database,
+  findUserByUsername,
   hashPassword,
   openDatabase,
   PASSWORD_MIN_LENGTH,
@@ -149,7 +150,7 @@ async function createAdmin(args: Arguments): Promise<string> {
   const database = await openDatabase(config.DATABASE_URL);
   try {
     const { prisma } = database;
-    if (await prisma.user.findUnique({ where: { username: args.username } })) {
+    if (await findUserByUsername(prisma, args.username)) {
       throw new CliError(`用户名已存在 / the username "${args.username}" already exists`);
     }
     const password = fromEnvironment ?? (await promptPassword());
@@ -166,7 +167,7 @@ async function createAdmin(args: Arguments): Promise<string> {
       organizationId: null,
     };
     const user = await prisma.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { username: args.username } })) return null;
+      if (await findUserByUsername(tx, args.username)) return null;
       const created = await tx.user.create({ data: { ...fields, passwordHash } });
       await tx.auditLog.create({
         data: {

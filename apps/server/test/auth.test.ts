@@ -2,7 +2,13 @@
 // demo data): the cookie's flags, token rotation, the procedures that need a session, idle and absolute
 // expiry, disabled accounts, login throttling, cross-site mutations and the audit rows they leave.
 import { createHash } from "node:crypto";
-import { appRouter, LoginThrottle, SESSION_COOKIE, type SessionPolicy } from "@beltmap/api";
+import {
+  AnonymousAuditLimit,
+  appRouter,
+  LoginThrottle,
+  SESSION_COOKIE,
+  type SessionPolicy,
+} from "@beltmap/api";
 import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
 import { DEMO_PASSWORD } from "@beltmap/db/seed";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +51,15 @@ async function serve(
     config: { ...CONFIG, ...options.config },
     database,
     logger: false,
-    ...(options.policy ? { auth: { policy: options.policy, throttle: new LoginThrottle() } } : {}),
+    ...(options.policy
+      ? {
+          auth: {
+            policy: options.policy,
+            throttle: new LoginThrottle(),
+            anonymousAudit: new AnonymousAuditLimit(),
+          },
+        }
+      : {}),
   });
   opened.push(app);
   return app;
@@ -552,7 +566,10 @@ describe("cross-site mutations", () => {
       { origin: "null" },
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
-      { origin: `https://${HOST}`, "sec-fetch-site": "cross-site" },
+      { origin: `http://${HOST}`, "sec-fetch-site": "cross-site" },
+      // The same host over another scheme or port is another origin (these requests come over http).
+      { origin: `https://${HOST}` },
+      { origin: `http://${HOST}:8443` },
     ];
     for (const headers of refused) {
       const response = await noopUpdate(app, city, headers);
@@ -567,7 +584,7 @@ describe("cross-site mutations", () => {
     const app = await serve();
     const city = await signIn(app, "demo-city");
     const accepted: Record<string, string>[] = [
-      { origin: `https://${HOST}` },
+      { origin: `http://${HOST}` },
       { origin: `http://${HOST}`, "sec-fetch-site": "same-origin" },
       { "sec-fetch-site": "none" },
       {},
@@ -576,6 +593,15 @@ describe("cross-site mutations", () => {
       const response = await noopUpdate(app, city, headers);
       expect(response.statusCode, `${JSON.stringify(headers)}: ${response.body}`).toBe(200);
     }
+  });
+
+  it("behind a TLS proxy (TRUST_PROXY), takes the scheme from X-Forwarded-Proto", async () => {
+    const app = await serve({ config: { TRUST_PROXY: "loopback" } });
+    const city = await signIn(app, "demo-city");
+    const viaProxy = { origin: `https://${HOST}`, "x-forwarded-proto": "https" };
+    expect((await noopUpdate(app, city, viaProxy)).statusCode).toBe(200);
+    const downgraded = { origin: `http://${HOST}`, "x-forwarded-proto": "https" };
+    expect((await noopUpdate(app, city, downgraded)).statusCode).toBe(403);
   });
 
   it("refuses a cross-site login too (no logging a victim into the attacker's account)", async () => {

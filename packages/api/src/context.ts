@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@beltmap/db";
+import { AnonymousAuditLimit } from "./auth/anonymous-audit-limit.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 import { LoginThrottle } from "./auth/throttle.ts";
 import type { AppInfoDto, MeDto } from "./dto.ts";
@@ -17,7 +18,12 @@ export type SessionCookie = {
   clear(): void;
 };
 
-export type AuthSettings = { policy: SessionPolicy; throttle: LoginThrottle };
+/** Per server process: the session policy and the in-memory limits on anonymous traffic. */
+export type AuthSettings = {
+  policy: SessionPolicy;
+  throttle: LoginThrottle;
+  anonymousAudit: AnonymousAuditLimit;
+};
 
 /** The signed-in user, with the region everything they do is confined to. */
 export type SessionUser = Omit<MeDto, "regionName"> & {
@@ -60,6 +66,7 @@ export function createContextInner(options: {
     auth: {
       policy: options.auth?.policy ?? DEFAULT_SESSION_POLICY,
       throttle: options.auth?.throttle ?? new LoginThrottle(),
+      anonymousAudit: options.auth?.anonymousAudit ?? new AnonymousAuditLimit(),
     },
     basemap: options.basemap ?? null,
   };

@@ -1,3 +1,4 @@
+export { AnonymousAuditLimit } from "./auth/anonymous-audit-limit.ts";
 export { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 export { resolveSession } from "./auth/sessions.ts";
 export { LoginThrottle } from "./auth/throttle.ts";

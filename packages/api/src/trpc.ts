@@ -8,7 +8,8 @@ import type { Role } from "@beltmap/domain";
 import { resolveSession } from "./auth/sessions.ts";
 import type { Context, SessionUser } from "./context.ts";
 import { DomainError, type FieldIssue } from "./errors.ts";
-import { writeAudit } from "./services/audit.ts";
+import { inputIssues, inputIssuesMessage } from "./input-guard.ts";
+import { writeAnonymousAudit, writeAudit } from "./services/audit.ts";
 
 export { DomainError, type FieldIssue } from "./errors.ts";
 
@@ -65,7 +66,7 @@ const sameOriginMutations = t.middleware(async ({ ctx, type, path, meta, next })
     });
   }
   if (type === "mutation" && !ctx.request.sameOrigin) {
-    await writeAudit(ctx.prisma, ctx, null, {
+    await writeAnonymousAudit(ctx, {
       action: "access.denied",
       entity: "procedure",
       entityId: path,
@@ -136,16 +137,36 @@ const signedIn = t.middleware(async ({ ctx, type, path, meta, next }) => {
   return next({ ctx: { user } });
 });
 
+/**
+ * What no field of any procedure may hold (U+0000, an unpaired surrogate, a number beyond
+ * PostgreSQL's integer, a prototype key, deep or huge nesting: see input-guard.ts), refused by
+ * field before the procedure's schema and code see the input. It runs after the access checks, so a
+ * refused caller is still refused (and audited) as such; their audit rows carry no input.
+ */
+const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
+  const issues = inputIssues(await getRawInput());
+  if (issues.length > 0) throw new DomainError(inputIssuesMessage(issues), issues);
+  return next();
+});
+
 /** Reachable without a session: only login. */
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(sameOriginMutations);
+export const publicProcedure = t.procedure
+  .meta({ access: "public" })
+  .use(sameOriginMutations)
+  .use(wellFormedInput);
 
 /** Needs a session, and one of `roles`; `ctx.user` carries the user and their region. */
 export function protectedProcedure(roles: readonly Role[] | "ALL" = "ALL") {
-  return t.procedure.meta({ access: { roles } }).use(sameOriginMutations).use(signedIn);
+  return t.procedure
+    .meta({ access: { roles } })
+    .use(sameOriginMutations)
+    .use(signedIn)
+    .use(wellFormedInput);
 }
 
 /** Needs a session; acts on the signed-in user's own account only, so read-only roles may call it. */
 export const ownAccountProcedure = t.procedure
   .meta({ access: { roles: "ALL", ownAccount: true } })
   .use(sameOriginMutations)
-  .use(signedIn);
+  .use(signedIn)
+  .use(wellFormedInput);

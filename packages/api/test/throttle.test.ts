@@ -86,17 +86,83 @@ describe("LoginThrottle", () => {
     expect(throttle.retryAfterMs("carol", "10.0.0.1", at(30))).toBeGreaterThan(0);
   });
 
-  it("keeps at most 10,000 keys, forgetting the least recently failed first", () => {
-    const throttle = new LoginThrottle({ perUsername: 1, perIp: 1_000_000, windowMs: 3_600_000 });
-    throttle.recordFailure("victim", "10.0.0.1", at(0)); // keys: u:victim, ip:10.0.0.1
-    expect(throttle.retryAfterMs("victim", "10.0.0.2", at(1))).toBeGreaterThan(0);
-    // 9,998 more usernames from the same address: 10,000 keys, all kept.
-    for (let i = 1; i <= 9_998; i++) throttle.recordFailure(`flood-${i}`, "10.0.0.1", at(i));
+  it("keeps a locked account's count however many other names fail (10,000 keys before forgetting)", () => {
+    const throttle = new LoginThrottle({ perUsername: 2, perIp: 1_000_000, windowMs: 3_600_000 });
+    throttle.recordFailure("victim", "10.0.0.1", at(0));
+    throttle.recordFailure("victim", "10.0.0.1", at(1)); // locked
+    expect(throttle.retryAfterMs("victim", "10.0.0.2", at(2))).toBeGreaterThan(0);
+    // 10,000 other names fail once each, from 527 addresses: far past the 10,000 keys kept.
+    for (let i = 0; i < 10_000; i++) throttle.recordFailure(`flood-${i}`, `10.1.${i % 527}.1`, at(10 + i));
+    // The locked account keeps its wait; the oldest unlocked names were forgotten instead.
     expect(throttle.retryAfterMs("victim", "10.0.0.2", at(20_000))).toBeGreaterThan(0);
-    // One more: the oldest key (victim's) goes; the address, which keeps failing, stays.
-    throttle.recordFailure("flood-9999", "10.0.0.1", at(20_001));
-    expect(throttle.retryAfterMs("victim", "10.0.0.2", at(20_002))).toBe(0);
-    expect(throttle.retryAfterMs("flood-1", "10.0.0.2", at(20_002))).toBeGreaterThan(0);
-    expect(throttle.retryAfterMs("flood-9999", "10.0.0.2", at(20_002))).toBeGreaterThan(0);
+    throttle.recordFailure("flood-0", "10.0.0.3", at(20_001));
+    expect(throttle.retryAfterMs("flood-0", "10.0.0.3", at(20_002))).toBe(0); // its first failure was forgotten
+    throttle.recordFailure("flood-9999", "10.0.0.3", at(20_003));
+    expect(throttle.retryAfterMs("flood-9999", "10.0.0.3", at(20_004))).toBeGreaterThan(0); // still held
+  });
+});
+
+describe("LoginThrottle.begin (attempts in flight)", () => {
+  const clock = () => at(0);
+  const settleSoon = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("lets 200 correct logins from one address through together: none is refused", async () => {
+    const throttle = new LoginThrottle();
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const verdict = await throttle.begin(`user-${i % 7}`, "10.0.0.1", clock);
+        if (!("succeed" in verdict)) return verdict;
+        await settleSoon(); // the password check
+        verdict.succeed();
+        return "ok";
+      }),
+    );
+    expect(outcomes.filter((outcome) => outcome !== "ok")).toEqual([]);
+    expect(throttle.retryAfterMs("user-0", "10.0.0.1", at(1))).toBe(0);
+  });
+
+  it("still lets only 5 wrong guesses at one account through, however many arrive together", async () => {
+    const throttle = new LoginThrottle();
+    let tried = 0;
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, async () => {
+        const verdict = await throttle.begin("demo-city", "10.0.0.1", clock);
+        if (!("fail" in verdict)) return verdict;
+        tried++;
+        await settleSoon();
+        verdict.fail();
+        return "tried";
+      }),
+    );
+    expect(tried).toBe(5);
+    const refusals = outcomes.filter((outcome) => typeof outcome === "object");
+    expect(refusals).toHaveLength(195);
+    for (const refusal of refusals) expect(refusal).toEqual({ retryAfterMs: 15 * 60_000 });
+  });
+
+  it("frees an abandoned attempt's place without counting it", async () => {
+    const throttle = new LoginThrottle({ perUsername: 1, perIp: 100, windowMs: 60_000 });
+    const first = await throttle.begin("alice", "10.0.0.1", clock);
+    const second = throttle.begin("alice", "10.0.0.1", clock); // waits for the first
+    if (!("abandon" in first)) throw new Error("first attempt refused");
+    first.abandon();
+    first.fail(); // settled already: ignored
+    const verdict = await second;
+    expect("fail" in verdict).toBe(true);
+    expect(throttle.retryAfterMs("alice", "10.0.0.1", at(1))).toBe(0);
+  });
+
+  it("answers busy rather than queueing without end", async () => {
+    const throttle = new LoginThrottle({ perUsername: 1, perIp: 1, windowMs: 60_000 });
+    const held = await throttle.begin("alice", "10.0.0.1", clock);
+    const waiting = Array.from({ length: 2_000 }, () => throttle.begin("alice", "10.0.0.1", clock));
+    expect(await throttle.begin("alice", "10.0.0.1", clock)).toEqual({ busy: true });
+    if (!("succeed" in held)) throw new Error("first attempt refused");
+    held.succeed();
+    // Woken one after another as each settles; settle them all so nothing is left hanging.
+    for (const attempt of waiting) {
+      const verdict = await attempt;
+      if ("succeed" in verdict) verdict.succeed();
+    }
   });
 });

@@ -30,4 +30,5 @@ export {
 } from "./repositories/organizations.ts";
 export { countPracticesByUnit } from "./repositories/practices.ts";
 export { listUnits } from "./repositories/units.ts";
+export { findUserByUsername } from "./repositories/users.ts";
 export { SEED_HASH_KEY, type SeedResult, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "./seed/index.ts";

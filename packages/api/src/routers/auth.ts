@@ -1,10 +1,17 @@
-import { hashPassword, passwordProblem, TIMING_DECOY_HASH, verifyPassword } from "@beltmap/db";
+import {
+  findUserByUsername,
+  hashPassword,
+  passwordProblem,
+  TIMING_DECOY_HASH,
+  verifyPassword,
+} from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createSession, deleteSessionByToken } from "../auth/sessions.ts";
+import { settleOnError, throttledError } from "../auth/throttle-errors.ts";
 import type { MeDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
-import { writeAudit } from "../services/audit.ts";
+import { writeAnonymousAudit, writeAudit } from "../services/audit.ts";
 import { describeUser } from "../services/users.ts";
 import { ownAccountProcedure, publicProcedure, router } from "../trpc.ts";
 
@@ -16,26 +23,22 @@ export const authRouter = router({
     .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }))
     .mutation(async ({ ctx, input }): Promise<MeDto> => {
       const now = ctx.now();
-      const { throttle } = ctx.auth;
-      const attempt = throttle.begin(input.username, ctx.request.ip, now);
-      if ("retryAfterMs" in attempt) {
-        await writeAudit(ctx.prisma, ctx, null, {
+      const attempt = await ctx.auth.throttle.begin(input.username, ctx.request.ip, ctx.now);
+      if (!("succeed" in attempt)) {
+        await writeAnonymousAudit(ctx, {
           action: "login.throttled",
           entity: "User",
           after: { username: input.username, ip: ctx.request.ip },
         });
-        throw new TRPCError({
-          code: "TOO_MANY_REQUESTS",
-          message: `登录失败次数过多，请 ${Math.ceil(attempt.retryAfterMs / 60_000)} 分钟后再试`,
-        });
+        throw throttledError(attempt, "登录失败次数过多");
       }
-      const user = await ctx.prisma.user.findUnique({ where: { username: input.username } });
-      const passwordOk = await verifyPassword(
-        user?.passwordHash ?? (await TIMING_DECOY_HASH),
-        input.password,
+      const user = await settleOnError(attempt, () => findUserByUsername(ctx.prisma, input.username));
+      const passwordOk = await settleOnError(attempt, async () =>
+        verifyPassword(user?.passwordHash ?? (await TIMING_DECOY_HASH), input.password),
       );
       if (!user || !passwordOk || user.disabled) {
-        await writeAudit(ctx.prisma, ctx, null, {
+        attempt.fail();
+        await writeAnonymousAudit(ctx, {
           action: "login.failed",
           entity: "User",
           entityId: user?.id,
@@ -90,9 +93,22 @@ export const authRouter = router({
       const problem = passwordProblem(input.newPassword);
       if (problem) throw new DomainError(problem, [{ field: "newPassword", message: problem }]);
       const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
-      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      // Guessing the current password is guessing the account's password: the login's counts apply.
+      const attempt = await ctx.auth.throttle.begin(user.username, ctx.request.ip, ctx.now);
+      if (!("succeed" in attempt)) throw throttledError(attempt, "密码错误次数过多");
+      const currentOk = await settleOnError(attempt, () =>
+        verifyPassword(user.passwordHash, input.currentPassword),
+      );
+      if (!currentOk) {
+        attempt.fail();
+        await writeAudit(ctx.prisma, ctx, ctx.user, {
+          action: "user.changePassword.failed",
+          entity: "User",
+          entityId: user.id,
+        });
         throw new DomainError("当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);
       }
+      attempt.succeed();
       const passwordHash = await hashPassword(input.newPassword);
       await ctx.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

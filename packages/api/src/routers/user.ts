@@ -1,4 +1,4 @@
-import { hashPassword, passwordProblem, usernameProblem } from "@beltmap/db";
+import { findUserByUsername, hashPassword, passwordProblem, usernameProblem } from "@beltmap/db";
 import { ROLES, validateUserScope } from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -115,7 +115,7 @@ export const userRouter = router({
       checkPassword(input.password);
       const { password, ...fields } = input;
       await checkScope(ctx, fields);
-      if (await ctx.prisma.user.findUnique({ where: { username: fields.username } })) {
+      if (await findUserByUsername(ctx.prisma, fields.username)) {
         throw new DomainError("用户名已存在", [{ field: "username", message: "用户名已存在" }]);
       }
       const created = await ctx.prisma.$transaction(async (tx) => {

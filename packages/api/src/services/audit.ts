@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@beltmap/db";
 import { regionLabel } from "@beltmap/domain";
-import type { SessionUser } from "../context.ts";
+import type { Context, SessionUser } from "../context.ts";
 
 export type AuditEntry = {
   action: string;
@@ -33,6 +33,25 @@ export async function writeAudit(
       after: toJson(entry.after),
     },
   });
+}
+
+/**
+ * A row nobody signed in caused (a failed login, a cross-site request): written within the
+ * per-address and overall limits; the rows held back become one "audit.suppressed" row.
+ */
+export async function writeAnonymousAudit(
+  ctx: Pick<Context, "prisma" | "now" | "request" | "auth">,
+  entry: AuditEntry,
+): Promise<void> {
+  const allowance = ctx.auth.anonymousAudit.allow(ctx.request.ip, ctx.now());
+  if (!allowance.write) return;
+  if (allowance.suppressedBefore) {
+    await writeAudit(ctx.prisma, ctx, null, {
+      action: "audit.suppressed",
+      after: { ...allowance.suppressedBefore, reason: "anonymous rows over the limit" },
+    });
+  }
+  await writeAudit(ctx.prisma, ctx, null, entry);
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {

@@ -1,11 +1,12 @@
 import { hashPassword } from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
 import { createSession, deleteSessionByToken } from "../auth/sessions.ts";
+import { settleOnError, throttledError } from "../auth/throttle-errors.ts";
 import { hashToken, newSessionToken } from "../auth/tokens.ts";
 import type { Context } from "../context.ts";
 import type { BriefingLinkDto, CreatedBriefingLinkDto } from "../dto.ts";
 import { DomainError } from "../errors.ts";
-import { writeAudit } from "./audit.ts";
+import { writeAnonymousAudit, writeAudit } from "./audit.ts";
 import type { ScopedContext } from "./scope.ts";
 
 export const BRIEFING_LABEL_MAX = 40;
@@ -103,24 +104,22 @@ export async function openBriefingLink(ctx: Context, key: string): Promise<void>
   const now = ctx.now();
   // Counted per key and per address, apart from the logins' counts: wrong keys from one place
   // cannot lock every display out, nor a display refreshing a revoked link an office's logins.
-  const attempt = ctx.auth.throttle.begin(
+  const attempt = await ctx.auth.throttle.begin(
     `briefing:${hashToken(key).slice(0, 16)}`,
     `briefing:${ctx.request.ip}`,
-    now,
+    ctx.now,
   );
-  if ("retryAfterMs" in attempt) {
-    throw new TRPCError({
-      code: "TOO_MANY_REQUESTS",
-      message: `尝试次数过多，请 ${Math.ceil(attempt.retryAfterMs / 60_000)} 分钟后再试`,
-    });
-  }
-  const link = await ctx.prisma.briefingLink.findUnique({
-    where: { tokenHash: hashToken(key) },
-    include: { user: { select: { id: true, disabled: true, role: true } } },
-  });
+  if (!("succeed" in attempt)) throw throttledError(attempt, "尝试次数过多");
+  const link = await settleOnError(attempt, () =>
+    ctx.prisma.briefingLink.findUnique({
+      where: { tokenHash: hashToken(key) },
+      include: { user: { select: { id: true, disabled: true, role: true } } },
+    }),
+  );
   // Only ever a read-only account: whatever happened to it, a link never signs in as anything else.
   if (!link || link.revokedAt || link.user.disabled || link.user.role !== "LEADER") {
-    await writeAudit(ctx.prisma, ctx, null, {
+    attempt.fail();
+    await writeAnonymousAudit(ctx, {
       action: "briefing.link.refused",
       entity: "BriefingLink",
       entityId: link?.id,

@@ -31,6 +31,20 @@ export function organizationWhere(region: Region): Prisma.OrganizationWhereInput
 }
 
 /**
+ * The id an audit row records of a refused request: what the caller sent, cut short. A made-up id
+ * can be any length, and the audit log's (entity, entityId) index refuses a row over 2,704 bytes.
+ */
+const AUDITED_ID_MAX = 100;
+
+function auditedId(entityId: string | number): string | number {
+  if (typeof entityId === "number" || entityId.length <= AUDITED_ID_MAX) return entityId;
+  // Never between the two halves of a surrogate pair: half of one is not text PostgreSQL stores.
+  const last = entityId.charCodeAt(AUDITED_ID_MAX - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? AUDITED_ID_MAX - 1 : AUDITED_ID_MAX;
+  return `${entityId.slice(0, end)}…（共 ${entityId.length} 字符）`;
+}
+
+/**
  * Refuses, as "not found", what lies outside the user's region: the answer must not tell that the
  * record exists. The attempt is audited.
  */
@@ -42,7 +56,7 @@ export async function refuseOutOfScope(
   await writeAudit(ctx.prisma, ctx, ctx.user, {
     action: "access.denied",
     entity,
-    entityId,
+    entityId: auditedId(entityId),
     after: { reason: "out of region" },
   });
   throw new TRPCError({ code: "NOT_FOUND", message: NOT_FOUND_MESSAGES[entity] ?? "未找到该记录" });

@@ -157,11 +157,7 @@ export const publicProcedure = t.procedure
 
 /** Needs a session, and one of `roles`; `ctx.user` carries the user and their region. */
 export function protectedProcedure(roles: readonly Role[] | "ALL" = "ALL") {
-  return t.procedure
-    .meta({ access: { roles } })
-    .use(sameOriginMutations)
-    .use(signedIn)
-    .use(wellFormedInput);
+  return t.procedure.meta({ access: { roles } }).use(sameOriginMutations).use(signedIn).use(wellFormedInput);
 }
 
 /** Needs a session; acts on the signed-in user's own account only, so read-only roles may call it. */

@@ -233,6 +233,49 @@ describe("organizationImport", () => {
     ).toEqual({ memberCount: 99, setupKind: "JOINT", entityOperated: false, countyDualManaged: true });
   });
 
+  it("names the organisation holding a code only to who may see it: a county learns nothing of another", async () => {
+    const other = await db.prisma.organization.update({
+      where: { id: (await db.prisma.organization.findFirstOrThrow({ where: { unitId: "LONGYOU" } })).id },
+      data: { code: "LY-PROBE-1" },
+    });
+    const file = csv([kechengRow(40, { code: "LY-PROBE-1" })]);
+    const byCounty = await county.organizationImport.preview({ ...file, system: "WGS84" });
+    expect(byCounty.problems.map((p) => p.message)).toEqual([
+      "「组织编码」LY-PROBE-1 已被其他单位的党组织使用，请核对编码",
+    ]);
+    const byCity = await city.organizationImport.preview({ ...file, system: "WGS84" });
+    expect(byCity.problems.map((p) => p.message)).toEqual([
+      `「组织编码」LY-PROBE-1 已被龙游县的「${other.name}」使用，请核对编码`,
+    ]);
+  });
+
+  it("matches a name with zero-width characters or other widths to the stored organisation, and refuses hidden controls", async () => {
+    const stored = kechengRow(41, { name: "衢州（示例）科技公司党支部" });
+    await county.organizationImport.commit({ ...csv([stored]), system: "WGS84" });
+    const before = await db.prisma.organization.count();
+    const copies = [
+      kechengRow(41, { name: "衢州(示例)\u200B科技公司党支部" }), // half-width brackets, a zero-width space
+      kechengRow(42, { name: "导入测试\u202E部支党司公", address: "＝1+1" }),
+    ];
+    const preview = await county.organizationImport.preview({ ...csv(copies), system: "WGS84" });
+    expect(preview.rows).toMatchObject({ create: 0, update: 1, invalid: 1 });
+    expect(preview.problems.filter((p) => p.row === 3).map((p) => p.message)).toEqual([
+      "「党组织名称」含有不可见的控制字符（U+202E），它会改变文字的显示方向或无法保存，请删除后重试",
+      expect.stringMatching(/^「地址」“＝1\+1”以“=”开头/),
+    ]);
+    await county.organizationImport.commit({ ...csv([copies[0] ?? {}]), system: "WGS84" });
+    expect(await db.prisma.organization.count()).toBe(before);
+  });
+
+  it("names the check's file after the upload's own name only: no path, no line breaks", async () => {
+    const report = await county.organizationImport.report({
+      ...csv([kechengRow(43)]),
+      fileName: "../../../../etc/passwd\r\n.csv",
+      system: "WGS84",
+    });
+    expect(report.fileName).toBe("导入检查结果-passwd.xlsx");
+  });
+
   it("refuses a file missing a required column before reading any row", async () => {
     const base64 = Buffer.from("党组织名称,类型\r\n某党支部,非公企业\r\n", "utf8").toString("base64");
     const preview = await city.organizationImport.preview({ fileName: "x.csv", base64, system: "WGS84" });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ORG_KINDS, SETUP_KINDS } from "./codes.ts";
 import { LABELS_ZH } from "./labels.ts";
 import {
+  cleanCellText,
   closeMatches,
   duplicateRows,
   escapeSpreadsheetCell,
@@ -10,6 +11,7 @@ import {
   type ImportContext,
   type ImportKey,
   mapHeaders,
+  organizationNameKey,
   parseImportRow,
 } from "./org-import.ts";
 
@@ -751,5 +753,35 @@ describe("a department's organisations", () => {
     expect(parseImportRow(cells("同名镇"), context).problems[0]?.message).toMatch(/在衢江区、柯城区都有/);
     const typo = parseImportRow(cells("樟潭街到"), context).problems[0];
     expect(typo?.suggestions).toEqual(["樟潭街道"]);
+  });
+});
+
+describe("cleanCellText and organizationNameKey", () => {
+  it("drops zero-width characters and trims", () => {
+    expect(cleanCellText(" 衢州\u200B科技\uFEFF ")).toEqual({
+      text: "衢州科技",
+      hidden: null,
+    });
+    expect(cleanCellText("第一行\n第二行\t")).toEqual({
+      text: "第一行\n第二行",
+      hidden: null,
+    });
+  });
+
+  it("names a direction override, a control character or a lone surrogate", () => {
+    expect(cleanCellText("abc\u202Efed").hidden).toBe("U+202E");
+    expect(cleanCellText("a\u2066b").hidden).toBe("U+2066");
+    expect(cleanCellText("a\u0000b").hidden).toBe("U+0000");
+    expect(cleanCellText("a\u0085b").hidden).toBe("U+0085");
+    expect(cleanCellText("a\uD800b").hidden).toBe("U+D800");
+    expect(cleanCellText("党建😀").hidden).toBe(null); // a surrogate pair is a character
+  });
+
+  it("keys names by unit, ignoring width, case, spaces and zero-width characters", () => {
+    expect(organizationNameKey("KECHENG", "衢州（示例） 公司")).toBe(
+      organizationNameKey("KECHENG", "衢州(示例)\u200B公司"),
+    );
+    expect(organizationNameKey("KECHENG", "ABC公司")).toBe(organizationNameKey("KECHENG", "ａｂｃ公司"));
+    expect(organizationNameKey("KECHENG", "甲公司")).not.toBe(organizationNameKey("KAIHUA", "甲公司"));
   });
 });

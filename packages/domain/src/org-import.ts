@@ -297,6 +297,36 @@ function quoteList(items: readonly string[]): string {
 
 const FORMULA_START = /^[=+\-@]/;
 
+// Left behind by copying from web pages and chat apps, never meant: dropped, so a name with a
+// zero-width space matches the organisation it names instead of creating a second one.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/g;
+// Bidirectional overrides and isolates (which make "abc" display as "cba"), other control
+// characters but tab and line breaks, and unpaired surrogates: refused, never stored.
+const HIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+
+/**
+ * A text cell as Beltmap keeps it: trimmed, zero-width characters dropped; `hidden` names the first
+ * control character (as U+XXXX) that the cell may not hold, or is null.
+ */
+export function cleanCellText(value: string): { text: string; hidden: string | null } {
+  const hidden = HIDDEN.exec(value)?.[0];
+  if (hidden !== undefined) {
+    const code = hidden.codePointAt(0) ?? 0;
+    return { text: value, hidden: `U+${code.toString(16).toUpperCase().padStart(4, "0")}` };
+  }
+  return { text: value.replace(INVISIBLE, "").trim(), hidden: null };
+}
+
+/**
+ * The key two organisation names of one unit are "the same" by: width, case and spaces ignored
+ * (「浙江（金盛）」 is 「浙江(金盛)」), as the import matches rows to stored organisations.
+ */
+export function organizationNameKey(unitId: string, name: string): string {
+  return JSON.stringify([unitId, normalize(name.replace(INVISIBLE, ""))]);
+}
+
 const SYSTEM_ALIASES: ReadonlyMap<string, ImportCoordSystem> = new Map(
   (
     [
@@ -349,7 +379,17 @@ export function parseImportRow(
   const rawText = (key: ImportKey): string | null => {
     const value = cells[key];
     if (value === null || value === undefined) return "";
-    if (typeof value === "string") return value.trim();
+    if (typeof value === "string") {
+      const cleaned = cleanCellText(value);
+      if (cleaned.hidden !== null) {
+        problem(
+          key,
+          `含有不可见的控制字符（${cleaned.hidden}），它会改变文字的显示方向或无法保存，请删除后重试`,
+        );
+        return null;
+      }
+      return cleaned.text;
+    }
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
     problem(key, "的内容无法识别，请填写文字或数字");
@@ -376,7 +416,8 @@ export function parseImportRow(
     }
     // Not evaluated anywhere in Beltmap, but the value would be exported again and a spreadsheet
     // would run it; refusing it at the door keeps stored data clean.
-    const start = FORMULA_START.exec(value)?.[0];
+    // Full-width and small forms (＝, ﹢, ＠) start a formula too in Excel and WPS.
+    const start = FORMULA_START.exec(value.normalize("NFKC"))?.[0];
     if (start !== undefined) {
       problem(key, `${echo(value)}以“${start}”开头，文字不能以 =、+、-、@ 开头（会被表格软件当作公式）`);
       return null;
@@ -621,7 +662,7 @@ export function duplicateRows(
   const repeats = new Map<number, number>();
   rows.forEach((row, index) => {
     // JSON keeps unit and name apart whatever characters they contain.
-    const nameKey = JSON.stringify([row.unitId, normalize(row.name)]);
+    const nameKey = organizationNameKey(row.unitId, row.name);
     const codeKey = row.code === null || row.code.trim() === "" ? null : row.code.trim();
     const first = Math.min(
       (codeKey === null ? undefined : byCode.get(codeKey)) ?? Number.POSITIVE_INFINITY,

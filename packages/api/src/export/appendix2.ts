@@ -6,6 +6,7 @@ import {
   LABELS_ZH,
 } from "@beltmap/domain";
 import ExcelJS from "exceljs";
+import { safeFileNamePart } from "./file-name.ts";
 
 export type { Appendix2Input, Appendix2Row, Appendix2Unit };
 
@@ -47,8 +48,7 @@ function chinaDate(date: Date): { y: number; m: number; d: number } {
 export function appendix2FileName(input: { reportingUnit: string; reportDate: Date }): string {
   const { y, m, d } = chinaDate(input.reportDate);
   const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
-  const unit = input.reportingUnit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").trim() || "未命名单位";
+  const unit = safeFileNamePart(input.reportingUnit.replace(/[\\/]/g, "_"), "未命名单位");
   return `附件2_初评结果汇总表_${unit}_${iso}.xlsx`;
 }
 

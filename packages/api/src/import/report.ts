@@ -4,9 +4,10 @@
 import { escapeSpreadsheetCell } from "@beltmap/domain";
 import type ExcelJS from "exceljs";
 import type { ImportPreviewDto } from "../dto.ts";
+import { safeFileNamePart } from "../export/file-name.ts";
 
 export function importReportFileName(fileName: string): string {
-  return `导入检查结果-${fileName.replace(/\.(xlsx|csv)$/i, "")}.xlsx`;
+  return `导入检查结果-${safeFileNamePart(fileName.replace(/\.(xlsx|csv)\s*$/i, ""), "导入文件")}.xlsx`;
 }
 
 export async function buildImportReport(Excel: typeof ExcelJS, preview: ImportPreviewDto): Promise<Buffer> {

@@ -1,8 +1,9 @@
 import { STAGE_LABELS_ZH, STAGES, type Stage } from "@beltmap/domain";
 import { TRPCError } from "@trpc/server";
 import type { BulkResultDto } from "../dto.ts";
+import { writeAudit } from "./audit.ts";
 import type { Cycle } from "./cycle.ts";
-import type { ScopedContext } from "./scope.ts";
+import { organizationWhere, type ScopedContext } from "./scope.ts";
 import { returnStage, writeStage } from "./sheets.ts";
 
 export type BulkRow = { organizationId: number; version: number; previousVersion: number };
@@ -38,8 +39,13 @@ export async function runBulk(
       message: `${STAGE_LABELS_ZH[command.stage]}没有上一环节，不能批量处理`,
     });
   }
+  const inRegion = await organizationsInRegion(ctx, command.rows);
   const results: BulkResultDto[] = [];
   for (const row of command.rows) {
+    if (!inRegion.has(row.organizationId)) {
+      results.push({ organizationId: row.organizationId, ok: false, message: NOT_FOUND });
+      continue;
+    }
     try {
       if (command.action === "adopt") {
         const source = await ctx.prisma.scoreSheet.findUnique({
@@ -79,4 +85,31 @@ export async function runBulk(
     }
   }
   return results;
+}
+
+const NOT_FOUND = "未找到该党组织";
+const AUDITED_IDS = 50;
+
+/**
+ * The rows' organisations that lie in the user's region, found in one query before any row is
+ * touched: the others are refused at once, as not found whether they exist or not (so a probe
+ * learns nothing of another region's sheets), with one audit row for the lot, not one per row.
+ */
+async function organizationsInRegion(ctx: ScopedContext, rows: readonly BulkRow[]): Promise<Set<number>> {
+  const ids = [...new Set(rows.map((row) => row.organizationId))];
+  const found = await ctx.prisma.organization.findMany({
+    where: { AND: [{ id: { in: ids } }, organizationWhere(ctx.user.region)] },
+    select: { id: true },
+  });
+  const inRegion = new Set(found.map((org) => org.id));
+  const refused = ids.filter((id) => !inRegion.has(id));
+  if (refused.length > 0) {
+    await writeAudit(ctx.prisma, ctx, ctx.user, {
+      action: "access.denied",
+      entity: "Organization",
+      entityId: "queue.bulk",
+      after: { reason: "out of region", count: refused.length, ids: refused.slice(0, AUDITED_IDS) },
+    });
+  }
+  return inRegion;
 }

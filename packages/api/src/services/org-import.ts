@@ -10,6 +10,7 @@ import {
   type ImportCoordSystem,
   type ImportKey,
   mapHeaders,
+  organizationNameKey,
   type ParsedOrgRow,
   parseImportRow,
   regionCoversUnit,
@@ -71,9 +72,6 @@ export type ImportPlan = {
  */
 const OPTIONAL_COLUMNS = ["code", "countyDualManaged", "setupKind", "entityOperated"] as const;
 type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
-
-/** A row's key: its code when it has one, else its unit and name (spaces ignored). */
-const nameKey = (unitId: string, name: string) => `${unitId}\u0000${name.replace(/\s+/g, "")}`;
 
 function hintText(hint: CoordHint | null): string {
   if (!hint) return "";
@@ -238,18 +236,19 @@ export async function planImport(
     select: { id: true, code: true, unitId: true, name: true },
   });
   const byCode = new Map(existing.flatMap((o) => (o.code ? [[o.code, o] as const] : [])));
-  const byName = new Map(existing.map((o) => [nameKey(o.unitId, o.name), o]));
+  const byName = new Map(existing.map((o) => [organizationNameKey(o.unitId, o.name), o]));
   const creates: OrganizationData[] = [];
   const updates: { id: number; data: OrganizationData }[] = [];
   for (const { sheetRow, data } of unique) {
     const sameCode = data.code ? byCode.get(data.code) : undefined;
-    const sameName = byName.get(nameKey(data.unitId, data.name));
+    const sameName = byName.get(organizationNameKey(data.unitId, data.name));
     if (sameCode && sameCode.unitId !== data.unitId) {
-      problem(
-        sheetRow,
-        "code",
-        `「组织编码」${data.code} 已属于${unitNames.get(sameCode.unitId)}的「${sameCode.name}」`,
-      );
+      // Named only to who may see it: a county must not learn other counties' organisations
+      // (20,000 codes a file would enumerate the city).
+      const owner = regionCoversUnit(ctx.user.region, sameCode.unitId)
+        ? `${unitNames.get(sameCode.unitId)}的「${sameCode.name}」`
+        : "其他单位的党组织";
+      problem(sheetRow, "code", `「组织编码」${data.code} 已被${owner}使用，请核对编码`);
       continue;
     }
     if (!sameCode && data.code && sameName?.code) {

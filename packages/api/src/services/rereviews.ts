@@ -11,6 +11,7 @@ import {
   type ReReviewAction,
   type RereviewStatus,
   type RereviewSuggestion,
+  regionContains,
   reReviewAwaits,
   reReviewNextActor,
   reviewState,
@@ -22,7 +23,7 @@ import { DomainError } from "../errors.ts";
 import { writeAudit } from "./audit.ts";
 import type { Cycle } from "./cycle.ts";
 import { countOfficialExcellent, latestOfficialRecord, lockUnitQuota } from "./quota.ts";
-import { organizationWhere, requireOrganization, requireVisibleUnit, type ScopedContext } from "./scope.ts";
+import { organizationWhere, refuseOutOfScope, requireVisibleUnit, type ScopedContext } from "./scope.ts";
 import { applyDelisting, delistingDto, delistingFacts, restartCadence } from "./site-status.ts";
 
 const ROW_LIMIT = 3000;
@@ -169,9 +170,15 @@ function countBy(
  * found before reading anything else of it, so a probe learns nothing.
  */
 async function requireStep(ctx: ScopedContext, id: number, action: ReReviewAction) {
-  const review = await ctx.prisma.reReview.findUnique({ where: { id } });
-  if (!review) throw new TRPCError({ code: "NOT_FOUND", message: "未找到该复查记录" });
-  const org = await requireOrganization(ctx, review.organizationId);
+  const found = await ctx.prisma.reReview.findUnique({
+    where: { id },
+    include: { organization: { select: { id: true, name: true, unitId: true, townshipId: true } } },
+  });
+  // A missing id and another region's answer alike, audited: a probe cannot tell them apart.
+  if (!found || !regionContains(ctx.user.region, found.organization)) {
+    return refuseOutOfScope(ctx, "ReReview", id);
+  }
+  const { organization: org, ...review } = found;
   const check = checkReReviewAction(ctx.user.role, action, {
     status: review.status as RereviewStatus,
     suggestion: review.suggestion as RereviewSuggestion,

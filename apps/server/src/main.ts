@@ -83,10 +83,23 @@ async function warmUp(app: Awaited<ReturnType<typeof buildServer>>, database: Da
   }
 }
 
+/**
+ * The database package's refusals about the PGlite data directory (in use by another process, not
+ * writable): their message (Chinese, with the directory and what to do) is all the operator needs.
+ */
+function isDataDirectoryError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof Error && (code === "BELTMAP_DATABASE_IN_USE" || code === "BELTMAP_DATA_DIR_NOT_WRITABLE")
+  );
+}
+
 main().catch((error: unknown) => {
   // Operators read this: the message first; the stack only when they ask for detail.
   if (error instanceof ConfigError) {
     console.error(error.message);
+  } else if (isDataDirectoryError(error)) {
+    console.error(`Beltmap 无法启动：${error.message}`);
   } else {
     console.error(`Beltmap could not start: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") console.error(error);

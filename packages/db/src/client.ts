@@ -1,11 +1,10 @@
-import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { type DatabaseLocation, describeLocation, resolveDatabaseLocation } from "./location.ts";
-import { lockDirectory } from "./lock.ts";
+import { lockDirectory, prepareDataDirectory } from "./lock.ts";
 import { applyMigrations, type MigrationReport } from "./migrate.ts";
 import { pgClientRunner, pgliteRunner } from "./sql-runner.ts";
 
@@ -36,7 +35,7 @@ async function openPglite(
 ): Promise<Database> {
   let unlock = async () => {};
   if (location.kind === "pglite") {
-    await mkdir(location.dir, { recursive: true });
+    await prepareDataDirectory(location.dir); // not writable: says so now, not PGlite's "unreachable" later
     unlock = await lockDirectory(location.dir);
   }
   const pglite = location.kind === "pglite" ? new PGlite(location.dir) : new PGlite();

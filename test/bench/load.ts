@@ -15,17 +15,14 @@
 //   A throwaway database on TEST_POSTGRES_URL (default postgres://root@127.0.0.1:5432/postgres),
 //   dropped at the end, on failure and on Ctrl-C. The server listens on 127.0.0.1 only, on a port
 //   the kernel picks; no other target is accepted.
-import { type ChildProcess, fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import type { MeDto, PlanDto, QueueDto, SheetDefinitionDto, SheetDto } from "@beltmap/api";
 import { openDatabase, seedDemoIfEmpty } from "@beltmap/db";
 import pg from "pg";
 import { DEMO_PASSWORD, type DemoUser } from "../support/auth.ts";
-import { REPO_ROOT } from "../support/server.ts";
-import type { LoadServerMessage } from "./load-server.ts";
+import { requireLoopback, type ServerProcess, startServerProcess } from "./server-process.ts";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 /** The demo's reference date: its deadlines read as meant (as in the browser tests). */
@@ -54,14 +51,6 @@ if (!(SECONDS >= 1 && SECONDS <= 3600)) throw new Error("--seconds must be from 
 if (!(BASELINE_SECONDS >= 1 && BASELINE_SECONDS <= 600)) throw new Error("--baseline must be from 1 to 600");
 
 // ——— Safety: loopback only, and a hard deadline over everything ———
-
-function requireLoopback(url: string): void {
-  const host = new URL(url).hostname;
-  if (host !== "127.0.0.1" && host !== "[::1]" && host !== "localhost")
-    throw new Error(
-      `refusing to load ${url}: the load test targets a server on this machine's loopback only`,
-    );
-}
 
 const hardDeadlineMs = SETUP_BUDGET_MS + (BASELINE_SECONDS + SECONDS) * 1000 + 2 * DRAIN_MS;
 /** Aborts every request: at the hard deadline, on Ctrl-C, and after the drain. */
@@ -621,52 +610,6 @@ function loadAverage(): string {
     .join(" ")} on ${cpus().length} CPUs`;
 }
 
-type Server = { url: string; child: ChildProcess; output: () => string[]; stop: () => Promise<void> };
-
-async function startLoadServer(databaseUrl: string): Promise<Server> {
-  const child = fork(path.join(REPO_ROOT, "test/bench/load-server.ts"), [], {
-    cwd: REPO_ROOT,
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", DEMO_CLOCK, DEMO_DATA: "off" },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
-  // The server's warnings and errors (JSON lines), kept for the report; at most the last 2,000.
-  const lines: string[] = [];
-  let partial = "";
-  const collect = (chunk: Buffer) => {
-    const text = partial + chunk.toString();
-    const parts = text.split("\n");
-    partial = parts.pop() ?? "";
-    lines.push(...parts.filter((l) => l.trim()));
-    if (lines.length > 2000) lines.splice(0, lines.length - 2000);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const ready = await new Promise<{ port: number; host: string }>((resolve, reject) => {
-    child.on("message", (message: LoadServerMessage) => {
-      if ("ready" in message) resolve(message.ready);
-      else reject(new Error(`the server did not start:\n${message.failed}`));
-    });
-    void exited.then((code) => reject(new Error(`the server exited (${code}):\n${lines.join("\n")}`)));
-  });
-  const url = `http://${ready.host}:${ready.port}`;
-  requireLoopback(url);
-  return {
-    url,
-    child,
-    output: () => [...lines, ...(partial ? [partial] : [])],
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      if (child.connected) child.send("stop");
-      else child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
-
 async function main() {
   requireLoopback(ADMIN_URL.replace(/^postgres(ql)?:/, "http:"));
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -674,7 +617,7 @@ async function main() {
     throw new Error(`PostgreSQL is needed at ${ADMIN_URL} (set TEST_POSTGRES_URL): ${String(error)}`);
   });
   const name = `beltmap_load_${process.pid}_${Date.now()}`;
-  let server: Server | null = null;
+  let server: ServerProcess | null = null;
   let creating: Promise<unknown> | null = null;
   let cleaning: Promise<void> | null = null;
   const cleanup = () => {
@@ -718,7 +661,7 @@ async function main() {
     );
 
     started = performance.now();
-    server = await startLoadServer(databaseUrl);
+    server = await startServerProcess(databaseUrl, { DEMO_CLOCK });
     const pid = server.child.pid;
     if (pid === undefined) throw new Error("no server pid");
     console.log(

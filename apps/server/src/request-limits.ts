@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from "node:stream";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 
 /** Every request body but the import's: JSON of a form, a sheet, a belt plan. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -24,48 +24,53 @@ export function bodyLimitOf(url: string): number {
 
 /**
  * The server's body handling: each body is cut off at its route's limit while it streams in
- * (Fastify's own limit, the import's, is the ceiling), and JSON nesting deeper than MAX_JSON_DEPTH
- * is refused before JSON.parse, whose cost on deep nesting would hold the event loop for seconds.
+ * (Fastify's own limit, the import's, is the ceiling), and refused as soon as its JSON nests deeper
+ * than MAX_JSON_DEPTH — on the first chunk that does, before the rest arrives and long before
+ * JSON.parse, whose cost on deep nesting would hold the event loop for seconds.
  */
 export function limitRequestBodies(app: FastifyInstance): void {
   app.addHook("preParsing", async (request, _reply, payload) => {
     const limit = bodyLimitOf(request.url);
     const declared = Number(request.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-    return payload.pipe(new ByteLimit(limit));
+    return payload.pipe(new BodyGuard(limit));
   });
+}
 
-  const parseJson = app.getDefaultJsonParser("error", "error");
-  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
-    const text = typeof body === "string" ? body : body.toString("utf8");
-    if (exceedsDepth(text, MAX_JSON_DEPTH)) {
-      done(badRequest(request, `请求内容嵌套超过 ${MAX_JSON_DEPTH} 层`), undefined);
-      return;
+/**
+ * Follows the nesting of JSON text chunk by chunk: `[` and `{` outside strings open a level, `]` and
+ * `}` close one. Bytes are enough: in UTF-8 these characters, `"` and `\` never occur inside
+ * another character's bytes.
+ */
+export class JsonDepth {
+  depth = 0;
+  #inString = false;
+  #escaped = false;
+
+  /** True once the text so far has opened more than `max` levels inside each other. */
+  exceeds(chunk: Uint8Array, max: number): boolean {
+    for (const c of chunk) {
+      if (this.#inString) {
+        if (this.#escaped) this.#escaped = false;
+        else if (c === 0x5c) this.#escaped = true;
+        else if (c === 0x22) this.#inString = false;
+      } else if (c === 0x22) this.#inString = true;
+      else if (c === 0x5b || c === 0x7b) {
+        if (++this.depth > max) return true;
+      } else if (c === 0x5d || c === 0x7d) this.depth--;
     }
-    parseJson(request, text, done);
-  });
+    return false;
+  }
 }
 
 /** True when `json` opens more than `max` arrays/objects inside each other (strings are skipped). */
 export function exceedsDepth(json: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: the next character is escaped
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
+  return new JsonDepth().exceeds(Buffer.from(json, "utf8"), max);
 }
 
-class ByteLimit extends Transform {
+class BodyGuard extends Transform {
   receivedEncodedLength = 0; // Fastify compares it with the declared length
+  readonly #depth = new JsonDepth();
 
   constructor(readonly limit: number) {
     super();
@@ -73,8 +78,19 @@ class ByteLimit extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.receivedEncodedLength += chunk.length;
-    if (this.receivedEncodedLength > this.limit) callback(tooLarge(this.limit));
+    if (this.receivedEncodedLength > this.limit) this.#refuse(tooLarge(this.limit));
+    else if (this.#depth.exceeds(chunk, MAX_JSON_DEPTH)) this.#refuse(tooDeep());
     else callback(null, chunk);
+  }
+
+  /**
+   * Fails the body once Fastify listens: piping starts the request flowing on process.nextTick,
+   * before the promise of the preParsing hook hands this stream to Fastify's reader, and an
+   * "error" event nobody listens to would bring the whole server down. Until then the stream
+   * holds the chunk (its callback never runs), so it cannot end as an empty body instead.
+   */
+  #refuse(error: Error): void {
+    setImmediate(() => this.destroy(error));
   }
 }
 
@@ -86,6 +102,9 @@ function tooLarge(limit: number): Error {
   });
 }
 
-function badRequest(_request: FastifyRequest, message: string): Error {
-  return Object.assign(new Error(message), { statusCode: 400, code: "FST_ERR_CTP_INVALID_JSON_BODY" });
+function tooDeep(): Error {
+  return Object.assign(new Error(`请求内容嵌套超过 ${MAX_JSON_DEPTH} 层`), {
+    statusCode: 400,
+    code: "FST_ERR_CTP_INVALID_JSON_BODY",
+  });
 }

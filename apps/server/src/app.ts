@@ -18,6 +18,7 @@ import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { type BasemapSettings, basemapOf, type Config, clockOf } from "./config.ts";
+import { warnOfUntrustedProxy } from "./proxy-warning.ts";
 import { IMPORT_BODY_LIMIT_BYTES, limitRequestBodies } from "./request-limits.ts";
 import { addSecurityHeaders, isSameOrigin } from "./security-headers.ts";
 
@@ -56,6 +57,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
   });
   limitRequestBodies(app);
   addSecurityHeaders(app, basemap);
+  warnOfUntrustedProxy(app, config.TRUST_PROXY);
 
   // API answers are JSON of up to a few hundred KB (every organisation); static assets come precompressed.
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });

@@ -145,7 +145,9 @@ describe("request bodies", () => {
         return "closed"; // refused before the client finished sending: also a refusal
       }
     };
-    expect([413, "closed"]).toContain(await send("auth.login", `{"username":"${"x".repeat(2 * BODY_LIMIT_BYTES)}"}`));
+    expect([413, "closed"]).toContain(
+      await send("auth.login", `{"username":"${"x".repeat(2 * BODY_LIMIT_BYTES)}"}`),
+    );
     expect([400, "closed"]).toContain(await send("organizationImport.preview", nested(1_000_000)));
     expect((await fetch(`${address}/healthz`)).status).toBe(200);
   });
@@ -171,5 +173,43 @@ describe("security headers", () => {
       expect(response.headers["x-frame-options"], url).toBe("DENY");
       expect(response.headers["x-content-type-options"], url).toBe("nosniff");
     }
+  });
+});
+
+describe("behind a proxy without TRUST_PROXY", () => {
+  async function serverLogging(trustProxy: false | string) {
+    const lines: string[] = [];
+    const server = await buildServer({
+      config: {
+        LOG_LEVEL: "warn",
+        SESSION_IDLE_MINUTES: 30,
+        SESSION_ABSOLUTE_HOURS: 12,
+        TRUST_PROXY: trustProxy,
+        WEB_DIST: "/nonexistent",
+      },
+      database,
+      logger: { level: "warn", stream: { write: (line: string) => lines.push(line) } },
+    });
+    return { server, warnings: () => lines.filter((line) => line.includes("TRUST_PROXY")) };
+  }
+
+  it("tells the operator once, on the first request that came through a proxy", async () => {
+    const { server, warnings } = await serverLogging(false);
+    await server.inject("/healthz");
+    expect(warnings()).toEqual([]);
+    await server.inject({ url: "/healthz", headers: { "x-forwarded-for": "10.1.2.3" } });
+    await server.inject({ url: "/healthz", headers: { "x-forwarded-for": "10.1.2.4" } });
+    expect(warnings()).toHaveLength(1);
+    expect(JSON.parse(warnings()[0] ?? "{}").msg).toMatch(
+      /未设置 TRUST_PROXY：所有用户都按代理的地址 127\.0\.0\.1 计数/,
+    );
+    await server.close();
+  });
+
+  it("says nothing when TRUST_PROXY is set", async () => {
+    const { server, warnings } = await serverLogging("loopback");
+    await server.inject({ url: "/healthz", headers: { "x-forwarded-for": "10.1.2.3" } });
+    expect(warnings()).toEqual([]);
+    await server.close();
   });
 });

@@ -543,6 +543,96 @@ describe("login throttling", () => {
   });
 });
 
+describe("fair throttling (issue 13)", () => {
+  it("lets 200 correct logins from one address in together: none is told to wait", async () => {
+    const app = await serve();
+    const users = ["demo-city", "demo-county", "demo-township", "demo-org", "demo-leader"];
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        login(app, users[i % users.length] ?? "demo-city", DEMO_PASSWORD, { remoteAddress: "198.51.100.77" }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+  }, 120_000);
+
+  it("still lets only 5 of 40 wrong passwords sent together be tried", async () => {
+    const app = await serve();
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        login(app, "demo-township", `wrong-${i}`, { remoteAddress: "198.51.100.78" }),
+      ),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+    expect(
+      (await login(app, "demo-township", DEMO_PASSWORD, { remoteAddress: "198.51.100.79" })).statusCode,
+    ).toBe(429);
+  }, 120_000);
+
+  it("throttles wrong current passwords in changePassword like logins: then even the right one waits", async () => {
+    const app = await serve();
+    const token = await signIn(app, "demo-county");
+    const change = (currentPassword: string) =>
+      mutate(app, "auth.changePassword", {
+        token,
+        input: { currentPassword, newPassword: "another-password-2026" },
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`wrong-${i}`)).statusCode).toBe(400);
+    const sixth = await change(DEMO_PASSWORD);
+    expect(sixth.statusCode).toBe(429);
+    expect(errorOf(sixth).message).toMatch(/^密码错误次数过多，请 1[0-5] 分钟后再试$/);
+    // The password did not change.
+    expect((await login(app, "demo-org")).statusCode).toBe(200);
+    const failed = await database.prisma.auditLog.count({ where: { action: "user.changePassword.failed" } });
+    expect(failed).toBeGreaterThanOrEqual(5);
+  });
+
+  it("signs in whatever the case of the username, and refuses a second account differing only in case", async () => {
+    const app = await serve();
+    const response = await login(app, "DEMO-City");
+    expect(response.statusCode).toBe(200);
+    const me = await query(app, "auth.me", { token: tokenOf(response) });
+    expect(me.json().result.data.username).toBe("demo-city");
+    const city = await signIn(app, "demo-city");
+    const twin = await mutate(app, "user.create", {
+      token: city,
+      input: {
+        username: "Demo-Org",
+        displayName: "冒名",
+        role: "CITY",
+        unitId: null,
+        townshipId: null,
+        organizationId: null,
+        password: "twin-password-2026",
+      },
+    });
+    expect(twin.statusCode).toBe(400);
+    expect(errorOf(twin).message).toContain("用户名已存在");
+  });
+});
+
+describe("anonymous audit rows (issue 13)", () => {
+  it("writes at most 30 a minute for one address, however many refusals it causes", async () => {
+    const app = await serve();
+    const since = new Date();
+    for (let i = 0; i < 80; i++) {
+      const response = await mutate(app, "auth.logout", {
+        headers: { origin: "https://evil.example" },
+        remoteAddress: "203.0.113.200",
+      });
+      expect(response.statusCode).toBe(403);
+    }
+    const rows = await database.prisma.auditLog.count({
+      where: { action: "access.denied", at: { gte: since }, entityId: "auth.logout" },
+    });
+    // One minute boundary may fall inside the loop: then two minutes' allowance.
+    expect(rows).toBeGreaterThanOrEqual(30);
+    expect(rows).toBeLessThanOrEqual(60);
+  });
+});
+
 describe("cross-site mutations", () => {
   const HOST = "beltmap.example";
 

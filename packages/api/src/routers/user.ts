@@ -115,13 +115,16 @@ export const userRouter = router({
       checkPassword(input.password);
       const { password, ...fields } = input;
       await checkScope(ctx, fields);
-      if (await findUserByUsername(ctx.prisma, fields.username)) {
-        throw new DomainError("用户名已存在", [{ field: "username", message: "用户名已存在" }]);
-      }
+      const taken = () => new DomainError("用户名已存在", [{ field: "username", message: "用户名已存在" }]);
+      if (await findUserByUsername(ctx.prisma, fields.username)) throw taken();
+      const passwordHash = await hashPassword(password);
       const created = await ctx.prisma.$transaction(async (tx) => {
-        const user = await tx.user.create({
-          data: { ...fields, passwordHash: await hashPassword(password) },
-        });
+        const user = await tx.user
+          .create({ data: { ...fields, passwordHash } })
+          // The same name in another case created meanwhile: the unique index on lower(username).
+          .catch((error: unknown) => {
+            throw (error as { code?: string }).code === "P2002" ? taken() : error;
+          });
         await writeAudit(tx, ctx, ctx.user, {
           action: "user.create",
           entity: "User",

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
 import {
   APPENDIX3_UNITS,
   duplicateRows,
@@ -15,9 +16,15 @@ import {
 import { placeInCounty, TOWNSHIPS, toWgs84 } from "@beltmap/geo";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { bigWorkbook, encodeGbk, makeZip } from "../../../../test/fixtures/import/make-fixtures.ts";
+import {
+  bigWorkbook,
+  encodeGbk,
+  makeZip,
+  type ZipFile,
+} from "../../../../test/fixtures/import/make-fixtures.ts";
 import { DomainError } from "../errors.ts";
-import { IMPORT_FILE_MAX_BYTES, type ReadTable, readTable, xlsxCell } from "./read-table.ts";
+import { IMPORT_FILE_MAX_BYTES, type ReadTable, readTable } from "./read-table.ts";
+import { checkZipParts } from "./zip-guard.ts";
 
 const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -240,7 +247,7 @@ describe("readTable: xlsx cells", () => {
         ["H2", { formula: "NOW()" }],
         ["I2", new Date(Date.UTC(2024, 7, 6))],
         ["J2", { error: "#N/A" }],
-        // exceljs's streaming reader drops the cell's type (t="b") of a formula's result: 1, not true.
+        // A formula's boolean result (t="b") is a boolean (exceljs's streaming reader gave 1).
         ["K2", { formula: "1=1", result: true }],
         ["L2", { formula: "TODAY()", result: new Date(Date.UTC(2024, 0, 31)) }],
       ];
@@ -259,7 +266,7 @@ describe("readTable: xlsx cells", () => {
       null,
       "2024-08-06",
       null,
-      1,
+      true,
       "2024-01-31",
       null,
       "after a gap",
@@ -358,16 +365,267 @@ describe("readTable: xlsx cells", () => {
     expect(error.message).toContain("最多 20000 行，本文件超过 20000 行（不含表头）");
   });
 
-  it("xlsxCell cuts long text and rich text to maxCellLength + 1 characters, counting code points", () => {
+  it("cuts long text (shared, inline, rich) to maxCellLength + 1 characters, counting code points", async () => {
     const long = "𠀀".repeat(3000); // outside the BMP: two UTF-16 units each
-    const cut = xlsxCell(long) as string;
-    expect([...cut]).toHaveLength(IMPORT_LIMITS.maxCellLength + 1);
-    expect(xlsxCell({ richText: [{ text: "a".repeat(2000) }] })).toHaveLength(
-      IMPORT_LIMITS.maxCellLength + 1,
-    );
-    expect(xlsxCell(Number.NaN)).toBeNull();
+    const bytes = xlsx({
+      shared: [
+        `<si><t>${long}</t></si>`,
+        `<si><r><t>${"a".repeat(900)}</t></r><r><t>${"b".repeat(900)}</t></r></si>`,
+      ],
+      rows: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>${inline("C1", long)}<c r="D1"><v>1e400</v></c></row>`,
+    });
+    const [row = []] = (await readTable(bytes, "long.xlsx")).rows;
+    const keep = IMPORT_LIMITS.maxCellLength + 1;
+    expect([...String(row[0])]).toHaveLength(keep);
+    expect(row[1]).toBe("a".repeat(900) + "b".repeat(keep - 900));
+    expect([...String(row[2])]).toHaveLength(keep);
+    expect(row).toHaveLength(3); // 1e400 is not a finite number: empty
   });
 });
+
+/** An inline-string cell. */
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+/**
+ * A hand-made workbook: one sheet ("名单", or as `workbook` says) with `rows` inside <sheetData>,
+ * then `after` (merges); the shared strings and styles when given. Parts deflated unless `stored`.
+ */
+function xlsx(options: {
+  rows: string;
+  after?: string;
+  shared?: string[];
+  styles?: string;
+  workbook?: string;
+  rels?: string;
+  sheetPart?: string;
+  stored?: boolean;
+}): Buffer {
+  const deflate = !options.stored;
+  const files: ZipFile[] = [
+    {
+      name: "xl/workbook.xml",
+      data:
+        options.workbook ??
+        '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      deflate,
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data:
+        options.rels ??
+        '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      deflate,
+    },
+    {
+      name: options.sheetPart ?? "xl/worksheets/sheet1.xml",
+      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${options.rows}</sheetData>${options.after ?? ""}</worksheet>`,
+      deflate,
+    },
+  ];
+  if (options.shared) {
+    files.push({
+      name: "xl/sharedStrings.xml",
+      data: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${options.shared.join("")}</sst>`,
+      deflate,
+    });
+  }
+  if (options.styles) files.push({ name: "xl/styles.xml", data: options.styles, deflate });
+  return makeZip(files);
+}
+
+const BROKEN = "无法读取该文件：Excel 工作簿的内容有误，请在 Excel 中打开后重新保存为 .xlsx 再导入";
+
+describe("readTable: the .xlsx reader at its boundaries", () => {
+  it("reads shared strings (rich runs joined, phonetic runs left out, empty ones empty) beside inline strings", async () => {
+    const bytes = xlsx({
+      shared: [
+        "<si><t>党组织名称</t></si>",
+        '<si><r><rPr><b/></rPr><t xml:space="preserve">衢州 </t></r><r><t>某某公司</t></r><rPh sb="0" eb="2"><t>くしゅう</t></rPh><phoneticPr fontId="1"/></si>',
+        "<si><t></t></si>",
+        "<si/>",
+        "<si><t>  两端空格  </t></si>",
+      ],
+      rows:
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="s"><v>3</v></c>' +
+        '<c r="D1" t="inlineStr"><is><r><t>内联</t></r><r><t>文本</t></r><rPh><t>x</t></rPh></is></c>' +
+        '<c r="E1" t="s"><v>99</v></c></row>' +
+        // No r on the row or its cells: the next row, the next columns.
+        '<row><c t="s"><v>1</v></c><c t="s"><v>4</v></c><c t="str"><f>A1</f><v>公式文本</v></c>' +
+        '<c t="inlineStr"><is><t xml:space="preserve"> 内联 </t></is></c></row>',
+      stored: true,
+    });
+    const table = await readTable(bytes, "strings.xlsx");
+    expect(table.rows).toEqual([
+      ["党组织名称", "", "", "内联文本"], // index 99 is no string: empty, and trailing, so dropped
+      ["衢州 某某公司", "  两端空格  ", "公式文本", " 内联 "],
+    ]);
+    expect(table.rowNumbers).toEqual([1, 2]);
+  });
+
+  it("decodes XML entities and character references once, in text, attributes and the sheet's name", async () => {
+    const bytes = xlsx({
+      workbook:
+        '<workbook xmlns:r="r"><sheets><sheet name="A &amp; B &#x4E2D;" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      shared: [
+        "<si><t>&lt;党&gt; &amp; &quot;群&quot; &apos;x&apos;</t></si>",
+        "<si><t>&amp;lt;不是标签&amp;gt;</t></si>",
+      ],
+      rows:
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>' +
+        `${inline("C1", "&#34914;&#x5DDE;&#x1F600;")}${inline("D1", "<![CDATA[<b>&amp;</b>]]>")}</row>`,
+    });
+    const table = await readTable(bytes, "entities.xlsx");
+    expect(table.sheetName).toBe("A & B 中");
+    expect(table.rows[0]).toEqual([
+      `<党> & "群" 'x'`,
+      "&lt;不是标签&gt;", // escaped once in the file: read back as written, not decoded twice
+      "衢州😀",
+      "<b>&amp;</b>",
+    ]);
+  });
+
+  it("refuses a DOCTYPE (no entity expansion), an undefined entity and XML that is not well-formed", async () => {
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>' +
+      "<sst><si><t>&b;</t></si></sst>";
+    const withDoctype = xlsx({ rows: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' });
+    const files = [
+      makeZipReplacing(withDoctype, "xl/sharedStrings.xml", laughs),
+      xlsx({ rows: `<row r="1">${inline("A1", "a&nbsp;b")}</row>` }),
+      xlsx({ rows: `<row r="1">${inline("A1", "a")}<c r="B1"><v>1</v></row>` }),
+      xlsx({
+        rows: `<row r="1">${inline("A1", "a")}</row>`,
+        workbook: "<workbook><sheets><sheet name='x' r:id='rId1'></sheets>",
+      }),
+      xlsx({ rows: `<row r="1"><c r="A1"><v>1</v></c></row>\u0001` }),
+    ];
+    for (const bytes of files) expect((await refusal(bytes, "bad.xlsx")).message).toBe(BROKEN);
+  });
+
+  it("refuses a cell reference or row number that is not one", async () => {
+    for (const rows of [
+      `<row r="1">${inline("ZZZZ1", "x")}</row>`,
+      `<row r="1">${inline("XFE1", "x")}</row>`,
+      `<row r="1">${inline("1A", "x")}</row>`,
+      `<row r="0">${inline("A1", "x")}</row>`,
+      `<row r="1048577">${inline("A1", "x")}</row>`,
+    ]) {
+      expect((await refusal(xlsx({ rows }), "bad.xlsx")).message).toBe(BROKEN);
+    }
+  });
+
+  it("passes over a sheet whose part is missing, and says so when no sheet is left", async () => {
+    const workbook =
+      '<workbook xmlns:r="r"><sheets><sheet name="缺失" sheetId="1" r:id="rId2"/><sheet name="无关系" sheetId="2" r:id="rId9"/>' +
+      '<sheet name="名单" sheetId="3" r:id="rId1"/></sheets></workbook>';
+    const rels =
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>' +
+      '<Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>';
+    const table = await readTable(
+      xlsx({ workbook, rels, rows: `<row r="1">${inline("A1", "读到")}</row>` }),
+      "m.xlsx",
+    );
+    expect(table.sheetName).toBe("名单");
+    expect(table.rows).toEqual([["读到"]]);
+    const none = xlsx({
+      rels,
+      rows: `<row r="1">${inline("A1", "x")}</row>`,
+      sheetPart: "xl/worksheets/other.xml",
+    });
+    expect((await refusal(none, "none.xlsx")).message).toBe("文件是空的：工作簿中没有工作表");
+    const noSheets = xlsx({ workbook: "<workbook><sheets/></workbook>", rows: "" });
+    expect((await refusal(noSheets, "none.xlsx")).message).toBe("文件是空的：工作簿中没有工作表");
+  });
+
+  it("reads numbers in a date format as days, by built-in and custom formats, and other numbers as numbers", async () => {
+    const styles =
+      '<styleSheet><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>' +
+      '<numFmt numFmtId="165" formatCode="0.0&quot;天 mdy&quot;"/><numFmt numFmtId="166" formatCode="[Red]0.00"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+      '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="49"/></cellXfs></styleSheet>';
+    const rows =
+      '<row r="1"><c r="A1"><v>45292</v></c><c r="B1" s="1"><v>45292</v></c><c r="C1" s="2"><v>45292.75</v></c>' +
+      '<c r="D1" s="3"><v>45292</v></c><c r="E1" s="4"><v>-1.5</v></c><c r="F1" s="5"><v>123</v></c>' +
+      '<c r="G1" t="d"><v>2024-08-06T00:00:00Z</v></c><c r="H1" t="b"><v>0</v></c><c r="I1" t="e"><v>#N/A</v></c>' +
+      '<c r="J1" s="1"><f>TODAY()</f><v>45293</v></c><c r="K1" s="1"/></row>';
+    const table = await readTable(xlsx({ rows, styles }), "dates.xlsx");
+    expect(table.rows[0]).toEqual([
+      45292,
+      "2024-01-01",
+      "2024-01-01",
+      45292,
+      -1.5,
+      123,
+      "2024-08-06",
+      false,
+      null,
+      "2024-01-02",
+    ]);
+  });
+
+  it("reads the directory the ZIP guard checked, not a second one hidden in the archive comment", async () => {
+    // The real archive, one sheet, then as its comment a second archive whose end record's own
+    // comment length runs past the file: the guard passes over that record and checks the real
+    // directory. A ZIP library that takes the last end record it finds (fflate's unzipSync does)
+    // reads the second archive, which the guard never checked: here another sheet, it could be a bomb.
+    const real = xlsx({ rows: `<row r="1">${inline("A1", "真的")}</row>` });
+    const forged = xlsx({ rows: `<row r="1">${inline("A1", "假的")}</row>` });
+    const end = forged.length - 22;
+    const directory = forged.readUInt32LE(end + 16);
+    for (let at = directory; at < end; ) {
+      forged.writeUInt32LE(forged.readUInt32LE(at + 42) + real.length, at + 42); // its local headers, moved
+      at += 46 + forged.readUInt16LE(at + 28) + forged.readUInt16LE(at + 30) + forged.readUInt16LE(at + 32);
+    }
+    forged.writeUInt32LE(directory + real.length, end + 16);
+    forged.writeUInt16LE(0xffff, end + 20);
+    const hostile = Buffer.concat([real, forged]);
+    hostile.writeUInt16LE(forged.length, real.length - 22 + 20); // the real end record's comment
+    expect(checkZipParts(hostile).every((e) => e.dataStart < real.length)).toBe(true);
+    expect((await readTable(hostile, "two-directories.xlsx")).rows).toEqual([["真的"]]);
+  });
+
+  it("keeps to 256 columns and refuses a sheet with more than 10,000 merged ranges", async () => {
+    // 20,000 rows each with a cell at XFD: read as 256 columns at most (not 16,384 per row).
+    const far = Array.from(
+      { length: 20_000 },
+      (_, i) => `<row r="${i + 1}">${inline(`A${i + 1}`, "x")}${inline(`XFD${i + 1}`, "y")}</row>`,
+    ).join("");
+    const wide = await readTable(xlsx({ rows: far }), "wide.xlsx");
+    expect(wide.rows).toHaveLength(20_000);
+    expect(wide.rows.every((row) => row.length === 1)).toBe(true);
+
+    const merges = (n: number) =>
+      `<mergeCells count="${n}">${Array.from({ length: n }, (_, i) => `<mergeCell ref="B${i + 2}:C1048576"/>`).join("")}</mergeCells>`;
+    const rows = `<row r="1">${inline("A1", "h")}${inline("B1", "v")}</row>`;
+    const many = xlsx({ rows, after: merges(10_001) });
+    expect((await refusal(many, "merges.xlsx")).message).toContain(
+      "合并单元格过多（10001 处，最多 10000 处）",
+    );
+    // 10,000 overlapping ranges down to the last row, their top-left cells empty: the later ones are
+    // dropped and none makes up rows, so this reads at once.
+    const started = performance.now();
+    const overlapping = await readTable(xlsx({ rows, after: merges(10_000) }), "merges.xlsx");
+    expect(overlapping.rows).toEqual([["h", "v"]]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+/** `zip`'s entries, with the one named `name` holding `data` instead. */
+function makeZipReplacing(zip: Uint8Array, name: string, data: string): Buffer {
+  const entries = checkZipParts(zip).filter((e) => !e.name.endsWith("/"));
+  return makeZip([
+    ...entries
+      .filter((e) => e.name !== name)
+      .map((e) => ({
+        name: e.name,
+        data:
+          e.method === 0
+            ? zip.subarray(e.dataStart, e.dataStart + e.compressedSize)
+            : inflateRawSync(zip.subarray(e.dataStart, e.dataStart + e.compressedSize)),
+      })),
+    { name, data },
+  ]);
+}
 
 describe("readTable: CSV", () => {
   const csv = (text: string) => new TextEncoder().encode(text);
@@ -469,7 +727,7 @@ describe("readTable: limits and hostile files", () => {
     expect((await refusal(many, "many.xlsx")).message).toMatch(/^文件解压后过大/);
   });
 
-  it("refuses a malformed ZIP, a ZIP that is not a workbook, and a workbook exceljs cannot read", async () => {
+  it("refuses a malformed ZIP, a ZIP that is not a workbook, and a workbook that is not well-formed", async () => {
     const valid = fixture("valid.xlsx");
     const truncated = valid.subarray(0, Math.floor(valid.length / 2));
     expect((await refusal(truncated, "cut.xlsx")).message).toContain("压缩结构已损坏");

@@ -1,9 +1,17 @@
 import { posix } from "node:path";
-import { Readable } from "node:stream";
 import { inflateRawSync } from "node:zlib";
 import { IMPORT_LIMITS } from "@beltmap/domain";
-import type { Cell, CellValue } from "exceljs";
 import { DomainError } from "../errors.ts";
+import {
+  type MergedRange,
+  parseDateStyles,
+  parseRelationships,
+  parseSharedStrings,
+  parseWorkbook,
+  partText,
+  readSheet,
+  type SheetRow,
+} from "./xlsx-xml.ts";
 import { checkZipParts, ZIP_LIMITS, ZipGuardError, type ZipPart } from "./zip-guard.ts";
 
 // The first step of the organisation import (issue 6): the uploaded bytes of an .xlsx or .csv file
@@ -163,10 +171,28 @@ function clip(text: string): string {
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-/** A worksheet as xl/workbook.xml lists it (in tab order), with the ZIP entry holding it. */
-type SheetInfo = { name: string; hidden: boolean; part: string | null };
+/**
+ * Cells and merged cells past this column are not read: the import knows 13 columns, and a hostile
+ * cell or merge at XFD (16,384) would make every row that wide.
+ */
+const MAX_COLUMN = 256;
+
+/**
+ * More merged ranges than this and the sheet is refused: filling them costs rows × ranges, and a
+ * hostile sheet can hold a million overlapping ones in its 50 MB.
+ */
+const MAX_MERGES = 10_000;
+
+/** Thrown from a row handler to stop reading the sheet once past the row limit. */
+class StopReading extends Error {}
+
+const BROKEN_WORKBOOK = `无法读取该文件：Excel 工作簿的内容有误，请在 Excel 中打开后重新保存为 .xlsx 再导入`;
 
 async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {
+  // The ZIP is read once, by the guard: its directory parsed, each entry's data located and held to
+  // its declared size. The parts below are those entries, unpacked with zlib (partBytes). A second
+  // ZIP parser (fflate, yauzl) is not used: it could read a different directory from the same bytes
+  // (a second end-of-directory record in the comment) than the one the guard checked.
   let entries: ZipPart[];
   try {
     entries = checkZipParts(bytes, ZIP_LIMITS);
@@ -184,64 +210,73 @@ async function readXlsx(bytes: Uint8Array): Promise<ReadTable> {
     if (parts.has("xl/workbook.bin")) refuse(`这是 Excel 二进制工作簿（.xlsb），暂不支持：${RESAVE}`);
     unsupported(parts.has("word/document.xml") ? "Word 文档" : "压缩包，不是 Excel 工作簿");
   }
-
-  const text = (part: ZipPart | undefined) => (part ? partBytes(bytes, part).toString("utf8") : "");
-  const workbookXml = text(workbookPart);
-  const sheets = listSheets(workbookXml, text(parts.get("xl/_rels/workbook.xml.rels"))).filter(
-    (s) => s.part !== null && parts.has(s.part),
-  );
-  // The first sheet the user sees: a template may keep its dropdown lists in a hidden sheet.
-  const sheet = sheets.find((s) => !s.hidden) ?? sheets[0];
-  const sheetPart = sheet?.part ? parts.get(sheet.part) : undefined;
-  if (!sheet || !sheetPart) refuse("文件是空的：工作簿中没有工作表");
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
-  // The streaming reader skips <mergeCell>s; they follow the rows, so they are found first.
-  const merges = mergedRanges(partBytes(bytes, sheetPart));
-
-  // exceljs takes a third of a second to load: only when someone imports, not at every start.
-  const { default: ExcelJS } = await import("exceljs");
-  // The streaming reader, not Workbook.xlsx.load: that one holds every part unzipped and every cell
-  // as an object with its style (~350 MB for 20,000 rows); this one parses the sheet row by row.
-  // It reads the ZIP's entries in file order and spools each sheet met before the shared strings to
-  // a temporary file (Excel writes the sheets first), so it is handed a ZIP stream of only the parts
-  // it needs, in the order it needs them, ending with the one sheet read.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    Readable.from(zipStream(bytes, parts, sheetPart)),
-    // Styles are kept: a number is a date by its number format.
-    { sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", worksheets: "emit", entries: "ignore" },
-  );
-  const table = new TableBuilder();
-  const rows = async function* (): AsyncGenerator<{ number: number; cells: TableCell[] }> {
-    for await (const worksheet of reader) {
-      // The shared strings are read by now; the reader leaves an empty one (<si><t></t></si>) null,
-      // where Workbook.xlsx.load (and Excel) have "". exceljs is pinned, this field checked.
-      const shared: unknown = (reader as unknown as { sharedStrings?: unknown }).sharedStrings;
-      if (Array.isArray(shared)) {
-        for (let i = 0; i < shared.length; i++) if (shared[i] === null) shared[i] = "";
-      }
-      for await (const row of worksheet) {
-        const cells: TableCell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          while (cells.length < column - 1) cells.push(null);
-          cells.push(streamedCell(cell, date1904));
-        });
-        yield { number: row.number, cells };
-      }
-      return; // the stream holds one sheet
-    }
+  const text = (part: ZipPart) => partText(partBytes(bytes, part));
+  const optional = <T>(name: string, parse: (xml: string) => T, none: T): T => {
+    const part = parts.get(name);
+    return part ? parse(text(part)) : none;
   };
+
+  const table = new TableBuilder();
+  let sheetName: string;
   try {
-    for await (const { number, cells } of withMerges(rows(), merges)) {
-      // Past the limit: stop without reading the rest (the message says "more than").
+    const workbook = parseWorkbook(text(workbookPart));
+    const targets = optional("xl/_rels/workbook.xml.rels", parseRelationships, new Map<string, string>());
+    const sheets = workbook.sheets
+      .map((s) => {
+        const target = s.relationship === null ? undefined : targets.get(s.relationship);
+        const part = target
+          ? posix.normalize(target.startsWith("/") ? target.slice(1) : `xl/${target}`)
+          : null;
+        return { ...s, part: part === null ? undefined : parts.get(part) };
+      })
+      // A sheet whose part is missing is passed over, as one that is not there.
+      .filter((s) => s.part !== undefined);
+    // The first sheet the user sees: a template may keep its dropdown lists in a hidden sheet.
+    const sheet = sheets.find((s) => !s.hidden) ?? sheets[0];
+    if (!sheet?.part) refuse("文件是空的：工作簿中没有工作表");
+    sheetName = sheet.name;
+
+    const sharedStrings = optional("xl/sharedStrings.xml", parseSharedStrings, []).map(clip);
+    const dateStyles = optional("xl/styles.xml", parseDateStyles, []);
+    const context = { sharedStrings, dateStyles, date1904: workbook.date1904, maxColumn: MAX_COLUMN };
+    // The rows are kept as read, then filled with the merged cells, which follow them in the sheet.
+    // Reading stops at the first row past the limit, counted before the merges are filled in (they
+    // could only empty a row whose values lie under an empty merged cell, which Excel never writes).
+    const rows: SheetRow[] = [];
+    let filled = 0;
+    let merges: MergedRange[] = [];
+    try {
+      merges = readSheet(text(sheet.part), context, (row) => {
+        for (let i = 0; i < row.cells.length; i++) {
+          const cell = row.cells[i];
+          if (typeof cell === "string") row.cells[i] = clip(cell);
+        }
+        rows.push(row);
+        if (row.cells.some((cell) => !isBlank(cell ?? null)) && ++filled > IMPORT_LIMITS.maxRows + 1) {
+          throw new StopReading();
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof StopReading)) throw error;
+    }
+    if (merges.length > MAX_MERGES) {
+      refuse(
+        `无法读取该文件：工作表中的合并单元格过多（${merges.length} 处，最多 ${MAX_MERGES} 处），请取消合并单元格后另存为 .xlsx 再导入`,
+      );
+    }
+    for (const { number, cells } of withMerges(rows, merges)) {
+      // Past the limit: stop (the message says "more than").
       if (!table.add(cells, number)) {
         table.stoppedEarly = true;
         break;
       }
     }
-  } catch {
-    refuse(`无法读取该文件：Excel 工作簿的内容有误，请在 Excel 中打开后重新保存为 .xlsx 再导入`);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    // Not well-formed XML, a DOCTYPE, a cell reference that is not one, …
+    refuse(BROKEN_WORKBOOK);
   }
-  return table.finish({ format: "xlsx", encoding: null, sheetName: sheet.name });
+  return table.finish({ format: "xlsx", encoding: null, sheetName });
 }
 
 /** An entry's data unpacked (checkZipParts has held it to its declared size). */
@@ -252,119 +287,45 @@ function partBytes(bytes: Uint8Array, part: ZipPart): Buffer {
     : inflateRawSync(data, { maxOutputLength: Math.max(1, part.uncompressedSize) });
 }
 
-/** A ZIP of the workbook, its relationships, shared strings, styles and one sheet, in that order. */
-function* zipStream(bytes: Uint8Array, parts: Map<string, ZipPart>, sheet: ZipPart): Generator<Buffer> {
-  const entry = (name: string, part: ZipPart | undefined, fallback: string) => {
-    const data = part
-      ? bytes.subarray(part.dataStart, part.dataStart + part.compressedSize)
-      : Buffer.from(fallback);
-    const fileName = Buffer.from(name);
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed
-    header.writeUInt16LE(0x0800, 6); // UTF-8 name; sizes in this header (no data descriptor)
-    header.writeUInt16LE(part?.method ?? 0, 8);
-    header.writeUInt32LE(part?.crc32 ?? 0, 14); // the reader does not check it
-    header.writeUInt32LE(data.byteLength, 18);
-    header.writeUInt32LE(part?.uncompressedSize ?? data.byteLength, 22);
-    header.writeUInt16LE(fileName.byteLength, 26);
-    return [header, fileName, Buffer.from(data.buffer, data.byteOffset, data.byteLength)];
-  };
-  yield* entry("xl/workbook.xml", parts.get("xl/workbook.xml"), "<workbook/>");
-  yield* entry("xl/_rels/workbook.xml.rels", parts.get("xl/_rels/workbook.xml.rels"), "<Relationships/>");
-  // Without shared strings the reader would wait for them, spooling the sheet to a file.
-  yield* entry("xl/sharedStrings.xml", parts.get("xl/sharedStrings.xml"), "<sst/>");
-  yield* entry("xl/styles.xml", parts.get("xl/styles.xml"), "<styleSheet/>");
-  // Under the name the reader looks for (sheet<n>.xml), whatever its name in the file.
-  yield* entry("xl/worksheets/sheet1.xml", sheet, "");
-  const end = Buffer.alloc(22); // End Of Central Directory: the reader stops there
-  end.writeUInt32LE(0x06054b50, 0);
-  yield end;
-}
-
-function xmlText(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex, dec, name) => {
-    if (hex || dec) return String.fromCodePoint(Number.parseInt(hex ?? dec, hex ? 16 : 10));
-    return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[name as string] ?? whole;
-  });
-}
-
-/** The attributes of each element named `tag` (any namespace prefix), keyed by their local name. */
-function elements(xml: string, tag: string): Map<string, string>[] {
-  const found: Map<string, string>[] = [];
-  for (const match of xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?${tag}\\b([^>]*)>`, "g"))) {
-    const attributes = new Map<string, string>();
-    for (const a of (match[1] ?? "").matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-      const name = a[1] ?? "";
-      // r:id, the relationship, is the only prefixed attribute needed: kept as "r:id" whatever its prefix.
-      const key = name.includes(":") && !name.startsWith("xmlns") ? `r:${name.split(":").pop()}` : name;
-      attributes.set(key, xmlText(a[2] ?? a[3] ?? ""));
-    }
-    found.push(attributes);
+/**
+ * The merged ranges as Excel keeps them: none overlapping another (a later one that does is
+ * dropped) and none starting past MAX_COLUMN; in order of their first row. With no overlaps, at
+ * most MAX_COLUMN ranges cover any one row, which bounds the work of filling them.
+ */
+function separateMerges(ranges: readonly MergedRange[]): MergedRange[] {
+  const sorted = ranges.filter((m) => m.left <= MAX_COLUMN).sort((a, b) => a.top - b.top);
+  const kept: MergedRange[] = [];
+  let open: MergedRange[] = [];
+  for (const m of sorted) {
+    open = open.filter((o) => o.bottom >= m.top);
+    if (open.some((o) => o.left <= m.right && m.left <= o.right)) continue;
+    open.push(m);
+    kept.push(m);
   }
-  return found;
-}
-
-/** The workbook's sheets in tab order, from xl/workbook.xml and its relationships. */
-function listSheets(workbookXml: string, relsXml: string): SheetInfo[] {
-  const targets = new Map(elements(relsXml, "Relationship").map((r) => [r.get("Id"), r.get("Target")]));
-  return elements(workbookXml, "sheet").map((s) => {
-    const target = targets.get(s.get("r:id"));
-    const part = target ? posix.normalize(target.startsWith("/") ? target.slice(1) : `xl/${target}`) : null;
-    const state = s.get("state");
-    return { name: s.get("name") ?? "", hidden: state === "hidden" || state === "veryHidden", part };
-  });
-}
-
-type Merge = { top: number; left: number; bottom: number; right: number };
-
-/** Merged cells past this column are not filled in (a hostile merge could span 16,384 columns). */
-const MERGE_MAX_COLUMN = 256;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + c.charCodeAt(0) - 64;
-  return n;
-}
-
-/** The sheet's merged ranges (<mergeCells>, after <sheetData>). */
-function mergedRanges(sheetXml: Buffer): Merge[] {
-  const rowsEnd = sheetXml.lastIndexOf("</sheetData>");
-  const at = sheetXml.indexOf("<mergeCells", Math.max(rowsEnd, 0));
-  if (at < 0) return [];
-  const merges: Merge[] = [];
-  for (const cell of elements(sheetXml.toString("utf8", at), "mergeCell")) {
-    const range = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(cell.get("ref") ?? "");
-    if (!range) continue;
-    const [, l, t, r, b] = range as unknown as [string, string, string, string, string];
-    merges.push({ top: Number(t), left: columnNumber(l), bottom: Number(b), right: columnNumber(r) });
-  }
-  return merges.sort((a, b) => a.top - b.top);
+  return kept;
 }
 
 /**
  * The rows with each merged area filled with its top-left cell's value, what the user sees across
- * it; rows of a merged area missing from the file are made up.
+ * it; rows of a merged area missing from the file are made up (when that value is not empty).
  */
-async function* withMerges(
-  rows: AsyncIterable<{ number: number; cells: TableCell[] }>,
-  merges: Merge[],
-): AsyncGenerator<{ number: number; cells: TableCell[] }> {
-  if (merges.length === 0) {
+function* withMerges(rows: readonly SheetRow[], ranges: readonly MergedRange[]): Generator<SheetRow> {
+  if (ranges.length === 0) {
     yield* rows;
     return;
   }
+  const merges = separateMerges(ranges);
   let next = 0;
-  let active: (Merge & { value: TableCell })[] = [];
+  let active: (MergedRange & { value: TableCell })[] = [];
   const fill = (number: number, cells: TableCell[]) => {
     while (next < merges.length && (merges[next]?.top ?? 0) <= number) {
-      active.push({ ...(merges[next] as Merge), value: null });
+      active.push({ ...(merges[next] as MergedRange), value: null });
       next++;
     }
     active = active.filter((m) => m.bottom >= number);
     for (const m of active) {
       if (number === m.top) m.value = cells[m.left - 1] ?? null;
-      for (let column = m.left; column <= Math.min(m.right, MERGE_MAX_COLUMN); column++) {
+      for (let column = m.left; column <= Math.min(m.right, MAX_COLUMN); column++) {
         while (cells.length < column) cells.push(null);
         cells[column - 1] = m.value;
       }
@@ -372,10 +333,13 @@ async function* withMerges(
     return cells;
   };
   /** The made-up rows between the last row read and `before`. */
-  function* between(last: number, before: number) {
+  function* between(last: number, before: number): Generator<SheetRow> {
     let number = last + 1;
     while (number < before) {
-      if (active.some((m) => m.bottom >= number) || (merges[next]?.top ?? Infinity) <= number) {
+      if (
+        active.some((m) => m.bottom >= number && m.value !== null) ||
+        (merges[next]?.top ?? Infinity) <= number
+      ) {
         yield { number, cells: fill(number, []) };
         number++;
       } else {
@@ -384,61 +348,12 @@ async function* withMerges(
     }
   }
   let last = 0;
-  for await (const { number, cells } of rows) {
+  for (const { number, cells } of rows) {
     yield* between(last, number);
     yield { number, cells: fill(number, cells) };
     last = number;
   }
   yield* between(last, Infinity);
-}
-
-/** exceljs's streaming reader gives a formula's numeric result as a number, whatever its format. */
-function streamedCell(cell: Cell, date1904: boolean): TableCell {
-  const value = cell.value;
-  if (value && typeof value === "object" && "formula" in value && typeof value.result === "number") {
-    if (isDateFormat(cell.numFmt)) return xlsxCell(excelDate(value.result, date1904));
-  }
-  return xlsxCell(value);
-}
-
-/** As exceljs decides a number is a date: its format has date characters outside quotes and []. */
-function isDateFormat(format: string | undefined): boolean {
-  return !!format && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
-
-function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-}
-
-function isoDate(date: Date): string | null {
-  // exceljs turns a date serial into the Date of that day and time in UTC.
-  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
-}
-
-/** One exceljs cell value as a plain value; formulas are never evaluated, only their cached result read. */
-export function xlsxCell(value: CellValue): TableCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string") return clip(value);
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value === "boolean") return value;
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value !== "object") return null;
-  if ("formula" in value || "sharedFormula" in value) {
-    const result: unknown = value.result;
-    // An error result ({ error }) or none: null.
-    if (typeof result === "object" && !(result instanceof Date)) return null;
-    return xlsxCell(result as CellValue);
-  }
-  if ("richText" in value) {
-    return Array.isArray(value.richText)
-      ? clip(value.richText.map((part) => part.text ?? "").join(""))
-      : null;
-  }
-  if ("hyperlink" in value) {
-    // The text shown; exceljs may give it as rich text.
-    return xlsxCell(value.text as CellValue);
-  }
-  return null; // { error: "#N/A" } and anything unknown
 }
 
 // ----------------------------------------------------------------------------------------------- csv

@@ -1,9 +1,9 @@
 import { inflateRawSync } from "node:zlib";
 
-// A ZIP bomb guard for uploaded .xlsx files, run before the bytes reach exceljs (which trusts
-// whatever it finds). It reads the ZIP's own table of
-// contents — the End Of Central Directory record, then the central directory — and refuses a file
-// whose entries are too many or too large once unpacked, or whose structure does not add up.
+// A ZIP bomb guard for uploaded .xlsx files, and the only ZIP parser they meet: readTable reads the
+// parts at the offsets this returns, so what is read is what was checked. It reads the ZIP's own
+// table of contents — the End Of Central Directory record, then the central directory — and refuses
+// a file whose entries are too many or too large once unpacked, or whose structure does not add up.
 //
 // The sizes in the directory are only claims: a hostile file can claim 1 KB and inflate to 1 GB.
 // So each deflated entry is also inflated here with zlib's maxOutputLength set to its claimed size,
@@ -15,8 +15,8 @@ export type ZipLimits = {
   maxTotalBytes: number;
   /**
    * Uncompressed size of the entries other than media (xl/media/: pictures, kept as bytes), bytes.
-   * exceljs's in-memory reader (no longer used by readTable, which streams) took 1.5 GB and 7.5 s
-   * for 67 MB of sheet XML. A full 20,000-row template sheet is ~10 MB.
+   * readTable holds the sheet's XML as text while it parses it; exceljs's in-memory reader (used
+   * once) took 1.5 GB and 7.5 s for 67 MB of sheet XML. A full 20,000-row template sheet is ~10 MB.
    */
   maxXmlBytes: number;
   maxEntries: number;

@@ -15,7 +15,9 @@ export const organizationExportRouter = router({
     .input(
       z.object({
         format: z.enum(["xlsx", "csv"]),
-        unitId: z.string().min(1).optional(),
+        // Bounded: the city sees every unit, so an unknown id is not refused before its audit row
+        // (whose indexed entityId cannot hold a 100,000-character string: that answered 500).
+        unitId: z.string().min(1).max(40).optional(),
         /** The stages' totals, grade and tier after the template's columns (not read by an import). */
         withScores: z.boolean().default(true),
         cycleId: cycleIdInput,

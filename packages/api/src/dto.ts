@@ -94,6 +94,8 @@ export type BeltStopDto = {
 export type BeltDto = {
   id: number;
   unitId: string;
+  /** Its 0-based place among its unit's belts, in plan order: its letter and colour (beltIdentity). */
+  index: number;
   name: string;
   theme: string;
   kind: BeltKind;

@@ -2,6 +2,7 @@
 // saves and submissions, the city's checks, bad drafts refused whole, stale saves, the deadline
 // rule and the audit trail.
 import { hashPassword } from "@beltmap/db";
+import { RULE_TITLES_ZH } from "@beltmap/domain";
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter, type PlanDto } from "../src/index.ts";
@@ -710,5 +711,68 @@ describe("the deadline rule", () => {
       passed: false,
       submittedAt: "2026-11-10T16:00:00.000Z",
     });
+  });
+});
+
+describe("accepting a plan that breaks rules", () => {
+  it("a belt copying another's stops is flagged; accepting it needs a reason naming the rules, which is audited", async () => {
+    const plan = await county().plan.get({ unitId: "KECHENG" });
+    const draft = draftOf(plan);
+    const last = draft.belts.at(-1);
+    if (!last) throw new Error("no belt");
+    const copied = newBelt("柯城“橘乡党建”示范带（二）", [...last.stopIds].reverse());
+    const saved = await county().plan.save({ ...draft, belts: [...draft.belts, copied] });
+    const duplicate = saved.belts.at(-1);
+    expect((await rule("KECHENG", "DISTINCT_BELTS")).rule).toMatchObject({
+      passed: false,
+      offendingBeltIds: [duplicate?.id],
+    });
+    const submitted = await county().plan.submit({ unitId: "KECHENG", revision: saved.revision });
+    // Whatever else the earlier tests left failing is named too, as the city's compliance shows it.
+    const failing = (await city().belt.compliance())
+      .find((u) => u.unitId === "KECHENG")
+      ?.rules.filter((r) => r.applicable && !r.advisory && !r.passed && r.rule !== "COMMITTEE_CONTACTS")
+      .map((r) => r.rule);
+    expect(failing).toContain("DISTINCT_BELTS");
+    const titles = failing?.map((r) => `“${RULE_TITLES_ZH[r]}”`).join("、");
+    const message = `该方案有 ${failing?.length} 项要求未达标（${titles}），通过须填写理由`;
+    for (const reason of [undefined, "", "  "]) {
+      const refused = await refusal(
+        city().plan.accept({ unitId: "KECHENG", version: submitted.version, reason }),
+      );
+      expect(refused).toMatchObject({ code: "BAD_REQUEST", message });
+      expect(refused.issues).toEqual([{ field: "reason", message }]);
+    }
+    expect((await city().plan.get({ unitId: "KECHENG" })).status).toBe("SUBMITTED");
+    const accepted = await city().plan.accept({
+      unitId: "KECHENG",
+      version: submitted.version,
+      reason: " 第二条为夜间参观线路，经研究同意 ",
+    });
+    expect(accepted.status).toBe("ACCEPTED");
+    const row = await db.prisma.auditLog.findFirst({
+      where: { entity: "BeltPlan", entityId: String(planId), action: "belt.plan.accept" },
+      orderBy: { id: "desc" },
+    });
+    expect(row?.after).toEqual({
+      status: "ACCEPTED",
+      version: submitted.version,
+      reason: "第二条为夜间参观线路，经研究同意",
+      failedRules: failing,
+    });
+  });
+
+  it("a late first submission needs a reason too: the deadline is one of the rules", async () => {
+    const message = "该方案有 1 项要求未达标（“按期报送示范带创建方案”），通过须填写理由";
+    expect(await refusal(city().plan.accept({ unitId: "JIANGSHAN", version: 1 }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message,
+    });
+    const accepted = await city().plan.accept({
+      unitId: "JIANGSHAN",
+      version: 1,
+      reason: "逾期一天，情况已说明",
+    });
+    expect(accepted.status).toBe("ACCEPTED");
   });
 });

@@ -430,6 +430,36 @@ describe("STOPS_ELIGIBLE", () => {
   });
 });
 
+describe("DISTINCT_BELTS", () => {
+  it("passes belts that share a stop or two", () => {
+    expect(ruleOf(check(), "DISTINCT_BELTS")).toMatchObject({
+      applicable: true,
+      passed: true,
+      actual: 3,
+    });
+  });
+
+  it("fails a belt made of another's stops, names it, and the unit fails", () => {
+    const belts = [...KECHENG_BELTS, belt(104, "KECHENG", [5, 10, 1])];
+    const results = check({ belts });
+    expect(ruleOf(results, "DISTINCT_BELTS")).toMatchObject({
+      passed: false,
+      advisory: false,
+      expected: 4,
+      actual: 3,
+      offendingBeltIds: [104],
+    });
+    expect(unitPasses(results)).toBe(false);
+  });
+
+  it("does not apply to a single belt", () => {
+    expect(ruleOf(check({ belts: [belt(101, "KECHENG", [1, 2])] }), "DISTINCT_BELTS")).toMatchObject({
+      applicable: false,
+      passed: true,
+    });
+  });
+});
+
 describe("PLAN_ON_TIME", () => {
   const at = (iso: string) => ({ deadline: DEADLINE, firstSubmittedAt: new Date(iso), now: AFTER });
   const unsubmitted = (now: string) => ({ deadline: DEADLINE, firstSubmittedAt: null, now: new Date(now) });

@@ -1,3 +1,4 @@
+import { NEAR_DUPLICATE_SHARE, nearDuplicateBelts } from "./belt-identity.ts";
 import type { Grade, OrgKind } from "./codes.ts";
 import type { UnitSpec } from "./quota.ts";
 import { type RosterFacts, rosterCompliance } from "./roster.ts";
@@ -38,6 +39,7 @@ export const RULE_IDS = [
   "SERVICE_CENTER",
   "STOPS_ELIGIBLE",
   "SPECIAL_TOWN_IN_EVERY_BELT",
+  "DISTINCT_BELTS",
   "EVERY_SITE_ON_A_BELT",
   "SPECIAL_TOWN_BELT",
   "PLAN_ON_TIME",
@@ -50,6 +52,7 @@ export const RULE_TITLES_ZH: Readonly<Record<RuleId, string>> = {
   SERVICE_CENTER: "建有区域性党群服务中心",
   STOPS_ELIGIBLE: "站点均为本单位（或所在县市经信委）的组织",
   SPECIAL_TOWN_IN_EVERY_BELT: "每条示范带至少有一个特色小镇",
+  DISTINCT_BELTS: `示范带互不重复（与另一条共用的站点少于${NEAR_DUPLICATE_SHARE * 100}%）`,
   EVERY_SITE_ON_A_BELT: "每个示范点都排进示范带",
   SPECIAL_TOWN_BELT: "建设一条特色小镇示范带（建议）",
   PLAN_ON_TIME: "按期报送示范带创建方案",
@@ -61,6 +64,7 @@ export const RULE_TITLES_EN: Readonly<Record<RuleId, string>> = {
   SERVICE_CENTER: "A regional party-mass service center",
   STOPS_ELIGIBLE: "Every stop is a site of the unit (or of 市经信委 in its county)",
   SPECIAL_TOWN_IN_EVERY_BELT: "A special-town site in every belt",
+  DISTINCT_BELTS: `No belt repeats another (under ${NEAR_DUPLICATE_SHARE * 100}% of its stops on one other belt)`,
   EVERY_SITE_ON_A_BELT: "Every demonstration site on a belt",
   SPECIAL_TOWN_BELT: "One belt of special-town sites (advisory)",
   PLAN_ON_TIME: "Belt plan submitted by the deadline",
@@ -197,6 +201,18 @@ function checkSpecialTownInEveryBelt(args: UnitComplianceInput): RuleResult {
   });
 }
 
+function checkDistinctBelts({ belts }: UnitComplianceInput): RuleResult {
+  // A belt made of another's stops would count twice towards MIN_BELTS without being a second route.
+  const duplicates = nearDuplicateBelts(belts);
+  return result("DISTINCT_BELTS", {
+    applicable: belts.length > 1,
+    passed: duplicates.length === 0,
+    expected: belts.length,
+    actual: belts.length - duplicates.length,
+    offendingBeltIds: duplicates.map((d) => d.beltId),
+  });
+}
+
 function checkEverySiteOnABelt({ unit, sites, onAnyBelt }: UnitComplianceInput): RuleResult {
   // Whichever unit's belt carries a site counts, so a 市经信委 site on a 柯城区 belt is fine, and a
   // site left off is reported under the unit that owns it.
@@ -263,6 +279,7 @@ export function checkUnitCompliance(args: UnitComplianceInput): RuleResult[] {
     checkServiceCenter(args),
     checkStopsEligible(args),
     checkSpecialTownInEveryBelt(args),
+    checkDistinctBelts(args),
     checkEverySiteOnABelt(args),
     checkSpecialTownBelt(args),
     checkPlanOnTime(args),

@@ -1,4 +1,5 @@
 export * from "./appendix2.ts";
+export * from "./belt-identity.ts";
 export * from "./belts.ts";
 export * from "./cadence.ts";
 export * from "./china-day.ts";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RULE_IDS, type RuleId, type RuleResult } from "./belts.ts";
 import type { Role } from "./codes.ts";
 import {
+  acceptanceFailures,
   checkPlanAction,
   PLAN_LIMITS,
   PLAN_STATUS_LABELS_ZH,
@@ -15,6 +16,7 @@ import {
   type PlanStop,
   statusAfterEdit,
   submissionWarnings,
+  validateAcceptance,
   validatePlanDraft,
 } from "./plan.ts";
 
@@ -212,6 +214,38 @@ describe("submissionWarnings", () => {
     const copy = structuredClone(results);
     submissionWarnings(results);
     expect(results).toEqual(copy);
+  });
+});
+
+describe("acceptanceFailures", () => {
+  it("lists the failing binding rules, the deadline included, and nothing else", () => {
+    const results = [
+      rule("MIN_BELTS", { passed: false }),
+      rule("SERVICE_CENTER"),
+      rule("DISTINCT_BELTS", { passed: false, offendingBeltIds: [4] }),
+      rule("SPECIAL_TOWN_BELT", { advisory: true, passed: false }),
+      rule("PLAN_ON_TIME", { passed: false }),
+      rule("COMMITTEE_CONTACTS", { applicable: false, passed: false }),
+    ];
+    expect(acceptanceFailures(results)).toEqual(["MIN_BELTS", "DISTINCT_BELTS", "PLAN_ON_TIME"]);
+    expect(acceptanceFailures(RULE_IDS.map((id) => rule(id)))).toEqual([]);
+  });
+});
+
+describe("validateAcceptance", () => {
+  it("lets a plan that breaks nothing through without a reason", () => {
+    expect(validateAcceptance([], "")).toBeNull();
+  });
+
+  it("asks for a reason naming every failing rule, and a blank one is none", () => {
+    for (const reason of ["", "  \n "])
+      expect(validateAcceptance(["MIN_BELTS", "DISTINCT_BELTS"], reason)).toBe(
+        "该方案有 2 项要求未达标（“示范带数量达到要求”、“示范带互不重复（与另一条共用的站点少于75%）”），通过须填写理由",
+      );
+  });
+
+  it("takes any written reason", () => {
+    expect(validateAcceptance(["PLAN_ON_TIME"], "逾期系系统故障，经研究同意")).toBeNull();
   });
 });
 

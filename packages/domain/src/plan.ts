@@ -1,4 +1,12 @@
-import { type RuleResult, unitPasses } from "./belts.ts";
+import {
+  type BeltSite,
+  checkUnitCompliance,
+  RULE_TITLES_ZH,
+  type RuleId,
+  type RuleResult,
+  type UnitInput,
+  unitPasses,
+} from "./belts.ts";
 import { BELT_KINDS, type BeltKind, type Role } from "./codes.ts";
 
 // A unit's 示范带创建方案: its belts and service center, drafted by the county, checked by the city.
@@ -81,6 +89,104 @@ export function statusAfterEdit(status: PlanStatus): PlanStatus {
  */
 export function submissionWarnings(results: readonly RuleResult[]): RuleResult[] {
   return results.filter((r) => r.rule !== "PLAN_ON_TIME" && !unitPasses([r]));
+}
+
+/** What the plan's rules need besides its belts and center: the unit, what may be a stop, the deadline. */
+export type PlanFacts = {
+  unit: UnitInput;
+  /** The unit's organisations and the department (市经信委) sites its belts may borrow. */
+  candidates: readonly BeltSite[];
+  departmentUnitIds: readonly string[];
+  deadline: Date;
+  firstSubmittedAt: Date | null;
+  now: Date;
+};
+
+/** The plan's facts as they travel as JSON (the plan's API answer): ISO dates, grades as officialGrade. */
+export type PlanFactsJson = {
+  unitId: string;
+  unitKind: UnitInput["kind"];
+  countyCode: string | null;
+  minBelts: number;
+  needsServiceCenter: boolean;
+  candidates: readonly (Omit<BeltSite, "grade"> & {
+    officialGrade: BeltSite["grade"];
+  })[];
+  departmentUnitIds: readonly string[];
+  deadline: string;
+  firstSubmittedAt: string | null;
+  serverTime: string;
+};
+
+export function planFactsFromJson(plan: PlanFactsJson): PlanFacts {
+  return {
+    unit: {
+      id: plan.unitId,
+      kind: plan.unitKind,
+      countyCode: plan.countyCode,
+      minBelts: plan.minBelts,
+      needsServiceCenter: plan.needsServiceCenter,
+    },
+    candidates: plan.candidates.map((c) => ({
+      id: c.id,
+      unitId: c.unitId,
+      kind: c.kind,
+      countyCode: c.countyCode,
+      grade: c.officialGrade,
+    })),
+    departmentUnitIds: plan.departmentUnitIds,
+    deadline: new Date(plan.deadline),
+    firstSubmittedAt: plan.firstSubmittedAt === null ? null : new Date(plan.firstSubmittedAt),
+    now: new Date(plan.serverTime),
+  };
+}
+
+/**
+ * The belt rules over one unit's plan alone: the planner's live checks and the city's acceptance
+ * run this same function. The roster rule is not the plan's and does not apply here.
+ */
+export function planCompliance(
+  facts: PlanFacts,
+  belts: readonly { id: number; name: string; stopIds: readonly number[] }[],
+  hasServiceCenter: boolean,
+): RuleResult[] {
+  return checkUnitCompliance({
+    unit: facts.unit,
+    belts: belts.map((b) => ({
+      id: b.id,
+      unitId: facts.unit.id,
+      name: b.name,
+      stopIds: [...b.stopIds],
+    })),
+    sites: new Map(facts.candidates.map((c) => [c.id, c])),
+    // The unit's own sites can ride on its own belts only, so its plan is all that matters here.
+    onAnyBelt: new Set(belts.flatMap((b) => b.stopIds)),
+    hasServiceCenter,
+    departmentUnitIds: new Set(facts.departmentUnitIds),
+    plan: {
+      deadline: facts.deadline,
+      firstSubmittedAt: facts.firstSubmittedAt,
+      now: facts.now,
+    },
+  });
+}
+
+/**
+ * The binding rules a submitted plan breaks, the deadline included: what the city is shown before it
+ * accepts, and what makes a written reason necessary.
+ */
+export function acceptanceFailures(results: readonly RuleResult[]): RuleId[] {
+  return results.filter((r) => !unitPasses([r])).map((r) => r.rule);
+}
+
+/**
+ * Accepting a plan that breaks binding rules needs the city's written reason (kept in the audit
+ * log), so a ✗ is never waved through with a bare "确认". Null when the acceptance may go ahead.
+ */
+export function validateAcceptance(failures: readonly RuleId[], reason: string): string | null {
+  if (failures.length === 0 || reason.trim().length > 0) return null;
+  const titles = failures.map((rule) => `“${RULE_TITLES_ZH[rule]}”`).join("、");
+  return `该方案有 ${failures.length} 项要求未达标（${titles}），通过须填写理由`;
 }
 
 // ——— The plan's content, as drafted and as kept for every submitted version ———

@@ -592,12 +592,12 @@ describe("complianceChart", () => {
     const option = complianceChart(compliance, null, t, "light");
     const [passed, failed] = seriesOf(option);
     const kecheng = APPENDIX3_UNITS.findIndex((u) => u.id === "KECHENG");
-    // Eight rules: one advisory, for 柯城 one not applicable: of the six binding ones, two fail.
+    // Nine rules: one advisory, for 柯城 one not applicable: of the seven binding ones, two fail.
     expect(failed?.data[kecheng]?.value).toBe(2);
-    expect(passed?.data[kecheng]?.value).toBe(4);
+    expect(passed?.data[kecheng]?.value).toBe(5);
     expect(failed?.data[kecheng]?.label?.formatter).toBe("2 项未达标");
     expect(failed?.data[0]?.value).toBe(0);
-    expect(passed?.data[0]?.value).toBe(7);
+    expect(passed?.data[0]?.value).toBe(8);
     expect(failed?.data[0]?.label?.formatter).toBe("全部达标");
     expect(failed?.data[2]?.label?.formatter).toBe("全部达标 · 尚未编制方案");
     expect(failed?.itemStyle?.decal).toBeDefined();

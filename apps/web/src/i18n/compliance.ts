@@ -13,6 +13,7 @@ const zhCN = {
     SERVICE_CENTER: "服务中心",
     STOPS_ELIGIBLE: "站点",
     SPECIAL_TOWN_IN_EVERY_BELT: "特色小镇",
+    DISTINCT_BELTS: "不重复",
     EVERY_SITE_ON_A_BELT: "全覆盖",
     SPECIAL_TOWN_BELT: "小镇带",
     PLAN_ON_TIME: "按期",
@@ -65,6 +66,10 @@ const zhCN = {
       pass: "{{count}} 条示范带都有特色小镇",
       fail: "{{count}} 条示范带没有特色小镇",
     },
+    DISTINCT_BELTS: {
+      pass: "{{count}} 条示范带互不重复",
+      fail: "{{count}} 条示范带有 75% 及以上的站点与另一条相同",
+    },
     EVERY_SITE_ON_A_BELT: {
       pass: "{{count}} 个示范点都已排进示范带",
       none: "本单位暂无示范点",
@@ -100,6 +105,7 @@ const en: typeof zhCN = {
     SERVICE_CENTER: "Center",
     STOPS_ELIGIBLE: "Stops",
     SPECIAL_TOWN_IN_EVERY_BELT: "Town",
+    DISTINCT_BELTS: "Distinct",
     EVERY_SITE_ON_A_BELT: "All on",
     SPECIAL_TOWN_BELT: "Town belt",
     PLAN_ON_TIME: "On time",
@@ -151,6 +157,10 @@ const en: typeof zhCN = {
     SPECIAL_TOWN_IN_EVERY_BELT: {
       pass: "Belts, all with a special town: {{count}}",
       fail: "Belts without a special town: {{count}}",
+    },
+    DISTINCT_BELTS: {
+      pass: "Belts, none repeating another: {{count}}",
+      fail: "Belts with 75% or more of their stops on another belt: {{count}}",
     },
     EVERY_SITE_ON_A_BELT: {
       pass: "Demonstration sites, all on a belt: {{count}}",

@@ -25,6 +25,7 @@ import {
   baseStyle,
   COUNTY_FILL_OPACITY,
   LAYERS,
+  type MapTheme,
   ORGANIZATION_LAYER_FILTERS,
   ORGANIZATION_LAYERS,
   SOURCES,
@@ -73,6 +74,8 @@ export type MapViewProps = {
    * not known yet: none, the offline map, which does not wait for it.
    */
   basemap?: Basemap;
+  /** Dark for the 大屏; fixed when the map is made. */
+  theme?: MapTheme;
 };
 
 declare global {
@@ -96,6 +99,7 @@ export function MapView({
   clusters = false,
   pixelRatio,
   basemap = null,
+  theme = "light",
   onMap,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -109,13 +113,14 @@ export function MapView({
   const pixelRatioRef = useRef(pixelRatio);
   const onMapRef = useRef(onMap);
   onMapRef.current = onMap;
+  const themeRef = useRef(theme);
 
   // Create the map once; data and filters below update it in place.
   useEffect(() => {
     if (!container.current) return;
     const map = new maplibregl.Map({
       container: container.current,
-      style: baseStyle(new URL(COUNTIES_URL, window.location.href).href),
+      style: baseStyle(new URL(COUNTIES_URL, window.location.href).href, null, themeRef.current),
       bounds: QUZHOU_BOUNDS,
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,

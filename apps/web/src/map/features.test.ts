@@ -36,6 +36,7 @@ function org(id: number, overrides: Partial<MapOrganizationDto> = {}): MapOrgani
 const belt: BeltDto = {
   id: 7,
   unitId: "KECHENG",
+  index: 1,
   name: "示范带",
   theme: "",
   kind: "ORDINARY",

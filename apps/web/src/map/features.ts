@@ -1,6 +1,6 @@
 // Pure transforms from API DTOs to map data: no map, no DOM, unit-tested.
 import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
-import { TIERS, type Tier } from "@beltmap/domain";
+import { beltColor, beltLetter, stopLabel, TIERS, type Tier } from "@beltmap/domain";
 import type { ExpressionSpecification } from "maplibre-gl";
 
 /**
@@ -50,11 +50,17 @@ export function organizationsToGeoJSON(
   };
 }
 
-export function beltLinesToGeoJSON(
-  belts: readonly BeltDto[],
-): GeoJSON.FeatureCollection<
+export function beltLinesToGeoJSON(belts: readonly BeltDto[]): GeoJSON.FeatureCollection<
   GeoJSON.LineString,
-  { beltId: number; unitId: string; name: string; lengthKm: number }
+  {
+    beltId: number;
+    unitId: string;
+    name: string;
+    lengthKm: number;
+    letter: string;
+    color: string;
+    stops: number;
+  }
 > {
   return {
     type: "FeatureCollection",
@@ -68,7 +74,15 @@ export function beltLinesToGeoJSON(
           type: "Feature",
           id: b.id,
           geometry: { type: "LineString", coordinates },
-          properties: { beltId: b.id, unitId: b.unitId, name: b.name, lengthKm: b.lengthKm },
+          properties: {
+            beltId: b.id,
+            unitId: b.unitId,
+            name: b.name,
+            lengthKm: b.lengthKm,
+            letter: beltLetter(b.index),
+            color: beltColor(b.index),
+            stops: b.stops.length,
+          },
         };
       }),
   };
@@ -78,7 +92,7 @@ export function beltStopsToGeoJSON(
   belts: readonly BeltDto[],
 ): GeoJSON.FeatureCollection<
   GeoJSON.Point,
-  { beltId: number; unitId: string; number: number; name: string }
+  { beltId: number; unitId: string; number: number; label: string; color: string; name: string }
 > {
   return {
     type: "FeatureCollection",
@@ -86,7 +100,14 @@ export function beltStopsToGeoJSON(
       b.stops.map((s) => ({
         type: "Feature" as const,
         geometry: { type: "Point" as const, coordinates: [s.lng, s.lat] },
-        properties: { beltId: b.id, unitId: b.unitId, number: s.position + 1, name: s.name },
+        properties: {
+          beltId: b.id,
+          unitId: b.unitId,
+          number: s.position + 1,
+          label: stopLabel(b.index, s.position),
+          color: beltColor(b.index),
+          name: s.name,
+        },
       })),
     ),
   };

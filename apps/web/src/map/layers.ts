@@ -12,7 +12,6 @@ import type {
   SymbolLayerSpecification,
 } from "maplibre-gl";
 import {
-  BELT_COLOR,
   COUNTY_FILL_COLOR,
   COUNTY_LINE_COLOR,
   NON_COMPETITOR_COLOR,
@@ -65,6 +64,40 @@ const tierColor: DataDrivenPropertyValueSpecification<string> = [
 
 const emptyCollection = { type: "FeatureCollection" as const, features: [] };
 
+/**
+ * The map's colours besides the data's: light for desks and print, dark for the 大屏, where a light
+ * map glares on a dark stage. Tier and belt colours stay the same on both.
+ */
+export type MapTheme = "light" | "dark";
+
+const THEME_COLORS = {
+  light: {
+    background: "#dfe7ee",
+    countyFill: COUNTY_FILL_COLOR,
+    countyLine: COUNTY_LINE_COLOR,
+    countyLabel: "#3d4654",
+    halo: "#ffffff",
+    pointRing: "#333333",
+    casing: "#ffffff",
+    centerLabel: "#1a1a1a",
+    stopText: null,
+    stopSize: 12,
+  },
+  dark: {
+    background: "#050d1a",
+    countyFill: "#13253d",
+    countyLine: "#5c7ea8",
+    countyLabel: "#d5e3f5",
+    halo: "#050d1a",
+    pointRing: "#0b1424",
+    casing: "#c9d6e8",
+    centerLabel: "#f2f6fb",
+    // White on the belt's colour: the belt's own colour as text would sink into the dark.
+    stopText: "#ffffff",
+    stopSize: 15,
+  },
+} as const satisfies Record<MapTheme, Record<string, string | number | null>>;
+
 /** A raster basemap from the server's settings (meta.info); null: none, the map is offline. */
 export type Basemap = AppInfoDto["basemap"];
 
@@ -74,7 +107,12 @@ export type Basemap = AppInfoDto["basemap"];
  */
 export const COUNTY_FILL_OPACITY = { alone: 0.95, overBasemap: 0.15 } as const;
 
-export function baseStyle(countiesUrl: string, basemap: Basemap = null): StyleSpecification {
+export function baseStyle(
+  countiesUrl: string,
+  basemap: Basemap = null,
+  theme: MapTheme = "light",
+): StyleSpecification {
+  const colors = THEME_COLORS[theme];
   // No `glyphs`: MapLibre draws the (CJK) labels with local fonts. Without a basemap the map is
   // fully offline; with one, its tiles lie between the background and the counties.
   const basemapParts = basemap ? basemapLayers(basemap) : null;
@@ -91,14 +129,14 @@ export function baseStyle(countiesUrl: string, basemap: Basemap = null): StyleSp
       [CLUSTER_SOURCE]: clusterSource(),
     },
     layers: [
-      { id: "background", type: "background", paint: { "background-color": "#dfe7ee" } },
+      { id: "background", type: "background", paint: { "background-color": colors.background } },
       ...(basemapParts?.layers ?? []),
       {
         id: LAYERS.countyFill,
         type: "fill",
         source: SOURCES.counties,
         paint: {
-          "fill-color": COUNTY_FILL_COLOR,
+          "fill-color": colors.countyFill,
           "fill-opacity": basemap ? COUNTY_FILL_OPACITY.overBasemap : COUNTY_FILL_OPACITY.alone,
         },
       },
@@ -106,11 +144,11 @@ export function baseStyle(countiesUrl: string, basemap: Basemap = null): StyleSp
         id: LAYERS.countyLine,
         type: "line",
         source: SOURCES.counties,
-        paint: { "line-color": COUNTY_LINE_COLOR, "line-width": 1.4 },
+        paint: { "line-color": colors.countyLine, "line-width": 1.4 },
       },
       // Beneath the belts and points: the heat is the background of the sites.
       ...heatLayers(SOURCES.organizations),
-      ...dataLayers(),
+      ...dataLayers(theme),
       ...clusterLayers(),
     ],
   };
@@ -157,7 +195,8 @@ export const ORGANIZATION_LAYER_FILTERS = {
 
 const isSelected: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
 
-function dataLayers(): LayerSpecification[] {
+function dataLayers(theme: MapTheme): LayerSpecification[] {
+  const colors = THEME_COLORS[theme];
   const organizations: CircleLayerSpecification = {
     id: LAYERS.organizations,
     type: "circle",
@@ -174,7 +213,7 @@ function dataLayers(): LayerSpecification[] {
         "#c8102e",
         isNonCompetitor,
         NON_COMPETITOR_COLOR,
-        "#333333",
+        colors.pointRing,
       ],
       "circle-stroke-width": [
         "case",
@@ -211,14 +250,14 @@ function dataLayers(): LayerSpecification[] {
       type: "line",
       source: SOURCES.beltLines,
       layout: { "line-join": "round", "line-cap": "round" },
-      paint: { "line-color": "#ffffff", "line-width": 6, "line-opacity": 0.9 },
+      paint: { "line-color": colors.casing, "line-width": 6, "line-opacity": 0.9 },
     },
     {
       id: LAYERS.beltLine,
       type: "line",
       source: SOURCES.beltLines,
       layout: { "line-join": "round", "line-cap": "round" },
-      paint: { "line-color": BELT_COLOR, "line-width": 3 },
+      paint: { "line-color": ["get", "color"], "line-width": 3 },
     },
     organizations,
     specialTowns,
@@ -241,12 +280,14 @@ function dataLayers(): LayerSpecification[] {
       source: SOURCES.beltStops,
       minzoom: 9,
       layout: {
-        "text-field": ["to-string", ["get", "number"]],
-        "text-size": 12,
+        "text-field": ["get", "label"],
+        "text-size": colors.stopSize,
         "text-offset": [0.9, -0.9],
         "text-allow-overlap": false,
       },
-      paint: { "text-color": BELT_COLOR, "text-halo-color": "#ffffff", "text-halo-width": 2 },
+      paint: colors.stopText
+        ? { "text-color": colors.stopText, "text-halo-color": ["get", "color"], "text-halo-width": 3 }
+        : { "text-color": ["get", "color"], "text-halo-color": colors.halo, "text-halo-width": 2 },
     },
     {
       // Above the sites, below the service centers (one label per county, at a point inside it).
@@ -261,8 +302,8 @@ function dataLayers(): LayerSpecification[] {
         "text-anchor": "top",
       },
       paint: {
-        "text-color": "#3d4654",
-        "text-halo-color": "#ffffff",
+        "text-color": colors.countyLabel,
+        "text-halo-color": colors.halo,
         "text-halo-width": 2,
         "text-opacity": 0.8,
       },
@@ -286,7 +327,7 @@ function dataLayers(): LayerSpecification[] {
         "text-anchor": "bottom",
         "text-optional": true,
       },
-      paint: { "text-color": "#1a1a1a", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+      paint: { "text-color": colors.centerLabel, "text-halo-color": colors.halo, "text-halo-width": 1.5 },
     },
   ];
 }

@@ -5,6 +5,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { BeltBadge } from "../components/BeltBadge.tsx";
 import { LoadError } from "../components/LoadError.tsx";
 import { formatDay } from "../lib/format.ts";
 import type { BeltMapRenderer } from "../plan/belt-map-image.ts";
@@ -141,7 +142,10 @@ export function BeltPrintPage() {
             <header className="belt-sheet-head">
               <div>
                 <p className="belt-sheet-plan">{title}</p>
-                <h2 id={`belt-sheet-${belt.id}`}>{belt.name}</h2>
+                <h2 id={`belt-sheet-${belt.id}`}>
+                  <BeltBadge index={belt.index} className="belt-sheet-badge" />
+                  {belt.name}
+                </h2>
               </div>
               {demoData && (
                 <span
@@ -210,9 +214,9 @@ export function BeltPrintPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {route.stops.map(({ number, stop, fromPreviousKm }) => (
+                  {route.stops.map(({ label, stop, fromPreviousKm }) => (
                     <tr key={stop.organizationId} data-testid="belt-sheet-stop">
-                      <td className="num">{number}</td>
+                      <td className="num">{label}</td>
                       <td>{stop.name}</td>
                       <td>
                         {stop.kind === "SPECIAL_TOWN" ? (
@@ -295,7 +299,9 @@ function useBeltMapImages(belts: readonly BeltDto[] | null): Readonly<Record<num
           if (cancelled) return;
           try {
             const stops = sheetRoute(belt).stops.map(({ stop }) => stop);
-            settle(belt.id, { url: await renderer.render({ stops, roundTrip: belt.roundTrip }) });
+            settle(belt.id, {
+              url: await renderer.render({ index: belt.index, stops, roundTrip: belt.roundTrip }),
+            });
           } catch (e) {
             settle(belt.id, { error: messageOf(e) });
           }

@@ -1,6 +1,13 @@
 import "../i18n/plan.ts"; // this page's strings, loaded with it
 import type { PlanDto, RuleResultDto } from "@beltmap/api";
-import { diffPlans, type RuleResult, ruleResultJson, submissionWarnings } from "@beltmap/domain";
+import {
+  acceptanceFailures,
+  beltColor,
+  diffPlans,
+  type RuleResult,
+  ruleResultJson,
+  submissionWarnings,
+} from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +22,6 @@ import { type ComplianceFocus, ComplianceMatrix } from "../plan/ComplianceMatrix
 import { type DraftAction, draftCompliance, draftToInput, optimisedOrder } from "../plan/draft.ts";
 import { ExportMenu } from "../plan/ExportMenu.tsx";
 import {
-  beltColor,
   beltLines,
   beltStops,
   changedStops,
@@ -425,6 +431,7 @@ export function BeltsPage() {
             canRedo={editable && editor.canRedo}
             saving={save.isPending}
             warnings={liveRules ? submissionWarnings(liveRules).map((r: RuleResult) => r.rule) : []}
+            acceptFailures={acceptFailuresOf(liveRules)}
             notice={view.notice}
             onUndo={editor.undo}
             onRedo={editor.redo}
@@ -602,4 +609,11 @@ export function BeltsPage() {
 /** The default name of a unit's center: data, so Chinese whatever the UI language. */
 function defaultCenterName(unitName: string): string {
   return `${unitName}区域性党群服务中心`;
+}
+
+/** The rules a submitted plan breaks, as the city is shown them before it accepts (and the server checks). */
+function acceptFailuresOf(rules: readonly RuleResult[] | null): RuleResultDto[] {
+  if (!rules) return [];
+  const failing = new Set(acceptanceFailures(rules));
+  return rules.filter((r) => failing.has(r.rule)).map(ruleResultJson);
 }

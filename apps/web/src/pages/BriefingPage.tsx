@@ -15,6 +15,7 @@ import { type DashboardChart, pipelineChart, tierChart, unitQuotaChart } from ".
 import { ExportPng } from "../dashboard/ExportPng.tsx";
 import { cycleLabel, targetFigures } from "../dashboard/figures.ts";
 import { BriefingReports } from "../dashboard/ReportsCard.tsx";
+import { MapLegend } from "../legend/MapLegend.tsx";
 import { serverMessage } from "../lib/errors.ts";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { ALL_CATEGORIES } from "../map/features.ts";
@@ -193,11 +194,13 @@ export function BriefingPage() {
                 heatTiers={NO_HEAT}
                 pixelRatio={pixelRatio}
                 basemap={info.data?.basemap}
+                theme="dark"
                 onMap={(live) => {
                   map.current = live;
                 }}
               />
             </Suspense>
+            <MapLegend belts={belts.data ?? []} unitId={slide.unitId} theme="dark" />
           </section>
           {summary.data && charts && (
             <BriefingFigures

@@ -19,6 +19,7 @@ import {
   unitQuotaChart,
 } from "../dashboard/chart-options.ts";
 import { cycleLabel, nonCompetitorText, targetFigures } from "../dashboard/figures.ts";
+import { MapLegend } from "../legend/MapLegend.tsx";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { ALL_CATEGORIES } from "../map/features.ts";
@@ -217,7 +218,7 @@ export function DashboardPage() {
               organizations={organizations.data ?? []}
               belts={belts.data ?? []}
               serviceCenters={centers.data ?? []}
-              unitId={chosen}
+              unitId={shownUnit}
               tiers={ALL_CATEGORIES}
               selectedId={null}
               flyTo={null}
@@ -231,6 +232,7 @@ export function DashboardPage() {
             />
           </Suspense>
           {shownYear !== null && <CycleBadge year={shownYear} playing={playing} />}
+          <MapLegend belts={belts.data ?? []} unitId={shownUnit} />
         </div>
       </section>
       <section className="dashboard-panels" aria-label={t("dashboard.title")}>

@@ -10,6 +10,7 @@ import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
 import { useCycle } from "../shell/cycle.ts";
+import { useMe } from "../shell/me.ts";
 import { queryClient, trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 // MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
@@ -108,7 +109,9 @@ export function MapPage() {
   const info = useQuery(queries.info);
   const series = useQuery({ ...trpc.dashboard.series.queryOptions(), enabled: played !== null });
 
-  const [unitId, setUnitId] = useState<string | null>(null);
+  // A county's, township's or organisation's user opens on its own unit, not on the whole city.
+  const me = useMe();
+  const [unitId, setUnitId] = useState<string | null>(me.unitId);
   const [tiers, setTiers] = useState<ReadonlySet<MapCategory>>(ALL_CATEGORIES);
   // `?org=<id>` (a link from the data-quality list): that organisation selected and flown to.
   const [params] = useSearchParams();
@@ -145,6 +148,7 @@ export function MapPage() {
             summary={summary.data}
             units={units.data ?? NO_UNITS}
             organizations={orgs}
+            belts={belts.data ?? []}
             loading={organizations.isPending}
             unitId={unitId}
             onUnit={setUnitId}

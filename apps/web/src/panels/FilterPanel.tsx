@@ -1,8 +1,9 @@
-import type { UnitDto } from "@beltmap/api";
+import type { BeltDto, UnitDto } from "@beltmap/api";
 import { TIERS } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
+import { BeltKey } from "../legend/BeltKey.tsx";
 import type { MapCategory, TierCounts } from "../map/features.ts";
-import { BELT_COLOR, NON_COMPETITOR_COLOR, TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
+import { NON_COMPETITOR_COLOR, TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
 
 type Props = {
   units: readonly UnitDto[];
@@ -11,6 +12,8 @@ type Props = {
   tiers: ReadonlySet<MapCategory>;
   onTiers: (tiers: ReadonlySet<MapCategory>) => void;
   counts: TierCounts;
+  /** The cycle's belts: the key names those of the unit shown. */
+  belts: readonly BeltDto[];
 };
 
 function categoryLabel(category: MapCategory, t: (key: string) => string): string {
@@ -28,7 +31,7 @@ function swatchStyle(category: MapCategory) {
 }
 
 /** Unit and tier filters; the tier list doubles as the legend, with counts. */
-export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: Props) {
+export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts, belts }: Props) {
   const { t } = useTranslation();
   const toggle = (tier: MapCategory) => {
     const next = new Set(tiers);
@@ -73,16 +76,6 @@ export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: P
       </fieldset>
       <ul className="symbols">
         <li>
-          <span className="symbol-line" style={{ background: BELT_COLOR }} aria-hidden="true" />
-          {t("legend.belt")}
-        </li>
-        <li>
-          <span className="symbol-number" style={{ color: BELT_COLOR }} aria-hidden="true">
-            1
-          </span>
-          {t("legend.stop")}
-        </li>
-        <li>
           <span className="symbol-star" aria-hidden="true">
             ★
           </span>
@@ -97,6 +90,7 @@ export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts }: P
         <li className="symbol-note">{t("legend.provisional")}</li>
         {counts.NON_COMPETITOR > 0 && <li className="symbol-note">{t("cycleMap.nonCompetitorNote")}</li>}
       </ul>
+      <BeltKey belts={belts} unitId={unitId} />
     </div>
   );
 }

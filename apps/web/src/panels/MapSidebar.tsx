@@ -1,4 +1,4 @@
-import type { CycleSeriesDto, DashboardSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
+import type { BeltDto, CycleSeriesDto, DashboardSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,6 +17,7 @@ export type MapSidebarProps = {
   summary: DashboardSummaryDto | undefined;
   units: readonly UnitDto[];
   organizations: readonly MapOrganizationDto[];
+  belts: readonly BeltDto[];
   loading: boolean;
   unitId: string | null;
   onUnit: (unitId: string | null) => void;
@@ -42,6 +43,7 @@ export function MapSidebar({
   summary,
   units,
   organizations,
+  belts,
   loading,
   unitId,
   onUnit,
@@ -84,6 +86,7 @@ export function MapSidebar({
         tiers={tiers}
         onTiers={onTiers}
         counts={counts}
+        belts={belts}
       />
       <LayerToggles
         heatTiers={heatTiers}

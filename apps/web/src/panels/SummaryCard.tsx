@@ -20,7 +20,7 @@ export function SummaryCard({ summary, unitId }: { summary: DashboardSummaryDto;
       </div>
       <div className="summary-figure">
         <strong>{done}</strong>
-        <span> / {t("summary.target", { target })}</span>
+        <span> / {unit ? t("summary.quota", { quota: target }) : t("summary.target", { target })}</span>
       </div>
       <div
         className="progress"

@@ -5,9 +5,11 @@ import {
   isDemonstrationSite,
   PLAN_LIMITS,
   routeLengthKm,
+  stopLabel,
 } from "@beltmap/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { BeltBadge } from "../components/BeltBadge.tsx";
 import type { DraftAction, DraftBelt } from "./draft.ts";
 import type { PlannerSite } from "./page-model.ts";
 import { StopSearch } from "./StopSearch.tsx";
@@ -56,7 +58,7 @@ export function BeltEditor(props: BeltEditorProps) {
       aria-label={belt.name}
     >
       <header className="belt-card-head">
-        <span className="belt-swatch" style={{ background: color }} aria-hidden="true" />
+        <BeltBadge index={index} />
         <strong className="belt-name">{belt.name || t("plan.newBeltName", { n: index + 1 })}</strong>
         {belt.kind === "SPECIAL_TOWN" && <span className="tag">{t("plan.kinds.SPECIAL_TOWN")}</span>}
         <span className="belt-length" data-testid={`belt-length-${index}`}>
@@ -145,7 +147,7 @@ export function BeltEditor(props: BeltEditorProps) {
                 data-organization-id={stop.id}
               >
                 <span className="stop-number" style={{ borderColor: color, color }}>
-                  {i + 1}
+                  {stopLabel(index, i)}
                 </span>
                 <span className="stop-name">
                   {stop.name}

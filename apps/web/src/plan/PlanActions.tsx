@@ -1,5 +1,5 @@
-import type { PlanDto } from "@beltmap/api";
-import { type RuleId, submissionIsLate, validateReturnReason } from "@beltmap/domain";
+import type { PlanDto, RuleResultDto } from "@beltmap/api";
+import { type RuleId, submissionIsLate, validateAcceptance, validateReturnReason } from "@beltmap/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { formatDay, formatTime } from "../lib/format.ts";
 import { useCycle, useCycleInput } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
 import { useTRPC } from "../trpc.ts";
+import { ruleExplanation } from "./rule-text.ts";
 
 type Notice = { kind: "success" | "error"; text: string } | null;
 
@@ -21,6 +22,7 @@ export function PlanActions({
   canRedo,
   saving,
   warnings,
+  acceptFailures,
   notice,
   onUndo,
   onRedo,
@@ -35,6 +37,8 @@ export function PlanActions({
   saving: boolean;
   /** Binding rules the draft still breaks. */
   warnings: readonly RuleId[];
+  /** Binding rules the submitted plan breaks, the deadline included: accepting them needs a reason. */
+  acceptFailures: readonly RuleResultDto[];
   notice: Notice;
   onUndo: () => void;
   onRedo: () => void;
@@ -212,7 +216,7 @@ export function PlanActions({
           )}
         </ConfirmDialog>
       )}
-      {dialog === "accept" && (
+      {dialog === "accept" && acceptFailures.length === 0 && (
         <ConfirmDialog
           title={t("plan.acceptTitle", { unit: unitName, version: plan.version })}
           confirmLabel={t("plan.accept")}
@@ -224,6 +228,46 @@ export function PlanActions({
         >
           <p>{t("plan.acceptText")}</p>
         </ConfirmDialog>
+      )}
+      {dialog === "accept" && acceptFailures.length > 0 && (
+        <ReasonDialog
+          title={t("plan.acceptTitle", { unit: unitName, version: plan.version })}
+          testId="accept-dialog"
+          hint={t("plan.acceptHint")}
+          label={t("plan.acceptReason")}
+          check={(reason) =>
+            validateAcceptance(
+              acceptFailures.map((r) => r.rule),
+              reason,
+            ) === null
+              ? null
+              : t("plan.acceptReasonRequired")
+          }
+          rows={3}
+          maxLength={500}
+          reasonTestId="plan-accept-reason"
+          error={accept.error ? (serverMessage(accept.error) ?? t("app.networkError")) : null}
+          confirmLabel={t("plan.accept")}
+          danger={false}
+          confirmTestId="plan-accept-confirm"
+          pending={accept.isPending}
+          onCancel={() => setDialog(null)}
+          onConfirm={(reason) =>
+            accept.mutate({ unitId: plan.unitId, version: plan.version, reason, ...cycleInput })
+          }
+        >
+          <p>{t("plan.acceptFailing", { count: acceptFailures.length })}</p>
+          <ul className="accept-failures" data-testid="accept-failures">
+            {acceptFailures.map((rule) => (
+              <li key={rule.rule}>
+                {t("plan.acceptFailure", {
+                  rule: t(`rules.${rule.rule}`),
+                  why: ruleExplanation(rule, t, i18n.language),
+                })}
+              </li>
+            ))}
+          </ul>
+        </ReasonDialog>
       )}
       {dialog === "return" && (
         <ReasonDialog

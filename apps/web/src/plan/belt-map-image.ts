@@ -3,9 +3,10 @@
 // number of belts (browsers allow only a few), and <img>s that print like any picture.
 // Loaded by BeltPrintPage with import(): MapLibre stays out of the app's main bundle.
 import "maplibre-gl/dist/maplibre-gl.css";
+import { beltColor, stopLabel } from "@beltmap/domain";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import { BELT_COLOR, COUNTY_FILL_COLOR, COUNTY_LINE_COLOR } from "../map/palette.ts";
+import { COUNTY_FILL_COLOR, COUNTY_LINE_COLOR } from "../map/palette.ts";
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -14,8 +15,10 @@ const COUNTIES_URL = "/geo/quzhou-counties.geojson";
 /** Quzhou as a whole: [west, south, east, north]. */
 const QUZHOU_BOUNDS: [number, number, number, number] = [118.0, 28.25, 119.35, 29.5];
 
-/** What a picture shows: the stops in visiting order. */
+/** What a picture shows: the stops in visiting order, of the belt at `index` in its unit's plan. */
 export type BeltMapInput = {
+  /** The belt's place in its unit's plan: its colour and its stops' labels (A1, A2…). */
+  index: number;
   stops: readonly { lng: number; lat: number }[];
   roundTrip: boolean;
 };
@@ -77,14 +80,14 @@ function style(countiesUrl: string): maplibregl.StyleSpecification {
         type: "line",
         source: SOURCES.route,
         layout: { "line-join": "round", "line-cap": "round" },
-        paint: { "line-color": BELT_COLOR, "line-width": 3.5 },
+        paint: { "line-color": ["get", "color"], "line-width": 3.5 },
       },
       {
         id: "stops",
         type: "symbol",
         source: SOURCES.stops,
         layout: {
-          "icon-image": ["concat", "stop-", ["to-string", ["get", "number"]]],
+          "icon-image": ["concat", "stop-", ["get", "label"]],
           "icon-allow-overlap": true,
           "icon-ignore-placement": true,
           // The first stop on top where markers overlap.
@@ -95,8 +98,8 @@ function style(countiesUrl: string): maplibregl.StyleSpecification {
   };
 }
 
-/** A numbered stop: a white number on a disc of the belt's colour, ringed in white. */
-function markerImage(number: number): ImageData {
+/** A labelled stop: its label (A1) in white on a disc of the belt's colour, ringed in white. */
+function markerImage(text: string, color: string): ImageData {
   const size = MARKER_SIZE * MARKER_PIXEL_RATIO;
   const canvas = document.createElement("canvas");
   canvas.width = size;
@@ -106,12 +109,11 @@ function markerImage(number: number): ImageData {
   const r = size / 2;
   ctx.beginPath();
   ctx.arc(r, r, r - 2 * MARKER_PIXEL_RATIO, 0, 2 * Math.PI);
-  ctx.fillStyle = BELT_COLOR;
+  ctx.fillStyle = color;
   ctx.fill();
   ctx.lineWidth = 2 * MARKER_PIXEL_RATIO;
   ctx.strokeStyle = "#ffffff";
   ctx.stroke();
-  const text = String(number);
   const fontPx = (text.length >= 3 ? 9 : text.length === 2 ? 11 : 13) * MARKER_PIXEL_RATIO;
   ctx.font = `700 ${fontPx}px system-ui, "Helvetica Neue", Arial, sans-serif`;
   ctx.fillStyle = "#ffffff";
@@ -129,7 +131,13 @@ function routeData(belt: BeltMapInput): GeoJSON.FeatureCollection {
     type: "FeatureCollection",
     features:
       coordinates.length >= 2
-        ? [{ type: "Feature", geometry: { type: "LineString", coordinates }, properties: {} }]
+        ? [
+            {
+              type: "Feature",
+              geometry: { type: "LineString", coordinates },
+              properties: { color: beltColor(belt.index) },
+            },
+          ]
         : [],
   };
 }
@@ -140,7 +148,7 @@ function stopsData(belt: BeltMapInput): GeoJSON.FeatureCollection {
     features: belt.stops.map((s, i) => ({
       type: "Feature",
       geometry: { type: "Point", coordinates: [s.lng, s.lat] },
-      properties: { number: i + 1 },
+      properties: { number: i + 1, label: stopLabel(belt.index, i) },
     })),
   };
 }
@@ -185,7 +193,7 @@ export function createBeltMapRenderer({
   let map: maplibregl.Map | null = null;
   let loaded: Promise<unknown> | null = null;
   let disposed = false;
-  const markers = new Set<number>();
+  const markers = new Set<string>();
 
   function ensureMap(): { map: maplibregl.Map; loaded: Promise<unknown> } {
     if (!map || !loaded) {
@@ -213,9 +221,12 @@ export function createBeltMapRenderer({
     if (disposed) throw new Error("renderer disposed");
     const m = current.map;
     belt.stops.forEach((_, i) => {
-      if (markers.has(i + 1)) return;
-      m.addImage(`stop-${i + 1}`, markerImage(i + 1), { pixelRatio: MARKER_PIXEL_RATIO });
-      markers.add(i + 1);
+      const label = stopLabel(belt.index, i);
+      if (markers.has(label)) return;
+      m.addImage(`stop-${label}`, markerImage(label, beltColor(belt.index)), {
+        pixelRatio: MARKER_PIXEL_RATIO,
+      });
+      markers.add(label);
     });
     m.getSource<maplibregl.GeoJSONSource>(SOURCES.route)?.setData(routeData(belt));
     m.getSource<maplibregl.GeoJSONSource>(SOURCES.stops)?.setData(stopsData(belt));

@@ -21,11 +21,11 @@ const C = stop(2, 118.95, 28.93);
 
 describe("sheetRoute", () => {
   it("numbers the stops in visiting order with the straight-line leg from the one before", () => {
-    const route = sheetRoute({ stops: [C, A, B], roundTrip: false });
-    expect(route.stops.map((s) => [s.number, s.stop.name])).toEqual([
-      [1, "站点1"],
-      [2, "站点2"],
-      [3, "站点3"],
+    const route = sheetRoute({ index: 1, stops: [C, A, B], roundTrip: false });
+    expect(route.stops.map((s) => [s.number, s.label, s.stop.name])).toEqual([
+      [1, "B1", "站点1"],
+      [2, "B2", "站点2"],
+      [3, "B3", "站点3"],
     ]);
     expect(route.stops[0]?.fromPreviousKm).toBeNull();
     expect(route.stops[1]?.fromPreviousKm).toBeCloseTo(haversineKm([A.lng, A.lat], [B.lng, B.lat]), 9);
@@ -34,7 +34,7 @@ describe("sheetRoute", () => {
   });
 
   it("adds a round trip's way back, so the legs add up to the route's length", () => {
-    const route = sheetRoute({ stops: [A, B, C], roundTrip: true });
+    const route = sheetRoute({ index: 0, stops: [A, B, C], roundTrip: true });
     expect(route.returnKm).toBeCloseTo(haversineKm([C.lng, C.lat], [A.lng, A.lat]), 9);
     const legs = route.stops.reduce((sum, s) => sum + (s.fromPreviousKm ?? 0), route.returnKm ?? 0);
     const points = [A, B, C].map((s) => [s.lng, s.lat] as const);
@@ -42,11 +42,11 @@ describe("sheetRoute", () => {
   });
 
   it("has no way back with fewer than two stops", () => {
-    expect(sheetRoute({ stops: [A], roundTrip: true })).toEqual({
-      stops: [{ number: 1, stop: A, fromPreviousKm: null }],
+    expect(sheetRoute({ index: 0, stops: [A], roundTrip: true })).toEqual({
+      stops: [{ number: 1, label: "A1", stop: A, fromPreviousKm: null }],
       returnKm: null,
     });
-    expect(sheetRoute({ stops: [], roundTrip: true })).toEqual({ stops: [], returnKm: null });
+    expect(sheetRoute({ index: 0, stops: [], roundTrip: true })).toEqual({ stops: [], returnKm: null });
   });
 });
 

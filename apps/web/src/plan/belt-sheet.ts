@@ -1,12 +1,14 @@
 // What a belt's print sheet states besides its map: the legs between stops and the travel time.
 // Pure: BeltPrintPage renders these.
 import type { BeltDto, BeltStopDto } from "@beltmap/api";
-import { estimateTravel, haversineKm } from "@beltmap/domain";
+import { estimateTravel, haversineKm, stopLabel } from "@beltmap/domain";
 import { stopsInOrder } from "./exports.ts";
 
 export type SheetStop = {
   /** 1-based, as on the map. */
   number: number;
+  /** The stop's label on every map and list: the belt's letter and the number (A1). */
+  label: string;
   stop: BeltStopDto;
   /** Straight-line km from the stop before; null for the first. */
   fromPreviousKm: number | null;
@@ -18,12 +20,13 @@ export type SheetRoute = {
   returnKm: number | null;
 };
 
-export function sheetRoute(belt: Pick<BeltDto, "stops" | "roundTrip">): SheetRoute {
+export function sheetRoute(belt: Pick<BeltDto, "index" | "stops" | "roundTrip">): SheetRoute {
   const ordered = stopsInOrder(belt.stops);
   const stops = ordered.map((stop, i): SheetStop => {
     const previous = ordered[i - 1];
     return {
       number: i + 1,
+      label: stopLabel(belt.index, i),
       stop,
       fromPreviousKm:
         previous === undefined ? null : haversineKm([previous.lng, previous.lat], [stop.lng, stop.lat]),

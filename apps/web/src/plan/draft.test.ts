@@ -150,6 +150,7 @@ const PLAN = {
     {
       id: 11,
       unitId: "KECHENG",
+      index: 0,
       name: "甲",
       theme: "",
       kind: "ORDINARY",

@@ -3,11 +3,12 @@
 import type { PlanDto } from "@beltmap/api";
 import {
   type BeltKind,
-  type BeltSite,
-  checkUnitCompliance,
   type LngLat,
   orderStops,
+  type PlanFactsJson,
   type PlanServiceCenter,
+  planCompliance,
+  planFactsFromJson,
   type RuleResult,
 } from "@beltmap/domain";
 
@@ -275,51 +276,14 @@ export function optimisedOrder(
  * The belt rules over the draft as it stands, by the same domain function the server runs. Belts
  * are numbered by their index in the draft (offendingBeltIds are indices here).
  */
-export function draftCompliance(
-  draft: PlanDraft,
-  plan: Pick<
-    PlanDto,
-    | "unitId"
-    | "unitKind"
-    | "countyCode"
-    | "minBelts"
-    | "needsServiceCenter"
-    | "candidates"
-    | "departmentUnitIds"
-    | "deadline"
-    | "firstSubmittedAt"
-    | "serverTime"
-  >,
-): RuleResult[] {
-  const sites = new Map<number, BeltSite>(
-    plan.candidates.map((c) => [
-      c.id,
-      { id: c.id, unitId: c.unitId, kind: c.kind, countyCode: c.countyCode, grade: c.officialGrade },
-    ]),
-  );
-  return checkUnitCompliance({
-    unit: {
-      id: plan.unitId,
-      kind: plan.unitKind,
-      countyCode: plan.countyCode,
-      minBelts: plan.minBelts,
-      needsServiceCenter: plan.needsServiceCenter,
-    },
-    belts: draft.belts.map((b, index) => ({
+export function draftCompliance(draft: PlanDraft, plan: PlanFactsJson): RuleResult[] {
+  return planCompliance(
+    planFactsFromJson(plan),
+    draft.belts.map((b, index) => ({
       id: index,
-      unitId: plan.unitId,
       name: b.name,
       stopIds: b.stopIds,
     })),
-    sites,
-    // The unit's own sites can ride on its own belts only, so its draft is all that matters here.
-    onAnyBelt: new Set(draft.belts.flatMap((b) => b.stopIds)),
-    hasServiceCenter: draft.serviceCenter !== null,
-    departmentUnitIds: new Set(plan.departmentUnitIds),
-    plan: {
-      deadline: new Date(plan.deadline),
-      firstSubmittedAt: plan.firstSubmittedAt === null ? null : new Date(plan.firstSubmittedAt),
-      now: new Date(plan.serverTime),
-    },
-  });
+    draft.serviceCenter !== null,
+  );
 }

@@ -13,6 +13,7 @@ function stop(position: number, name: string, lng: number, lat: number): BeltSto
 const TOWN_BELT: BeltDto = {
   id: 7,
   unitId: "kecheng",
+  index: 0,
   name: "柯城区示范带一",
   theme: "共同富裕",
   kind: "SPECIAL_TOWN",
@@ -28,6 +29,7 @@ const TOWN_BELT: BeltDto = {
 const PLAIN_BELT: BeltDto = {
   id: 8,
   unitId: "kecheng",
+  index: 1,
   name: "柯城区示范带二",
   theme: "",
   kind: "ORDINARY",

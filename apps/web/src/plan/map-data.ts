@@ -1,19 +1,15 @@
 // Pure transforms from the planner's state to the planner map's GeoJSON: no map, no DOM, unit-tested.
 import type { BeltDto, CountyDto, PlanCandidateDto } from "@beltmap/api";
-import { isDemonstrationSite, type PlanSnapshot } from "@beltmap/domain";
+import { beltColor, isDemonstrationSite, type PlanSnapshot, stopLabel } from "@beltmap/domain";
 import type { PlanDraft } from "./draft.ts";
 
-/** Distinct belt colours of one unit (Okabe–Ito dark hues and purple), by belt index. */
-export const BELT_COLORS = ["#7B2D8E", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#8C6D1F"];
 /** Belts of other units, in the city's overview. */
 export const OTHER_BELT_COLOR = "#6f7d91";
 
-export function beltColor(index: number): string {
-  return BELT_COLORS[index % BELT_COLORS.length] ?? "#7B2D8E";
-}
-
 export type PlannedBelt = {
   key: string;
+  /** Its place in the unit's plan: its letter and colour (beltIdentity). */
+  index: number;
   name: string;
   color: string;
   active: boolean;
@@ -29,6 +25,7 @@ export function plannedBelts(
 ): PlannedBelt[] {
   return draft.belts.map((belt, index) => ({
     key: belt.key,
+    index,
     name: belt.name,
     color: beltColor(index),
     active: belt.key === activeKey,
@@ -44,6 +41,7 @@ export function plannedBelts(
 export function snapshotBelts(snapshot: PlanSnapshot): PlannedBelt[] {
   return snapshot.belts.map((belt, index) => ({
     key: `v-${belt.id ?? index}`,
+    index,
     name: belt.name,
     color: beltColor(index),
     active: false,
@@ -101,17 +99,26 @@ export function beltLines(
   return { type: "FeatureCollection", features };
 }
 
-/** Numbered stops of the unit's belts (the numbers of the active belt are always shown). */
+/** Labelled stops of the unit's belts (A1, B3…; the labels of the active belt are always shown). */
 export function beltStops(
   planned: readonly PlannedBelt[],
-): GeoJSON.FeatureCollection<GeoJSON.Point, { key: string; number: number; color: string; active: boolean }> {
+): GeoJSON.FeatureCollection<
+  GeoJSON.Point,
+  { key: string; number: number; label: string; color: string; active: boolean }
+> {
   return {
     type: "FeatureCollection",
     features: planned.flatMap((belt) =>
       belt.stops.map((stop, i) => ({
         type: "Feature" as const,
         geometry: { type: "Point" as const, coordinates: [stop.lng, stop.lat] },
-        properties: { key: belt.key, number: i + 1, color: belt.color, active: belt.active },
+        properties: {
+          key: belt.key,
+          number: i + 1,
+          label: stopLabel(belt.index, i),
+          color: belt.color,
+          active: belt.active,
+        },
       })),
     ),
   };

@@ -19,6 +19,7 @@ const candidate = (id: number, lng = 118.8, lat = 28.9): PlanCandidateDto => ({
 const belt = (id: number, stopIds: number[]): BeltDto => ({
   id,
   unitId: "KECHENG",
+  index: 0,
   name: `带${id}`,
   theme: "",
   kind: "ORDINARY",

@@ -183,7 +183,7 @@ export function planStyle(countiesUrl: string): StyleSpecification {
         source: PLAN_SOURCES.beltStops,
         filter: ["any", active, [">=", ["zoom"], 10.5]],
         layout: {
-          "text-field": ["to-string", ["get", "number"]],
+          "text-field": ["get", "label"],
           "text-size": ["case", active, 12, 10],
           "text-allow-overlap": true,
           "text-ignore-placement": true,

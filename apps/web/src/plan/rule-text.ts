@@ -56,6 +56,14 @@ export function ruleExplanation(
         : t("compliance.explain.SPECIAL_TOWN_IN_EVERY_BELT.fail", {
             count: shortfall(rule, rule.offendingBeltIds),
           });
+    case "DISTINCT_BELTS":
+      return rule.passed
+        ? t("compliance.explain.DISTINCT_BELTS.pass", {
+            count: rule.expected ?? 0,
+          })
+        : t("compliance.explain.DISTINCT_BELTS.fail", {
+            count: rule.offendingBeltIds.length,
+          });
     case "EVERY_SITE_ON_A_BELT":
       if (rule.passed)
         return rule.expected === 0

@@ -69,7 +69,8 @@ export const planRouter = router({
     }),
 
   accept: protectedProcedure(["CITY"])
-    .input(unitInput.extend({ version: z.number().int().positive() }))
+    // The reason is required when the plan breaks binding rules (validateAcceptance).
+    .input(unitInput.extend({ version: z.number().int().positive(), reason: z.string().max(500).optional() }))
     .mutation(async ({ ctx, input }): Promise<PlanDto> => {
       const cycle = await cycleForWrite(ctx, input.cycleId);
       await decidePlan(ctx, cycle, { ...input, decision: "ACCEPTED" });

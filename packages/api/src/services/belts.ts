@@ -10,7 +10,11 @@ export async function beltsOf(
   unitId?: string,
 ): Promise<BeltDto[]> {
   const belts = await listBeltsWithStops(db, { cycleId, unitId });
+  // Belts come in plan order within each unit: a belt's place there is its letter and colour.
+  const placeInUnit = new Map<string, number>();
   return belts.map((belt) => {
+    const index = placeInUnit.get(belt.unitId) ?? 0;
+    placeInUnit.set(belt.unitId, index + 1);
     const stops = belt.stops.map((stop) => ({
       position: stop.position,
       organizationId: stop.organization.id,
@@ -23,6 +27,7 @@ export async function beltsOf(
     return {
       id: belt.id,
       unitId: belt.unitId,
+      index,
       name: belt.name,
       theme: belt.theme,
       kind: asBeltKind(belt.kind),

@@ -1,5 +1,6 @@
 import type { Prisma } from "@beltmap/db";
 import {
+  acceptanceFailures,
   type BeltKind,
   checkCycleWritable,
   checkPlanAction,
@@ -7,7 +8,11 @@ import {
   isEligibleStop,
   type PlanAction,
   type PlanSnapshot,
+  planCompliance,
+  planFactsFromJson,
+  type RuleId,
   statusAfterEdit,
+  validateAcceptance,
   validatePlanDraft,
   validateReturnReason,
 } from "@beltmap/domain";
@@ -451,7 +456,25 @@ export async function submitPlan(
   });
 }
 
-/** The city accepts the submitted version, or returns it with a reason. */
+/**
+ * The binding rules the unit's saved plan breaks, checked as the planner checks them; none when the
+ * plan may not be decided at all, so that refusal (under the lock, below) is what the city hears.
+ */
+async function submittedPlanFailures(ctx: ScopedContext, cycle: Cycle, unitId: string): Promise<RuleId[]> {
+  const plan = await getPlan(ctx, cycle, unitId);
+  if (!plan.can.review.ok) return [];
+  const belts = plan.belts.map((b) => ({
+    id: b.id,
+    name: b.name,
+    stopIds: b.stops.map((s) => s.organizationId),
+  }));
+  return acceptanceFailures(planCompliance(planFactsFromJson(plan), belts, plan.serviceCenter !== null));
+}
+
+/**
+ * The city accepts the submitted version, or returns it with a reason. Accepting a plan that breaks
+ * binding rules needs a reason too; the audit row keeps it with the rules it overrode.
+ */
 export async function decidePlan(
   ctx: ScopedContext,
   cycle: Cycle,
@@ -459,10 +482,12 @@ export async function decidePlan(
 ): Promise<void> {
   const unit = await loadUnit(ctx, input.unitId);
   const reason = (input.reason ?? "").trim();
-  if (input.decision === "RETURNED") {
-    const problem = validateReturnReason(reason);
-    if (problem) throw new DomainError(problem, [{ field: "reason", message: problem }]);
-  }
+  // The rules the submitted plan breaks: a plan in SUBMITTED cannot change, and the version is
+  // checked again under the lock, so what is judged here is what gets accepted.
+  const failures = input.decision === "ACCEPTED" ? await submittedPlanFailures(ctx, cycle, unit.id) : [];
+  const problem =
+    input.decision === "RETURNED" ? validateReturnReason(reason) : validateAcceptance(failures, reason);
+  if (problem) throw new DomainError(problem, [{ field: "reason", message: problem }]);
   await ctx.prisma.$transaction(async (tx) => {
     const plan = await lockPlan(tx, unit.id, cycle.id);
     requirePermission(ctx, unit, plan.status, input.decision === "ACCEPTED" ? "ACCEPT" : "RETURN");
@@ -490,7 +515,12 @@ export async function decidePlan(
       entity: "BeltPlan",
       entityId: plan.id,
       before: { status: plan.status, version: plan.version },
-      after: { status: input.decision, version: plan.version, ...(returned ? { reason } : {}) },
+      after: {
+        status: input.decision,
+        version: plan.version,
+        ...(reason ? { reason } : {}),
+        ...(failures.length > 0 ? { failedRules: failures } : {}),
+      },
     });
   });
 }

@@ -1,0 +1,67 @@
+import "./legend.css";
+import type { BeltDto } from "@beltmap/api";
+import { TIERS } from "@beltmap/domain";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { TIER_COLORS } from "../map/palette.ts";
+import { BeltKey } from "./BeltKey.tsx";
+
+/**
+ * A legend laid over a map that has no side panel (the dashboard, the 大屏): the tiers, the
+ * symbols and the belt key. It folds away to a button, since on a phone it would cover the map.
+ */
+export function MapLegend({
+  belts,
+  unitId,
+  theme = "light",
+  initiallyOpen = true,
+}: {
+  belts: readonly BeltDto[];
+  unitId: string | null;
+  theme?: "light" | "dark";
+  initiallyOpen?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <aside
+      className={`map-legend map-legend-${theme}`}
+      aria-label={t("legend.title")}
+      data-testid="map-legend"
+    >
+      <button
+        type="button"
+        className="map-legend-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t("legend.title")}
+      </button>
+      {open && (
+        <div className="map-legend-body">
+          <ul className="map-legend-tiers">
+            {TIERS.map((tier) => (
+              <li key={tier}>
+                <span className="swatch" style={{ background: TIER_COLORS[tier] }} aria-hidden="true" />
+                {t(`codes.tier.${tier}`)}
+              </li>
+            ))}
+            <li>
+              <span className="map-legend-star" aria-hidden="true">
+                ★
+              </span>
+              {t("legend.specialTown")}
+            </li>
+            <li>
+              <span className="symbol-center" aria-hidden="true">
+                ⌂
+              </span>
+              {t("legend.serviceCenter")}
+            </li>
+          </ul>
+          <BeltKey belts={belts} unitId={unitId} />
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -36,6 +36,8 @@ export const en: Messages = {
   stageShort: { SELF: "Self", TOWNSHIP_REVIEW: "Township", COUNTY_INITIAL: "County", CITY_FINAL: "City" },
   nav: {
     label: "Main navigation",
+    menu: "Menu",
+    closeMenu: "Close",
     map: "Map",
     dashboard: "Dashboard",
     queue: "Queue",
@@ -144,6 +146,7 @@ export const en: Messages = {
     grade: "Grade",
     editing: "yours to fill in",
     provisionalMark: " (provisional)",
+    changedFrom: "Changed from the stage before: was {{before}}",
     scoreLabel: "{{item}} {{stage}} score",
     points: "points",
     fillingIn: "Filling in: {{stage}}",

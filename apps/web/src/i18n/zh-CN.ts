@@ -35,6 +35,8 @@ export const zhCN = {
   stageShort: { SELF: "自评", TOWNSHIP_REVIEW: "复核", COUNTY_INITIAL: "初评", CITY_FINAL: "评定" },
   nav: {
     label: "主导航",
+    menu: "菜单",
+    closeMenu: "收起",
     map: "地图",
     dashboard: "看板",
     queue: "工作台",
@@ -140,6 +142,7 @@ export const zhCN = {
     grade: "等级",
     editing: "本级填写",
     provisionalMark: "（暂定）",
+    changedFrom: "较上一环节调整，原为 {{before}} 分",
     scoreLabel: "{{item}} {{stage}}得分",
     points: "分",
     fillingIn: "正在填写：{{stage}}",

@@ -1,6 +1,6 @@
 import { ITEM_KEYS } from "@beltmap/domain";
 import { describe, expect, it } from "vitest";
-import { draftOf, formatScore, parseDraft, parseScore, totalsOf } from "./scores.ts";
+import { draftOf, formatScore, parseDraft, parseScore, scoreChange, totalsOf } from "./scores.ts";
 
 describe("parseScore", () => {
   it("reads scores of 0–4 in steps of 0.5, as the domain rules", () => {
@@ -43,5 +43,19 @@ describe("draftOf / formatScore", () => {
     expect(formatScore(80)).toBe("80");
     expect(formatScore(79.5)).toBe("79.5");
     expect(formatScore(null)).toBe("—");
+  });
+});
+
+describe("scoreChange", () => {
+  it("marks a raised or lowered score against the stage before", () => {
+    expect(scoreChange(3, 3.5)).toBe("up");
+    expect(scoreChange(3.5, 3)).toBe("down");
+    expect(scoreChange(3, 3)).toBeNull();
+  });
+
+  it("marks nothing where either stage has no score (0 is a score)", () => {
+    expect(scoreChange(undefined, 3)).toBeNull();
+    expect(scoreChange(3, null)).toBeNull();
+    expect(scoreChange(0, 1)).toBe("up");
   });
 });

@@ -57,3 +57,16 @@ export function totalsOf(items: ItemScores): Totals {
   const total = sheetTotal(items);
   return { total, subtotals: dimensionSubtotals(items), grade: gradeFromTotal(total) };
 }
+
+/**
+ * How a stage's score of an item stands against the stage before (复核 against 自评, …): raised,
+ * lowered, or null when equal or when either is missing. What a reviewer changed is then marked.
+ */
+export function scoreChange(
+  before: number | null | undefined,
+  now: number | null | undefined,
+): "up" | "down" | null {
+  if (before === null || before === undefined || now === null || now === undefined) return null;
+  if (now > before) return "up";
+  return now < before ? "down" : null;
+}

@@ -5,9 +5,11 @@ import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { controlStrings } from "./control-strings.ts";
 import {
   beltLinesToGeoJSON,
   beltStopsToGeoJSON,
+  beltTooltip,
   boundsOf,
   countyLabelsToGeoJSON,
   isShown,
@@ -143,20 +145,22 @@ export function MapView({
       hovered = id;
       if (id !== null) map.setFeatureState({ source: SOURCES.organizations, id }, { hover: true });
     };
+    const showTip = (at: maplibregl.LngLat, tooltip: { title: string; line: string }) => {
+      popup.setLngLat(at).setHTML(`<strong></strong><div class="tooltip-line"></div>`).addTo(map);
+      // Text content, never HTML: names come from data.
+      const element = popup.getElement();
+      const strong = element.querySelector("strong");
+      const line = element.querySelector(".tooltip-line");
+      if (strong) strong.textContent = tooltip.title;
+      if (line) line.textContent = tooltip.line;
+    };
     for (const layer of ORGANIZATION_LAYERS) {
       map.on("mousemove", layer, (event) => {
         const feature = event.features?.[0];
         if (!feature) return;
         map.getCanvas().style.cursor = "pointer";
         setHover(Number(feature.id));
-        const tooltip = organizationTooltip(feature.properties, tRef.current);
-        popup.setLngLat(event.lngLat).setHTML(`<strong></strong><div class="tooltip-line"></div>`).addTo(map);
-        // Text content, never HTML: names come from data.
-        const element = popup.getElement();
-        const strong = element.querySelector("strong");
-        const line = element.querySelector(".tooltip-line");
-        if (strong) strong.textContent = tooltip.title;
-        if (line) line.textContent = tooltip.line;
+        showTip(event.lngLat, organizationTooltip(feature.properties, tRef.current));
       });
       map.on("mouseleave", layer, () => {
         map.getCanvas().style.cursor = "";
@@ -185,6 +189,15 @@ export function MapView({
       void source
         .getClusterExpansionZoom(Number(feature.properties.cluster_id))
         .then((zoom) => map.easeTo({ center, zoom: zoom + 0.5 }));
+    });
+    // A belt's tip where no organisation is under the pointer (an organisation's tip wins).
+    map.on("mousemove", LAYERS.beltCasing, (event) => {
+      const feature = event.features?.[0];
+      if (!feature || hovered !== null) return;
+      showTip(event.lngLat, beltTooltip(feature.properties, tRef.current));
+    });
+    map.on("mouseleave", LAYERS.beltCasing, () => {
+      if (hovered === null) popup.remove();
     });
     map.on("mousemove", LAYERS.serviceCenters, () => {
       map.getCanvas().style.cursor = "default";
@@ -371,18 +384,6 @@ export function MapView({
   );
 
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
-}
-
-type Translate = (key: string) => string;
-
-function controlStrings(t: Translate): Record<string, string> {
-  return {
-    "NavigationControl.ZoomIn": t("map.zoomIn"),
-    "NavigationControl.ZoomOut": t("map.zoomOut"),
-    "NavigationControl.ResetBearing": t("map.resetBearing"),
-    "ScaleControl.Kilometers": t("map.kilometers"),
-    "ScaleControl.Meters": t("map.meters"),
-  };
 }
 
 const controls = new WeakMap<maplibregl.Map, maplibregl.IControl[]>();

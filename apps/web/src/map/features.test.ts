@@ -1,9 +1,11 @@
 import type { BeltDto, MapOrganizationDto } from "@beltmap/api";
+import { beltColor } from "@beltmap/domain";
 import { describe, expect, it } from "vitest";
 import {
   ALL_CATEGORIES,
   beltLinesToGeoJSON,
   beltStopsToGeoJSON,
+  beltTooltip,
   boundsOf,
   categoryOf,
   isShown,
@@ -65,6 +67,15 @@ describe("map features", () => {
     expect(beltStopsToGeoJSON([belt]).features.map((f) => f.properties.number)).toEqual([1, 2]);
   });
 
+  it("gives a belt and its stops the letter and colour of its place in the unit's plan", () => {
+    const [line] = beltLinesToGeoJSON([belt]).features;
+    expect(line?.properties).toMatchObject({ letter: "B", color: beltColor(1), stops: 2 });
+    expect(beltStopsToGeoJSON([belt]).features.map((f) => [f.properties.label, f.properties.color])).toEqual([
+      ["B1", beltColor(1)],
+      ["B2", beltColor(1)],
+    ]);
+  });
+
   it("draws no line for a belt of one stop", () => {
     expect(beltLinesToGeoJSON([{ ...belt, stops: belt.stops.slice(0, 1) }]).features).toHaveLength(0);
   });
@@ -122,6 +133,18 @@ describe("map features", () => {
       ]),
     ).toEqual([1, 2, 3, 5]);
     expect(boundsOf([])).toBeNull();
+  });
+});
+
+describe("beltTooltip", () => {
+  const t = (key: string, options?: Record<string, unknown>) =>
+    options ? `${key}:${JSON.stringify(options)}` : key;
+
+  it("names the belt by letter and name, with its length and stops", () => {
+    expect(beltTooltip({ letter: "B", name: "山海协作示范带", lengthKm: 30.46, stops: 5 }, t)).toEqual({
+      title: "B · 山海协作示范带",
+      line: 'legend.beltFacts:{"km":"30.5","count":5}',
+    });
   });
 });
 

@@ -161,6 +161,22 @@ export function organizationTooltip(
   return { title: String(properties.name ?? ""), line: `${tierText}${status} · ${score}` };
 }
 
+/** A belt's hover tip: "A · 名称" and its length and stops. */
+export function beltTooltip(
+  properties: Record<string, unknown>,
+  t: Translate,
+): { title: string; line: string } {
+  const letter = String(properties.letter ?? "");
+  const name = String(properties.name ?? "");
+  return {
+    title: letter ? `${letter} · ${name}` : name,
+    line: t("legend.beltFacts", {
+      km: Number(properties.lengthKm ?? 0).toFixed(1),
+      count: Number(properties.stops ?? 0),
+    }),
+  };
+}
+
 export type TierCounts = Record<MapCategory, number>;
 
 export function tierCounts(organizations: readonly MapOrganizationDto[], unitId: string | null): TierCounts {

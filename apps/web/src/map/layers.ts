@@ -296,10 +296,13 @@ function dataLayers(theme: MapTheme): LayerSpecification[] {
       source: SOURCES.countyLabels,
       layout: {
         "text-field": ["get", "name"],
-        "text-size": 17,
-        "text-allow-overlap": true,
-        "text-offset": [0, 0.6],
-        "text-anchor": "top",
+        // Smaller at the city's zoom, where 柯城区 and 衢江区 sit side by side; each may move to
+        // another side of its point rather than run into its neighbour ("柯城区衢江区").
+        "text-size": ["interpolate", ["linear"], ["zoom"], 8, 13, 10, 17],
+        "text-variable-anchor": ["top", "bottom", "right", "left"],
+        "text-radial-offset": 0.6,
+        "text-allow-overlap": false,
+        "text-padding": 4,
       },
       paint: {
         "text-color": colors.countyLabel,
@@ -317,7 +320,8 @@ function dataLayers(theme: MapTheme): LayerSpecification[] {
         "icon-size": 0.8,
         // Standing above its point like a pin: a center is often at a site, which stays visible.
         "icon-anchor": "bottom",
-        "icon-offset": [0, -4],
+        // Clear of the site beneath, a 特色小镇's star included.
+        "icon-offset": [0, -12],
         "icon-allow-overlap": true,
         "icon-ignore-placement": true,
         // The long names only once zoomed in, where they no longer bury the sites.

@@ -5,6 +5,7 @@ import {
   beltColor,
   diffPlans,
   type RuleResult,
+  routeLengthKm,
   ruleResultJson,
   submissionWarnings,
 } from "@beltmap/domain";
@@ -83,7 +84,7 @@ const NO_SITES: ReadonlyMap<number, PlannerSite> = new Map();
  * city checks every unit in a matrix, flies to any failure, and accepts or returns plans.
  */
 export function BeltsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const me = useMe();
   const unitNameOf = useUnitName();
@@ -478,6 +479,8 @@ export function BeltsPage() {
       </aside>
       <section className="map-area">
         <PlanMap
+          // Its controls' strings are set when the map is made.
+          key={i18n.language}
           data={mapData}
           focus={mapFocus}
           placing={placing}
@@ -537,16 +540,24 @@ export function BeltsPage() {
                     onActivate={() => patchView({ activeKey: belt.key })}
                     onAction={dispatch}
                     onEndTyping={editor.endTyping}
-                    onOptimise={(fromCenter) =>
-                      dispatch({
-                        type: "setOrder",
-                        key: belt.key,
-                        stopIds: optimisedOrder(belt.stopIds, (id) => sites.get(id), {
-                          roundTrip: belt.roundTrip,
-                          startAt: fromCenter ? draft.serviceCenter : null,
-                        }),
-                      })
-                    }
+                    onOptimise={(fromCenter) => {
+                      const stopIds = optimisedOrder(belt.stopIds, (id) => sites.get(id), {
+                        roundTrip: belt.roundTrip,
+                        startAt: fromCenter ? draft.serviceCenter : null,
+                      });
+                      const km = (ids: readonly number[]) => beltKm(ids, belt.roundTrip, sites).toFixed(1);
+                      const same = stopIds.every((id, i) => id === belt.stopIds[i]);
+                      if (!same) dispatch({ type: "setOrder", key: belt.key, stopIds });
+                      // Say what happened: the order and the km figure alone change too quietly.
+                      patchView({
+                        notice: {
+                          kind: "success",
+                          text: same
+                            ? t("plan.optimisedSame", { km: km(stopIds) })
+                            : t("plan.optimised", { before: km(belt.stopIds), after: km(stopIds) }),
+                        },
+                      });
+                    }}
                     onDelete={() => dispatch({ type: "deleteBelt", key: belt.key })}
                     onShow={() =>
                       flyTo(belt.stopIds.map((id) => sites.get(id)).filter((s) => s !== undefined))
@@ -616,4 +627,17 @@ function acceptFailuresOf(rules: readonly RuleResult[] | null): RuleResultDto[] 
   if (!rules) return [];
   const failing = new Set(acceptanceFailures(rules));
   return rules.filter((r) => failing.has(r.rule)).map(ruleResultJson);
+}
+
+/** A belt's route length in km over the stops' places, as the cards show it. */
+function beltKm(
+  stopIds: readonly number[],
+  roundTrip: boolean,
+  sites: ReadonlyMap<number, { lng: number; lat: number }>,
+): number {
+  const points = stopIds.flatMap((id) => {
+    const site = sites.get(id);
+    return site ? [[site.lng, site.lat] as const] : [];
+  });
+  return routeLengthKm(points, roundTrip);
 }

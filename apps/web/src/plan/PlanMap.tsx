@@ -2,6 +2,8 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { controlStrings } from "../map/control-strings.ts";
 import { boundsOf } from "../map/features.ts";
 import { serviceCenterIcon, starIcon } from "../map/icons.ts";
 import { SERVICE_CENTER_COLOR } from "../map/palette.ts";
@@ -39,6 +41,9 @@ export type PlanMapProps = {
 export function PlanMap({ data, focus, placing, onSiteClick, onMapClick }: PlanMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<maplibregl.Map | null>(null);
+  const { t } = useTranslation();
+  // The controls' strings are fixed when the map is made: the page remakes the map in another language.
+  const locale = useRef(controlStrings(t));
   const handlers = useRef({ onSiteClick, onMapClick, placing });
   handlers.current = { onSiteClick, onMapClick, placing };
 
@@ -52,6 +57,7 @@ export function PlanMap({ data, focus, placing, onSiteClick, onMapClick }: PlanM
       attributionControl: false,
       maxZoom: 17,
       fadeDuration: 0,
+      locale: locale.current,
       // The print sheet and tests read the canvas.
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });

@@ -51,6 +51,10 @@ export function StopSearch({
             <li key={c.id}>
               <span>
                 {c.name}
+                {c.kind === "SPECIAL_TOWN" && <span className="tag small">{t("plan.specialTownMark")}</span>}
+                {isDemonstrationSite(c.officialGrade) && (
+                  <span className="tag small demo">{t("plan.demonstrationMark")}</span>
+                )}
                 <span className="field-hint"> · {c.townshipName}</span>
               </span>
               <button

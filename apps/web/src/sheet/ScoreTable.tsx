@@ -3,7 +3,7 @@ import { dimensionSubtotals, gradeFromTotal, type Stage, sheetTotal } from "@bel
 import type { KeyboardEvent } from "react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { type DraftScores, formatScore, type Totals } from "../lib/scores.ts";
+import { type DraftScores, formatScore, parseScore, scoreChange, type Totals } from "../lib/scores.ts";
 
 type Props = {
   definition: SheetDefinitionDto;
@@ -48,6 +48,32 @@ export function ScoreTable({
   onChange,
 }: Props) {
   const { t } = useTranslation();
+  // Each stage's score of an item against the last stage before it that has scores: what a
+  // reviewer raised or lowered is marked (▲/▼) with the earlier score on hover.
+  const scoreOf = (index: number, itemKey: string): number | null | undefined => {
+    const s = stages[index];
+    if (!s) return undefined;
+    if (s.stage === editStage) return parseScore(draft[itemKey] ?? "") ?? undefined;
+    return s.status === "EMPTY" ? undefined : s.items[itemKey];
+  };
+  const earlier = (index: number, itemKey: string) => {
+    for (let i = index - 1; i >= 0; i--) if (stages[i]?.status !== "EMPTY") return scoreOf(i, itemKey);
+    return undefined;
+  };
+  const changeMark = (index: number, itemKey: string) => {
+    const before = earlier(index, itemKey);
+    const change = scoreChange(before, scoreOf(index, itemKey));
+    if (!change) return null;
+    return (
+      <span
+        className={`score-change score-${change}`}
+        title={t("sheet.changedFrom", { before: formatScore(before) })}
+        data-testid="score-change"
+      >
+        {change === "up" ? "▲" : "▼"}
+      </span>
+    );
+  };
   const totals = useMemo(
     () =>
       stages.map((s): Totals | null => {
@@ -114,7 +140,7 @@ export function ScoreTable({
             <tr key={item.key}>
               <td className="key">{item.key}</td>
               <td className="text">{item.text}</td>
-              {stages.map((s) =>
+              {stages.map((s, index) =>
                 s.stage === editStage ? (
                   <td key={s.stage} className={cellErrors[item.key] ? "edit-cell invalid" : "edit-cell"}>
                     <input
@@ -134,6 +160,7 @@ export function ScoreTable({
                       aria-describedby={cellErrors[item.key] ? `error-${item.key}` : undefined}
                       data-testid={`score-${item.key}`}
                     />
+                    {changeMark(index, item.key)}
                     {cellErrors[item.key] && (
                       <span className="cell-error" id={`error-${item.key}`}>
                         {cellErrors[item.key]}
@@ -142,6 +169,7 @@ export function ScoreTable({
                   </td>
                 ) : (
                   <td key={s.stage} className="num" data-testid={`cell-${s.stage}-${item.key}`}>
+                    {changeMark(index, item.key)}
                     {formatScore(s.items[item.key])}
                   </td>
                 ),

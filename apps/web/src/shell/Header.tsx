@@ -1,6 +1,6 @@
 import type { AppInfoDto, MeDto } from "@beltmap/api";
 import type { Role } from "@beltmap/domain";
-import { useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
@@ -36,15 +36,30 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
+  // On a phone the links and the account's buttons fold into a menu, closed again on every page.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
-    <header className="header">
+    <header className={menuOpen ? "header menu-open" : "header"}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <h1>{t("app.title")}</h1>
         <span className="brand-sub">{t("app.subtitle")}</span>
         {info?.cycle && <CycleSwitcher canManage={me.role === "CITY"} />}
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+          data-testid="menu-toggle"
+        >
+          {menuOpen ? t("nav.closeMenu") : t("nav.menu")}
+        </button>
       </div>
-      <nav className="main-nav" aria-label={t("nav.label")}>
+      <nav className="main-nav" id={menuId} aria-label={t("nav.label")}>
         <NavLink to="/" end>
           {t("nav.map")}
         </NavLink>

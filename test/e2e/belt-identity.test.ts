@@ -41,12 +41,18 @@ async function idle(page: Page, testId: "map" | "plan-map"): Promise<void> {
   );
 }
 
-/** The features of a source of the live map, one per id (tiles may repeat a feature). */
+/**
+ * The features' properties of a GeoJSON source of the live map: what its layers draw, whether or
+ * not the zoom shows them now (stop labels appear from zoom 9).
+ */
 function sourceFeatures<T>(page: Page, source: string): Promise<T[]> {
-  return page.evaluate((source) => {
+  return page.evaluate(async (source) => {
     const map = window.beltmap?.map;
-    if (!map) throw new Error("no map");
-    return map.querySourceFeatures(source).map((f) => f.properties) as T[];
+    const geojson = map?.getSource(source) as
+      | { getData: () => Promise<GeoJSON.FeatureCollection> }
+      | undefined;
+    if (!geojson) throw new Error(`no source ${source}`);
+    return (await geojson.getData()).features.map((f) => f.properties) as T[];
   }, source);
 }
 

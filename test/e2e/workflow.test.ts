@@ -68,6 +68,9 @@ describe("township review → county return", () => {
     const changed = self11 >= 3 ? self11 - 1 : self11 + 1;
     await cell.fill(String(changed));
     expect(await cell.getAttribute("aria-invalid")).toBeNull();
+    // The one score changed from 自评 is marked as it is typed.
+    const mark = changed > self11 ? "▲" : "▼";
+    expect(await page.getByTestId("score-change").allTextContents()).toEqual([mark]);
     const reviewTotal = selfTotal - self11 + changed;
     expect(Number(await scoreOf(page, "total-TOWNSHIP_REVIEW"))).toBe(reviewTotal);
     expect(Number(await scoreOf(page, "subtotal-TOWNSHIP_REVIEW-1"))).toBe(
@@ -87,7 +90,10 @@ describe("township review → county return", () => {
     await expect.poll(() => page.getByTestId("sheet-notice").textContent()).toContain("已提交");
     expect(await page.getByTestId("stage-status-TOWNSHIP_REVIEW").textContent()).toContain("已提交");
     expect(await page.locator("input.score-input").count()).toBe(0);
-    expect(await scoreOf(page, `cell-TOWNSHIP_REVIEW-1.1`)).toBe(String(changed));
+    // Submitted, the 复核 column keeps the mark, with 自评's score on hover.
+    const reviewed = page.getByTestId("cell-TOWNSHIP_REVIEW-1.1");
+    expect(await scoreOf(page, "cell-TOWNSHIP_REVIEW-1.1")).toBe(`${mark}${changed}`);
+    expect(await reviewed.getByTestId("score-change").getAttribute("title")).toContain(String(self11));
   });
 
   it("the county finds it at 待初评 and returns the 复核 with a reason", async () => {

@@ -53,7 +53,9 @@ export function CycleCard({
       <header className="cycle-card-head">
         <h3 id={`cycle-${cycle.year}-title`}>
           <span className="cycle-year">{cycle.year}</span>
-          <span className="cycle-name">{cycle.name}</span>
+          <span className="cycle-name" translate="no">
+            {cycle.name}
+          </span>
         </h3>
         <span className={`tag ${cycle.isCurrent ? "cycle-tag-current" : "cycle-tag-past"}`}>
           {cycle.isCurrent ? t("cycleAdmin.currentTag") : t("cycleAdmin.past")}

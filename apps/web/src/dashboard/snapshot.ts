@@ -109,6 +109,38 @@ export function chartRows(sizes: readonly { width: number; height: number }[], c
   return rows;
 }
 
+/** A row placed on the page: beside the map, or across the page once the map has ended. */
+export type PlacedRow = Row & { y: number; beside: boolean };
+
+/**
+ * The charts beside the map while it lasts, then across the whole page, so a long dashboard does
+ * not leave the space under the map empty. `y` is from the top of the body.
+ */
+export function chartLayout(
+  sizes: readonly { width: number; height: number }[],
+  columnWidth: number,
+  fullWidth: number,
+  besideHeight: number,
+): { rows: PlacedRow[]; height: number } {
+  const rows: PlacedRow[] = [];
+  let start = 0;
+  let y = 0;
+  while (start < sizes.length) {
+    const beside = y < besideHeight;
+    const [row] = chartRows(sizes.slice(start), beside ? columnWidth : fullWidth);
+    if (!row) break;
+    rows.push({
+      ...row,
+      items: row.items.map((item) => ({ ...item, index: item.index + start })),
+      y,
+      beside,
+    });
+    start += row.items.length;
+    y += row.height + CAPTION + LEGEND;
+  }
+  return { rows, height: y };
+}
+
 /** A chart's legend from (x, baseline), wrapped to its width: swatches like the page's, then the label. */
 function drawLegend(
   ctx: CanvasRenderingContext2D,
@@ -168,11 +200,8 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
   if (!map) throw new Error("no map image");
   const mapHeight = Math.round((map.height / map.width) * MAP_WIDTH);
   const columnWidth = WIDTH - MAP_WIDTH - MARGIN * 3;
-  const rows = chartRows(charts, columnWidth);
-  const bodyHeight = Math.max(
-    mapHeight,
-    rows.reduce((sum, row) => sum + row.height + CAPTION + LEGEND, 0),
-  );
+  const layout = chartLayout(charts, columnWidth, WIDTH - MARGIN * 2, mapHeight + MARGIN);
+  const bodyHeight = Math.max(mapHeight, layout.height);
   const paper = PAPER[content.theme];
   const canvas = document.createElement("canvas");
   canvas.width = WIDTH;
@@ -207,9 +236,9 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
   ctx.strokeStyle = paper.line;
   ctx.strokeRect(MARGIN, HEADER, MAP_WIDTH, mapHeight);
 
-  let y = HEADER;
-  for (const row of rows) {
-    let x = MARGIN * 2 + MAP_WIDTH;
+  for (const row of layout.rows) {
+    const y = HEADER + row.y;
+    let x = row.beside ? MARGIN * 2 + MAP_WIDTH : MARGIN;
     for (const { index, width } of row.items) {
       const chart = charts[index];
       const part = content.charts[index];
@@ -229,7 +258,6 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
       ctx.restore();
       x += width + GAP;
     }
-    y += row.height + CAPTION + LEGEND;
   }
 
   // The tiers' colours, named: the map's points and heat use them.

@@ -366,6 +366,7 @@ export const en: Messages = {
   },
   map: {
     zoomIn: "Zoom in",
+    title: "Map",
     zoomOut: "Zoom out",
     resetBearing: "Drag to rotate map",
     kilometers: "km",

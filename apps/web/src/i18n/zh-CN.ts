@@ -360,6 +360,7 @@ export const zhCN = {
   },
   map: {
     zoomIn: "放大",
+    title: "地图",
     zoomOut: "缩小",
     resetBearing: "拖动旋转地图",
     kilometers: "公里",

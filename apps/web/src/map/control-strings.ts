@@ -4,6 +4,7 @@ type Translate = (key: string) => string;
 
 export function controlStrings(t: Translate): Record<string, string> {
   return {
+    "Map.Title": t("map.title"),
     "NavigationControl.ZoomIn": t("map.zoomIn"),
     "NavigationControl.ZoomOut": t("map.zoomOut"),
     "NavigationControl.ResetBearing": t("map.resetBearing"),

@@ -144,7 +144,7 @@ export function BeltPrintPage() {
                 <p className="belt-sheet-plan">{title}</p>
                 <h2 id={`belt-sheet-${belt.id}`}>
                   <BeltBadge index={belt.index} className="belt-sheet-badge" />
-                  {belt.name}
+                  <span translate="no">{belt.name}</span>
                 </h2>
               </div>
               {demoData && (

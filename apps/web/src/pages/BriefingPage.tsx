@@ -211,14 +211,56 @@ export function BriefingPage() {
             />
           )}
         </div>
-        <footer className="briefing-footer" title={t("briefing.slides")}>
-          {slides.map((s, i) => (
-            <span
-              key={s.unitId ?? "CITY"}
-              className={i === index ? "briefing-dot current" : "briefing-dot"}
-              aria-current={i === index ? "step" : undefined}
-            />
-          ))}
+        <footer className="briefing-footer">
+          {/* A mouse, a touch screen or a clicker: the tour is driven here as by the keys. */}
+          <button
+            type="button"
+            className="briefing-control"
+            onClick={() => setIndex((i) => nextSlide(i, slides.length, -1))}
+            aria-label={t("briefing.previous")}
+            data-testid="briefing-prev"
+          >
+            ‹
+          </button>
+          <nav className="briefing-dots" aria-label={t("briefing.slides")}>
+            {slides.map((s, i) => (
+              <button
+                type="button"
+                key={s.unitId ?? "CITY"}
+                className={i === index ? "briefing-dot current" : "briefing-dot"}
+                aria-current={i === index ? "step" : undefined}
+                aria-label={t("briefing.goTo", {
+                  n: i + 1,
+                  title: s.unitId
+                    ? t(`units.${s.unitId}`, {
+                        defaultValue: summary.data?.perUnit.find((u) => u.unitId === s.unitId)?.unitName,
+                      })
+                    : t("briefing.city"),
+                })}
+                onClick={() => setIndex(i)}
+                data-testid="briefing-dot"
+              />
+            ))}
+          </nav>
+          <button
+            type="button"
+            className="briefing-control"
+            onClick={() => setIndex((i) => nextSlide(i, slides.length, 1))}
+            aria-label={t("briefing.next")}
+            data-testid="briefing-next"
+          >
+            ›
+          </button>
+          <button
+            type="button"
+            className="briefing-control wide"
+            onClick={() => setPaused((p) => !p)}
+            aria-pressed={paused}
+            data-testid="briefing-pause"
+          >
+            {paused ? t("briefing.resume") : t("briefing.pause")}
+          </button>
+          <FullscreenButton />
         </footer>
       </div>
     </div>
@@ -326,3 +368,29 @@ const SLIDE_CHART_HEIGHTS: Record<(typeof SLIDE_CHARTS)[number], (unitId: string
   tiers: () => 206,
   third: (unitId) => (unitId ? 250 : 272),
 };
+
+/** The wall screen's whole display for the 大屏 (where the browser allows it). */
+function FullscreenButton() {
+  const { t } = useTranslation();
+  const [full, setFull] = useState(() => document.fullscreenElement !== null);
+  useEffect(() => {
+    const onChange = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener("fullscreenchange", onChange);
+    return () => document.removeEventListener("fullscreenchange", onChange);
+  }, []);
+  if (!document.fullscreenEnabled) return null;
+  return (
+    <button
+      type="button"
+      className="briefing-control wide"
+      onClick={() =>
+        void (full ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {
+          // Refused (no user gesture, a policy): the page stays as it is.
+        })
+      }
+      data-testid="briefing-fullscreen"
+    >
+      {full ? t("briefing.exitFullscreen") : t("briefing.fullscreen")}
+    </button>
+  );
+}

@@ -233,6 +233,12 @@ export function DashboardPage() {
           </Suspense>
           {shownYear !== null && <CycleBadge year={shownYear} playing={playing} />}
           <MapLegend belts={belts.data ?? []} unitId={shownUnit} />
+          {(organizations.isPending || belts.isPending) && (
+            // The map's data is on its way: say so rather than show empty counties.
+            <div className="map-loading-badge" role="status" data-testid="map-loading">
+              {t("app.loading")}
+            </div>
+          )}
         </div>
       </section>
       <section className="dashboard-panels" aria-label={t("dashboard.title")}>

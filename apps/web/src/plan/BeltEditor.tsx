@@ -59,7 +59,9 @@ export function BeltEditor(props: BeltEditorProps) {
     >
       <header className="belt-card-head">
         <BeltBadge index={index} />
-        <strong className="belt-name">{belt.name || t("plan.newBeltName", { n: index + 1 })}</strong>
+        <strong className="belt-name" translate="no">
+          {belt.name || t("plan.newBeltName", { n: index + 1 })}
+        </strong>
         {belt.kind === "SPECIAL_TOWN" && <span className="tag">{t("plan.kinds.SPECIAL_TOWN")}</span>}
         <span className="belt-length" data-testid={`belt-length-${index}`}>
           {t("plan.length", { km: km.toFixed(1) })}

@@ -88,7 +88,7 @@ export function PlanActions({
             data-status={plan.status}
           >
             {t(`plan.status.${status}`)}
-            {plan.version > 0 && ` · v${plan.version}`}
+            {plan.version > 0 && ` · ${t("plan.versionShort", { version: plan.version })}`}
           </span>
         )}
       </h2>

@@ -188,6 +188,8 @@ export function createBeltMapRenderer({
     pointerEvents: "none",
   });
   container.className = "belt-map-offscreen";
+  // Drawn to be read back as pictures, never looked at or read out as it is.
+  container.setAttribute("aria-hidden", "true");
   document.body.append(container);
 
   let map: maplibregl.Map | null = null;

@@ -59,7 +59,15 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
           {menuOpen ? t("nav.closeMenu") : t("nav.menu")}
         </button>
       </div>
-      <nav className="main-nav" id={menuId} aria-label={t("nav.label")}>
+      <nav
+        className="main-nav"
+        id={menuId}
+        aria-label={t("nav.label")}
+        // A link followed closes the menu, the current page's link included (no page change then).
+        onClickCapture={(event) => {
+          if ((event.target as HTMLElement).closest("a")) setMenuOpen(false);
+        }}
+      >
         <NavLink to="/" end>
           {t("nav.map")}
         </NavLink>
@@ -93,12 +101,17 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
           </span>
         )}
         <span className="user" data-testid="current-user">
-          <strong>{me.displayName}</strong>
+          {/* Names are data, in the language they were given in: translate="no". */}
+          <strong translate="no">{me.displayName}</strong>
           <span className="user-region">
             {/* An organisation's account is named after it: its region would say the same again. */}
-            {me.displayName.includes(me.regionName)
-              ? t(`codes.role.${me.role}`)
-              : `${me.regionName} · ${t(`codes.role.${me.role}`)}`}
+            {!me.displayName.includes(me.regionName) && (
+              <>
+                <span translate="no">{me.regionName}</span>
+                {" · "}
+              </>
+            )}
+            {t(`codes.role.${me.role}`)}
           </span>
         </span>
         <LanguageSwitch />

@@ -234,7 +234,10 @@ describe("the county planner", () => {
     };
     expect(doc.kml.Document.name).toBe("柯城区2026年度示范带");
     const folders = doc.kml.Document.Folder;
-    expect(folders.map((f) => f.name)).toEqual(plan.belts.map((b) => b.name));
+    // Named as on the maps: the belt's letter, then its name.
+    expect(folders.map((f) => f.name)).toEqual(
+      plan.belts.map((b, i) => `${String.fromCharCode(65 + i)} · ${b.name}`),
+    );
     folders.forEach((folder, i) => {
       const lines = folder.Placemark.filter((p) => p.LineString);
       expect(lines).toHaveLength(1);
@@ -256,6 +259,11 @@ describe("the county planner", () => {
       throw new Error(`a ${collection.type}, not a FeatureCollection`);
     const lines = collection.features.filter((f) => f.geometry?.type === "LineString");
     expect(lines).toHaveLength(plan.belts.length);
+    // Each line in its belt's colour on the maps (simplestyle's stroke), as the planner's cards show it.
+    const cards = await page
+      .locator(".belt-card .belt-badge")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-belt-color")));
+    expect(lines.map((l) => l.properties?.stroke)).toEqual(cards);
   }, 60_000);
 
   it("prints an A4 sheet per belt with its map drawn", async () => {

@@ -9,6 +9,8 @@ const NASTY = `A&B <公司> "引号" '单引号'`;
 /** Three stops in 柯城区, one with every character XML escapes and one with control characters. */
 const LINE: ExportBelt = {
   name: `柯城区示范带一 ${NASTY}`,
+  letter: "A",
+  color: "#7B2D8E",
   theme: "共同富裕",
   kindLabel: "特色小镇示范带",
   unitName: "柯城区",
@@ -23,6 +25,8 @@ const LINE: ExportBelt = {
 
 const LOOP: ExportBelt = {
   name: "江山市示范带二",
+  letter: "B",
+  color: "#0072B2",
   theme: "",
   kindLabel: "示范带",
   unitName: "江山市",
@@ -37,6 +41,8 @@ const LOOP: ExportBelt = {
 
 const SINGLE: ExportBelt = {
   name: "开化县示范带三",
+  letter: "C",
+  color: "#D55E00",
   theme: "生态",
   kindLabel: "示范带",
   unitName: "开化县",
@@ -45,7 +51,7 @@ const SINGLE: ExportBelt = {
   stops: [{ name: "芹阳办事处", lng: 118.41, lat: 29.14 }],
 };
 
-const EMPTY: ExportBelt = { ...SINGLE, name: "龙游县示范带四", stops: [] };
+const EMPTY: ExportBelt = { ...SINGLE, name: "龙游县示范带四", letter: "D", color: "#009E73", stops: [] };
 
 const BELTS: readonly ExportBelt[] = [LINE, LOOP, SINGLE, EMPTY];
 
@@ -96,6 +102,9 @@ describe("beltsToGeoJSON", () => {
     ]);
     expect(ls[0]?.properties).toEqual({
       name: LINE.name,
+      letter: "A",
+      stroke: "#7B2D8E",
+      "stroke-width": 4,
       theme: "共同富裕",
       kind: "特色小镇示范带",
       unit: "柯城区",
@@ -133,16 +142,22 @@ describe("beltsToGeoJSON", () => {
     const ps = points(fc);
     expect(ps).toHaveLength(LINE.stops.length + LOOP.stops.length + 1);
     expect(ps.filter((f) => f.properties?.belt === LOOP.name).map((f) => f.properties)).toEqual([
-      { belt: LOOP.name, order: 1, name: "江山港" },
-      { belt: LOOP.name, order: 2, name: "清湖镇" },
-      { belt: LOOP.name, order: 3, name: "贺村镇" },
+      { belt: LOOP.name, order: 1, label: "B1", "marker-color": "#0072B2", name: "江山港" },
+      { belt: LOOP.name, order: 2, label: "B2", "marker-color": "#0072B2", name: "清湖镇" },
+      { belt: LOOP.name, order: 3, label: "B3", "marker-color": "#0072B2", name: "贺村镇" },
     ]);
     const single = beltsToGeoJSON([SINGLE]);
     expect(single.features).toEqual([
       {
         type: "Feature",
         geometry: { type: "Point", coordinates: [118.41, 29.14] },
-        properties: { belt: SINGLE.name, order: 1, name: "芹阳办事处" },
+        properties: {
+          belt: SINGLE.name,
+          order: 1,
+          label: "C1",
+          "marker-color": "#D55E00",
+          name: "芹阳办事处",
+        },
       },
     ]);
     expect(() => check(JSON.stringify(single))).not.toThrow();
@@ -174,11 +189,15 @@ type KmlFolder = { name: string; Placemark?: KmlPlacemark[] };
 type Kml = {
   kml: {
     "@_xmlns": string;
-    Document: { name: string; Style: { "@_id": string }; Folder?: KmlFolder[] };
+    Document: {
+      name: string;
+      Style: { "@_id": string; LineStyle: { color: string } }[];
+      Folder?: KmlFolder[];
+    };
   };
 };
 
-const ALWAYS_ARRAYS = new Set(["Folder", "Placemark"]);
+const ALWAYS_ARRAYS = new Set(["Folder", "Placemark", "Style"]);
 
 /** Validates and parses with fast-xml-parser; text stays text (a name "123" is not a number). */
 function parseKml(xml: string): Kml["kml"] {
@@ -198,14 +217,20 @@ const positions = (coordinates: string | undefined): number[][] =>
     .map((p) => p.split(",").map(Number));
 
 describe("beltsToKml", () => {
-  it("is well-formed KML 2.2 in UTF-8 with a named Document and a line Style", () => {
+  it("is well-formed KML 2.2 in UTF-8 with a named Document and a line Style per belt in its colour", () => {
     const xml = beltsToKml(`衢州市 ${NASTY}`, BELTS);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
     const kml = parseKml(xml);
     expect(kml["@_xmlns"]).toBe("http://www.opengis.net/kml/2.2");
     expect(kml.Document.name).toBe(`衢州市 ${NASTY}`);
-    expect(kml.Document.Style["@_id"]).toBe("belt-line");
-    expect(kml.Document.Folder?.map((f) => f.name)).toEqual(BELTS.map((b) => b.name));
+    // KML colours are aabbggrr: #7B2D8E is ff8e2d7b.
+    expect(kml.Document.Style.map((s) => [s["@_id"], s.LineStyle.color])).toEqual([
+      ["belt-A", "ff8e2d7b"],
+      ["belt-B", "ffb27200"],
+      ["belt-C", "ff005ed5"],
+      ["belt-D", "ff739e00"],
+    ]);
+    expect(kml.Document.Folder?.map((f) => f.name)).toEqual(BELTS.map((b) => `${b.letter} · ${b.name}`));
   });
 
   it("gives exactly one LineString per belt with ≥ 2 stops, in stop order, tessellated", () => {
@@ -217,7 +242,7 @@ describe("beltsToKml", () => {
 
     const line = folders[0]?.Placemark?.[0];
     expect(line?.name).toBe(LINE.name);
-    expect(line?.styleUrl).toBe("#belt-line");
+    expect(line?.styleUrl).toBe("#belt-A");
     expect(line?.LineString?.tessellate).toBe("1");
     expect(positions(line?.LineString?.coordinates)).toEqual([
       [118.871235, 28.941234],
@@ -238,17 +263,17 @@ describe("beltsToKml", () => {
     expect(line?.description).toBe("类型：示范带；单位：江山市；全长：8.0 公里（环线）");
   });
 
-  it("gives a numbered Point Placemark per stop; a 1-stop belt only its Point", () => {
+  it("gives a Point Placemark per stop, labelled as on the map; a 1-stop belt only its Point", () => {
     const folders = parseKml(beltsToKml("衢州市", BELTS)).Document.Folder ?? [];
     const stops = (folders[1]?.Placemark ?? []).filter((p) => p.Point);
-    expect(stops.map((p) => p.name)).toEqual(["1. 江山港", "2. 清湖镇", "3. 贺村镇"]);
+    expect(stops.map((p) => p.name)).toEqual(["B1. 江山港", "B2. 清湖镇", "B3. 贺村镇"]);
     expect(stops.map((p) => positions(p.Point?.coordinates))).toEqual([
       [[118.63, 28.74]],
       [[118.6, 28.68]],
       [[118.67, 28.7]],
     ]);
     expect(folders[2]?.Placemark).toEqual([
-      { name: "1. 芹阳办事处", Point: { coordinates: "118.41,29.14" } },
+      { name: "C1. 芹阳办事处", Point: { coordinates: "118.41,29.14" } },
     ]);
     expect(folders[3]?.Placemark).toBeUndefined();
   });
@@ -260,9 +285,9 @@ describe("beltsToKml", () => {
     const placemarks = parseKml(xml).Document.Folder?.[0]?.Placemark ?? [];
     expect(placemarks.map((p) => p.name)).toEqual([
       LINE.name,
-      "1. 衢州市柯城区石梁镇",
-      `2. ${NASTY}`,
-      "3. 控制字符结束",
+      "A1. 衢州市柯城区石梁镇",
+      `A2. ${NASTY}`,
+      "A3. 控制字符结束",
     ]);
     // No numeric character references or mojibake: the bytes are the UTF-8 of the Chinese text.
     expect(xml).not.toMatch(/&#/);
@@ -275,7 +300,7 @@ describe("beltsToKml", () => {
     expect(illegalInXml(xml)).toEqual([]);
     const kml = parseKml(xml);
     expect(kml.Document.name).toBe("名称");
-    expect(kml.Document.Folder?.[0]?.Placemark?.[3]?.name).toBe("3. 控制字符结束");
+    expect(kml.Document.Folder?.[0]?.Placemark?.[3]?.name).toBe("A3. 控制字符结束");
     expect(kml.Document.Folder?.[1]?.Placemark?.[0]?.description).toMatch(/^主题：主题；/);
   });
 

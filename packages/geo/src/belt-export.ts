@@ -11,6 +11,10 @@ export type ExportStop = { name: string; lng: number; lat: number };
 export type ExportBelt = {
   /** In Chinese, e.g. "柯城区示范带一". */
   name: string;
+  /** Its letter in the unit's plan (A, B…), which starts its stops' labels (A1, A2…). */
+  letter: string;
+  /** Its colour on every map, as #rrggbb. */
+  color: string;
   /** May be "". */
   theme: string;
   /** E.g. "特色小镇示范带" or "示范带". */
@@ -26,6 +30,10 @@ export type ExportBelt = {
 
 export type BeltLineProperties = {
   name: string;
+  letter: string;
+  /** simplestyle-spec: the line's colour in GIS tools and geojson.io, as on Beltmap's maps. */
+  stroke: string;
+  "stroke-width": number;
   theme: string;
   kind: string;
   unit: string;
@@ -40,6 +48,9 @@ export type BeltStopProperties = {
   belt: string;
   /** 1-based position in the visiting order. */
   order: number;
+  /** As on Beltmap's maps: the belt's letter and the order, e.g. "A1". */
+  label: string;
+  "marker-color": string;
   name: string;
 };
 
@@ -87,6 +98,9 @@ export function beltsToGeoJSON(belts: readonly ExportBelt[]): FeatureCollection<
         geometry: { type: "LineString", coordinates: routeOf(belt) },
         properties: {
           name: belt.name,
+          letter: belt.letter,
+          stroke: belt.color,
+          "stroke-width": 4,
           theme: belt.theme,
           kind: belt.kindLabel,
           unit: belt.unitName,
@@ -100,7 +114,13 @@ export function beltsToGeoJSON(belts: readonly ExportBelt[]): FeatureCollection<
       features.push({
         type: "Feature",
         geometry: { type: "Point", coordinates: positionOf(belt, stop) },
-        properties: { belt: belt.name, order: i + 1, name: stop.name },
+        properties: {
+          belt: belt.name,
+          order: i + 1,
+          label: `${belt.letter}${i + 1}`,
+          "marker-color": belt.color,
+          name: stop.name,
+        },
       });
     });
   }
@@ -142,11 +162,19 @@ function beltDescription(belt: ExportBelt): string {
   return parts.filter((p) => p !== undefined).join("；");
 }
 
-const LINE_STYLE_ID = "belt-line";
+/** KML colours are aabbggrr: the belt's #rrggbb, opaque. */
+function kmlColor(hex: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return `ff${m[3]}${m[2]}${m[1]}`.toLowerCase();
+}
+
+const styleId = (belt: ExportBelt) => `belt-${belt.letter}`;
 
 /**
- * The belts as a KML 2.2 document named `documentName`: per belt a Folder holding a Placemark with the
- * route (a LineString, closed for a round trip) and a Placemark per stop named "1. 站点名", "2. …".
+ * The belts as a KML 2.2 document named `documentName`: per belt a Folder ("A · 名称") holding a
+ * Placemark with the route (a LineString in the belt's colour, closed for a round trip) and a
+ * Placemark per stop named as on the map: "A1. 站点名", "A2. …".
  * A belt with fewer than 2 stops gets only its stop Placemarks (a LineString needs two positions).
  */
 export function beltsToKml(documentName: string, belts: readonly ExportBelt[]): string {
@@ -155,18 +183,21 @@ export function beltsToKml(documentName: string, belts: readonly ExportBelt[]): 
     '<kml xmlns="http://www.opengis.net/kml/2.2">',
     "  <Document>",
     `    <name>${xmlText(documentName)}</name>`,
-    // KML colours are aabbggrr: an opaque orange-red that stands out on both satellite and street maps.
-    `    <Style id="${LINE_STYLE_ID}"><LineStyle><color>ff1f4fe8</color><width>4</width></LineStyle></Style>`,
+    // One style per belt, in the belt's colour on Beltmap's maps.
+    ...belts.map(
+      (belt) =>
+        `    <Style id="${xmlText(styleId(belt))}"><LineStyle><color>${kmlColor(belt.color)}</color><width>4</width></LineStyle></Style>`,
+    ),
   ];
   for (const belt of belts) {
     const name = xmlText(belt.name);
-    lines.push("    <Folder>", `      <name>${name}</name>`);
+    lines.push("    <Folder>", `      <name>${xmlText(`${belt.letter} · ${belt.name}`)}</name>`);
     if (belt.stops.length >= 2) {
       lines.push(
         "      <Placemark>",
         `        <name>${name}</name>`,
         `        <description>${xmlText(beltDescription(belt))}</description>`,
-        `        <styleUrl>#${LINE_STYLE_ID}</styleUrl>`,
+        `        <styleUrl>#${xmlText(styleId(belt))}</styleUrl>`,
         "        <LineString>",
         "          <tessellate>1</tessellate>",
         `          <coordinates>${kmlCoordinates(routeOf(belt))}</coordinates>`,
@@ -177,7 +208,7 @@ export function beltsToKml(documentName: string, belts: readonly ExportBelt[]): 
     belt.stops.forEach((stop, i) => {
       lines.push(
         "      <Placemark>",
-        `        <name>${xmlText(`${i + 1}. ${stop.name}`)}</name>`,
+        `        <name>${xmlText(`${belt.letter}${i + 1}. ${stop.name}`)}</name>`,
         `        <Point><coordinates>${kmlCoordinates([positionOf(belt, stop)])}</coordinates></Point>`,
         "      </Placemark>",
       );

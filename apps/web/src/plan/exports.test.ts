@@ -1,4 +1,5 @@
 import type { BeltDto, BeltStopDto } from "@beltmap/api";
+import { beltColor } from "@beltmap/domain";
 import { beltsToGeoJSON, beltsToKml } from "@beltmap/geo/belt-export";
 import { describe, expect, it } from "vitest";
 import { i18next, loadLanguage } from "../i18n/index.ts";
@@ -41,10 +42,12 @@ const PLAIN_BELT: BeltDto = {
 const t = i18next.t.bind(i18next);
 
 describe("toExportBelts", () => {
-  it("keeps every belt's facts and labels its kind in Chinese", () => {
+  it("keeps every belt's facts, its letter and colour as on the maps, and labels its kind in Chinese", () => {
     const [town, plain] = toExportBelts("柯城区", [TOWN_BELT, PLAIN_BELT], t);
     expect(town).toEqual({
       name: "柯城区示范带一",
+      letter: "A",
+      color: beltColor(0),
       theme: "共同富裕",
       kindLabel: "特色小镇示范带",
       unitName: "柯城区",
@@ -57,6 +60,7 @@ describe("toExportBelts", () => {
       ],
     });
     expect(plain?.kindLabel).toBe("示范带");
+    expect([plain?.letter, plain?.color]).toEqual(["B", beltColor(1)]);
   });
 
   it("writes Chinese kind labels while the UI speaks English", async () => {
@@ -111,16 +115,16 @@ describe("toExportBelts", () => {
     const names = [...kml.matchAll(/<name>([^<]*)<\/name>/g)].map((m) => m[1]);
     expect(names).toEqual([
       "柯城区2026年度示范带",
+      "A · 柯城区示范带一",
       "柯城区示范带一",
-      "柯城区示范带一",
-      "1. 甲公司",
-      "2. 乙小镇",
-      "3. 丙公司",
+      "A1. 甲公司",
+      "A2. 乙小镇",
+      "A3. 丙公司",
+      "B · 柯城区示范带二",
       "柯城区示范带二",
-      "柯城区示范带二",
-      "1. 丁律所",
-      "2. 戊学校",
-      "3. 己医院",
+      "B1. 丁律所",
+      "B2. 戊学校",
+      "B3. 己医院",
     ]);
     expect(kml).toContain(
       "<description>主题：共同富裕；类型：特色小镇示范带；单位：柯城区；全长：9.8 公里（环线）</description>",

@@ -2,6 +2,7 @@
 // @beltmap/geo), and the files' names. Pure: no DOM; ExportMenu saves what these build.
 
 import type { BeltDto } from "@beltmap/api";
+import { beltColor, beltLetter } from "@beltmap/domain";
 import type { ExportBelt } from "@beltmap/geo";
 import { chinaDate } from "../lib/format.ts";
 
@@ -19,6 +20,8 @@ export function stopsInOrder<S extends { position: number }>(stops: readonly S[]
 export function toExportBelts(unitName: string, belts: readonly BeltDto[], t: Translate): ExportBelt[] {
   return belts.map((belt) => ({
     name: belt.name,
+    letter: beltLetter(belt.index),
+    color: beltColor(belt.index),
     theme: belt.theme,
     kindLabel: t(`codes.beltKind.${belt.kind}`, { lng: "zh-CN" }),
     unitName,

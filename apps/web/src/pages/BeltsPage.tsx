@@ -8,6 +8,7 @@ import {
   routeLengthKm,
   ruleResultJson,
   submissionWarnings,
+  unitPasses,
 } from "@beltmap/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -195,6 +196,10 @@ export function BeltsPage() {
         ...(savedUnit?.rules.filter((r) => r.rule === "COMMITTEE_CONTACTS") ?? []),
       ]
     : (savedUnit?.rules ?? null);
+  // With nothing unsaved the draft is the saved plan, and its live rules are the saved verdict at
+  // once, not a second later when the city-wide compliance has been fetched again.
+  const savedPassed =
+    plan.data?.can.edit.ok && !editor.dirty && rules ? unitPasses(rules) : (savedUnit?.passed ?? null);
 
   const draftSnapshot = useMemo(() => (draft ? snapshotOf(draft, sites) : null), [draft, sites]);
   const after = comparing?.target != null ? shownVersion : draftSnapshot;
@@ -222,7 +227,7 @@ export function BeltsPage() {
       countyLabels: countyLabels(counties.data ?? [], status),
       countyStatus: status,
       versionLines: versionLines(before ?? null),
-      beltLines: beltLines(planned, others),
+      beltLines: beltLines(planned, others, unitId === null),
       beltStops: beltStops(planned),
       sites: sitesToGeoJSON([...sites.values()], draft, activeKey, new Set(view.highlight)),
       changes: changedStops(added, removed),
@@ -455,14 +460,14 @@ export function BeltsPage() {
         {rules && plan.data && plan.data.minBelts > 0 && (
           <section className="rules-section">
             <h3>{t("plan.rules")}</h3>
-            {savedUnit && (
+            {savedPassed !== null && (
               <p
-                className={savedUnit.passed ? "saved-compliance pass" : "saved-compliance fail"}
+                className={savedPassed ? "saved-compliance pass" : "saved-compliance fail"}
                 data-testid="saved-compliance"
-                data-passed={String(savedUnit.passed)}
+                data-passed={String(savedPassed)}
               >
-                {savedUnit.passed ? "✓ " : "✗ "}
-                {t(savedUnit.passed ? "plan.savedPasses" : "plan.savedFails")}
+                {savedPassed ? "✓ " : "✗ "}
+                {t(savedPassed ? "plan.savedPasses" : "plan.savedFails")}
               </p>
             )}
             {plan.data.can.edit.ok && <p className="field-hint">{t("plan.rulesLive")}</p>}

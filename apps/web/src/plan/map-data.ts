@@ -58,10 +58,14 @@ function line(coordinates: [number, number][], roundTrip: boolean): GeoJSON.Line
   return { type: "LineString", coordinates: roundTrip && first ? [...coordinates, first] : coordinates };
 }
 
-/** The unit's belts (coloured, the active one on top) and, in the city's overview, other units' belts. */
+/**
+ * The unit's belts (coloured, the active one on top) and other units' belts: grey around a unit
+ * being planned, and in their own colours in the city's overview, where no unit is (`othersInColour`).
+ */
 export function beltLines(
   planned: readonly PlannedBelt[],
   others: readonly BeltDto[],
+  othersInColour = false,
 ): GeoJSON.FeatureCollection<GeoJSON.LineString, LineProps> {
   const features: GeoJSON.Feature<GeoJSON.LineString, LineProps>[] = [];
   for (const belt of others) {
@@ -76,7 +80,7 @@ export function beltLines(
         properties: {
           key: `other-${belt.id}`,
           name: belt.name,
-          color: OTHER_BELT_COLOR,
+          color: othersInColour ? beltColor(belt.index) : OTHER_BELT_COLOR,
           active: false,
           other: true,
         },

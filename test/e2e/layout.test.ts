@@ -1,0 +1,100 @@
+// Nothing overflows or is cut off (issue 14): every page of the city and of a county, in Chinese and
+// in English, at 1366×768, 1920×1080 and 3840×2160 — no sideways scroll, and no text clipped by
+// its box (measured: an element with text whose content is wider than the box that hides it).
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type TestApp } from "../support/app.ts";
+import { type DemoUser, signInContext } from "../support/auth.ts";
+
+const CLOCK = "2026-11-20T09:00:00+08:00";
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startApp({ env: { DEMO_CLOCK: CLOCK } });
+}, 180_000);
+
+afterAll(async () => {
+  expect(await app?.stop()).toBe(0);
+});
+
+const PAGES: Partial<Record<DemoUser, string[]>> = {
+  "demo-city": [
+    "/",
+    "/dashboard",
+    "/queue",
+    "/rereviews",
+    "/sites",
+    "/roster",
+    "/belts",
+    "/belts?unit=KECHENG",
+    "/import",
+    "/users",
+    "/cycles",
+    "/appendix2",
+  ],
+  "demo-county": ["/", "/dashboard", "/queue", "/belts"],
+};
+
+/**
+ * Text cut off: an element holding text whose content is wider (or taller) than its box while the
+ * box hides what overflows. Input fields scroll their own text and are left out; a table inside a
+ * scrolling box is not cut off, it scrolls.
+ */
+function clipped(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
+      if (el.closest(".maplibregl-map, svg, canvas, input, textarea, select, [aria-hidden=true]")) continue;
+      const hasText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "",
+      );
+      if (!hasText || !el.checkVisibility()) continue;
+      // Text for screen readers only (a 1-pixel box) is hidden on purpose.
+      if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
+      const style = getComputedStyle(el);
+      const hidesX = ["hidden", "clip"].includes(style.overflowX);
+      const hidesY = ["hidden", "clip"].includes(style.overflowY);
+      const cutX = hidesX && el.scrollWidth > el.clientWidth + 1;
+      const cutY = hidesY && el.scrollHeight > el.clientHeight + 1;
+      if (cutX || cutY)
+        found.push(
+          `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? "").trim().slice(0, 30)}`,
+        );
+    }
+    return found;
+  });
+}
+
+describe("every page fits its screen", () => {
+  for (const language of ["zh-CN", "en"] as const)
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+      [3840, 2160],
+    ] as const)
+      it(`at ${width}×${height} in ${language}`, async () => {
+        const found: string[] = [];
+        for (const [user, paths] of Object.entries(PAGES) as [DemoUser, string[]][]) {
+          const context = await app.browser.newContext({ viewport: { width, height }, locale: language });
+          await signInContext(context, app.server.url, user);
+          const page = await context.newPage();
+          const errors: string[] = [];
+          page.on("pageerror", (error) => errors.push(error.message));
+          if (language === "en")
+            await page.addInitScript(() => window.localStorage.setItem("beltmap.language", "en"));
+          for (const path of paths) {
+            await page.goto(`${app.server.url}${path}`);
+            await page.getByTestId("current-user").waitFor({ state: "attached" });
+            await page.waitForLoadState("networkidle");
+            const sideways = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
+            if (sideways > 0) found.push(`${user} ${path}: scrolls sideways by ${sideways} px`);
+            for (const cut of await clipped(page)) found.push(`${user} ${path}: ${cut}`);
+          }
+          expect(errors, user).toEqual([]);
+          await context.close();
+        }
+        expect(found).toEqual([]);
+      }, 240_000);
+});

@@ -291,6 +291,13 @@ export const en: Messages = {
     title: "Layers",
     heat: "Heat",
     clusters: "Clusters (counts per tier)",
+    show: "Show",
+    groups: {
+      belts: "Belts",
+      specialTowns: "Special towns",
+      serviceCenters: "Centers",
+      labels: "Place names",
+    },
   },
   legend: {
     title: "Legend",

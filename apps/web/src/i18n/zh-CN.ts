@@ -284,6 +284,13 @@ export const zhCN = {
     title: "图层",
     heat: "热力",
     clusters: "聚合（按梯队计数）",
+    show: "显示",
+    groups: {
+      belts: "示范带",
+      specialTowns: "特色小镇",
+      serviceCenters: "服务中心",
+      labels: "地名",
+    },
   },
   legend: {
     title: "图例",

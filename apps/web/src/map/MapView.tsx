@@ -26,7 +26,10 @@ import {
   basemapLayers,
   baseStyle,
   COUNTY_FILL_OPACITY,
+  LAYER_GROUP_NAMES,
+  LAYER_GROUPS,
   LAYERS,
+  type LayerGroup,
   type MapTheme,
   ORGANIZATION_LAYER_FILTERS,
   ORGANIZATION_LAYERS,
@@ -44,6 +47,7 @@ import {
 maplibregl.setWorkerUrl(workerUrl);
 
 const NO_HEAT: ReadonlySet<Tier> = new Set();
+const NO_GROUPS: ReadonlySet<LayerGroup> = new Set();
 
 /** Served by apps/server from packages/geo. */
 const COUNTIES_URL = "/geo/quzhou-counties.geojson";
@@ -67,6 +71,8 @@ export type MapViewProps = {
   heatTiers?: ReadonlySet<Tier>;
   /** Group the points into clusters with per-tier counts at low zoom. */
   clusters?: boolean;
+  /** Layer groups switched off in the layer panel (belts, 特色小镇, service centers, labels). */
+  hiddenGroups?: ReadonlySet<LayerGroup>;
   /** Device pixels per CSS pixel: more on a stage scaled up by a transform, to stay sharp. */
   pixelRatio?: number;
   /** The live map once it can take data, and null when it goes (e.g. for a PNG of the page). */
@@ -99,6 +105,7 @@ export function MapView({
   onSelect,
   heatTiers = NO_HEAT,
   clusters = false,
+  hiddenGroups = NO_GROUPS,
   pixelRatio,
   basemap = null,
   theme = "light",
@@ -291,6 +298,16 @@ export function MapView({
       map.setPaintProperty(LAYERS.specialTowns, "icon-opacity", opacity);
     },
     [heatTiers, clusters],
+  );
+
+  useWhenLoaded(
+    loadedMap,
+    (map) => {
+      for (const group of LAYER_GROUP_NAMES)
+        for (const layer of LAYER_GROUPS[group])
+          map.setLayoutProperty(layer, "visibility", hiddenGroups.has(group) ? "none" : "visible");
+    },
+    [hiddenGroups],
   );
 
   useWhenLoaded(

@@ -2,7 +2,16 @@ import type { AppInfoDto } from "@beltmap/api";
 import { createExpression, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { RasterSourceSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
-import { basemapLayers, baseStyle, COUNTY_FILL_OPACITY, HOLLOW, LAYERS, SOURCES } from "./layers.ts";
+import {
+  basemapLayers,
+  baseStyle,
+  COUNTY_FILL_OPACITY,
+  HOLLOW,
+  LAYER_GROUP_NAMES,
+  LAYER_GROUPS,
+  LAYERS,
+  SOURCES,
+} from "./layers.ts";
 import { NON_COMPETITOR_COLOR, TIER_COLORS } from "./palette.ts";
 
 const COUNTIES = "http://localhost/geo/quzhou-counties.geojson";
@@ -113,5 +122,31 @@ describe("the organisations' layers", () => {
     expect(evaluate(filter, { tier: "NON_COMPETITOR", official: false })).toBe(false);
     expect(evaluate(filter, { tier: "WARNING", official: false })).toBe(true);
     expect(evaluate(filter, { tier: "WARNING", official: true })).toBe(false);
+  });
+});
+
+describe("the dark 大屏 style and the layer panel's groups", () => {
+  it("validates in both themes; the dark one keeps the data's colours and writes stop labels white on the belt's colour", () => {
+    const dark = baseStyle(COUNTIES, null, "dark");
+    expect(validateStyleMin(dark)).toEqual([]);
+    const light = baseStyle(COUNTIES);
+    const layer = (style: typeof dark, id: string) => style.layers.find((l) => l.id === id);
+    expect(layer(dark, LAYERS.organizations)?.paint).toMatchObject({
+      "circle-color": (layer(light, LAYERS.organizations)?.paint as Record<string, unknown>)["circle-color"],
+    });
+    expect(layer(dark, LAYERS.beltLine)?.paint).toEqual({ "line-color": ["get", "color"], "line-width": 3 });
+    expect(layer(dark, LAYERS.beltStopNumbers)?.paint).toMatchObject({
+      "text-color": "#ffffff",
+      "text-halo-color": ["get", "color"],
+    });
+    expect(layer(light, LAYERS.beltStopNumbers)?.paint).toMatchObject({ "text-color": ["get", "color"] });
+    expect(layer(dark, "background")?.paint).not.toEqual(layer(light, "background")?.paint);
+  });
+
+  it("names only layers the style has, each in one group", () => {
+    const style = ids(baseStyle(COUNTIES));
+    const grouped = LAYER_GROUP_NAMES.flatMap((group) => [...LAYER_GROUPS[group]]);
+    for (const layer of grouped) expect(style).toContain(layer);
+    expect(new Set(grouped).size).toBe(grouped.length);
   });
 });

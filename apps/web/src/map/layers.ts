@@ -46,6 +46,16 @@ export const LAYERS = {
   serviceCenters: "service-centers",
 } as const;
 
+/** What the layer panel switches on and off, and the map's layers each covers. */
+export const LAYER_GROUPS = {
+  belts: [LAYERS.beltCasing, LAYERS.beltLine, LAYERS.beltStopNumbers],
+  specialTowns: [LAYERS.specialTowns],
+  serviceCenters: [LAYERS.serviceCenters],
+  labels: [LAYERS.countyLabel],
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
+export const LAYER_GROUP_NAMES = Object.keys(LAYER_GROUPS) as LayerGroup[];
+
 /** The layers that draw organisations: counted by tests, clickable, hoverable. */
 export const ORGANIZATION_LAYERS = [LAYERS.organizations, LAYERS.specialTowns];
 

@@ -23,6 +23,7 @@ import { MapLegend } from "../legend/MapLegend.tsx";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { ALL_CATEGORIES } from "../map/features.ts";
+import type { LayerGroup } from "../map/layers.ts";
 import { LayerToggles } from "../panels/LayerToggles.tsx";
 import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
@@ -130,6 +131,7 @@ export function DashboardPage() {
 
   const toggleUnit = (unitId: string) => update({ unit: chosen === unitId ? null : unitId });
   const map = useRef<MapLibreMap | null>(null);
+  const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<LayerGroup>>(() => new Set());
   // A unit the link names but the user cannot see (or a typo) is no filter.
   const chosen =
     view.unitId && summary.data && !summary.data.perUnit.some((u) => u.unitId === view.unitId)
@@ -203,6 +205,8 @@ export function DashboardPage() {
             onHeatTiers={(tiers) => update({ heat: [...tiers].join(",") || null })}
             clusters={view.clusters}
             onClusters={(on) => update({ clusters: on ? "1" : null })}
+            hiddenGroups={hiddenGroups}
+            onHiddenGroups={setHiddenGroups}
           />
           <PlaybackSlot
             isReady={isReady}
@@ -225,6 +229,7 @@ export function DashboardPage() {
               onSelect={() => undefined}
               heatTiers={view.heat}
               clusters={view.clusters}
+              hiddenGroups={hiddenGroups}
               basemap={info.data?.basemap}
               onMap={(live) => {
                 map.current = live;

@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
+import type { LayerGroup } from "../map/layers.ts";
 import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
@@ -84,6 +85,7 @@ function cycleLoaded(trpc: typeof trpcOptions, cycle: CycleSummaryDto): boolean 
   );
 }
 
+const NO_GROUPS: ReadonlySet<LayerGroup> = new Set();
 const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 const NO_UNITS: readonly UnitDto[] = [];
 const NO_HEAT: ReadonlySet<Tier> = new Set();
@@ -119,6 +121,7 @@ export function MapPage() {
   const [selected, setSelected] = useState<number | null>(linked);
   const [heatTiers, setHeatTiers] = useState<ReadonlySet<Tier>>(NO_HEAT);
   const [clusters, setClusters] = useState(false);
+  const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<LayerGroup>>(NO_GROUPS);
   // Bumped by a search, so the map flies there (a click on the map selects without flying).
   const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(
     linked ? { id: linked, at: 0 } : null,
@@ -158,6 +161,8 @@ export function MapPage() {
             onHeatTiers={setHeatTiers}
             clusters={clusters}
             onClusters={setClusters}
+            hiddenGroups={hiddenGroups}
+            onHiddenGroups={setHiddenGroups}
             onPick={pick}
             series={playing ? (series.data ?? null) : null}
             playedYear={played?.year ?? null}
@@ -178,6 +183,7 @@ export function MapPage() {
             onSelect={setSelected}
             heatTiers={heatTiers}
             clusters={clusters}
+            hiddenGroups={hiddenGroups}
             basemap={info.data?.basemap}
           />
         </Suspense>

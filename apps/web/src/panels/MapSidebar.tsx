@@ -3,6 +3,7 @@ import type { Tier } from "@beltmap/domain";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { isShown, type MapCategory, tierCounts } from "../map/features.ts";
+import type { LayerGroup } from "../map/layers.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { LayerToggles } from "./LayerToggles.tsx";
 import { SearchBox } from "./SearchBox.tsx";
@@ -27,6 +28,8 @@ export type MapSidebarProps = {
   onHeatTiers: (tiers: ReadonlySet<Tier>) => void;
   clusters: boolean;
   onClusters: (on: boolean) => void;
+  hiddenGroups: ReadonlySet<LayerGroup>;
+  onHiddenGroups: (groups: ReadonlySet<LayerGroup>) => void;
   onPick: (organizationId: number) => void;
   /** While playback is on: every cycle's figures, and the year shown. */
   series: CycleSeriesDto | null;
@@ -53,6 +56,8 @@ export function MapSidebar({
   onHeatTiers,
   clusters,
   onClusters,
+  hiddenGroups,
+  onHiddenGroups,
   onPick,
   series,
   playedYear,
@@ -93,6 +98,8 @@ export function MapSidebar({
         onHeatTiers={onHeatTiers}
         clusters={clusters}
         onClusters={onClusters}
+        hiddenGroups={hiddenGroups}
+        onHiddenGroups={onHiddenGroups}
       />
       <p className="status-line" data-testid="status-line">
         {loading ? t("app.loading") : t("filter.showing", { shown, total: organizations.length })}

@@ -3,11 +3,15 @@
 // stop labels are unique within a unit; the city accepting a plan that breaks rules is shown the
 // failures and must give a reason; and on a 390×844 phone every page fits, the menu reaches every
 // link, a township records a re-review and a county follows its rules.
+
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { beltIdentity, stopLabel } from "@beltmap/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type TestApp } from "../support/app.ts";
+import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { type DemoUser, mutate, query, sessionCookie, signInContext } from "../support/auth.ts";
+import { pngColours } from "../support/png.ts";
 
 type Belt = { id: number; unitId: string; index: number; name: string; stops: unknown[] };
 type LineProps = {
@@ -140,6 +144,26 @@ describe("one colour and one name per belt", () => {
     }
     expect(await page.getByTestId("belt-key").textContent()).toContain(stopLabel(0, 0));
     await app.screenshot(page, "belt-key-county.png");
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe("the map page", () => {
+  it("saves the map shown as a picture, named after the year and the unit", async () => {
+    const { page, errors } = await app.newPage();
+    await signInContext(page.context(), app.server.url, "demo-county");
+    await page.goto(`${app.server.url}/`);
+    await idle(page, "map");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export-map-image").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("示范带地图-2026-柯城区-2026-11-20.png");
+    await download.saveAs(path.join(ARTIFACTS, "map-export.png"));
+    const png = await readFile((await download.path()) ?? "");
+    const decoded = await pngColours(page, png, { map: { x: 40, y: 140, width: 2300, height: 1000 } });
+    expect(decoded.width).toBe(2400);
+    expect(decoded.colours.map).toBeGreaterThan(50);
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -206,6 +206,13 @@ describe("the dashboard", () => {
     expect(decoded.background).toEqual([255, 255, 255]);
     expect(decoded.colours.map).toBeGreaterThan(50);
     expect(decoded.colours.charts).toBeGreaterThan(20);
+    // Below the map the charts run across the whole width: no empty half.
+    const below = await pngColours(page, png, {
+      left: { x: 40, y: 1300, width: 1200, height: 600 },
+      right: { x: 1320, y: 1300, width: 1040, height: 600 },
+    });
+    expect(below.colours.left).toBeGreaterThan(20);
+    expect(below.colours.right).toBeGreaterThan(20);
     expect(errors).toEqual([]);
   }, 60_000);
 });

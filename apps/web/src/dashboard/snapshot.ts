@@ -198,7 +198,9 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
     ...content.charts.map((c) => loadImage(c.image)),
   ]);
   if (!map) throw new Error("no map image");
-  const mapHeight = Math.round((map.height / map.width) * MAP_WIDTH);
+  // The map alone (the map page's picture) takes the whole width.
+  const mapWidth = charts.length === 0 ? WIDTH - MARGIN * 2 : MAP_WIDTH;
+  const mapHeight = Math.round((map.height / map.width) * mapWidth);
   const columnWidth = WIDTH - MAP_WIDTH - MARGIN * 3;
   const layout = chartLayout(charts, columnWidth, WIDTH - MARGIN * 2, mapHeight + MARGIN);
   const bodyHeight = Math.max(mapHeight, layout.height);
@@ -232,9 +234,9 @@ export async function composeSnapshot(content: SnapshotContent): Promise<Blob> {
   }
   ctx.textAlign = "left";
 
-  ctx.drawImage(map, MARGIN, HEADER, MAP_WIDTH, mapHeight);
+  ctx.drawImage(map, MARGIN, HEADER, mapWidth, mapHeight);
   ctx.strokeStyle = paper.line;
-  ctx.strokeRect(MARGIN, HEADER, MAP_WIDTH, mapHeight);
+  ctx.strokeRect(MARGIN, HEADER, mapWidth, mapHeight);
 
   for (const row of layout.rows) {
     const y = HEADER + row.y;

@@ -373,6 +373,12 @@ export const en: Messages = {
   },
   map: {
     zoomIn: "Zoom in",
+    exportImage: "Save map image",
+    exporting: "Making the image…",
+    exportFailed: "The image could not be made",
+    snapshotTitle: "Hundred Models, Thousand Contenders · Map",
+    snapshotFile: "belt-map",
+    dataTime: "Data as of {{time}}",
     title: "Map",
     zoomOut: "Zoom out",
     resetBearing: "Drag to rotate map",

@@ -367,6 +367,12 @@ export const zhCN = {
   },
   map: {
     zoomIn: "放大",
+    exportImage: "导出地图图片",
+    exporting: "正在生成图片…",
+    exportFailed: "图片生成失败",
+    snapshotTitle: "百企示范、千企争先 · 地图",
+    snapshotFile: "示范带地图",
+    dataTime: "数据时间：{{time}}",
     title: "地图",
     zoomOut: "缩小",
     resetBearing: "拖动旋转地图",

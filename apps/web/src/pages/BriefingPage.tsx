@@ -9,6 +9,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { intervalSeconds, nextSlide, STAGE, slidesOf, stageScale, tourKey } from "../briefing/tour.ts";
+import { RollingNumber } from "../components/RollingNumber.tsx";
 import { ChartCard } from "../dashboard/ChartCard.tsx";
 import type { Translate } from "../dashboard/chart-options.ts";
 import { type DashboardChart, pipelineChart, tierChart, unitQuotaChart } from "../dashboard/chart-options.ts";
@@ -323,12 +324,12 @@ function BriefingFigures({
       <div className="briefing-headline">
         <div className="briefing-number">
           <span className="briefing-label">{t("dashboard.excellentLabel")}</span>
-          <strong data-testid="briefing-progress-number">{excellent?.value}</strong>
+          <RollingNumber value={excellent?.value ?? 0} testId="briefing-progress-number" />
           <span className="briefing-of">/ {excellent?.ofText}</span>
         </div>
         <div className="briefing-number briefing-practices">
           <span className="briefing-label">{t("dashboard.practicesLabel")}</span>
-          <strong data-testid="briefing-practices-number">{practices?.value}</strong>
+          <RollingNumber value={practices?.value ?? 0} testId="briefing-practices-number" />
           <span className="briefing-of">/ {practices?.ofText}</span>
         </div>
       </div>

@@ -2,11 +2,14 @@ import "../playback/playback.css";
 import type { CycleSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useState } from "react";
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { chinaDate, formatTime } from "../lib/format.ts";
 import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
 import type { LayerGroup } from "../map/layers.ts";
+import { MapImageExport } from "../map/MapImageExport.tsx";
 import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
@@ -92,7 +95,7 @@ const NO_HEAT: ReadonlySet<Tier> = new Set();
 
 /** The map of every organisation in the user's region: the app's first screen for leaders. */
 export function MapPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const { selected: headerCycle } = useCycle();
   // 年度回放: ready to show a cycle once its organisations, belts and centers are in the cache.
@@ -136,6 +139,9 @@ export function MapPage() {
   const failed = [units, organizations, belts, centers, counties, summary].find((q) => q.isError);
   // The cycle the map shows: the played one, else the header's; its data may still be on its way.
   const shownCycle = played ?? headerCycle;
+  const liveMap = useRef<MapLibreMap | null>(null);
+  const shownUnitName = unitId ? (units.data?.find((u) => u.id === unitId)?.name ?? unitId) : null;
+  const place = shownUnitName ? t(`units.${unitId}`, { defaultValue: shownUnitName }) : t("filter.allUnits");
   const loadingCycle = [organizations, belts, centers].some((q) => q.isPlaceholderData);
 
   return (
@@ -185,9 +191,22 @@ export function MapPage() {
             clusters={clusters}
             hiddenGroups={hiddenGroups}
             basemap={info.data?.basemap}
+            onMap={(live) => {
+              liveMap.current = live;
+            }}
           />
         </Suspense>
         {shownCycle && <CycleBadge year={shownCycle.year} playing={playing} />}
+        {summary.data && shownCycle && (
+          <MapImageExport
+            map={() => liveMap.current}
+            subtitle={`${t("cycleMap.shows", { year: shownCycle.year })} · ${place}`}
+            dataTime={t("map.dataTime", { time: formatTime(summary.data.generatedAt, i18n.language) })}
+            demo={info.data?.demoData === true}
+            attribution={info.data?.basemap?.attribution ?? null}
+            fileName={`${t("map.snapshotFile")}-${shownCycle.year}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
+          />
+        )}
         <PlaybackSlot isReady={isReady} onCycle={setPlayed} loading={loadingCycle} className="map-playback" />
         {failed?.error && (
           <div className="error-banner" role="alert">

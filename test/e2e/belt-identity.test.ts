@@ -168,6 +168,42 @@ describe("the map page", () => {
   }, 60_000);
 });
 
+describe("测距 on the map page", () => {
+  it("measures the straight-line distance along clicked points, and clicks no longer open organisations", async () => {
+    const { page, errors } = await app.newPage();
+    await signInContext(page.context(), app.server.url, "demo-county");
+    await page.goto(`${app.server.url}/`);
+    await idle(page, "map");
+    await page.getByTestId("measure-toggle").click();
+    const readout = page.getByTestId("measure-readout");
+    expect(await readout.textContent()).toContain("依次点击");
+    const box = await page.getByTestId("map").boundingBox();
+    if (!box) throw new Error("no map");
+    const at = [
+      { x: box.x + box.width * 0.4, y: box.y + box.height * 0.5 },
+      { x: box.x + box.width * 0.7, y: box.y + box.height * 0.6 },
+    ];
+    for (const p of at) await page.mouse.click(p.x, p.y);
+    // The distance between the two places clicked, as the map turns pixels into places.
+    const expected = await page.evaluate((at) => {
+      const map = window.beltmap?.map;
+      if (!map) throw new Error("no map");
+      const rect = map.getCanvas().getBoundingClientRect();
+      const [a, b] = at.map((p) => map.unproject([p.x - rect.left, p.y - rect.top]));
+      if (!a || !b) throw new Error("no points");
+      return a.distanceTo(b) / 1000;
+    }, at);
+    await expect.poll(() => readout.textContent()).toContain("直线距离");
+    const km = Number((await readout.textContent())?.match(/([\d.]+) 公里/)?.[1]);
+    expect(km).toBeCloseTo(expected, 1);
+    expect(await page.getByTestId("org-panel").count()).toBe(0);
+    await app.screenshot(page, "map-measure.png");
+    await page.getByTestId("measure-toggle").click();
+    expect(await readout.count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
 function pick({ letter, color }: { letter: string; color: string }) {
   return { letter, color };
 }

@@ -374,6 +374,10 @@ export const en: Messages = {
   map: {
     zoomIn: "Zoom in",
     exportImage: "Save map image",
+    measure: "Measure",
+    measureHint: "Click points on the map in turn",
+    measured: "Straight-line distance {{km}} km",
+    measureClear: "Clear",
     exporting: "Making the image…",
     exportFailed: "The image could not be made",
     snapshotTitle: "Hundred Models, Thousand Contenders · Map",

@@ -368,6 +368,10 @@ export const zhCN = {
   map: {
     zoomIn: "放大",
     exportImage: "导出地图图片",
+    measure: "测距",
+    measureHint: "在地图上依次点击各点",
+    measured: "直线距离 {{km}} 公里",
+    measureClear: "清除",
     exporting: "正在生成图片…",
     exportFailed: "图片生成失败",
     snapshotTitle: "百企示范、千企争先 · 地图",

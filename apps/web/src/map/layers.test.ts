@@ -132,7 +132,9 @@ describe("the dark 大屏 style and the layer panel's groups", () => {
     const light = baseStyle(COUNTIES);
     const layer = (style: typeof dark, id: string) => style.layers.find((l) => l.id === id);
     expect(layer(dark, LAYERS.organizations)?.paint).toMatchObject({
-      "circle-color": (layer(light, LAYERS.organizations)?.paint as Record<string, unknown>)["circle-color"],
+      "circle-color": ((layer(light, LAYERS.organizations)?.paint ?? {}) as Record<string, unknown>)[
+        "circle-color"
+      ],
     });
     expect(layer(dark, LAYERS.beltLine)?.paint).toEqual({ "line-color": ["get", "color"], "line-width": 3 });
     expect(layer(dark, LAYERS.beltStopNumbers)?.paint).toMatchObject({

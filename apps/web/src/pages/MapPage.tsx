@@ -10,6 +10,7 @@ import { chinaDate, formatTime } from "../lib/format.ts";
 import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
 import type { LayerGroup } from "../map/layers.ts";
 import { MapImageExport } from "../map/MapImageExport.tsx";
+import { MeasureTool } from "../map/MeasureTool.tsx";
 import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
@@ -88,6 +89,7 @@ function cycleLoaded(trpc: typeof trpcOptions, cycle: CycleSummaryDto): boolean 
   );
 }
 
+const ignoreSelect = () => undefined;
 const NO_GROUPS: ReadonlySet<LayerGroup> = new Set();
 const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 const NO_UNITS: readonly UnitDto[] = [];
@@ -140,6 +142,7 @@ export function MapPage() {
   // The cycle the map shows: the played one, else the header's; its data may still be on its way.
   const shownCycle = played ?? headerCycle;
   const liveMap = useRef<MapLibreMap | null>(null);
+  const [measuring, setMeasuring] = useState(false);
   const shownUnitName = unitId ? (units.data?.find((u) => u.id === unitId)?.name ?? unitId) : null;
   const place = shownUnitName ? t(`units.${unitId}`, { defaultValue: shownUnitName }) : t("filter.allUnits");
   const loadingCycle = [organizations, belts, centers].some((q) => q.isPlaceholderData);
@@ -186,7 +189,8 @@ export function MapPage() {
             tiers={tiers}
             selectedId={selected}
             flyTo={flyTo}
-            onSelect={setSelected}
+            // While measuring, a click places a point rather than opening an organisation.
+            onSelect={measuring ? ignoreSelect : setSelected}
             heatTiers={heatTiers}
             clusters={clusters}
             hiddenGroups={hiddenGroups}
@@ -197,6 +201,9 @@ export function MapPage() {
           />
         </Suspense>
         {shownCycle && <CycleBadge year={shownCycle.year} playing={playing} />}
+        <div className="map-tools">
+          <MeasureTool map={() => liveMap.current} active={measuring} onActive={setMeasuring} />
+        </div>
         {summary.data && shownCycle && (
           <MapImageExport
             map={() => liveMap.current}

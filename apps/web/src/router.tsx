@@ -3,20 +3,22 @@ import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Link } from "react-router";
 import { type LoginState, loginPath } from "./lib/session.ts";
 import { prefetchDashboard } from "./pages/dashboard-prefetch.ts";
-import { LoginPage } from "./pages/LoginPage.tsx";
-import { MapPage, prefetchMap } from "./pages/MapPage.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
 import { onSessionLost, queryClient, trpc } from "./trpc.ts";
 
 // Opened on the map: MapLibre (loaded only by the map, see MapPage) and the map's data load
 // alongside the session check instead of after it.
-if (window.location.pathname === "/") prefetchMap();
+// (The prefetch's own code loads first: it is small, and no other page's first load carries it.)
+if (window.location.pathname === "/") void import("./pages/map-prefetch.ts").then((m) => m.prefetchMap());
 // Opened on the dashboard: its code, the map's and its data load while the session is checked.
 if (window.location.pathname === "/dashboard") prefetchDashboard();
 
-// Every page but the login and the map loads on first visit (the app shell shows a loading line
+// Every page loads on first visit (the app shell shows a loading line
 // meanwhile): the queue and the sheet too, so the dashboard's and the map's first load carry none
 // of the forms' code.
+// The login page too: a signed-in user's first load (the dashboard's, the map's) does not carry it.
+const LoginPage = lazy(() => import("./pages/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const MapPage = lazy(() => import("./pages/MapPage.tsx").then((m) => ({ default: m.MapPage })));
 const ReReviewsPage = lazy(() =>
   import("./pages/ReReviewsPage.tsx").then((m) => ({ default: m.ReReviewsPage })),
 );
@@ -65,7 +67,14 @@ function PageError() {
 }
 
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
+  {
+    path: "/login",
+    element: (
+      <Suspense fallback={null}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   // A screen of its own: no app header; a missing session still goes to the login page.
   {
     path: "/briefing",

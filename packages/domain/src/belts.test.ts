@@ -2,23 +2,25 @@ import { describe, expect, it } from "vitest";
 import {
   type BeltInput,
   type BeltSite,
-  bindingRuleTally,
   checkUnitCompliance,
-  isDemonstrationSite,
   isEligibleStop,
+  type UnitComplianceInput,
+  type UnitInput,
+} from "./belts.ts";
+import { APPENDIX3_UNITS } from "./quota.ts";
+import type { RosterFacts } from "./roster.ts";
+import {
+  bindingRuleTally,
+  isDemonstrationSite,
   RULE_IDS,
-  RULE_TITLES_EN,
   RULE_TITLES_ZH,
   type RuleId,
   type RuleResult,
   ruleResultJson,
   submissionIsLate,
-  type UnitComplianceInput,
-  type UnitInput,
   unitPasses,
-} from "./belts.ts";
-import { APPENDIX3_UNITS } from "./quota.ts";
-import type { RosterFacts } from "./roster.ts";
+} from "./rules.ts";
+import { RULE_TITLES_EN } from "./rules-en.ts";
 
 function unitById(id: string): UnitInput {
   const unit = APPENDIX3_UNITS.find((u) => u.id === id);

@@ -12,12 +12,6 @@ export const DUTY_TITLES_ZH: Readonly<Record<DutyId, string>> = {
   ON_A_BELT: "排进党建示范带创建线路",
 };
 
-export const DUTY_TITLES_EN: Readonly<Record<DutyId, string>> = {
-  COUNTY_DUAL_MANAGEMENT: "Under county dual management",
-  COMMITTEE_CONTACT: "Contact point of a county committee member",
-  ON_A_BELT: "A stop on a demonstration belt",
-};
-
 export type SiteDutyInput = {
   grade: Grade | null;
   countyDualManaged: boolean;

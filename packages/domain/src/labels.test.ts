@@ -12,7 +12,8 @@ import {
   TIERS,
   UNIT_KINDS,
 } from "./codes.ts";
-import { LABELS_EN, LABELS_ZH } from "./labels.ts";
+import { LABELS_ZH } from "./labels.ts";
+import { LABELS_EN } from "./labels-en.ts";
 
 const GROUPS = {
   orgKind: ORG_KINDS,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { RULE_IDS, type RuleId, type RuleResult } from "./belts.ts";
 import type { Role } from "./codes.ts";
 import {
   acceptanceFailures,
@@ -19,6 +18,7 @@ import {
   validateAcceptance,
   validatePlanDraft,
 } from "./plan.ts";
+import { RULE_IDS, type RuleId, type RuleResult } from "./rules.ts";
 
 describe("plan statuses", () => {
   it("has a Chinese label for every status", () => {

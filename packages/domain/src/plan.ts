@@ -1,13 +1,6 @@
-import {
-  type BeltSite,
-  checkUnitCompliance,
-  RULE_TITLES_ZH,
-  type RuleId,
-  type RuleResult,
-  type UnitInput,
-  unitPasses,
-} from "./belts.ts";
+import { type BeltSite, checkUnitCompliance, type UnitInput } from "./belts.ts";
 import { BELT_KINDS, type BeltKind, type Role } from "./codes.ts";
+import { RULE_TITLES_ZH, type RuleId, type RuleResult, unitPasses } from "./rules.ts";
 
 // A unit's 示范带创建方案: its belts and service center, drafted by the county, checked by the city.
 

@@ -8,6 +8,15 @@ import { TIER_COLORS } from "./palette.ts";
  * Saves the map as it is on screen as a PNG, with a heading (the year and the unit shown), the data
  * time, the tier legend and 示例数据: for a report or a message. The picture's code loads on click.
  */
+export type MapImageExportProps = {
+  map: () => MapLibreMap | null;
+  subtitle: string;
+  dataTime: string;
+  demo: boolean;
+  fileName: string;
+  attribution: string | null;
+};
+
 export function MapImageExport({
   map,
   subtitle,
@@ -15,14 +24,7 @@ export function MapImageExport({
   demo,
   fileName,
   attribution,
-}: {
-  map: () => MapLibreMap | null;
-  subtitle: string;
-  dataTime: string;
-  demo: boolean;
-  fileName: string;
-  attribution: string | null;
-}) {
+}: MapImageExportProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);

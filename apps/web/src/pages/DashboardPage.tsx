@@ -19,7 +19,6 @@ import {
   unitQuotaChart,
 } from "../dashboard/chart-options.ts";
 import { cycleLabel, nonCompetitorText, targetFigures } from "../dashboard/figures.ts";
-import { MapLegend } from "../legend/MapLegend.tsx";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { useParamUpdater } from "../lib/params.ts";
 import { ALL_CATEGORIES } from "../map/features.ts";
@@ -33,6 +32,8 @@ import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
+// The map's legend follows the map: the charts and the map come first.
+const MapLegend = lazy(() => import("../legend/MapLegend.tsx").then((m) => ({ default: m.MapLegend })));
 // Loaded after the page's first load (its JavaScript budget, see test/bench/startup.ts): the line over
 // the years (with ECharts' line chart), the reports and roster cards, and (PlaybackSlot) the playback bar.
 const SeriesChart = lazy(() =>
@@ -237,7 +238,9 @@ export function DashboardPage() {
             />
           </Suspense>
           {shownYear !== null && <CycleBadge year={shownYear} playing={playing} />}
-          <MapLegend belts={belts.data ?? []} unitId={shownUnit} />
+          <Suspense fallback={null}>
+            <MapLegend belts={belts.data ?? []} unitId={shownUnit} />
+          </Suspense>
           {(organizations.isPending || belts.isPending) && (
             // The map's data is on its way: say so rather than show empty counties.
             <div className="map-loading-badge" role="status" data-testid="map-loading">

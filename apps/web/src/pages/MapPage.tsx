@@ -9,66 +9,22 @@ import { useSearchParams } from "react-router";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
 import type { LayerGroup } from "../map/layers.ts";
-import { MapImageExport } from "../map/MapImageExport.tsx";
-import { MeasureTool } from "../map/MeasureTool.tsx";
 import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
 import { useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
-import { queryClient, trpc as trpcOptions, useTRPC } from "../trpc.ts";
+import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
+import { loadMapView, loadSidebar, mapQueries } from "./map-prefetch.ts";
 
-// MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
-const loadMapView = () => import("../map/MapView.tsx");
 const MapView = lazy(() => loadMapView().then((m) => ({ default: m.MapView })));
-// The sidebar comes with the map (both start loading at once, see prefetchMap); the side panel on a
-// click, the playback bar (PlaybackSlot) a moment later. None of them is in the app's entry, which
-// every page's first load (the dashboard's too, within its budget) carries.
-const loadSidebar = () => import("../panels/MapSidebar.tsx");
+// 测距 and the map's picture: with the map, not in the app's first load.
+const MapTools = lazy(() => import("../map/MapTools.tsx").then((m) => ({ default: m.MapTools })));
+// The side panel on a click, the playback bar (PlaybackSlot) a moment later.
 const MapSidebar = lazy(() => loadSidebar().then((m) => ({ default: m.MapSidebar })));
 const OrganizationPanel = lazy(() =>
   import("../panels/OrganizationPanel.tsx").then((m) => ({ default: m.OrganizationPanel })),
 );
-
-type CycleInput = { cycleId?: number };
-
-/** What the map page asks for, for the cycle shown; the same options prefetch it. */
-const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => ({
-  units: trpc.unit.list.queryOptions(cycle),
-  organizations: trpc.map.organizations.queryOptions(cycle),
-  belts: trpc.belt.list.queryOptions(cycle),
-  centers: trpc.map.serviceCenters.queryOptions(cycle),
-  counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
-  summary: trpc.dashboard.summary.queryOptions(cycle),
-  /** For the basemap; the app shell asks for it anyway. */
-  info: trpc.meta.info.queryOptions(),
-});
-
-/**
- * Starts MapLibre's download and the map's data requests at once, while the session is still being
- * checked, rather than one after the other (see router.tsx: the app opened on the map).
- */
-export function prefetchMap(): void {
-  void loadMapView();
-  void loadSidebar();
-  // Who is signed in goes first, in a request of its own: the app shell (and so the map) waits for
-  // it, and behind the map's data batch it would wait for that whole batch on the server.
-  void queryClient.prefetchQuery(
-    trpcOptions.auth.me.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
-  );
-  const q = mapQueries(trpcOptions);
-  // A later task, so the batching link sends the data in a second request.
-  setTimeout(() => {
-    void Promise.all([
-      queryClient.prefetchQuery(q.units),
-      queryClient.prefetchQuery(q.organizations),
-      queryClient.prefetchQuery(q.belts),
-      queryClient.prefetchQuery(q.centers),
-      queryClient.prefetchQuery(q.counties),
-      queryClient.prefetchQuery(q.summary),
-    ]);
-  }, 0);
-}
 
 /** Asks for what the map shows of a played cycle: organisations, belts, service centers, figures. */
 function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
@@ -142,6 +98,7 @@ export function MapPage() {
   // The cycle the map shows: the played one, else the header's; its data may still be on its way.
   const shownCycle = played ?? headerCycle;
   const liveMap = useRef<MapLibreMap | null>(null);
+  const getLiveMap = useCallback(() => liveMap.current, []);
   const [measuring, setMeasuring] = useState(false);
   const shownUnitName = unitId ? (units.data?.find((u) => u.id === unitId)?.name ?? unitId) : null;
   const place = shownUnitName ? t(`units.${unitId}`, { defaultValue: shownUnitName }) : t("filter.allUnits");
@@ -201,19 +158,26 @@ export function MapPage() {
           />
         </Suspense>
         {shownCycle && <CycleBadge year={shownCycle.year} playing={playing} />}
-        <div className="map-tools">
-          <MeasureTool map={() => liveMap.current} active={measuring} onActive={setMeasuring} />
-        </div>
-        {summary.data && shownCycle && (
-          <MapImageExport
-            map={() => liveMap.current}
-            subtitle={`${t("cycleMap.shows", { year: shownCycle.year })} · ${place}`}
-            dataTime={t("map.dataTime", { time: formatTime(summary.data.generatedAt, i18n.language) })}
-            demo={info.data?.demoData === true}
-            attribution={info.data?.basemap?.attribution ?? null}
-            fileName={`${t("map.snapshotFile")}-${shownCycle.year}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
+        <Suspense fallback={null}>
+          <MapTools
+            map={getLiveMap}
+            measuring={measuring}
+            onMeasuring={setMeasuring}
+            picture={
+              summary.data && shownCycle
+                ? {
+                    subtitle: `${t("cycleMap.shows", { year: shownCycle.year })} · ${place}`,
+                    dataTime: t("map.dataTime", {
+                      time: formatTime(summary.data.generatedAt, i18n.language),
+                    }),
+                    demo: info.data?.demoData === true,
+                    attribution: info.data?.basemap?.attribution ?? null,
+                    fileName: `${t("map.snapshotFile")}-${shownCycle.year}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`,
+                  }
+                : null
+            }
           />
-        )}
+        </Suspense>
         <PlaybackSlot isReady={isReady} onCycle={setPlayed} loading={loadingCycle} className="map-playback" />
         {failed?.error && (
           <div className="error-banner" role="alert">

@@ -1,12 +1,16 @@
 import type { AppInfoDto, MeDto } from "@beltmap/api";
 import type { Role } from "@beltmap/domain";
-import { useEffect, useId, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useLocation, useNavigate } from "react-router";
 import { type Language, setLanguage } from "../i18n/index.ts";
 import type { LoginState } from "../lib/session.ts";
 import { CycleSwitcher } from "./CycleSwitcher.tsx";
-import { PasswordDialog } from "./PasswordDialog.tsx";
+
+// Opened on a click: not in the app's first load.
+const PasswordDialog = lazy(() =>
+  import("./PasswordDialog.tsx").then((m) => ({ default: m.PasswordDialog })),
+);
 
 /** Who sees which page in the navigation (the pages and the server check again). */
 export const NAV_ROLES: Record<
@@ -136,7 +140,11 @@ export function Header({ me, info }: { me: MeDto; info: AppInfoDto | undefined }
           {t("nav.logout")}
         </button>
       </div>
-      {changingPassword && <PasswordDialog onClose={() => setChangingPassword(false)} />}
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <PasswordDialog onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </header>
   );
 }

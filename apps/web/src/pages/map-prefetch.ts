@@ -1,0 +1,52 @@
+// What the map page loads and asks for first, started while the session is still being checked
+// (see router.tsx: the app opened on the map), rather than after the page's own code has loaded.
+// Apart from MapPage so that the page itself can load lazily: the app's entry, which the
+// dashboard's first load carries too, holds none of the map page.
+import { queryClient, trpc as trpcOptions } from "../trpc.ts";
+
+type CycleInput = { cycleId?: number };
+
+// MapLibre is most of the JavaScript: loading it apart lets the data requests start at once.
+export const loadMapView = () => import("../map/MapView.tsx");
+// The sidebar comes with the map (both start loading at once).
+export const loadSidebar = () => import("../panels/MapSidebar.tsx");
+const loadMapPage = () => import("./MapPage.tsx");
+
+/** What the map page asks for, for the cycle shown; the same options prefetch it. */
+export const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => ({
+  units: trpc.unit.list.queryOptions(cycle),
+  organizations: trpc.map.organizations.queryOptions(cycle),
+  belts: trpc.belt.list.queryOptions(cycle),
+  centers: trpc.map.serviceCenters.queryOptions(cycle),
+  counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
+  summary: trpc.dashboard.summary.queryOptions(cycle),
+  /** For the basemap; the app shell asks for it anyway. */
+  info: trpc.meta.info.queryOptions(),
+});
+
+/**
+ * Starts MapLibre's download and the map's data requests at once, while the session is still being
+ * checked, rather than one after the other (see router.tsx: the app opened on the map).
+ */
+export function prefetchMap(): void {
+  void loadMapPage();
+  void loadMapView();
+  void loadSidebar();
+  // Who is signed in goes first, in a request of its own: the app shell (and so the map) waits for
+  // it, and behind the map's data batch it would wait for that whole batch on the server.
+  void queryClient.prefetchQuery(
+    trpcOptions.auth.me.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
+  );
+  const q = mapQueries(trpcOptions);
+  // A later task, so the batching link sends the data in a second request.
+  setTimeout(() => {
+    void Promise.all([
+      queryClient.prefetchQuery(q.units),
+      queryClient.prefetchQuery(q.organizations),
+      queryClient.prefetchQuery(q.belts),
+      queryClient.prefetchQuery(q.centers),
+      queryClient.prefetchQuery(q.counties),
+      queryClient.prefetchQuery(q.summary),
+    ]);
+  }, 0);
+}

@@ -148,6 +148,21 @@ describe("one colour and one name per belt", () => {
   }, 60_000);
 });
 
+describe("the way into the 大屏", () => {
+  it("opens from the dashboard, for the city, a county and a leader", async () => {
+    for (const user of ["demo-city", "demo-county", "demo-leader"] as const) {
+      const { page, context } = await app.newPage();
+      await signInContext(context, app.server.url, user);
+      await page.goto(`${app.server.url}/dashboard`);
+      const link = page.getByTestId("open-briefing");
+      expect(await link.getAttribute("href"), user).toBe("/briefing");
+      const [briefing] = await Promise.all([context.waitForEvent("page"), link.click()]);
+      await briefing.getByTestId("briefing-stage").waitFor();
+      await context.close();
+    }
+  }, 90_000);
+});
+
 describe("the map page", () => {
   it("saves the map shown as a picture, named after the year and the unit", async () => {
     const { page, errors } = await app.newPage();

@@ -201,6 +201,16 @@ export function DashboardPage() {
               />
             </Suspense>
           )}
+          {/* The 大屏 for a meeting room or a wall: a tab of its own, to put on the big screen. */}
+          <a
+            className="button small"
+            href="/briefing"
+            target="_blank"
+            rel="noopener"
+            data-testid="open-briefing"
+          >
+            {t("dashboard.openBriefing")}
+          </a>
           <LayerToggles
             heatTiers={view.heat}
             onHeatTiers={(tiers) => update({ heat: [...tiers].join(",") || null })}

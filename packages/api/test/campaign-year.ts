@@ -350,7 +350,15 @@ export async function walkACampaignYear(db: Database): Promise<void> {
     serviceCenter: { name: "柯城区党群服务中心", address: "", lng, lat, organizationId: null },
   });
   await countyDuty.plan.submit({ unitId: UNIT, revision: saved.revision });
-  await (await as("city")).plan.accept({ unitId: UNIT, version: 1 });
+  // Submitted after the year's deadline: the city accepts a late plan only with a written reason.
+  const lateWithoutReason = await (await as("city")).plan
+    .accept({ unitId: UNIT, version: 1 })
+    .catch((e: { code: string; message: string }) => e);
+  expect(lateWithoutReason).toMatchObject({
+    code: "BAD_REQUEST",
+    message: "该方案有 1 项要求未达标（“按期报送示范带创建方案”），通过须填写理由",
+  });
+  await (await as("city")).plan.accept({ unitId: UNIT, version: 1, reason: "年中补报，经研究同意" });
   const rulesOf = async () =>
     Object.fromEntries(
       ((await (await as("city")).belt.compliance()).find((u) => u.unitId === UNIT)?.rules ?? []).map((r) => [

@@ -296,8 +296,10 @@ describe("on a 390×844 phone", () => {
         expect(overflow, `${user} ${path}`).toBeLessThanOrEqual(0);
         const map = page.locator('[data-testid="map"], [data-testid="plan-map"]').first();
         if ((await map.count()) > 0) {
-          const box = await map.boundingBox();
-          expect(box?.width ?? 0, `${user} ${path} map`).toBeGreaterThanOrEqual(300);
+          // The planner's map takes its width once the page around it has laid out.
+          await expect
+            .poll(async () => (await map.boundingBox())?.width ?? 0, { timeout: 15_000 })
+            .toBeGreaterThanOrEqual(300);
         }
       }
       // The links and the account's buttons are folded into the menu, and reachable through it.

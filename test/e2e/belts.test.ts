@@ -197,7 +197,7 @@ describe("the county planner", () => {
     await login(page, app.server.url, "demo-county", { next: "/belts" });
     await page.getByTestId("submit-plan").click();
     await page.getByTestId("submit-dialog").getByTestId("confirm-button").click();
-    await expect.poll(() => page.getByTestId("plan-status").textContent()).toContain("v2");
+    await expect.poll(() => page.getByTestId("plan-status").textContent()).toContain("第 2 版");
     await expect.poll(() => page.getByTestId("plan-status").getAttribute("data-status")).toBe("SUBMITTED");
     // Frozen while the city checks it.
     await expect.poll(() => page.getByTestId("add-belt").count()).toBe(0);

@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { type DemoUser, mutate, query, sessionCookie, signInContext } from "../support/auth.ts";
+import { NAV_PAGES } from "../support/pages.ts";
 import { pngColours } from "../support/png.ts";
 
 type Belt = { id: number; unitId: string; index: number; name: string; stops: unknown[] };
@@ -254,25 +255,7 @@ describe("accepting a plan that breaks rules", () => {
 });
 
 describe("on a 390×844 phone", () => {
-  const PAGES: Record<DemoUser, string[]> = {
-    "demo-city": [
-      "/",
-      "/dashboard",
-      "/queue",
-      "/rereviews",
-      "/sites",
-      "/roster",
-      "/belts",
-      "/import",
-      "/users",
-      "/cycles",
-      "/appendix2",
-    ],
-    "demo-county": ["/", "/dashboard", "/queue", "/rereviews", "/sites", "/belts", "/import", "/appendix2"],
-    "demo-township": ["/", "/queue", "/rereviews", "/sites"],
-    "demo-org": ["/", "/queue"],
-    "demo-leader": ["/", "/dashboard", "/rereviews", "/sites", "/belts"],
-  };
+  const PAGES = NAV_PAGES;
 
   async function phone(user: DemoUser) {
     const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
@@ -284,7 +267,7 @@ describe("on a 390×844 phone", () => {
   }
 
   it("every page of every role fits: no sideways scroll, a map at least 300 px wide, the menu reaches each link and the account's buttons", async () => {
-    for (const [user, paths] of Object.entries(PAGES) as [DemoUser, string[]][]) {
+    for (const [user, paths] of Object.entries(PAGES) as [DemoUser, readonly string[]][]) {
       const { context, page, errors } = await phone(user);
       for (const path of paths) {
         await page.goto(`${app.server.url}${path}`);

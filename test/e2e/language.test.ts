@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
 import { type DemoUser, signInContext } from "../support/auth.ts";
+import { CITY_INNER_PAGES, NAV_PAGES } from "../support/pages.ts";
 
 const CLOCK = "2026-11-20T09:00:00+08:00";
 let app: TestApp;
@@ -17,27 +18,9 @@ afterAll(async () => {
   expect(await app?.stop()).toBe(0);
 });
 
-const PAGES: Record<DemoUser, string[]> = {
-  "demo-city": [
-    "/",
-    "/dashboard",
-    "/queue",
-    "/rereviews",
-    "/sites",
-    "/roster",
-    "/belts",
-    "/belts?unit=KECHENG",
-    "/belts/print?unit=KECHENG",
-    "/import",
-    "/users",
-    "/cycles",
-    "/appendix2",
-    "/briefing",
-  ],
-  "demo-county": ["/", "/dashboard", "/queue", "/rereviews", "/sites", "/belts", "/import", "/appendix2"],
-  "demo-township": ["/", "/queue", "/rereviews", "/sites"],
-  "demo-org": ["/", "/queue"],
-  "demo-leader": ["/", "/dashboard", "/rereviews", "/sites", "/belts"],
+const PAGES: Record<DemoUser, readonly string[]> = {
+  ...NAV_PAGES,
+  "demo-city": [...NAV_PAGES["demo-city"], ...CITY_INNER_PAGES, "/briefing"],
 };
 
 /**
@@ -83,7 +66,7 @@ async function settle(page: Page): Promise<void> {
 describe("the Chinese UI", () => {
   it("shows no English word on any page of any role, but names, formats and codes", async () => {
     const found: string[] = [];
-    for (const [user, paths] of Object.entries(PAGES) as [DemoUser, string[]][]) {
+    for (const [user, paths] of Object.entries(PAGES) as [DemoUser, readonly string[]][]) {
       const { context, page, errors } = await app.newPage();
       await signInContext(context, app.server.url, user);
       for (const path of paths) {

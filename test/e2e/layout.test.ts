@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
 import { type DemoUser, signInContext } from "../support/auth.ts";
+import { CITY_INNER_PAGES, NAV_PAGES } from "../support/pages.ts";
 
 const CLOCK = "2026-11-20T09:00:00+08:00";
 let app: TestApp;
@@ -17,21 +18,8 @@ afterAll(async () => {
   expect(await app?.stop()).toBe(0);
 });
 
-const PAGES: Partial<Record<DemoUser, string[]>> = {
-  "demo-city": [
-    "/",
-    "/dashboard",
-    "/queue",
-    "/rereviews",
-    "/sites",
-    "/roster",
-    "/belts",
-    "/belts?unit=KECHENG",
-    "/import",
-    "/users",
-    "/cycles",
-    "/appendix2",
-  ],
+const PAGES: Partial<Record<DemoUser, readonly string[]>> = {
+  "demo-city": [...NAV_PAGES["demo-city"], CITY_INNER_PAGES[0] as string],
   "demo-county": ["/", "/dashboard", "/queue", "/belts"],
 };
 
@@ -74,7 +62,7 @@ describe("every page fits its screen", () => {
     ] as const)
       it(`at ${width}×${height} in ${language}`, async () => {
         const found: string[] = [];
-        for (const [user, paths] of Object.entries(PAGES) as [DemoUser, string[]][]) {
+        for (const [user, paths] of Object.entries(PAGES) as [DemoUser, readonly string[]][]) {
           const context = await app.browser.newContext({ viewport: { width, height }, locale: language });
           await signInContext(context, app.server.url, user);
           const page = await context.newPage();

@@ -1,11 +1,11 @@
 import { TIERS } from "@beltmap/domain";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TIER_COLORS } from "../map/palette.ts";
 import type { DashboardChart } from "./chart-options.ts";
 import { liveCharts } from "./EChart.tsx";
 import type { SnapshotTheme } from "./snapshot.ts";
+import { useSnapshotSave } from "./useSnapshotSave.ts";
 
 /**
  * Saves what is on screen as one PNG: the map, the charts (each with its title, figures and
@@ -37,17 +37,14 @@ export function ExportPng({
   title?: string;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const save = async () => {
+  const { busy, failed, save: saveSnapshot } = useSnapshotSave();
+  const save = () => {
     const live = map();
     if (!live) return;
-    setBusy(true);
-    setFailed(false);
-    try {
+    return saveSnapshot(async () => {
       // The picture's code loads on the first click: the page's first load does not carry it.
       const { CHART_BACKGROUND, captureMap, composeSnapshot } = await import("./snapshot.ts");
-      const blob = await composeSnapshot({
+      return composeSnapshot({
         theme,
         title: title ?? t("dashboard.snapshotTitle"),
         subtitle,
@@ -67,16 +64,7 @@ export function ExportPng({
           return [{ title: chart.title, subtitle: chart.subtitle, legend: chart.legend, image }];
         }),
       });
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
+    }, fileName);
   };
   return (
     <>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { TIER_COLORS } from "../map/palette.ts";
 import { BeltKey } from "./BeltKey.tsx";
+import { MapSymbolItems } from "./MapSymbolItems.tsx";
 
 /**
  * A legend laid over a map that has no side panel (the dashboard, the 大屏): the tiers, the
@@ -46,18 +47,7 @@ export function MapLegend({
                 {t(`codes.tier.${tier}`)}
               </li>
             ))}
-            <li>
-              <span className="map-legend-star" aria-hidden="true">
-                ★
-              </span>
-              {t("legend.specialTown")}
-            </li>
-            <li>
-              <span className="symbol-center" aria-hidden="true">
-                ⌂
-              </span>
-              {t("legend.serviceCenter")}
-            </li>
+            <MapSymbolItems />
           </ul>
           <BeltKey belts={belts} unitId={unitId} />
         </div>

@@ -1,4 +1,5 @@
-// Saving a file the server sent as base64 (附件2): a Blob and a temporary <a download>.
+// Saving a file in the browser: a Blob and a temporary <a download>. The server's base64 files
+// (附件2), the belts' exports and the pictures of the dashboard and the map all go through saveBlob.
 
 export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
@@ -9,11 +10,15 @@ export function bytesOfBase64(base64: string): Uint8Array<ArrayBuffer> {
 
 /** Lets the browser save `base64` as `fileName`. */
 export function saveBase64File(file: { fileName: string; mimeType: string; base64: string }): void {
-  const blob = new Blob([bytesOfBase64(file.base64)], { type: file.mimeType });
+  saveBlob(new Blob([bytesOfBase64(file.base64)], { type: file.mimeType }), file.fileName);
+}
+
+/** Lets the browser save `blob` as `fileName`. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
-  link.download = file.fileName;
+  link.download = fileName;
   link.style.display = "none";
   document.body.append(link);
   link.click();

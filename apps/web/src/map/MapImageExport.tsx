@@ -1,7 +1,7 @@
 import { TIERS } from "@beltmap/domain";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSnapshotSave } from "../dashboard/useSnapshotSave.ts";
 import { TIER_COLORS } from "./palette.ts";
 
 /**
@@ -26,16 +26,13 @@ export function MapImageExport({
   attribution,
 }: MapImageExportProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const save = async () => {
+  const { busy, failed, save: saveSnapshot } = useSnapshotSave();
+  const save = () => {
     const live = map();
     if (!live) return;
-    setBusy(true);
-    setFailed(false);
-    try {
+    return saveSnapshot(async () => {
       const { captureMap, composeSnapshot } = await import("../dashboard/snapshot.ts");
-      const blob = await composeSnapshot({
+      return composeSnapshot({
         theme: "light",
         title: t("map.snapshotTitle"),
         subtitle,
@@ -46,16 +43,7 @@ export function MapImageExport({
         map: await captureMap(live),
         charts: [],
       });
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
+    }, fileName);
   };
   return (
     <div className="map-export">

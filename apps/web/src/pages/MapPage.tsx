@@ -14,6 +14,7 @@ import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
 import { useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
+import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
 import { loadMapView, loadSidebar, mapQueries } from "./map-prefetch.ts";
 
@@ -100,8 +101,8 @@ export function MapPage() {
   const liveMap = useRef<MapLibreMap | null>(null);
   const getLiveMap = useCallback(() => liveMap.current, []);
   const [measuring, setMeasuring] = useState(false);
-  const shownUnitName = unitId ? (units.data?.find((u) => u.id === unitId)?.name ?? unitId) : null;
-  const place = shownUnitName ? t(`units.${unitId}`, { defaultValue: shownUnitName }) : t("filter.allUnits");
+  const unitName = useUnitName();
+  const place = unitId ? unitName(unitId) : t("filter.allUnits");
   const loadingCycle = [organizations, belts, centers].some((q) => q.isPlaceholderData);
 
   return (

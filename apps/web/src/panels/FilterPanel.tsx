@@ -2,6 +2,7 @@ import type { BeltDto, UnitDto } from "@beltmap/api";
 import { TIERS } from "@beltmap/domain";
 import { useTranslation } from "react-i18next";
 import { BeltKey } from "../legend/BeltKey.tsx";
+import { MapSymbolItems } from "../legend/MapSymbolItems.tsx";
 import type { MapCategory, TierCounts } from "../map/features.ts";
 import { NON_COMPETITOR_COLOR, TIER_COLORS, UNGRADED_COLOR } from "../map/palette.ts";
 
@@ -75,18 +76,7 @@ export function FilterPanel({ units, unitId, onUnit, tiers, onTiers, counts, bel
         ))}
       </fieldset>
       <ul className="symbols">
-        <li>
-          <span className="symbol-star" aria-hidden="true">
-            ★
-          </span>
-          {t("legend.specialTown")}
-        </li>
-        <li>
-          <span className="symbol-center" aria-hidden="true">
-            ⌂
-          </span>
-          {t("legend.serviceCenter")}
-        </li>
+        <MapSymbolItems />
         <li className="symbol-note">{t("legend.provisional")}</li>
         {counts.NON_COMPETITOR > 0 && <li className="symbol-note">{t("cycleMap.nonCompetitorNote")}</li>}
       </ul>

@@ -4,6 +4,7 @@ import { beltsToGeoJSON, beltsToKml } from "@beltmap/geo/belt-export";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { saveBlob } from "../lib/download.ts";
 import { exportDocumentName, exportFileName, GEOJSON_MIME, KML_MIME, toExportBelts } from "./exports.ts";
 
 export type ExportMenuProps = {
@@ -27,21 +28,9 @@ export function beltPrintPath(unitId: string, beltId?: number, cycleYear?: numbe
   return `/belts/print?${params}`;
 }
 
-/**
- * Lets the browser save `text` as `fileName`: the files are built here, from the belts the page
- * shows (lib/download.ts saves the server's base64 files the same way).
- */
+/** Lets the browser save `text` as `fileName`: the files are built here, from the belts the page shows. */
 function saveText(text: string, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.style.display = "none";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the object URL; give the browser a moment before freeing it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([text], { type: `${mimeType};charset=utf-8` }), fileName);
 }
 
 /**

@@ -20,7 +20,8 @@ export async function login(
   await page.getByLabel("密码").fill(options.password ?? DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL((url) => url.pathname !== "/login", { timeout: 15_000 });
-  await page.getByTestId("current-user").waitFor();
+  // Attached, not visible: on a phone the account sits in the folded 菜单.
+  await page.getByTestId("current-user").waitFor({ state: "attached" });
 }
 
 /** A session cookie (`name=value`) from `auth.login`, for fetch calls to the API. */

@@ -10,7 +10,6 @@ import {
   beltLinesToGeoJSON,
   beltStopsToGeoJSON,
   beltTooltip,
-  boundsOf,
   countyLabelsToGeoJSON,
   isShown,
   type MapCategory,
@@ -18,6 +17,7 @@ import {
   organizationsToGeoJSON,
   organizationTooltip,
   serviceCentersToGeoJSON,
+  unitBounds,
   unitFilter,
 } from "./features.ts";
 import { serviceCenterIcon, starIcon } from "./icons.ts";
@@ -390,15 +390,35 @@ export function MapView({
     loadedMap,
     (map) => {
       if (flownFor.current === unitId) return;
-      const bounds =
-        unitId === null ? QUZHOU_BOUNDS : boundsOf(organizations.filter((o) => o.unitId === unitId));
+      const bounds = unitId === null ? QUZHOU_BOUNDS : unitBounds(organizations, unitId, counties);
       // A view opened on a unit (from a link) flies once its organisations have arrived.
       if (!bounds) return;
       flownFor.current = unitId;
+      fitted.current = bounds;
       map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 800 });
     },
     [unitId, organizations.length > 0],
   );
+
+  // The unit's view is fitted to the map's box: when the box changes before anyone has moved the
+  // map (the 大屏's columns settling as its figures arrive), fit it again rather than leave the unit
+  // off to one side. A user's own pan or zoom ends this.
+  const fitted = useRef<[number, number, number, number] | null>(null);
+  useEffect(() => {
+    if (!loadedMap) return;
+    const onResize = () => {
+      if (fitted.current) loadedMap.fitBounds(fitted.current, { padding: 48, maxZoom: 12, duration: 0 });
+    };
+    const onMove = (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent) fitted.current = null;
+    };
+    loadedMap.on("resize", onResize);
+    loadedMap.on("movestart", onMove);
+    return () => {
+      loadedMap.off("resize", onResize);
+      loadedMap.off("movestart", onMove);
+    };
+  }, [loadedMap]);
 
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
 }

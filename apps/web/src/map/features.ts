@@ -218,6 +218,25 @@ export function isShown(
 }
 
 /** [west, south, east, north] around the points, or null for none. */
+/**
+ * Where a unit's view goes: the bounds of its organisations that lie within their own county's box.
+ * A point placed in another county (a mistyped coordinate, which 数据 lists) would otherwise pull
+ * the view away from the unit; with no such county data, all its points count.
+ */
+export function unitBounds(
+  organizations: readonly Pick<MapOrganizationDto, "unitId" | "countyCode" | "lng" | "lat">[],
+  unitId: string,
+  counties: readonly Pick<CountyDto, "code" | "bbox">[],
+): [number, number, number, number] | null {
+  const boxes = new Map(counties.map((c) => [c.code, c.bbox]));
+  const own = organizations.filter((o) => o.unitId === unitId);
+  const placed = own.filter((o) => {
+    const box = boxes.get(o.countyCode);
+    return !box || (o.lng >= box[0] && o.lat >= box[1] && o.lng <= box[2] && o.lat <= box[3]);
+  });
+  return boundsOf(placed.length > 0 ? placed : own);
+}
+
 export function boundsOf(
   points: readonly { lng: number; lat: number }[],
 ): [number, number, number, number] | null {

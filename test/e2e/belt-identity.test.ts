@@ -184,6 +184,42 @@ describe("the map page", () => {
   }, 60_000);
 });
 
+describe("the townships on the map", () => {
+  it("draws each township's estimated area from a unit's zoom, named, and the layer panel hides them", async () => {
+    const { page, errors } = await app.newPage();
+    await signInContext(page.context(), app.server.url, "demo-county");
+    await page.goto(`${app.server.url}/`);
+    await idle(page, "map");
+    const areas = await query<{ unitId: string; townshipId: string }[]>(
+      app.server.url,
+      await sessionCookie(app.server.url, "demo-county"),
+      "map.townshipAreas",
+    );
+    expect(areas.length).toBeGreaterThan(10);
+    // The county's user opens on its unit, zoomed in: the outlines and names are drawn.
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = window.beltmap?.map;
+        if (!map) throw new Error("map not exposed");
+        const ids = (layer: string) =>
+          new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties.townshipId));
+        return { lines: ids("township-line").size, labels: ids("township-label").size };
+      });
+    await page.waitForFunction(
+      () => (window.beltmap?.map.queryRenderedFeatures({ layers: ["township-line"] }).length ?? 0) > 0,
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    const shown = await drawn();
+    expect(shown.lines).toBeGreaterThan(5);
+    expect(shown.labels).toBeGreaterThan(3);
+    await page.getByTestId("layer-townships").uncheck();
+    await idle(page, "map");
+    expect(await drawn()).toEqual({ lines: 0, labels: 0 });
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
 describe("测距 on the map page", () => {
   it("measures the straight-line distance along clicked points, and clicks no longer open organisations", async () => {
     const { page, errors } = await app.newPage();

@@ -6,8 +6,8 @@
 // never told "已截止 N 天". Screenshots are saved.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { login, query, sessionCookie, signInContext } from "../support/auth.ts";
 import { pngColours } from "../support/png.ts";
@@ -22,8 +22,23 @@ afterAll(async () => {
   expect(await app?.stop()).toBe(0);
 });
 
-async function openBriefing(width: number, height: number, search = "") {
-  const context = await app.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+/** Every context a test opened is closed after it, passed or failed: a 大屏 left open keeps drawing. */
+const opened: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
+
+async function openBriefing(
+  width: number,
+  height: number,
+  search = "",
+  reducedMotion: "reduce" | "no-preference" = "no-preference",
+) {
+  const context = await app.browser.newContext({
+    viewport: { width, height },
+    locale: "zh-CN",
+    reducedMotion,
+  });
   // The page's timers run on a clock the test can jump forward: on a busy machine, loading the
   // map can take longer than any interval, so no test waits for wall-clock time to pass.
   await context.clock.install();
@@ -57,8 +72,9 @@ function overflow(page: Page) {
       .filter((element) => {
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) return false;
-        // MapLibre's canvas container and popups are clipped by the map's own box.
-        if (element.closest(".maplibregl-canvas-container, .maplibregl-popup")) return false;
+        // MapLibre's canvas container and popups are clipped by the map's own box, the ranking's
+        // rows (scrolling past) by the ranking's window.
+        if (element.closest(".maplibregl-canvas-container, .maplibregl-popup, .ranking-window")) return false;
         return (
           box.left < stage.left - 1 ||
           box.top < stage.top - 1 ||
@@ -174,6 +190,94 @@ describe("the briefing screen", () => {
     await context.close();
   }, 60_000);
 
+  it("runs a dot along every belt, and holds the belts still for a viewer who asks for less motion", async () => {
+    const { context, page, errors } = await openBriefing(1920, 1080);
+    const heads = () =>
+      page.evaluate(() =>
+        (window.beltmap?.map.queryRenderedFeatures({ layers: ["belt-flow"] }) ?? [])
+          .filter((f) => f.properties.tail === 0)
+          .map((f) => (f.geometry as GeoJSON.Point).coordinates.join())
+          .sort(),
+      );
+    await page.waitForFunction(
+      () => (window.beltmap?.map.queryRenderedFeatures({ layers: ["belt-flow"] }).length ?? 0) > 0,
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    const before = await heads();
+    // One head per belt of two stops or more.
+    const cookie = await sessionCookie(app.server.url, "demo-leader");
+    const belts = await query<{ stops: unknown[] }[]>(app.server.url, cookie, "belt.list");
+    expect(before.length).toBe(belts.filter((b) => b.stops.length >= 2).length);
+    // They move (the page's clock runs; the test waits for the move, not for a time).
+    await page.waitForFunction(
+      (earlier) =>
+        (window.beltmap?.map.queryRenderedFeatures({ layers: ["belt-flow"] }) ?? [])
+          .filter((f) => f.properties.tail === 0)
+          .map((f) => (f.geometry as GeoJSON.Point).coordinates.join())
+          .sort()
+          .join("|") !== earlier,
+      before.join("|"),
+      { timeout: 30_000, polling: 100 },
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const still = await openBriefing(1920, 1080, "", "reduce");
+    const flow = await still.page.evaluate(async () => {
+      const source = window.beltmap?.map.getSource("belt-flow") as
+        | { getData: () => Promise<GeoJSON.FeatureCollection> }
+        | undefined;
+      return (await source?.getData())?.features.length;
+    });
+    expect(flow).toBe(0);
+    expect(still.errors).toEqual([]);
+    await still.context.close();
+  }, 120_000);
+
+  it("ranks the units by their sites against quota on the city slide, scrolling unless asked not to", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-leader");
+    const summary = await query<{ perUnit: { unitId: string; excellent: number; quota: number }[] }>(
+      app.server.url,
+      cookie,
+      "dashboard.summary",
+    );
+    const { context, page, errors } = await openBriefing(1920, 1080);
+    const rows = await page.getByTestId("briefing-ranking-row").evaluateAll((items) =>
+      items.map((li) => ({
+        unitId: li.getAttribute("data-unit"),
+        rank: Number(li.querySelector(".ranking-rank")?.textContent),
+        figure: li.querySelector(".ranking-figure")?.textContent ?? "",
+      })),
+    );
+    // Every unit once, each with its own figures, the shares never rising down the table.
+    expect(rows.map((r) => r.unitId).sort()).toEqual(summary.perUnit.map((u) => u.unitId).sort());
+    const rates = rows.map((row) => {
+      const unit = summary.perUnit.find((u) => u.unitId === row.unitId);
+      if (!unit) throw new Error(`unknown unit ${row.unitId}`);
+      expect(row.figure).toBe(
+        `${unit.excellent}/${unit.quota} · ${Math.round((unit.excellent / unit.quota) * 100)}%`,
+      );
+      return unit.excellent / unit.quota;
+    });
+    expect([...rates].sort((a, b) => b - a)).toEqual(rates);
+    expect(rows[0]?.rank).toBe(1);
+    expect(rows.map((r) => r.rank)).toEqual([...rows.map((r) => r.rank)].sort((a, b) => a - b));
+    // Nine units, five rows in view: the table scrolls.
+    const scrolling = (p: Page) =>
+      p.getByTestId("briefing-ranking-rows").evaluate((el) => el.getAnimations().length);
+    expect(await scrolling(page)).toBe(1);
+    // Only the city's slide has it.
+    await page.keyboard.press("PageDown");
+    await page.getByTestId("briefing-ranking").waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const still = await openBriefing(1920, 1080, "", "reduce");
+    expect(await scrolling(still.page)).toBe(0);
+    await still.context.close();
+  }, 120_000);
+
   it("exports the slide on screen as one PNG, dark like the screen: the drawn map and the charts", async () => {
     const { context, page, errors } = await openBriefing(1920, 1080, "?interval=600");
     await page.keyboard.press("PageDown");
@@ -227,6 +331,7 @@ describe("the briefing screen", () => {
       viewport: { width: 1920, height: 1080 },
       locale: "zh-CN",
     });
+    opened.push(display);
     const screen = await display.newPage();
     await screen.goto(address);
     await screen.getByTestId("briefing-stage").waitFor({ timeout: 30_000 });

@@ -114,6 +114,24 @@ export type CountyDto = {
   bbox: [number, number, number, number];
 };
 
+/**
+ * A township's area on the map, derived from its organisations' positions (no township boundaries
+ * are vendored): an approximation, drawn dashed. A park (园区) of a zone is the hull round its own.
+ */
+export type TownshipAreaDto = {
+  townshipId: string;
+  name: string;
+  unitId: string;
+  countyCode: string;
+  kind: "TOWNSHIP" | "PARK";
+  /** The organisations it was derived from. */
+  organizations: number;
+  /** Its seat (the median of its organisations), where its name goes. */
+  labelLng: number;
+  labelLat: number;
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+};
+
 export type ServiceCenterDto = {
   id: number;
   unitId: string;

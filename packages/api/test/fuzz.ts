@@ -121,6 +121,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   "map.organization": { ...reads, hints: (f) => ({ id: [f.demoOrg, f.foreignOrg] }) },
   "map.organizations": reads,
   "map.serviceCenters": reads,
+  "map.townshipAreas": reads,
   "meta.info": reads,
   "organizationExport.organizations": reads,
   "organizationImport.commit": writes,

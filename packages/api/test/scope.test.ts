@@ -118,6 +118,10 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
     expect(await outcome(county.map.serviceCenters({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
     expect((await county.map.serviceCenters()).map((c) => c.unitId)).toEqual(["KECHENG"]);
   },
+  "map.townshipAreas": async () => {
+    expect(new Set((await county.map.townshipAreas()).map((a) => a.unitId))).toEqual(new Set(["KECHENG"]));
+    expect((await orgUser.map.townshipAreas()).every((a) => a.unitId === "KECHENG")).toBe(true);
+  },
   "belt.list": async () => {
     expect(await outcome(county.belt.list({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
     expect((await county.belt.list()).every((b) => b.unitId === "KECHENG")).toBe(true);
@@ -321,6 +325,7 @@ const FILTER_ONLY = new Set([
   "dashboard.series",
   "cycle.get",
   "appendix2.status",
+  "map.townshipAreas",
 ]);
 
 describe("region scope of every procedure", () => {

@@ -128,6 +128,11 @@ function countyIndex(code: string): CountyIndex {
   return entry;
 }
 
+/** One county's boundary feature (do not mutate it); throws for an unknown code. */
+export function countyFeature(code: string): CountyFeature {
+  return countyIndex(code).feature;
+}
+
 function allCounties(): Iterable<CountyIndex> {
   index ??= buildIndex();
   return index.values();

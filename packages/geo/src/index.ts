@@ -30,6 +30,7 @@ export {
   countyAt,
   countyBbox,
   countyBoundaries,
+  countyFeature,
   countyLabelPoint,
   countyName,
   isInCounty,
@@ -39,4 +40,11 @@ export {
   randomPointInCounty,
 } from "./counties.ts";
 export { coordinateIssues, type QualityIssue, type QualityPoint } from "./data-quality.ts";
+export {
+  parkArea,
+  shareInOwnArea,
+  type TownshipArea,
+  type TownshipPoint,
+  townshipAreas,
+} from "./township-areas.ts";
 export { TOWNSHIPS, type Township, townshipsOfCounty } from "./townships.ts";

@@ -17,6 +17,7 @@ const zhCN = {
   snapshotFile: "大屏",
   tierTargets: "梯队目标 约 {{counts}} 个",
   nonCompetitors: "另有非争创对象 {{count}} 个，不参加评分",
+  rankingTitle: "示范点完成率排行",
 };
 
 const en: typeof zhCN = {
@@ -35,6 +36,7 @@ const en: typeof zhCN = {
   snapshotFile: "briefing",
   tierTargets: "tier targets ~{{counts}}",
   nonCompetitors: "{{count}} not competing (not scored)",
+  rankingTitle: "Units by sites against quota",
 };
 
 i18next.addResourceBundle("zh-CN", "translation", { briefing: zhCN }, true, true);

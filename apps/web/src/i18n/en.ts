@@ -297,6 +297,7 @@ export const en: Messages = {
       specialTowns: "Special towns",
       serviceCenters: "Centers",
       labels: "Place names",
+      townships: "Townships",
     },
   },
   legend: {
@@ -311,6 +312,8 @@ export const en: Messages = {
     stopLabel: "Stops are labelled by belt letter and order, e.g. {{example}}",
     serviceCenter: "Party-mass service center",
     specialTown: "Special town",
+    townshipArea: "Townships (estimated)",
+    parkArea: "Parks",
     provisional: "White centre dot: provisional grade (not yet determined)",
   },
   summary: {

@@ -290,6 +290,7 @@ export const zhCN = {
       specialTowns: "特色小镇",
       serviceCenters: "服务中心",
       labels: "地名",
+      townships: "乡镇范围",
     },
   },
   legend: {
@@ -304,6 +305,8 @@ export const zhCN = {
     stopLabel: "站点标注为示范带字母加序号，如 {{example}}",
     serviceCenter: "区域性党群服务中心",
     specialTown: "特色小镇",
+    townshipArea: "乡镇范围（按组织位置推算）",
+    parkArea: "园区",
     provisional: "中心白点：暂定等级（尚未评定）",
   },
   summary: {

@@ -1,10 +1,11 @@
-import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
+import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto, TownshipAreaDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
 import "maplibre-gl/dist/maplibre-gl.css";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FLOW_STEP_MS, flowPaths, flowPoints } from "./belt-flow.ts";
 import { controlStrings } from "./control-strings.ts";
 import {
   beltLinesToGeoJSON,
@@ -17,6 +18,7 @@ import {
   organizationsToGeoJSON,
   organizationTooltip,
   serviceCentersToGeoJSON,
+  townshipAreasToGeoJSON,
   unitBounds,
   unitFilter,
 } from "./features.ts";
@@ -48,6 +50,9 @@ maplibregl.setWorkerUrl(workerUrl);
 
 const NO_HEAT: ReadonlySet<Tier> = new Set();
 const NO_GROUPS: ReadonlySet<LayerGroup> = new Set();
+const NO_AREAS: readonly TownshipAreaDto[] = [];
+/** Room around what the map is fitted to. */
+const FIT_PADDING = 48;
 
 /** Served by apps/server from packages/geo. */
 const COUNTIES_URL = "/geo/quzhou-counties.geojson";
@@ -60,6 +65,8 @@ export type MapViewProps = {
   organizations: readonly MapOrganizationDto[];
   belts: readonly BeltDto[];
   serviceCenters: readonly ServiceCenterDto[];
+  /** The townships' derived areas (dashed, from a unit's zoom on); none: not drawn. */
+  townshipAreas?: readonly TownshipAreaDto[];
   unitId: string | null;
   /** The categories shown: tiers, "NONE" (ungraded) and "NON_COMPETITOR". */
   tiers: ReadonlySet<MapCategory>;
@@ -84,6 +91,10 @@ export type MapViewProps = {
   basemap?: Basemap;
   /** Dark for the 大屏; fixed when the map is made. */
   theme?: MapTheme;
+  /** Room kept clear when the map fits the city or a unit (e.g. beside a panel laid over the map). */
+  fitPadding?: maplibregl.PaddingOptions;
+  /** Dots run along the belts (the 大屏), unless the viewer asks for reduced motion. */
+  animateBelts?: boolean;
 };
 
 declare global {
@@ -98,6 +109,7 @@ export function MapView({
   organizations,
   belts,
   serviceCenters,
+  townshipAreas = NO_AREAS,
   unitId,
   tiers,
   selectedId,
@@ -109,6 +121,8 @@ export function MapView({
   pixelRatio,
   basemap = null,
   theme = "light",
+  animateBelts = false,
+  fitPadding,
   onMap,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -123,6 +137,12 @@ export function MapView({
   const onMapRef = useRef(onMap);
   onMapRef.current = onMap;
   const themeRef = useRef(theme);
+  const fitPaddingRef = useRef(fitPadding);
+  fitPaddingRef.current = fitPadding;
+  // What the view is fitted to (the city, a unit): when the map's box changes before anyone has
+  // moved the map (the 大屏's columns settling as its figures arrive), it is fitted again rather than
+  // left off to one side. A user's own pan or zoom, or a flight to an organisation, ends this.
+  const fitted = useRef<FitTarget | null>(null);
 
   // Create the map once; data and filters below update it in place.
   useEffect(() => {
@@ -140,6 +160,14 @@ export function MapView({
       ...(pixelRatioRef.current === undefined ? {} : { pixelRatio: pixelRatioRef.current }),
     });
     window.beltmap = { map };
+    fitted.current = { bounds: QUZHOU_BOUNDS, padding: fitPaddingRef.current ?? 24 };
+    if (fitPaddingRef.current) fitWhereItFits(map, fitted.current, 0);
+    map.on("resize", () => {
+      if (fitted.current) fitWhereItFits(map, fitted.current, 0);
+    });
+    map.on("movestart", (event: { originalEvent?: unknown }) => {
+      if (event.originalEvent) fitted.current = null;
+    });
     addControls(map);
     map.addImage("star", starIcon(), { sdf: true });
     map.addImage("service-center", serviceCenterIcon(SERVICE_CENTER_COLOR));
@@ -211,17 +239,32 @@ export function MapView({
     });
 
     // After each render settles, record what is actually drawn (tests and the status line read it).
-    // Only features inside the visible container count: a collapsed map draws nothing.
+    // Only features inside the visible container count: a collapsed map draws nothing. The count is
+    // taken again only when something but the belts' moving dots changed (they settle ten times a
+    // second on the 大屏, and a scan of every drawn feature is not free).
+    let recount = true;
+    map.on("data", (event) => {
+      if (!("sourceId" in event && event.sourceId === SOURCES.beltFlow)) recount = true;
+    });
+    map.on("move", () => {
+      recount = true;
+    });
+    map.on("resize", () => {
+      recount = true;
+    });
     map.on("idle", () => {
       const element = container.current;
       if (!element) return;
-      const drawn = new Set(
-        map
-          .queryRenderedFeatures({ layers: ORGANIZATION_LAYERS })
-          .filter((f) => isInside(map, f.geometry, element.clientWidth, element.clientHeight))
-          .map((f) => f.id),
-      );
-      element.setAttribute("data-drawn-organizations", String(drawn.size));
+      if (recount) {
+        recount = false;
+        const drawn = new Set(
+          map
+            .queryRenderedFeatures({ layers: ORGANIZATION_LAYERS })
+            .filter((f) => isInside(map, f.geometry, element.clientWidth, element.clientHeight))
+            .map((f) => f.id),
+        );
+        element.setAttribute("data-drawn-organizations", String(drawn.size));
+      }
       element.setAttribute("data-map-idle", "true");
     });
     map.on("render", () => container.current?.setAttribute("data-map-idle", "false"));
@@ -256,11 +299,12 @@ export function MapView({
     SOURCES.organizations,
     useMemo(() => organizationsToGeoJSON(organizations), [organizations]),
   );
-  useSourceData(
-    loadedMap,
-    SOURCES.beltLines,
-    useMemo(() => beltLinesToGeoJSON(belts), [belts]),
-  );
+  const townships = useMemo(() => townshipAreasToGeoJSON(townshipAreas), [townshipAreas]);
+  useSourceData(loadedMap, SOURCES.townships, townships.areas);
+  useSourceData(loadedMap, SOURCES.townshipLabels, townships.labels);
+  const beltLines = useMemo(() => beltLinesToGeoJSON(belts), [belts]);
+  useSourceData(loadedMap, SOURCES.beltLines, beltLines);
+  useBeltFlow(loadedMap, animateBelts, beltLines);
   useSourceData(
     loadedMap,
     SOURCES.beltStops,
@@ -323,8 +367,11 @@ export function MapView({
       for (const layer of [
         LAYERS.beltCasing,
         LAYERS.beltLine,
+        LAYERS.beltFlow,
         LAYERS.beltStopNumbers,
         LAYERS.serviceCenters,
+        LAYERS.townshipLine,
+        LAYERS.townshipLabel,
       ]) {
         map.setFilter(layer, unitFilter(unitId));
       }
@@ -378,6 +425,7 @@ export function MapView({
     const organization = flyTo && organizations.find((o) => o.id === flyTo.id);
     if (!loadedMap || !organization || flown.current === flyTo) return;
     flown.current = flyTo;
+    fitted.current = null; // the organisation is what the view is about now
     loadedMap.flyTo({
       center: [organization.lng, organization.lat],
       zoom: Math.max(loadedMap.getZoom(), 12),
@@ -394,34 +442,37 @@ export function MapView({
       // A view opened on a unit (from a link) flies once its organisations have arrived.
       if (!bounds) return;
       flownFor.current = unitId;
-      fitted.current = bounds;
-      map.fitBounds(bounds, { padding: 48, maxZoom: 12, duration: 800 });
+      fitted.current = { bounds, padding: fitPaddingRef.current ?? FIT_PADDING };
+      fitWhereItFits(map, fitted.current, 800);
     },
     [unitId, organizations.length > 0],
   );
 
-  // The unit's view is fitted to the map's box: when the box changes before anyone has moved the
-  // map (the 大屏's columns settling as its figures arrive), fit it again rather than leave the unit
-  // off to one side. A user's own pan or zoom ends this.
-  const fitted = useRef<[number, number, number, number] | null>(null);
-  useEffect(() => {
-    if (!loadedMap) return;
-    const onResize = () => {
-      if (fitted.current) loadedMap.fitBounds(fitted.current, { padding: 48, maxZoom: 12, duration: 0 });
-    };
-    const onMove = (event: { originalEvent?: unknown }) => {
-      if (event.originalEvent) fitted.current = null;
-    };
-    loadedMap.on("resize", onResize);
-    loadedMap.on("movestart", onMove);
-    return () => {
-      loadedMap.off("resize", onResize);
-      loadedMap.off("movestart", onMove);
-    };
-  }, [loadedMap]);
-
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
 }
+
+type FitTarget = {
+  bounds: [number, number, number, number];
+  padding: number | maplibregl.PaddingOptions;
+};
+
+/**
+ * Fits the map to `target`, with its padding where the box leaves room for it; in a box too small
+ * for it (not laid out yet, a phone) with a narrow margin instead, rather than not at all.
+ */
+function fitWhereItFits(map: maplibregl.Map, { bounds, padding }: FitTarget, duration: number): void {
+  const { clientWidth: width, clientHeight: height } = map.getContainer();
+  const sides =
+    typeof padding === "number"
+      ? { top: padding, right: padding, bottom: padding, left: padding }
+      : { top: 0, right: 0, bottom: 0, left: 0, ...padding };
+  const room =
+    width - sides.left - sides.right > MIN_FITTED_PX && height - sides.top - sides.bottom > MIN_FITTED_PX;
+  map.fitBounds(bounds, { padding: room ? padding : 16, maxZoom: 12, duration });
+}
+
+/** The least room, in pixels each way, a fitted city or unit is drawn in. */
+const MIN_FITTED_PX = 120;
 
 const controls = new WeakMap<maplibregl.Map, maplibregl.IControl[]>();
 
@@ -447,6 +498,41 @@ function useSourceData(map: maplibregl.Map | null, sourceId: string, data: GeoJS
   useEffect(() => {
     map?.getSource<maplibregl.GeoJSONSource>(sourceId)?.setData(data);
   }, [map, sourceId, data]);
+}
+
+/**
+ * Moves the belts' dots a step at a time while `on`: each step waits until the map has taken the
+ * last one (its source loaded) and FLOW_STEP_MS more, so the map still settles between steps (idle)
+ * however slow the machine, and a flight or a drag is never slowed by it (the dots wait). Off, or
+ * for a viewer who asks for reduced motion, the belts stand still.
+ */
+function useBeltFlow(map: maplibregl.Map | null, on: boolean, lines: ReturnType<typeof beltLinesToGeoJSON>) {
+  useEffect(() => {
+    if (!map || !on || window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) return;
+    const source = map.getSource<maplibregl.GeoJSONSource>(SOURCES.beltFlow);
+    if (!source) return;
+    const paths = flowPaths(lines);
+    let timer = 0;
+    const step = () => {
+      if (map.isMoving()) {
+        timer = window.setTimeout(step, FLOW_STEP_MS);
+        return;
+      }
+      source.setData(flowPoints(paths, performance.now()));
+    };
+    const onSourceData = (event: maplibregl.MapSourceDataEvent) => {
+      if (event.sourceId !== SOURCES.beltFlow || !event.isSourceLoaded) return;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(step, FLOW_STEP_MS);
+    };
+    map.on("sourcedata", onSourceData);
+    step();
+    return () => {
+      window.clearTimeout(timer);
+      map.off("sourcedata", onSourceData);
+      if (!removedMaps.has(map)) source.setData({ type: "FeatureCollection", features: [] });
+    };
+  }, [map, on, lines]);
 }
 
 /** Runs `apply` once the map has loaded, and again whenever `deps` change. */

@@ -1,4 +1,4 @@
-import type { BeltDto, MapOrganizationDto } from "@beltmap/api";
+import type { BeltDto, MapOrganizationDto, TownshipAreaDto } from "@beltmap/api";
 import { beltColor } from "@beltmap/domain";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,6 +13,7 @@ import {
   organizationsToGeoJSON,
   organizationTooltip,
   tierCounts,
+  townshipAreasToGeoJSON,
   unitBounds,
 } from "./features.ts";
 
@@ -195,5 +196,46 @@ describe("unitBounds", () => {
     expect(unitBounds([at(118.3, 29.3)], "KECHENG", counties)).toEqual([118.3, 29.3, 118.3, 29.3]);
     expect(unitBounds([at(118.8, 29.0, "999999")], "KECHENG", [])).toEqual([118.8, 29.0, 118.8, 29.0]);
     expect(unitBounds([at(118.8, 29.0)], "KAIHUA", counties)).toBeNull();
+  });
+});
+
+describe("townshipAreasToGeoJSON", () => {
+  const square: GeoJSON.Polygon = {
+    type: "Polygon",
+    coordinates: [
+      [
+        [118.8, 28.9],
+        [118.9, 28.9],
+        [118.9, 29],
+        [118.8, 28.9],
+      ],
+    ],
+  };
+  const area = (townshipId: string, kind: TownshipAreaDto["kind"]): TownshipAreaDto => ({
+    townshipId,
+    name: `${townshipId}镇`,
+    unitId: "KECHENG",
+    countyCode: "330802",
+    kind,
+    organizations: 9,
+    labelLng: 118.85,
+    labelLat: 28.95,
+    geometry: square,
+  });
+
+  it("draws each area as it came, its name once at its seat, with what the filters and paint read", () => {
+    const { areas, labels } = townshipAreasToGeoJSON([
+      area("330802100", "TOWNSHIP"),
+      area("GREEN_ZONE-1", "PARK"),
+    ]);
+    expect(areas.features.map((f) => f.geometry)).toEqual([square, square]);
+    expect(labels.features.map((f) => f.geometry)).toEqual([
+      { type: "Point", coordinates: [118.85, 28.95] },
+      { type: "Point", coordinates: [118.85, 28.95] },
+    ]);
+    expect(labels.features.map((f) => f.properties)).toEqual([
+      { townshipId: "330802100", unitId: "KECHENG", name: "330802100镇", kind: "TOWNSHIP" },
+      { townshipId: "GREEN_ZONE-1", unitId: "KECHENG", name: "GREEN_ZONE-1镇", kind: "PARK" },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // Pure transforms from API DTOs to map data: no map, no DOM, unit-tested.
-import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto } from "@beltmap/api";
+import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto, TownshipAreaDto } from "@beltmap/api";
 import { beltColor, beltLetter, stopLabel, TIERS, type Tier } from "@beltmap/domain";
 import type { ExpressionSpecification } from "maplibre-gl";
 
@@ -124,6 +124,33 @@ export function serviceCentersToGeoJSON(
       geometry: { type: "Point", coordinates: [c.lng, c.lat] },
       properties: { id: c.id, unitId: c.unitId, name: c.name },
     })),
+  };
+}
+
+/** The townships' derived areas, and their names at their seats (a point each, never repeated). */
+export function townshipAreasToGeoJSON(areas: readonly TownshipAreaDto[]): {
+  areas: GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+  labels: GeoJSON.FeatureCollection<GeoJSON.Point>;
+} {
+  const properties = (a: TownshipAreaDto) => ({
+    townshipId: a.townshipId,
+    unitId: a.unitId,
+    name: a.name,
+    kind: a.kind,
+  });
+  return {
+    areas: {
+      type: "FeatureCollection",
+      features: areas.map((a) => ({ type: "Feature", geometry: a.geometry, properties: properties(a) })),
+    },
+    labels: {
+      type: "FeatureCollection",
+      features: areas.map((a) => ({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [a.labelLng, a.labelLat] },
+        properties: properties(a),
+      })),
+    },
   };
 }
 

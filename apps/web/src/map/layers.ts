@@ -11,10 +11,12 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from "maplibre-gl";
+import { FLOW_OPACITY, FLOW_RADIUS } from "./belt-flow.ts";
 import {
   COUNTY_FILL_COLOR,
   COUNTY_LINE_COLOR,
   NON_COMPETITOR_COLOR,
+  PARK_COLOR,
   TIER_COLORS,
   UNGRADED_COLOR,
 } from "./palette.ts";
@@ -25,9 +27,12 @@ export const SOURCES = {
   basemapLabels: "basemap-labels",
   counties: "counties",
   countyLabels: "county-labels",
+  townships: "townships",
+  townshipLabels: "township-labels",
   organizations: "organizations",
   beltLines: "belt-lines",
   beltStops: "belt-stops",
+  beltFlow: "belt-flow",
   serviceCenters: "service-centers",
 } as const;
 
@@ -37,8 +42,11 @@ export const LAYERS = {
   countyFill: "county-fill",
   countyLine: "county-line",
   countyLabel: "county-label",
+  townshipLine: "township-line",
+  townshipLabel: "township-label",
   beltCasing: "belt-casing",
   beltLine: "belt-line",
+  beltFlow: "belt-flow",
   organizations: "organizations",
   specialTowns: "special-towns",
   provisionalMarks: "provisional-marks",
@@ -48,10 +56,11 @@ export const LAYERS = {
 
 /** What the layer panel switches on and off, and the map's layers each covers. */
 export const LAYER_GROUPS = {
-  belts: [LAYERS.beltCasing, LAYERS.beltLine, LAYERS.beltStopNumbers],
+  belts: [LAYERS.beltCasing, LAYERS.beltLine, LAYERS.beltFlow, LAYERS.beltStopNumbers],
   specialTowns: [LAYERS.specialTowns],
   serviceCenters: [LAYERS.serviceCenters],
   labels: [LAYERS.countyLabel],
+  townships: [LAYERS.townshipLine, LAYERS.townshipLabel],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 export const LAYER_GROUP_NAMES = Object.keys(LAYER_GROUPS) as LayerGroup[];
@@ -86,6 +95,9 @@ const THEME_COLORS = {
     countyFill: COUNTY_FILL_COLOR,
     countyLine: COUNTY_LINE_COLOR,
     countyLabel: "#3d4654",
+    townshipLine: "#7d8a9c",
+    townshipLabel: "#5d6878",
+    townshipLabelSize: 11,
     halo: "#ffffff",
     pointRing: "#333333",
     casing: "#ffffff",
@@ -98,6 +110,10 @@ const THEME_COLORS = {
     countyFill: "#13253d",
     countyLine: "#5c7ea8",
     countyLabel: "#d5e3f5",
+    townshipLine: "#4a6690",
+    townshipLabel: "#8ea6c6",
+    // Read across a room.
+    townshipLabelSize: 14,
     halo: "#050d1a",
     pointRing: "#0b1424",
     casing: "#c9d6e8",
@@ -132,9 +148,12 @@ export function baseStyle(
       ...basemapParts?.sources,
       [SOURCES.counties]: { type: "geojson", data: countiesUrl },
       [SOURCES.countyLabels]: { type: "geojson", data: emptyCollection },
+      [SOURCES.townships]: { type: "geojson", data: emptyCollection },
+      [SOURCES.townshipLabels]: { type: "geojson", data: emptyCollection },
       [SOURCES.organizations]: { type: "geojson", data: emptyCollection },
       [SOURCES.beltLines]: { type: "geojson", data: emptyCollection },
       [SOURCES.beltStops]: { type: "geojson", data: emptyCollection },
+      [SOURCES.beltFlow]: { type: "geojson", data: emptyCollection },
       [SOURCES.serviceCenters]: { type: "geojson", data: emptyCollection },
       [CLUSTER_SOURCE]: clusterSource(),
     },
@@ -156,10 +175,12 @@ export function baseStyle(
         source: SOURCES.counties,
         paint: { "line-color": colors.countyLine, "line-width": 1.4 },
       },
+      ...townshipLayers(theme),
       // Beneath the belts and points: the heat is the background of the sites.
       ...heatLayers(SOURCES.organizations),
       ...dataLayers(theme),
       ...clusterLayers(),
+      countyLabelLayer(theme),
     ],
   };
 }
@@ -202,6 +223,46 @@ export const ORGANIZATION_LAYER_FILTERS = {
   // Not on a non-competitor: it has no grade to be provisional about.
   [LAYERS.provisionalMarks]: ["all", ["!", ["get", "official"]], ["!=", ["get", "tier"], "NON_COMPETITOR"]],
 } satisfies Record<string, ExpressionSpecification>;
+
+/**
+ * The townships' derived areas (an approximation, so dashed and faint), from a unit's zoom on, and a
+ * zone's parks in orange; their names a zoom later, below every other label.
+ */
+const TOWNSHIP_MIN_ZOOM = 9;
+function townshipLayers(theme: MapTheme): LayerSpecification[] {
+  const colors = THEME_COLORS[theme];
+  const isPark: ExpressionSpecification = ["==", ["get", "kind"], "PARK"];
+  return [
+    {
+      id: LAYERS.townshipLine,
+      type: "line",
+      source: SOURCES.townships,
+      minzoom: TOWNSHIP_MIN_ZOOM,
+      paint: {
+        "line-color": ["case", isPark, PARK_COLOR, colors.townshipLine],
+        "line-width": ["case", isPark, 1.6, 1],
+        "line-dasharray": [3, 2],
+      },
+    },
+    {
+      id: LAYERS.townshipLabel,
+      type: "symbol",
+      source: SOURCES.townshipLabels,
+      minzoom: TOWNSHIP_MIN_ZOOM + 0.5,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-size": colors.townshipLabelSize,
+        "text-allow-overlap": false,
+        "text-padding": 6,
+      },
+      paint: {
+        "text-color": ["case", isPark, PARK_COLOR, colors.townshipLabel],
+        "text-halo-color": colors.halo,
+        "text-halo-width": 1.5,
+      },
+    },
+  ];
+}
 
 const isSelected: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
 
@@ -272,6 +333,20 @@ function dataLayers(theme: MapTheme): LayerSpecification[] {
     organizations,
     specialTowns,
     {
+      // The 大屏's dots running along the belts (empty elsewhere): white in the belt's colour's glow.
+      id: LAYERS.beltFlow,
+      type: "circle",
+      source: SOURCES.beltFlow,
+      paint: {
+        "circle-color": "#ffffff",
+        "circle-radius": FLOW_RADIUS,
+        "circle-opacity": FLOW_OPACITY,
+        "circle-stroke-color": ["get", "color"],
+        "circle-stroke-width": 2,
+        "circle-stroke-opacity": FLOW_OPACITY,
+      },
+    },
+    {
       // A white dot in the middle marks a provisional grade: a mark of shape, not of colour.
       id: LAYERS.provisionalMarks,
       type: "circle",
@@ -292,34 +367,23 @@ function dataLayers(theme: MapTheme): LayerSpecification[] {
       layout: {
         "text-field": ["get", "label"],
         "text-size": colors.stopSize,
-        "text-offset": [0.9, -0.9],
+        // Up and right of its stop, or another corner where that is taken (a service center's pin,
+        // another belt's label at a shared stop).
+        "text-variable-anchor-offset": [
+          "bottom-left",
+          [0.5, -0.3],
+          "top-left",
+          [0.5, 0.3],
+          "bottom-right",
+          [-0.5, -0.3],
+          "top-right",
+          [-0.5, 0.3],
+        ],
         "text-allow-overlap": false,
       },
       paint: colors.stopText
         ? { "text-color": colors.stopText, "text-halo-color": ["get", "color"], "text-halo-width": 3 }
         : { "text-color": ["get", "color"], "text-halo-color": colors.halo, "text-halo-width": 2 },
-    },
-    {
-      // Above the sites, below the service centers (one label per county, at a point inside it).
-      id: LAYERS.countyLabel,
-      type: "symbol",
-      source: SOURCES.countyLabels,
-      layout: {
-        "text-field": ["get", "name"],
-        // Smaller at the city's zoom, where 柯城区 and 衢江区 sit side by side; each may move to
-        // another side of its point rather than run into its neighbour ("柯城区衢江区").
-        "text-size": ["interpolate", ["linear"], ["zoom"], 8, 13, 10, 17],
-        "text-variable-anchor": ["top", "bottom", "right", "left"],
-        "text-radial-offset": 0.6,
-        "text-allow-overlap": false,
-        "text-padding": 4,
-      },
-      paint: {
-        "text-color": colors.countyLabel,
-        "text-halo-color": colors.halo,
-        "text-halo-width": 2,
-        "text-opacity": 0.8,
-      },
     },
     {
       id: LAYERS.serviceCenters,
@@ -333,7 +397,9 @@ function dataLayers(theme: MapTheme): LayerSpecification[] {
         // Clear of the site beneath, a 特色小镇's star included.
         "icon-offset": [0, -12],
         "icon-allow-overlap": true,
-        "icon-ignore-placement": true,
+        // Placed first (the top layer), it keeps its room: stop labels move to another side of their
+        // stop rather than under the pin.
+        "icon-ignore-placement": false,
         // The long names only once zoomed in, where they no longer bury the sites.
         "text-field": ["step", ["zoom"], "", 9.5, ["get", "name"]],
         "text-size": 12,
@@ -344,4 +410,33 @@ function dataLayers(theme: MapTheme): LayerSpecification[] {
       paint: { "text-color": colors.centerLabel, "text-halo-color": colors.halo, "text-halo-width": 1.5 },
     },
   ];
+}
+
+/**
+ * One label per county, at a point inside it: the top layer, above the sites and the cluster
+ * bubbles, which would otherwise bury the names at the city's zoom.
+ */
+function countyLabelLayer(theme: MapTheme): SymbolLayerSpecification {
+  const colors = THEME_COLORS[theme];
+  return {
+    id: LAYERS.countyLabel,
+    type: "symbol",
+    source: SOURCES.countyLabels,
+    layout: {
+      "text-field": ["get", "name"],
+      // Smaller at the city's zoom, where 柯城区 and 衢江区 sit side by side; each may move to
+      // another side of its point rather than run into its neighbour ("柯城区衢江区").
+      "text-size": ["interpolate", ["linear"], ["zoom"], 8, 13, 10, 17],
+      "text-variable-anchor": ["top", "bottom", "right", "left"],
+      "text-radial-offset": 0.6,
+      "text-allow-overlap": false,
+      "text-padding": 4,
+    },
+    paint: {
+      "text-color": colors.countyLabel,
+      "text-halo-color": colors.halo,
+      "text-halo-width": 2,
+      "text-opacity": 0.8,
+    },
+  };
 }

@@ -17,3 +17,5 @@ export const BELT_COLOR = "#7B2D8E";
 export const SERVICE_CENTER_COLOR = "#1a1a1a";
 export const COUNTY_LINE_COLOR = "#6b7a8f";
 export const COUNTY_FILL_COLOR = "#f4f1ea";
+/** A zone's parks (园区) on the map: their outlines and names. */
+export const PARK_COLOR = "#d08a2e";

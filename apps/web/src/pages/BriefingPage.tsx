@@ -8,6 +8,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { RankingBoard } from "../briefing/RankingBoard.tsx";
 import { intervalSeconds, nextSlide, STAGE, slidesOf, stageScale, tourKey } from "../briefing/tour.ts";
 import { RollingNumber } from "../components/RollingNumber.tsx";
 import { ChartCard } from "../dashboard/ChartCard.tsx";
@@ -25,6 +26,13 @@ import { useTRPC } from "../trpc.ts";
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
 const NO_HEAT: ReadonlySet<Tier> = new Set();
+/** A unit's slide fits the unit right of the legend (bottom left, ≤ 360 px) and clear of the zoom buttons. */
+const UNIT_PADDING = { top: 48, right: 64, bottom: 48, left: 390 };
+/**
+ * The city's slide fits the city left of centre, clear of the zoom buttons; the units' ranking sits
+ * in the corner the city leaves empty, bottom right (south of 龙游县, east of 江山市).
+ */
+const CITY_PADDING = { top: 24, right: 200, bottom: 24, left: 24 };
 /** Figures are fetched again this often (the screen shows their time). */
 const REFRESH_MS = 5 * 60_000;
 /** Type across a room: the charts' fonts at 1.35× (the units' chart, with nine rows, at 1.1×). */
@@ -88,6 +96,11 @@ export function BriefingPage() {
     trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
   const info = useQuery(trpc.meta.info.queryOptions());
+  // Asked once the organisations are in: a first derivation must not hold up the map's batch.
+  const townships = useQuery({
+    ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: REFRESH_MS }),
+    enabled: organizations.isSuccess,
+  });
 
   const slides = useMemo(() => slidesOf(summary.data?.perUnit.map((u) => u.unitId) ?? []), [summary.data]);
   const [index, setIndex] = useState(0);
@@ -187,6 +200,7 @@ export function BriefingPage() {
                 organizations={organizations.data ?? []}
                 belts={belts.data ?? []}
                 serviceCenters={centers.data ?? []}
+                townshipAreas={townships.data}
                 unitId={slide.unitId}
                 tiers={ALL_CATEGORIES}
                 selectedId={null}
@@ -196,12 +210,17 @@ export function BriefingPage() {
                 pixelRatio={pixelRatio}
                 basemap={info.data?.basemap}
                 theme="dark"
+                animateBelts
+                fitPadding={slide.unitId ? UNIT_PADDING : CITY_PADDING}
                 onMap={(live) => {
                   map.current = live;
                 }}
               />
             </Suspense>
             <MapLegend belts={belts.data ?? []} unitId={slide.unitId} theme="dark" />
+            {!slide.unitId && summary.data && summary.data.perUnit.length > 1 && (
+              <RankingBoard perUnit={summary.data.perUnit} />
+            )}
           </section>
           {summary.data && charts && (
             <BriefingFigures

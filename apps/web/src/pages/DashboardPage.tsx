@@ -128,6 +128,10 @@ export function DashboardPage() {
   );
   const info = useQuery(trpc.meta.info.queryOptions());
   const series = useQuery(trpc.dashboard.series.queryOptions());
+  const townships = useQuery({
+    ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: 5 * 60_000 }),
+    enabled: organizations.isSuccess,
+  });
   const failed = [summary, compliance, organizations, belts, centers, counties].find((q) => q.isError);
 
   const toggleUnit = (unitId: string) => update({ unit: chosen === unitId ? null : unitId });
@@ -233,6 +237,7 @@ export function DashboardPage() {
               organizations={organizations.data ?? []}
               belts={belts.data ?? []}
               serviceCenters={centers.data ?? []}
+              townshipAreas={townships.data}
               unitId={shownUnit}
               tiers={ALL_CATEGORIES}
               selectedId={null}

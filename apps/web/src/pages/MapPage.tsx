@@ -69,6 +69,7 @@ export function MapPage() {
   const belts = useQuery({ ...queries.belts, ...keep });
   const centers = useQuery({ ...queries.centers, ...keep });
   const counties = useQuery(queries.counties);
+  const townships = useQuery({ ...queries.townships, enabled: organizations.isSuccess });
   const summary = useQuery({ ...queries.summary, ...keep });
   const info = useQuery(queries.info);
   const series = useQuery({ ...trpc.dashboard.series.queryOptions(), enabled: played !== null });
@@ -143,6 +144,7 @@ export function MapPage() {
             organizations={orgs}
             belts={belts.data ?? []}
             serviceCenters={centers.data ?? []}
+            townshipAreas={townships.data}
             unitId={unitId}
             tiers={tiers}
             selectedId={selected}

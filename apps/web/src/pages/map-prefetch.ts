@@ -20,6 +20,11 @@ export const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => 
   centers: trpc.map.serviceCenters.queryOptions(cycle),
   counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   summary: trpc.dashboard.summary.queryOptions(cycle),
+  /**
+   * The townships' derived areas (the same every cycle: organisations carry over). Pages ask once
+   * the organisations are in, so a first, slower derivation never holds up the map's own batch.
+   */
+  townships: trpc.map.townshipAreas.queryOptions(undefined, { staleTime: 5 * 60_000 }),
   /** For the basemap; the app shell asks for it anyway. */
   info: trpc.meta.info.queryOptions(),
 });

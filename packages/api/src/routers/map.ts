@@ -18,6 +18,7 @@ import type {
   MapOrganizationDto,
   OrganizationDetailDto,
   ServiceCenterDto,
+  TownshipAreaDto,
 } from "../dto.ts";
 import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { organizationsWithGrades, toStageScore } from "../services/grades.ts";
@@ -27,6 +28,7 @@ import {
   requireUnit,
   scopedOrganizationFilter,
 } from "../services/scope.ts";
+import { visibleTownshipAreas } from "../services/township-areas.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 const organizationsInput = z
@@ -108,6 +110,11 @@ export const mapRouter = router({
       const [labelLng, labelLat] = countyLabelPoint(county.code);
       return { code: county.code, name: county.name, labelLng, labelLat, bbox: countyBbox(county.code) };
     }),
+  ),
+
+  /** The townships' areas, derived from where their organisations are (an approximation). */
+  townshipAreas: protectedProcedure().query(
+    ({ ctx }): Promise<TownshipAreaDto[]> => visibleTownshipAreas(ctx),
   ),
 
   /** 区域性党群服务中心 of every unit. */

@@ -24,7 +24,15 @@ import {
   shuffle,
   type UnitSpec,
 } from "@beltmap/domain";
-import { COUNTIES, countyLabelPoint, countyName, randomPointInCounty, TOWNSHIPS } from "@beltmap/geo";
+import {
+  COUNTIES,
+  countyBbox,
+  countyLabelPoint,
+  countyName,
+  isInCounty,
+  randomPointInCounty,
+  TOWNSHIPS,
+} from "@beltmap/geo";
 import { type CurrentCycleStory, currentCycleStory, demoReReviews } from "./current-cycle.ts";
 import {
   BELT_THEMES,
@@ -472,7 +480,7 @@ function demoOrganizations(rng: Rng, units: UnitSpec[], townships: DemoTownship[
       );
       const township = candidates[intBetween(rng, 0, candidates.length - 1)];
       if (!township) throw new Error(`no township for unit ${unit.id}`);
-      const [lng, lat] = sitePoint(unit, countyCode, rng);
+      const [lng, lat] = nearTownshipSeat(township, countyCode, sitePoint(unit, countyCode, rng));
       let name =
         kind === "SPECIAL_TOWN"
           ? `${shortPlace(unit)}${themes[i] ?? "特色"}小镇党委`
@@ -502,6 +510,66 @@ function demoOrganizations(rng: Rng, units: UnitSpec[], townships: DemoTownship[
     });
   }
   return { organizations, finalGrades };
+}
+
+/**
+ * Organisations gather in their township, as real ones do around a town's centre: a point drawn
+ * anywhere in the county keeps its offset from the county's centre, shrunk to this share, around its
+ * township's seat (drawn once per township, from the township's code). The zones' parks are compact
+ * already (below) and stay as drawn.
+ */
+const TOWNSHIP_SPREAD = 0.16;
+
+const seats = new Map<string, [number, number]>();
+/**
+ * The seats of a county's townships, spread out as towns are: drawn in code order from the county's
+ * own generator, each at least `spacing` from those before it (or the farthest of 60 tries).
+ */
+function townshipSeat(township: DemoTownship, countyCode: string): [number, number] {
+  const known = seats.get(township.id);
+  if (known) return known;
+  const rng = mulberry32(Number(countyCode));
+  const townships = TOWNSHIPS.filter((t) => t.countyCode === countyCode);
+  const [w, s, e, n] = countyBbox(countyCode);
+  const spacing = Math.sqrt(((e - w) * (n - s)) / townships.length) * 0.55;
+  const placed: [number, number][] = [];
+  for (const t of townships) {
+    let best: [number, number] = randomPointInCounty(countyCode, rng, { insetKm: 2 });
+    let bestGap = gapTo(best, placed);
+    for (let attempt = 0; attempt < 60 && bestGap < spacing; attempt++) {
+      const candidate = randomPointInCounty(countyCode, rng, { insetKm: 2 });
+      const gap = gapTo(candidate, placed);
+      if (gap > bestGap) [best, bestGap] = [candidate, gap];
+    }
+    placed.push(best);
+    seats.set(t.code, best);
+  }
+  const seat = seats.get(township.id);
+  if (!seat) throw new Error(`no seat for township ${township.id}`);
+  return seat;
+}
+
+function gapTo([x, y]: [number, number], others: readonly [number, number][]): number {
+  return Math.min(Number.POSITIVE_INFINITY, ...others.map(([ox, oy]) => Math.hypot(ox - x, oy - y)));
+}
+
+function nearTownshipSeat(
+  township: DemoTownship,
+  countyCode: string,
+  drawn: [number, number],
+): [number, number] {
+  if (township.id.includes("-") || township.countyCode !== countyCode) return drawn;
+  const [cx, cy] = countyLabelPoint(countyCode);
+  const [sx, sy] = townshipSeat(township, countyCode);
+  // Nearer still where the shrunk offset would leave the county (a seat by its border).
+  for (const spread of [TOWNSHIP_SPREAD, TOWNSHIP_SPREAD / 2, TOWNSHIP_SPREAD / 4]) {
+    const point: [number, number] = [
+      Math.round((sx + (drawn[0] - cx) * spread) * 1e6) / 1e6,
+      Math.round((sy + (drawn[1] - cy) * spread) * 1e6) / 1e6,
+    ];
+    if (isInCounty(point[0], point[1], countyCode)) return point;
+  }
+  return [sx, sy];
 }
 
 /** The zones are compact parks inside their host county, not the whole county. */

@@ -6,7 +6,9 @@ set -euo pipefail
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# Not `fc-list | grep -q`: grep stops at the first match, fc-list dies of SIGPIPE, and under
+# pipefail the fonts would be reinstalled on every run.
+grep -qi "Noto Sans CJK" <(fc-list 2>/dev/null) || need+=(fonts-noto-cjk)
 command -v libreoffice >/dev/null || need+=(libreoffice-calc-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 

@@ -5,7 +5,6 @@ import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FLOW_STEP_MS, flowPaths, flowPoints } from "./belt-flow.ts";
 import { controlStrings } from "./control-strings.ts";
 import {
   beltLinesToGeoJSON,
@@ -511,25 +510,32 @@ function useBeltFlow(map: maplibregl.Map | null, on: boolean, lines: ReturnType<
     if (!map || !on || window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) return;
     const source = map.getSource<maplibregl.GeoJSONSource>(SOURCES.beltFlow);
     if (!source) return;
-    const paths = flowPaths(lines);
+    let stopped = false;
     let timer = 0;
-    const step = () => {
-      if (map.isMoving()) {
+    let onSourceData: ((event: maplibregl.MapSourceDataEvent) => void) | null = null;
+    // Only the 大屏 moves its belts: the other pages never load the code.
+    void import("./belt-flow.ts").then(({ FLOW_STEP_MS, flowPaths, flowPoints }) => {
+      if (stopped) return;
+      const paths = flowPaths(lines);
+      const step = () => {
+        if (map.isMoving()) {
+          timer = window.setTimeout(step, FLOW_STEP_MS);
+          return;
+        }
+        source.setData(flowPoints(paths, performance.now()));
+      };
+      onSourceData = (event) => {
+        if (event.sourceId !== SOURCES.beltFlow || !event.isSourceLoaded) return;
+        window.clearTimeout(timer);
         timer = window.setTimeout(step, FLOW_STEP_MS);
-        return;
-      }
-      source.setData(flowPoints(paths, performance.now()));
-    };
-    const onSourceData = (event: maplibregl.MapSourceDataEvent) => {
-      if (event.sourceId !== SOURCES.beltFlow || !event.isSourceLoaded) return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(step, FLOW_STEP_MS);
-    };
-    map.on("sourcedata", onSourceData);
-    step();
+      };
+      map.on("sourcedata", onSourceData);
+      step();
+    });
     return () => {
+      stopped = true;
       window.clearTimeout(timer);
-      map.off("sourcedata", onSourceData);
+      if (onSourceData) map.off("sourcedata", onSourceData);
       if (!removedMaps.has(map)) source.setData({ type: "FeatureCollection", features: [] });
     };
   }, [map, on, lines]);

@@ -1,6 +1,5 @@
 // The 大屏's moving belts: a bright dot with a short tail runs along each belt, start to end, so a
 // room sees at a glance which way a belt is walked and where it goes.
-import type { ExpressionSpecification } from "maplibre-gl";
 
 /** One run along a belt takes this long, whatever its length (a short belt is walked slowly). */
 export const FLOW_LOOP_MS = 9_000;
@@ -69,7 +68,3 @@ export function flowPoints(
     ),
   };
 }
-
-/** The head largest and brightest, the tail fading behind it. */
-export const FLOW_RADIUS: ExpressionSpecification = ["match", ["get", "tail"], 0, 5, 1, 4, 2, 3, 2.2];
-export const FLOW_OPACITY: ExpressionSpecification = ["match", ["get", "tail"], 0, 1, 1, 0.7, 2, 0.45, 0.25];

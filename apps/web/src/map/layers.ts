@@ -11,7 +11,6 @@ import type {
   StyleSpecification,
   SymbolLayerSpecification,
 } from "maplibre-gl";
-import { FLOW_OPACITY, FLOW_RADIUS } from "./belt-flow.ts";
 import {
   COUNTY_FILL_COLOR,
   COUNTY_LINE_COLOR,
@@ -263,6 +262,10 @@ function townshipLayers(theme: MapTheme): LayerSpecification[] {
     },
   ];
 }
+
+/** The 大屏's belt dots (map/belt-flow.ts): the head largest and brightest, the tail fading behind. */
+const FLOW_RADIUS: ExpressionSpecification = ["match", ["get", "tail"], 0, 5, 1, 4, 2, 3, 2.2];
+const FLOW_OPACITY: ExpressionSpecification = ["match", ["get", "tail"], 0, 1, 1, 0.7, 2, 0.45, 0.25];
 
 const isSelected: ExpressionSpecification = ["boolean", ["feature-state", "selected"], false];
 

@@ -205,17 +205,15 @@ describe("the townships on the map", () => {
           new Set(map.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties.townshipId));
         return { lines: ids("township-line").size, labels: ids("township-label").size };
       });
-    await page.waitForFunction(
-      () => (window.beltmap?.map.queryRenderedFeatures({ layers: ["township-line"] }).length ?? 0) > 0,
-      undefined,
-      { timeout: 30_000, polling: 100 },
-    );
-    const shown = await drawn();
-    expect(shown.lines).toBeGreaterThan(5);
-    expect(shown.labels).toBeGreaterThan(3);
+    // Waited for as drawn, not for an idle map: the idle mark may still be the last render's.
+    await expect
+      .poll(async () => {
+        const shown = await drawn();
+        return shown.lines > 5 && shown.labels > 3;
+      })
+      .toBe(true);
     await page.getByTestId("layer-townships").uncheck();
-    await idle(page, "map");
-    expect(await drawn()).toEqual({ lines: 0, labels: 0 });
+    await expect.poll(drawn).toEqual({ lines: 0, labels: 0 });
     expect(errors).toEqual([]);
   }, 60_000);
 });

@@ -1,9 +1,10 @@
 // Shared set-up of the browser tests that work through the app's pages: one server on a fresh
-// PGlite with the demo data per test file, one Chromium, a context per user at laptop size.
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+// PGlite with the demo data per test file (a copy of the directory seeded once, global-setup.ts), one Chromium, a context per user at laptop size.
+import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { inject } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "./server.ts";
 
@@ -21,6 +22,7 @@ export type TestApp = {
 /** `env`: the server's environment beyond the defaults, e.g. DEMO_CLOCK for the demo's reference date. */
 export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
+  await cp(inject("seededDataDir"), dataDir, { recursive: true });
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await startServer({ databaseUrl: dataDir, ...(options.env ? { env: options.env } : {}) });
   const browser = await launchChromium();

@@ -9,10 +9,11 @@ import {
   SESSION_COOKIE,
   type SessionPolicy,
 } from "@beltmap/api";
-import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import type { Database } from "@beltmap/db";
 import { DEMO_PASSWORD } from "@beltmap/db/seed";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, type ServerOptions } from "../src/app.ts";
+import { openDemoDatabase } from "./demo-database.ts";
 
 type App = Awaited<ReturnType<typeof buildServer>>;
 type Response = Awaited<ReturnType<App["inject"]>>;
@@ -33,8 +34,7 @@ const MARGIN_MS = 5_000;
 let database: Database;
 
 beforeAll(async () => {
-  database = await openDatabase("memory:");
-  await seedDemoIfEmpty(database.prisma);
+  database = await openDemoDatabase();
 }, 120_000);
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import type { Database } from "@beltmap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../src/app.ts";
 import {
@@ -13,14 +13,14 @@ import {
   exceedsDepth,
   IMPORT_BODY_LIMIT_BYTES,
 } from "../src/request-limits.ts";
+import { openDemoDatabase } from "./demo-database.ts";
 
 let database: Database;
 let app: Awaited<ReturnType<typeof buildServer>>;
 let cookie: string;
 
 beforeAll(async () => {
-  database = await openDatabase("memory:");
-  await seedDemoIfEmpty(database.prisma);
+  database = await openDemoDatabase();
   const webDist = await mkdtemp(path.join(tmpdir(), "beltmap-web-"));
   await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>Beltmap</title>");
   app = await buildServer({

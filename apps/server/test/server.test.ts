@@ -8,9 +8,10 @@ const SESSION_DEFAULTS = {
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { type Database, openDatabase } from "@beltmap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../src/app.ts";
+import { openDemoDatabase } from "./demo-database.ts";
 
 let database: Database;
 let app: Awaited<ReturnType<typeof buildServer>>;
@@ -20,8 +21,7 @@ const get = (url: string, headers: Record<string, string> = {}) =>
   app.inject({ url, headers: { cookie, ...headers } });
 
 beforeAll(async () => {
-  database = await openDatabase("memory:");
-  await seedDemoIfEmpty(database.prisma);
+  database = await openDemoDatabase();
   const webDist = await mkdtemp(path.join(tmpdir(), "beltmap-web-"));
   await writeFile(path.join(webDist, "index.html"), "<!doctype html><title>Beltmap</title>");
   app = await buildServer({

@@ -1,20 +1,13 @@
 // The public contract, called through the router on an in-memory PGlite holding the demo data.
-import {
-  type Database,
-  hashPassword,
-  openDatabase,
-  seedDemoIfEmpty,
-  seedReferenceDataIfEmpty,
-} from "@beltmap/db";
+import { type Database, hashPassword, openDatabase, seedReferenceDataIfEmpty } from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Caller, signIn } from "./support.ts";
+import { type Caller, openDemoDatabase, signIn } from "./support.ts";
 
 let db: Database;
 
 beforeAll(async () => {
-  db = await openDatabase("memory:");
-  await seedDemoIfEmpty(db.prisma);
+  db = await openDemoDatabase();
   caller = (await signIn(db, "demo-city")).call;
 }, 120_000);
 

@@ -1,5 +1,6 @@
 // Signing in for tests: a real session row, the same path the HTTP server takes, minus the cookie.
-import { type Database, openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { type Database, openDemoImage } from "@beltmap/db";
+import { inject } from "vitest";
 
 export type { Database };
 
@@ -9,10 +10,9 @@ import { createCaller, createContextInner } from "../src/index.ts";
 export const DEMO_USERS = ["demo-city", "demo-county", "demo-township", "demo-org", "demo-leader"] as const;
 export type DemoUsername = (typeof DEMO_USERS)[number];
 
-export async function openDemoDatabase(): Promise<Database> {
-  const db = await openDatabase("memory:");
-  await seedDemoIfEmpty(db.prisma);
-  return db;
+/** A fresh in-memory copy of the demo database (seeded once per run, see global-setup.ts). */
+export function openDemoDatabase(): Promise<Database> {
+  return openDemoImage(inject("demoImage"));
 }
 
 export type Caller = ReturnType<typeof createCaller>;

@@ -15,9 +15,18 @@ export type Database = {
   description: string;
   migrations: MigrationReport;
   close(): Promise<void>;
+  /**
+   * PGlite only: the whole data directory as one tar, for `openDatabase("memory:", { image })`.
+   * Tests migrate and seed once and open copies of the result in about a second each.
+   */
+  image?: () => Promise<Blob>;
 };
 
-export type OpenOptions = { migrate?: boolean };
+export type OpenOptions = {
+  migrate?: boolean;
+  /** An in-memory PGlite starts as a copy of this image (from `Database.image`). */
+  image?: Blob;
+};
 
 /**
  * The one way to get a database: PGlite (embedded, the default) or PostgreSQL, chosen by
@@ -26,19 +35,27 @@ export type OpenOptions = { migrate?: boolean };
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const location = resolveDatabaseLocation(url);
   const migrate = options.migrate ?? true;
-  return location.kind === "postgres" ? openPostgres(location, migrate) : openPglite(location, migrate);
+  if (options.image && location.kind !== "pglite-memory")
+    throw new Error(
+      `an image opens only as an in-memory PGlite ("memory:"), not ${describeLocation(location)}`,
+    );
+  return location.kind === "postgres"
+    ? openPostgres(location, migrate)
+    : openPglite(location, migrate, options.image);
 }
 
 async function openPglite(
   location: Extract<DatabaseLocation, { kind: "pglite" | "pglite-memory" }>,
   migrate: boolean,
+  image: Blob | undefined,
 ): Promise<Database> {
   let unlock = async () => {};
   if (location.kind === "pglite") {
     await prepareDataDirectory(location.dir); // not writable: says so now, not PGlite's "unreachable" later
     unlock = await lockDirectory(location.dir);
   }
-  const pglite = location.kind === "pglite" ? new PGlite(location.dir) : new PGlite();
+  const pglite =
+    location.kind === "pglite" ? new PGlite(location.dir) : new PGlite(image ? { loadDataDir: image } : {});
   try {
     await pglite.waitReady;
     const migrations = migrate ? await applyMigrations(pgliteRunner(pglite)) : noMigrations();
@@ -53,6 +70,7 @@ async function openPglite(
         await pglite.close();
         await unlock();
       },
+      image: () => pglite.dumpDataDir("none"),
     };
   } catch (error) {
     await pglite.close().catch(() => {});

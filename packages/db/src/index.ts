@@ -1,4 +1,5 @@
 export { type Database, type OpenOptions, openDatabase } from "./client.ts";
+export { createDemoImageFile, type DemoImageFile, openDemoImage } from "./demo-image.ts";
 export { Prisma, type PrismaClient } from "./generated/prisma/client.ts";
 export { type DatabaseLocation, describeLocation, redact, resolveDatabaseLocation } from "./location.ts";
 export { applyMigrations, type MigrationReport, readMigrations } from "./migrate.ts";

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash test/ensure-tools.sh
-npx turbo run build --filter=@beltmap/web --output-logs=errors-only
+npx turbo run build --filter=@beltmap/web --filter=@beltmap/server --output-logs=errors-only
 npx vitest run --root test

@@ -1,4 +1,4 @@
-// Starts the real Beltmap server (as `npm start` does after its build) in a child process.
+// Starts the real Beltmap server, compiled (as `npm start` does after its build), in a child process.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
@@ -34,7 +34,7 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "apps/server/dist/main.js"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -8,7 +8,7 @@
 import { type Database, hashPassword } from "@beltmap/db";
 import { countyLabelPoint } from "@beltmap/geo";
 import { expect } from "vitest";
-import { type Caller, outcome, sheetOf, signIn } from "./support.ts";
+import { type Caller, expectStoredGradesMatch, outcome, sheetOf, signIn } from "./support.ts";
 
 const UNIT = "KECHENG";
 const QUOTA = { excellent: 2, practice: 1 };
@@ -196,6 +196,8 @@ export async function walkACampaignYear(db: Database): Promise<void> {
       opinion: "同意复核结果",
     });
 
+  await expectStoredGradesMatch(db, "after the four stages");
+
   // ——— 附件2: reported on time, received; once received it cannot be resubmitted ———
   clock.set("2027-09-18T10:00:00+08:00");
   expect(await county.appendix2.warnings({ unitId: UNIT })).toEqual([]);
@@ -241,6 +243,8 @@ export async function walkACampaignYear(db: Database): Promise<void> {
   ]);
   expect((await pendingOf(d)).map((r) => r.gradeBefore)).toEqual(["PASS"]);
   expect(await db.prisma.reReview.count({ where: { organizationId: town.id } })).toBe(0);
+
+  await expectStoredGradesMatch(db, "after 评定");
 
   // ——— The clock moves: due on 4月30日, overdue by one day on 5月1日 ———
   clock.set("2028-04-30T23:00:00+08:00");
@@ -291,6 +295,8 @@ export async function walkACampaignYear(db: Database): Promise<void> {
   expect((await pendingOf(c)).map((r) => [r.gradeBefore, r.dueOn.toISOString()])).toEqual([
     ["EXCELLENT", "2029-05-09T16:00:00.000Z"], // a year from the grade change, 2029-05-10 China
   ]);
+
+  await expectStoredGradesMatch(db, "after the escalated upgrade");
 
   // ——— A's duties as a 示范点: practice, dual management, contact, a belt; the plan accepted ———
   clock.set("2028-06-01T10:00:00+08:00");
@@ -454,6 +460,8 @@ export async function walkACampaignYear(db: Database): Promise<void> {
     expect(open, org.name).toBe(1);
   }
 
+  await expectStoredGradesMatch(db, "after 摘牌");
+
   // ——— The next cycle: what carries over, and 2027 becomes read-only ———
   clock.set("2028-11-01T10:00:00+08:00");
   // Before the year is frozen, the city sees nothing is left open in it.
@@ -518,4 +526,5 @@ export async function walkACampaignYear(db: Database): Promise<void> {
     message: "2027 年度已结束，只能查看，不能修改",
   });
   expect(await db.prisma.belt.count({ where: { cycleId: cycle2027 } })).toBe(4);
+  await expectStoredGradesMatch(db, "after 2028 opened");
 }

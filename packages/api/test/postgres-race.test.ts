@@ -2,7 +2,7 @@
 // a time, so there the locks are never contended). Two determinations for a unit's last 优秀 place,
 // and two saves of one belt plan from the same revision, started together: exactly one wins, every
 // round.
-import { hashPassword } from "@beltmap/db";
+import { hashPassword, storeGrades } from "@beltmap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresTestDatabase, type PostgresTestDatabase } from "./postgres.ts";
 import { type Database, sheetOf, signIn } from "./support.ts";
@@ -67,6 +67,7 @@ async function unitOneBelowQuota(unitId: string): Promise<number[]> {
       ids.push(org.id);
     }
   }
+  await storeGrades(db.prisma, 1); // as every writer of sheets and records does
   return ids;
 }
 

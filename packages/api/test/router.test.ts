@@ -1,5 +1,11 @@
 // The public contract, called through the router on an in-memory PGlite holding the demo data.
-import { type Database, hashPassword, openDatabase, seedReferenceDataIfEmpty } from "@beltmap/db";
+import {
+  type Database,
+  hashPassword,
+  openDatabase,
+  seedReferenceDataIfEmpty,
+  storeGrades,
+} from "@beltmap/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, openDemoDatabase, signIn } from "./support.ts";
@@ -400,6 +406,7 @@ describe("quotas and provisional grades", () => {
     });
     await db.prisma.gradeRecord.delete({ where: { id: record.id } });
     await db.prisma.scoreSheet.update({ where: { id: final.id }, data: { status: "DRAFT" } });
+    await storeGrades(db.prisma, 1, [id]); // as every writer of sheets and records does
     try {
       const [org] = await caller()
         .map.organizations({ cycleId: 1 })
@@ -412,6 +419,7 @@ describe("quotas and provisional grades", () => {
       await db.prisma.scoreSheet.update({ where: { id: final.id }, data: { status: "SUBMITTED" } });
       const { id: _id, ...rest } = record;
       await db.prisma.gradeRecord.create({ data: rest });
+      await storeGrades(db.prisma, 1, [id]);
     }
   });
 });

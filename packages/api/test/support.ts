@@ -1,6 +1,12 @@
 // Signing in for tests: a real session row, the same path the HTTP server takes, minus the cookie.
-import { type Database, openDemoImage } from "@beltmap/db";
-import { inject } from "vitest";
+import {
+  computeStoredGrades,
+  type Database,
+  openDemoImage,
+  readStoredGrades,
+  storeGrades,
+} from "@beltmap/db";
+import { expect, inject } from "vitest";
 
 export type { Database };
 
@@ -99,5 +105,26 @@ export async function awaitingDetermination(db: Database, unitId: string, count:
       });
     }
   }
-  return candidates.map((c) => c.id);
+  const ids = candidates.map((c) => c.id);
+  await storeGrades(db.prisma, cycleId, ids); // as every writer of sheets does
+  return ids;
+}
+
+/**
+ * Every cycle's stored grades (OrganizationGrade) equal a recomputation from the sheets and grade
+ * records, and some organisation has one: what every write path must keep true.
+ */
+export async function expectStoredGradesMatch(db: Database, label: string): Promise<number> {
+  const cycles = await db.prisma.evaluationCycle.findMany({ select: { id: true, year: true } });
+  let rows = 0;
+  for (const cycle of cycles) {
+    const [expected, stored] = await Promise.all([
+      computeStoredGrades(db.prisma, cycle.id),
+      readStoredGrades(db.prisma, cycle.id),
+    ]);
+    expect(stored, `${label}: ${cycle.year}`).toEqual(expected);
+    rows += stored.length;
+  }
+  expect(rows, label).toBeGreaterThan(0);
+  return rows;
 }

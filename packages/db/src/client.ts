@@ -6,7 +6,10 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { type DatabaseLocation, describeLocation, resolveDatabaseLocation } from "./location.ts";
 import { lockDirectory, prepareDataDirectory } from "./lock.ts";
 import { applyMigrations, type MigrationReport } from "./migrate.ts";
+import { rebuildStoredGrades } from "./repositories/stored-grades.ts";
 import { pgClientRunner, pgliteRunner } from "./sql-runner.ts";
+
+const STORED_GRADES_MIGRATION = "20261206030000_stored_grades";
 
 export type Database = {
   prisma: PrismaClient;
@@ -60,6 +63,7 @@ async function openPglite(
     await pglite.waitReady;
     const migrations = migrate ? await applyMigrations(pgliteRunner(pglite)) : noMigrations();
     const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+    await fillNewTables(prisma, migrations);
     return {
       prisma,
       location,
@@ -91,6 +95,7 @@ async function openPostgres(location: Extract<DatabaseLocation, { kind: "postgre
     }
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
+  await fillNewTables(prisma, migrations);
   const database: Database = {
     prisma,
     location,
@@ -108,6 +113,14 @@ type AdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>
 // PGlite as they are), so the runtime contract holds and only the type needs the cast.
 function pgliteAdapter(pglite: PGlite): AdapterFactory {
   return new PrismaPGlite(pglite) as unknown as AdapterFactory;
+}
+
+/**
+ * Tables whose rows the domain computes (a migration can only create them empty) are filled once,
+ * right after the migration that created them, from the data already there.
+ */
+async function fillNewTables(prisma: PrismaClient, migrations: MigrationReport): Promise<void> {
+  if (migrations.applied.includes(STORED_GRADES_MIGRATION)) await rebuildStoredGrades(prisma);
 }
 
 function noMigrations(): MigrationReport {

@@ -26,10 +26,23 @@ export {
 } from "./repositories/cycles.ts";
 export {
   findOrganizationDetail,
-  listOrganizationsWithGradeInputs,
+  listOrganizationsWithGrades,
   type OrganizationFilter,
 } from "./repositories/organizations.ts";
 export { countPracticesByUnit } from "./repositories/practices.ts";
+export {
+  computeStoredGrades,
+  countDifferences,
+  type GradeInputs,
+  officialOf,
+  type RebuildReport,
+  readStoredGrades,
+  rebuildStoredGrades,
+  type StoredGradeRow,
+  storedGradeOf,
+  storeGrades,
+  toStageScore,
+} from "./repositories/stored-grades.ts";
 export { listUnits } from "./repositories/units.ts";
 export { findUserByUsername } from "./repositories/users.ts";
 export { SEED_HASH_KEY, type SeedResult, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "./seed/index.ts";

@@ -1,14 +1,13 @@
-import { listOrganizationsWithGradeInputs, type OrganizationFilter } from "@beltmap/db";
+import { listOrganizationsWithGrades, type OrganizationFilter } from "@beltmap/db";
 import {
-  effectiveGrade,
   type Grade,
   isCompetitor,
   isGrade,
   isOrgKind,
-  isStage,
+  isTier,
   type OrgKind,
   type SetupKind,
-  type StageScore,
+  type Tier,
 } from "@beltmap/domain";
 import type { Context } from "../context.ts";
 import type { MapOrganizationDto } from "../dto.ts";
@@ -18,7 +17,7 @@ import type { MapOrganizationDto } from "../dto.ts";
 // It is a read-side cache: a procedure that writes grades must not read through it afterwards.
 const perRequest = new WeakMap<Context, Map<string, Promise<MapOrganizationDto[]>>>();
 
-/** Every organisation (optionally of one unit or some ids) with the grade the domain decides for it. */
+/** Every organisation (optionally of one unit or some ids) with its stored grade (stored-grades.ts). */
 export function organizationsWithGrades(
   ctx: Context,
   filter: OrganizationFilter,
@@ -40,9 +39,9 @@ async function loadOrganizationsWithGrades(
   ctx: Context,
   filter: OrganizationFilter,
 ): Promise<MapOrganizationDto[]> {
-  const rows = await listOrganizationsWithGradeInputs(ctx.prisma, filter);
+  const rows = await listOrganizationsWithGrades(ctx.prisma, filter);
   return rows.map((row) => {
-    const graded = effectiveGrade(officialOf(row.officialRecord), row.sheets.map(toStageScore));
+    const graded = row.grade;
     return {
       id: row.id,
       name: row.name,
@@ -54,23 +53,24 @@ async function loadOrganizationsWithGrades(
       lng: row.lng,
       lat: row.lat,
       total: graded?.total ?? null,
-      grade: graded?.grade ?? null,
-      tier: graded?.tier ?? null,
+      grade: graded ? asGrade(graded.grade) : null,
+      tier: graded ? asTier(graded.tier) : null,
       gradeIsOfficial: graded?.official ?? false,
       competitor: isCompetitor({ setupKind: row.setupKind as SetupKind, entityOperated: row.entityOperated }),
     };
   });
 }
 
-export function officialOf(record: { grade: string; total: number | null } | null) {
-  if (!record) return null;
-  if (!isGrade(record.grade)) throw new Error(`unknown grade "${record.grade}" in GradeRecord`);
-  return { grade: record.grade as Grade, total: record.total };
+export { officialOf, toStageScore } from "@beltmap/db";
+
+function asGrade(grade: string): Grade {
+  if (!isGrade(grade)) throw new Error(`unknown grade "${grade}" in OrganizationGrade`);
+  return grade;
 }
 
-export function toStageScore(sheet: { stage: string; total: number; status: string }): StageScore {
-  if (!isStage(sheet.stage)) throw new Error(`unknown stage "${sheet.stage}" in ScoreSheet`);
-  return { stage: sheet.stage, total: sheet.total, status: sheet.status as StageScore["status"] };
+function asTier(tier: string): Tier {
+  if (!isTier(tier)) throw new Error(`unknown tier "${tier}" in OrganizationGrade`);
+  return tier;
 }
 
 export function asOrgKind(kind: string): OrgKind {

@@ -1,4 +1,4 @@
-import { cycleQuotaOf, type Prisma } from "@beltmap/db";
+import { cycleQuotaOf, type Prisma, storeGrades } from "@beltmap/db";
 import {
   checkExcellentDetermination,
   checkReReviewAction,
@@ -413,6 +413,7 @@ async function adjustGrade(
       recordedById: ctx.user.id,
     },
   });
+  await storeGrades(tx, cycle.id, [args.organizationId]);
   const effects = await applyDelisting(tx, ctx, {
     organizationId: args.organizationId,
     cycleId: cycle.id,

@@ -1,4 +1,4 @@
-import { cycleQuotaOf, type Prisma } from "@beltmap/db";
+import { cycleQuotaOf, type Prisma, storeGrades } from "@beltmap/db";
 import {
   type ActionCheck,
   checkExcellentDetermination,
@@ -333,6 +333,7 @@ export async function writeStage(ctx: ScopedContext, cycle: Cycle, write: StageW
       // The re-review cadence starts (again) at the determination.
       await restartCadence(tx, org.id, grade, now, `${cycle.year} 年度市级评定已确定等次，本次复查不再办理`);
     }
+    await storeGrades(tx, cycleId, [org.id]);
   }, TRANSACTION);
 }
 
@@ -377,5 +378,6 @@ export async function returnStage(
       before: { stage: args.stage, status: existing.status },
       after: { stage: args.stage, status: "RETURNED", reason: args.reason.trim() },
     });
+    await storeGrades(tx, cycleId, [org.id]);
   }, TRANSACTION);
 }

@@ -1,5 +1,6 @@
 import { carryOverPlanVersion, type PlanSnapshot } from "@beltmap/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { storeGrades } from "./stored-grades.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -127,6 +128,7 @@ export async function openCycleWithCarryOver(
            ${opened.at}, ${opened.byUserId}
     FROM "GradeRecord" WHERE "cycleId" = ${previous.id} AND official
     ORDER BY "organizationId", "effectiveAt" DESC, id DESC`;
+  await storeGrades(tx, created.id);
   carried.practices = await tx.$executeRaw`
     INSERT INTO "TypicalPractice" ("organizationId", "cycleId", title, "selectedAt", "selectedById")
     SELECT "organizationId", ${created.id}, title, "selectedAt", "selectedById"

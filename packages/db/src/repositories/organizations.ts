@@ -22,34 +22,24 @@ const organizationSelect = {
 } as const;
 
 /**
- * Organisations with what their grade is made of in one cycle: the stage sheets (stage, total,
- * status) and the latest official grade record. The grade itself is decided by the domain.
+ * Organisations with their stored grade in one cycle (OrganizationGrade; null: none yet), in two
+ * set-based reads joined here: no per-organisation recomputation, no per-organisation query.
  */
-export async function listOrganizationsWithGradeInputs(prisma: PrismaClient, filter: OrganizationFilter) {
+export async function listOrganizationsWithGrades(prisma: PrismaClient, filter: OrganizationFilter) {
   const where = {
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
     ...(filter.townshipId ? { townshipId: filter.townshipId } : {}),
     ...(filter.ids ? { id: { in: filter.ids } } : {}),
   };
-  const [organizations, sheets, records] = await Promise.all([
+  const [organizations, grades] = await Promise.all([
     prisma.organization.findMany({ where, select: organizationSelect, orderBy: { id: "asc" } }),
-    prisma.scoreSheet.findMany({
+    prisma.organizationGrade.findMany({
       where: { cycleId: filter.cycleId, organization: where },
-      select: { organizationId: true, stage: true, total: true, status: true },
-    }),
-    prisma.gradeRecord.findMany({
-      where: { cycleId: filter.cycleId, official: true, organization: where },
-      select: { organizationId: true, grade: true, total: true, effectiveAt: true, id: true },
-      orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
+      select: { organizationId: true, grade: true, tier: true, total: true, official: true },
     }),
   ]);
-  const sheetsByOrg = groupBy(sheets, (s) => s.organizationId);
-  const latestRecord = new Map(records.map((r) => [r.organizationId, r])); // ascending: the last one wins
-  return organizations.map((org) => ({
-    ...org,
-    sheets: sheetsByOrg.get(org.id) ?? [],
-    officialRecord: latestRecord.get(org.id) ?? null,
-  }));
+  const gradeOf = new Map(grades.map((g) => [g.organizationId, g]));
+  return organizations.map((org) => ({ ...org, grade: gradeOf.get(org.id) ?? null }));
 }
 
 export async function findOrganizationDetail(prisma: PrismaClient, id: number, cycleId: number) {
@@ -77,15 +67,4 @@ export async function findOrganizationDetail(prisma: PrismaClient, id: number, c
       contacts: { where: { cycleId }, select: { member: { select: { name: true, level: true } } } },
     },
   });
-}
-
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

@@ -3,6 +3,7 @@ import { hashPassword } from "../passwords.ts";
 import { readAppendix2Units } from "../repositories/appendix2.ts";
 import { listBeltsWithStops } from "../repositories/belts.ts";
 import { openCycleWithCarryOver } from "../repositories/cycles.ts";
+import { storeGrades } from "../repositories/stored-grades.ts";
 import { CURRENT_CYCLE_ID } from "./current-cycle.ts";
 import type { DemoData, ReferenceData } from "./generate.ts";
 import { DEMO_PASSWORD } from "./workflow.ts";
@@ -60,6 +61,7 @@ async function load2017Tables(tx: Tx, data: DemoData): Promise<void> {
   await tx.organization.createMany({ data: data.organizations });
   await tx.scoreSheet.createMany({ data: data.sheets });
   await tx.gradeRecord.createMany({ data: data.grades });
+  await storeGrades(tx, data.cycle.id);
   await tx.belt.createMany({ data: data.belts.map(({ stopIds: _stops, ...belt }) => belt) });
   let stopId = 0;
   await tx.beltStop.createMany({
@@ -93,6 +95,7 @@ async function loadCurrentCycle(tx: Tx, data: DemoData): Promise<void> {
   const cycleId = opened.id;
   await tx.scoreSheet.createMany({ data: story.sheets });
   await tx.gradeRecord.createMany({ data: story.grades });
+  await storeGrades(tx, cycleId);
   // 摘牌, as the API does it (services/site-status.ts applyDelisting), without the audit trail.
   for (const delisting of story.delistings) {
     await tx.organization.update({

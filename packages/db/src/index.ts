@@ -31,6 +31,13 @@ export {
 } from "./repositories/organizations.ts";
 export { countPracticesByUnit } from "./repositories/practices.ts";
 export {
+  countOfficialExcellent,
+  countStandings,
+  listComplianceSites,
+  listOfficialExcellent,
+  type StandingGroup,
+} from "./repositories/standings.ts";
+export {
   computeStoredGrades,
   countDifferences,
   type GradeInputs,

@@ -12,6 +12,7 @@ CREATE TABLE "OrganizationGrade" (
     "official" BOOLEAN NOT NULL,
     "sheetGrade" TEXT,
     "sheetStage" TEXT,
+    "pendingStage" TEXT,
 
     CONSTRAINT "OrganizationGrade_pkey" PRIMARY KEY ("cycleId","organizationId")
 );

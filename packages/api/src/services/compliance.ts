@@ -1,4 +1,4 @@
-import { listServiceCenters, listUnits } from "@beltmap/db";
+import { listComplianceSites, listServiceCenters, listUnits } from "@beltmap/db";
 import {
   type BeltSite,
   checkUnitCompliance,
@@ -13,7 +13,7 @@ import type { Context } from "../context.ts";
 import type { UnitComplianceDto } from "../dto.ts";
 import { asUnitKind } from "../routers/unit.ts";
 import { beltsOf } from "./belts.ts";
-import { organizationsWithGrades } from "./grades.ts";
+import { asGrade, asOrgKind } from "./grades.ts";
 
 type Cycle = { id: number; beltPlanDeadline: Date; closedAt: Date | null };
 
@@ -78,7 +78,7 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
   const [units, belts, organizations, centers, plans] = await Promise.all([
     listUnits(ctx.prisma),
     beltsOf(ctx.prisma, cycle.id),
-    organizationsWithGrades(ctx, { cycleId: cycle.id }),
+    listComplianceSites(ctx.prisma, cycle.id),
     listServiceCenters(ctx.prisma, { cycleId: cycle.id }),
     ctx.prisma.beltPlan.findMany({
       where: { cycleId: cycle.id },
@@ -97,9 +97,9 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
       {
         id: o.id,
         unitId: o.unitId,
-        kind: o.kind,
+        kind: asOrgKind(o.kind),
         countyCode: o.countyCode,
-        grade: o.gradeIsOfficial ? o.grade : null,
+        grade: o.officialGrade === null ? null : asGrade(o.officialGrade),
       },
     ]),
   );

@@ -1,14 +1,13 @@
-import { cycleQuotas, listUnits } from "@beltmap/db";
+import { countStandings, cycleQuotas, listOfficialExcellent, listUnits } from "@beltmap/db";
 import {
-  currentGrade,
+  isCompetitor,
   isStage,
-  pendingStage,
+  isTier,
   quotaUse,
   reviewState,
   rosterCompliance,
-  type SheetStages,
+  type SetupKind,
   STAGES,
-  type StageScore,
   type SubmissionState,
   submissionTimeliness,
   TIER_TARGET_SHARES,
@@ -21,7 +20,6 @@ import {
 import type { DashboardSummaryDto, PipelineStep, SubmissionTimelinessDto } from "../dto.ts";
 import { asPlanStatus, rosterMembersOf } from "./compliance.ts";
 import { type Cycle, cycleSummary } from "./cycle.ts";
-import { organizationsWithGrades, toStageScore } from "./grades.ts";
 import { organizationWhere, type ScopedContext, scopedOrganizationFilter, visibleUnitIds } from "./scope.ts";
 
 const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
@@ -39,18 +37,16 @@ const zeroTiers = (): Record<Tier | "NONE", number> =>
 export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promise<DashboardSummaryDto> {
   const visible = await visibleUnitIds(ctx);
   const region = organizationWhere(ctx.user.region);
-  const [allUnits, quotas, organizations, practices, sheets, reReviews, plans, reports, members, contacts] =
+  const filter = await scopedOrganizationFilter(ctx, cycle.id);
+  const [allUnits, quotas, standings, sites, practices, reReviews, plans, reports, members, contacts] =
     await Promise.all([
       listUnits(ctx.prisma),
       cycleQuotas(ctx.prisma, cycle.id),
-      organizationsWithGrades(ctx, await scopedOrganizationFilter(ctx, cycle.id)),
+      countStandings(ctx.prisma, filter),
+      listOfficialExcellent(ctx.prisma, filter),
       ctx.prisma.typicalPractice.findMany({
         where: { cycleId: cycle.id, releasedAt: null, organization: region },
         select: { organization: { select: { unitId: true } } },
-      }),
-      ctx.prisma.scoreSheet.findMany({
-        where: { cycleId: cycle.id, status: "SUBMITTED", organization: region },
-        select: { organizationId: true, stage: true, total: true, status: true },
       }),
       // The cadence is of the present: a past cycle's dashboard shows no due dates.
       cycle.isCurrent
@@ -83,15 +79,6 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     ]);
   const units = allUnits.filter((u) => visible === "ALL" || visible.includes(u.id));
 
-  const stagesOf = new Map<number, SheetStages>();
-  const scoresOf = new Map<number, StageScore[]>();
-  for (const sheet of sheets) {
-    if (!isStage(sheet.stage)) continue;
-    const stages = stagesOf.get(sheet.organizationId) ?? {};
-    stages[sheet.stage] = { status: "SUBMITTED", version: 0 }; // the version does not matter here
-    stagesOf.set(sheet.organizationId, stages);
-    scoresOf.set(sheet.organizationId, [...(scoresOf.get(sheet.organizationId) ?? []), toStageScore(sheet)]);
-  }
   const now = ctx.now();
   // A past cycle is judged as it stood when it ended.
   const asOf = cycle.isCurrent ? now : cycle.endsOn;
@@ -117,27 +104,37 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
       },
     ]),
   );
-  for (const org of organizations) {
-    const unit = perUnit.get(org.unitId);
-    if (unit) unit.organizations++;
-    if (!org.competitor) continue;
-    const step = pendingStage(stagesOf.get(org.id) ?? {}) ?? "DETERMINED";
-    pipeline[step]++;
+  // Totals over the region; per unit only for the units the user sees.
+  const totals = { organizations: 0, competitors: 0, official: 0, determined: 0, provisional: 0 };
+  const tierTotals = zeroTiers();
+  for (const group of standings) {
+    const n = group.organizations;
+    const unit = perUnit.get(group.unitId);
+    totals.organizations += n;
+    if (unit) unit.organizations += n;
+    if (!isCompetitor({ setupKind: group.setupKind as SetupKind, entityOperated: group.entityOperated }))
+      continue;
+    const step = stepOf(group);
+    const tier = group.tier === null ? "NONE" : asTier(group.tier);
+    const official = group.grade === "EXCELLENT" && group.official === true;
+    totals.competitors += n;
+    tierTotals[tier] += n;
+    pipeline[step] += n;
+    if (official) totals.official += n;
+    if (official && step === "DETERMINED") totals.determined += n;
+    // This cycle's scoring of those the city has not determined yet: their furthest stage's grade.
+    if (step !== "DETERMINED" && group.sheetGrade === "EXCELLENT") totals.provisional += n;
     if (!unit) continue;
-    unit.competitors++;
-    unit.tiers[org.tier ?? "NONE"]++;
-    unit.pipeline[step]++;
-    if (org.grade === "EXCELLENT" && org.gradeIsOfficial) {
-      unit.official++;
-      unit.siteIds.push(org.id);
-    }
+    unit.competitors += n;
+    unit.tiers[tier] += n;
+    unit.pipeline[step] += n;
+    if (official) unit.official += n;
   }
-  const competitors = organizations.filter((o) => o.competitor);
-  const determinedThisCycle = (id: number) => pendingStage(stagesOf.get(id) ?? {}) === null;
-  // This cycle's scoring of those the city has not determined yet: their furthest stage's grade.
-  const provisionalExcellent = competitors.filter(
-    (o) => !determinedThisCycle(o.id) && currentGrade(scoresOf.get(o.id) ?? [])?.grade === "EXCELLENT",
-  ).length;
+  for (const site of sites) {
+    const { unitId, setupKind, entityOperated } = site.organization;
+    if (isCompetitor({ setupKind: setupKind as SetupKind, entityOperated }))
+      perUnit.get(unitId)?.siteIds.push(site.organizationId);
+  }
   const targets = cycleSummary(cycle).targets;
   const tierTargets = tierTargetCounts(targets);
   const planOf = new Map(plans.map((p) => [p.unitId, p]));
@@ -217,21 +214,19 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     target: targets.excellent,
     targets,
     quotaTotal: rows.reduce((sum, u) => sum + u.quota, 0),
-    excellentOfficial: competitors.filter((o) => o.grade === "EXCELLENT" && o.gradeIsOfficial).length,
-    excellentDetermined: competitors.filter(
-      (o) => determinedThisCycle(o.id) && o.grade === "EXCELLENT" && o.gradeIsOfficial,
-    ).length,
-    excellentProvisional: provisionalExcellent,
+    excellentOfficial: totals.official,
+    excellentDetermined: totals.determined,
+    excellentProvisional: totals.provisional,
     practicesTotal: practices.length,
-    organizations: competitors.length,
-    nonCompetitors: organizations.length - competitors.length,
+    organizations: totals.competitors,
+    nonCompetitors: totals.organizations - totals.competitors,
     perUnit: rows,
     perTier: TIERS.map((tier) => {
-      const count = competitors.filter((o) => o.tier === tier).length;
+      const count = tierTotals[tier];
       return {
         tier,
         count,
-        share: tierShare(count, competitors.length),
+        share: tierShare(count, totals.competitors),
         targetShare: TIER_TARGET_SHARES[tier],
         targetCount: tierTargets[tier],
       };
@@ -256,4 +251,18 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     },
     generatedAt: now.toISOString(),
   };
+}
+
+/** The pipeline step of a group: its pending stage, DETERMINED once all four stages are submitted. */
+function stepOf(group: { graded: boolean; pendingStage: string | null }): PipelineStep {
+  if (!group.graded) return "SELF";
+  if (group.pendingStage === null) return "DETERMINED";
+  if (!isStage(group.pendingStage))
+    throw new Error(`unknown stage "${group.pendingStage}" in OrganizationGrade`);
+  return group.pendingStage;
+}
+
+function asTier(tier: string): Tier {
+  if (!isTier(tier)) throw new Error(`unknown tier "${tier}" in OrganizationGrade`);
+  return tier;
 }

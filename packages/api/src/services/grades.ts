@@ -63,7 +63,7 @@ async function loadOrganizationsWithGrades(
 
 export { officialOf, toStageScore } from "@beltmap/db";
 
-function asGrade(grade: string): Grade {
+export function asGrade(grade: string): Grade {
   if (!isGrade(grade)) throw new Error(`unknown grade "${grade}" in OrganizationGrade`);
   return grade;
 }

@@ -1,18 +1,10 @@
-import { cycleQuotaOf, type Prisma } from "@beltmap/db";
+import { countOfficialExcellent, cycleQuotaOf, type Prisma } from "@beltmap/db";
 import { type QuotaUse, quotaUse } from "@beltmap/domain";
 
 type Db = Prisma.TransactionClient;
 
-/** Organisations of a unit whose latest official grade in the cycle is 优秀. */
-export async function countOfficialExcellent(db: Db, unitId: string, cycleId: number): Promise<number> {
-  const records = await db.gradeRecord.findMany({
-    where: { cycleId, official: true, organization: { unitId } },
-    select: { organizationId: true, grade: true },
-    orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
-  });
-  const latest = new Map(records.map((r) => [r.organizationId, r.grade])); // ascending: the last one wins
-  return [...latest.values()].filter((g) => g === "EXCELLENT").length;
-}
+// The count of a unit's official 优秀 comes from the stored grades (countOfficialExcellent).
+export { countOfficialExcellent };
 
 /** The unit's 优秀 quota of the cycle and how much of it official grades use. */
 export async function unitQuotaUse(db: Db, unitId: string, cycleId: number): Promise<QuotaUse> {

@@ -9,6 +9,8 @@ import {
   isGrade,
   isStage,
   type OfficialGradeRecord,
+  pendingStage,
+  type SheetStages,
   type StageScore,
 } from "@beltmap/domain";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -25,6 +27,7 @@ export type StoredGradeRow = {
   official: boolean;
   sheetGrade: string | null;
   sheetStage: string | null;
+  pendingStage: string | null;
 };
 
 export type GradeInputs = {
@@ -46,6 +49,14 @@ export function toStageScore(sheet: { stage: string; total: number; status: stri
   return { stage: sheet.stage, total: sheet.total, status: sheet.status as StageScore["status"] };
 }
 
+function stagesOf(stages: readonly StageScore[]): SheetStages {
+  const result: SheetStages = {};
+  for (const { stage, status } of stages) {
+    if (status === "SUBMITTED" || !result[stage]) result[stage] = { status, version: 0 };
+  }
+  return result;
+}
+
 /** The row the domain decides for one organisation's inputs; null when it has no grade yet. */
 export function storedGradeOf(cycleId: number, inputs: GradeInputs): StoredGradeRow | null {
   const stages = inputs.sheets.map(toStageScore);
@@ -62,6 +73,7 @@ export function storedGradeOf(cycleId: number, inputs: GradeInputs): StoredGrade
     official: shown.official,
     sheetGrade: fromSheets?.grade ?? null,
     sheetStage: fromSheets?.stage ?? null,
+    pendingStage: pendingStage(stagesOf(stages)),
   };
 }
 

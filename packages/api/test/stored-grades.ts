@@ -3,7 +3,16 @@
 // each stage (most attempts out of order are refused, as they would be), and after every step the
 // stored grade of the organisation equals a recomputation from its sheets and grade records.
 import { computeStoredGrades, type Database, hashPassword } from "@beltmap/db";
-import { mulberry32, STAGE_OWNER, STAGES, type Stage } from "@beltmap/domain";
+import {
+  isStage,
+  mulberry32,
+  pendingStage,
+  type SheetStages,
+  type SheetStatus,
+  STAGE_OWNER,
+  STAGES,
+  type Stage,
+} from "@beltmap/domain";
 import { expect } from "vitest";
 import { type Caller, expectStoredGradesMatch, outcome, sheetOf, signIn } from "./support.ts";
 
@@ -116,4 +125,38 @@ export function expectAHistoryThatWorked(report: HistoryReport): void {
   expect(report.outcomes["save OK"] ?? 0).toBeGreaterThanOrEqual(5);
   expect(report.outcomes["return OK"] ?? 0).toBeGreaterThanOrEqual(3);
   expect(report.determined).toBeGreaterThanOrEqual(1);
+}
+
+/**
+ * The city's queue (counted from the stored pending stages) against the pending stage the domain
+ * gives each 争创对象's sheets, read afresh: every stage's count, the determined, and the rows.
+ */
+export async function expectQueueMatchesSheets(db: Database): Promise<void> {
+  const cycle = await db.prisma.evaluationCycle.findFirstOrThrow({ where: { isCurrent: true } });
+  const organizations = await db.prisma.organization.findMany({
+    where: { setupKind: "SINGLE", entityOperated: true },
+    select: { id: true, sheets: { where: { cycleId: cycle.id }, select: { stage: true, status: true } } },
+    orderBy: { id: "asc" },
+  });
+  const waiting = new Map<Stage | null, number[]>();
+  for (const org of organizations) {
+    const facts: SheetStages = {};
+    for (const sheet of org.sheets)
+      if (isStage(sheet.stage)) facts[sheet.stage] = { status: sheet.status as SheetStatus, version: 0 };
+    const pending = pendingStage(facts);
+    waiting.set(pending, [...(waiting.get(pending) ?? []), org.id]);
+  }
+  const city = (await signIn(db, "demo-city")).call();
+  for (const stage of STAGES) {
+    const queue = await city.queue.list({ stage });
+    expect(queue.counts, stage).toEqual(
+      Object.fromEntries(STAGES.map((s) => [s, waiting.get(s)?.length ?? 0])),
+    );
+    expect(queue.determined, stage).toBe(waiting.get(null)?.length ?? 0);
+    expect(queue.total, stage).toBe(organizations.length);
+    expect(
+      queue.rows.map((r) => r.organizationId),
+      stage,
+    ).toEqual((waiting.get(stage) ?? []).slice(0, 2000));
+  }
 }

@@ -45,9 +45,27 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
     filter.townshipId ? { townshipId: filter.townshipId } : {},
     search ? { name: { contains: search } } : {},
   ];
-  const [organizations, notCompetitors] = await Promise.all([
+  const competitorsInView = { AND: [...inView, COMPETITORS] };
+  // Each organisation's pending stage is stored with its grade (no row: nothing submitted, so SELF):
+  // the counts are a grouped query and only the rows of the stage asked for are read.
+  const waitingAtStage =
+    stage === "SELF"
+      ? {
+          OR: [
+            { storedGrades: { none: { cycleId } } },
+            { storedGrades: { some: { cycleId, pendingStage: stage } } },
+          ],
+        }
+      : { storedGrades: { some: { cycleId, pendingStage: stage } } };
+  const [competitors, byPendingStage, organizations, notCompetitors] = await Promise.all([
+    ctx.prisma.organization.count({ where: competitorsInView }),
+    ctx.prisma.organizationGrade.groupBy({
+      by: ["pendingStage"],
+      where: { cycleId, organization: competitorsInView },
+      _count: { _all: true },
+    }),
     ctx.prisma.organization.findMany({
-      where: { AND: [...inView, COMPETITORS] },
+      where: { AND: [competitorsInView, waitingAtStage] },
       select: {
         id: true,
         name: true,
@@ -68,11 +86,20 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
         },
       },
       orderBy: { id: "asc" },
+      take: ROW_LIMIT,
     }),
     ctx.prisma.organization.count({ where: { AND: [...inView, { NOT: COMPETITORS }] } }),
   ]);
   const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   let determined = 0;
+  let graded = 0;
+  for (const group of byPendingStage) {
+    graded += group._count._all;
+    if (group.pendingStage === null) determined += group._count._all;
+    else if (isStage(group.pendingStage)) counts[group.pendingStage] += group._count._all;
+    else throw new Error(`unknown stage "${group.pendingStage}" in OrganizationGrade`);
+  }
+  counts.SELF += competitors - graded; // without a stored grade: nothing submitted yet
   const rows: QueueRowDto[] = [];
   for (const org of organizations) {
     const facts: SheetStages = {};
@@ -81,12 +108,10 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
         facts[sheet.stage] = { status: sheet.status as SheetStatus, version: sheet.version };
     }
     const pending = pendingStage(facts);
-    if (pending === null) {
-      determined++;
-      continue;
-    }
-    counts[pending]++;
-    if (pending !== stage) continue;
+    if (pending !== stage)
+      throw new Error(
+        `organisation ${org.id}: its stored pending stage is stale; run npm run grades:rebuild`,
+      );
     const sheetOf = (s: Stage) => org.sheets.find((sheet) => sheet.stage === s);
     const previous = STAGES[STAGES.indexOf(pending) - 1];
     const previousSheet = previous ? sheetOf(previous) : undefined;
@@ -124,10 +149,10 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
     ownStage,
     counts,
     determined,
-    total: organizations.length,
+    total: competitors,
     notCompetitors,
-    rows: rows.slice(0, ROW_LIMIT),
-    truncated: rows.length > ROW_LIMIT,
+    rows,
+    truncated: counts[stage] > rows.length,
     quotas,
   };
 }

@@ -2,7 +2,6 @@ import { countStandings, cycleQuotas, listOfficialExcellent, listUnits } from "@
 import {
   isCompetitor,
   isStage,
-  isTier,
   quotaUse,
   reviewState,
   rosterCompliance,
@@ -20,6 +19,7 @@ import {
 import type { DashboardSummaryDto, PipelineStep, SubmissionTimelinessDto } from "../dto.ts";
 import { asPlanStatus, rosterMembersOf } from "./compliance.ts";
 import { type Cycle, cycleSummary } from "./cycle.ts";
+import { asTier } from "./grades.ts";
 import { organizationWhere, type ScopedContext, scopedOrganizationFilter, visibleUnitIds } from "./scope.ts";
 
 const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
@@ -260,9 +260,4 @@ function stepOf(group: { graded: boolean; pendingStage: string | null }): Pipeli
   if (!isStage(group.pendingStage))
     throw new Error(`unknown stage "${group.pendingStage}" in OrganizationGrade`);
   return group.pendingStage;
-}
-
-function asTier(tier: string): Tier {
-  if (!isTier(tier)) throw new Error(`unknown tier "${tier}" in OrganizationGrade`);
-  return tier;
 }

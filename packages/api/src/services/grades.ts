@@ -68,7 +68,7 @@ export function asGrade(grade: string): Grade {
   return grade;
 }
 
-function asTier(tier: string): Tier {
+export function asTier(tier: string): Tier {
   if (!isTier(tier)) throw new Error(`unknown tier "${tier}" in OrganizationGrade`);
   return tier;
 }

@@ -21,16 +21,21 @@ const organizationSelect = {
   township: { select: { name: true } },
 } as const;
 
+/** The organisations a filter names (its cycle aside), as a Prisma condition. */
+export function organizationWhereOf(filter: OrganizationFilter) {
+  return {
+    ...(filter.unitId ? { unitId: filter.unitId } : {}),
+    ...(filter.townshipId ? { townshipId: filter.townshipId } : {}),
+    ...(filter.ids ? { id: { in: filter.ids } } : {}),
+  };
+}
+
 /**
  * Organisations with their stored grade in one cycle (OrganizationGrade; null: none yet), in two
  * set-based reads joined here: no per-organisation recomputation, no per-organisation query.
  */
 export async function listOrganizationsWithGrades(prisma: PrismaClient, filter: OrganizationFilter) {
-  const where = {
-    ...(filter.unitId ? { unitId: filter.unitId } : {}),
-    ...(filter.townshipId ? { townshipId: filter.townshipId } : {}),
-    ...(filter.ids ? { id: { in: filter.ids } } : {}),
-  };
+  const where = organizationWhereOf(filter);
   const [organizations, grades] = await Promise.all([
     prisma.organization.findMany({ where, select: organizationSelect, orderBy: { id: "asc" } }),
     prisma.organizationGrade.findMany({

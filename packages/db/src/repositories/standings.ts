@@ -3,7 +3,7 @@
 // whatever the number of organisations. The rules (who is a 争创对象, which stage is pending) stay in
 // the domain and the stored rows; this only counts what they decided.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import type { OrganizationFilter } from "./organizations.ts";
+import { type OrganizationFilter, organizationWhereOf } from "./organizations.ts";
 
 /** Organisations alike in every field below, and how many they are. */
 export type StandingGroup = {
@@ -55,15 +55,10 @@ export function listOfficialExcellent(prisma: PrismaClient, filter: Organization
       cycleId: filter.cycleId,
       grade: "EXCELLENT",
       official: true,
-      organization: {
-        ...(filter.unitId ? { unitId: filter.unitId } : {}),
-        ...(filter.townshipId ? { townshipId: filter.townshipId } : {}),
-        ...(filter.ids ? { id: { in: filter.ids } } : {}),
-      },
+      organization: organizationWhereOf(filter),
     },
     select: {
       organizationId: true,
-      pendingStage: true,
       organization: { select: { unitId: true, setupKind: true, entityOperated: true } },
     },
     orderBy: { organizationId: "asc" },

@@ -228,6 +228,24 @@ describe("the map", () => {
   });
 });
 
+describe("the map opens on the user's own unit", () => {
+  it("for a township's and an organisation's user on a phone, as for a county's: 柯城区, against its quota", async () => {
+    for (const user of ["demo-county", "demo-township", "demo-org"] as const) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      try {
+        const phone = await context.newPage();
+        await login(phone, server.url, user, { next: "/" });
+        await expect.poll(() => phone.getByTestId("unit-filter").inputValue(), user).toBe("KECHENG");
+        await expect
+          .poll(() => phone.getByTestId("summary-card").textContent(), user)
+          .toContain("名额 12 个");
+      } finally {
+        await context.close();
+      }
+    }
+  }, 120_000);
+});
+
 describe("the map at every size", () => {
   it("draws at 390×844, 1366×768, 1920×1080 and 3840×2160", async () => {
     const expected = await countOrganizations(server.url, cookie);

@@ -26,7 +26,7 @@ export type AuthSettings = {
 };
 
 /** The signed-in user, with the region everything they do is confined to. */
-export type SessionUser = Omit<MeDto, "regionName"> & {
+export type SessionUser = Omit<MeDto, "regionName" | "regionUnitId"> & {
   sessionId: number;
   /** Signed in through a briefing link (a wall display): it reads the briefing screen's data only. */
   briefingLink?: boolean;

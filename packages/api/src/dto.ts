@@ -320,6 +320,8 @@ export type MeDto = {
   region: Region;
   /** e.g. 衢州市, 柯城区, 信安街道, or the organisation's name. */
   regionName: string;
+  /** The unit (创建单位) the region lies in, where pages open; null for the whole city. */
+  regionUnitId: string | null;
 };
 
 export type SheetStageDto = {

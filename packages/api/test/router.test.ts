@@ -424,6 +424,21 @@ describe("quotas and provisional grades", () => {
   });
 });
 
+describe("auth.me", () => {
+  it("names the unit each user's region lies in, where pages open (null for the city)", async () => {
+    const units: Record<string, string | null> = {};
+    for (const username of ["demo-city", "demo-leader", "demo-county", "demo-township", "demo-org"])
+      units[username] = (await (await signIn(db, username)).call().auth.me()).regionUnitId;
+    expect(units).toEqual({
+      "demo-city": null,
+      "demo-leader": null,
+      "demo-county": "KECHENG",
+      "demo-township": "KECHENG",
+      "demo-org": "KECHENG",
+    });
+  });
+});
+
 describe("meta.info", () => {
   it("says the data is demo data and gives the cycle's deadlines", async () => {
     const info = await caller().meta.info();

@@ -76,7 +76,7 @@ export function MapPage() {
 
   // A county's, township's or organisation's user opens on its own unit, not on the whole city.
   const me = useMe();
-  const [unitId, setUnitId] = useState<string | null>(me.unitId);
+  const [unitId, setUnitId] = useState<string | null>(me.regionUnitId);
   const [tiers, setTiers] = useState<ReadonlySet<MapCategory>>(ALL_CATEGORIES);
   // `?org=<id>` (a link from the data-quality list): that organisation selected and flown to.
   const [params] = useSearchParams();

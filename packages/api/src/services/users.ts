@@ -13,7 +13,7 @@ type UserRow = {
 };
 
 /** The account fields every layer uses: who, which role, which region. */
-export function accountOf(user: UserRow): Omit<MeDto, "regionName"> {
+export function accountOf(user: UserRow): Omit<MeDto, "regionName" | "regionUnitId"> {
   if (!isRole(user.role)) throw new Error(`unknown role "${user.role}" for user ${user.id}`);
   const scope = {
     role: user.role,
@@ -33,7 +33,25 @@ export function accountOf(user: UserRow): Omit<MeDto, "regionName"> {
 /** A user with the Chinese name of their region, for the header and the user list. */
 export async function describeUser(prisma: PrismaClient, user: UserRow): Promise<MeDto> {
   const account = accountOf(user);
-  return { ...account, regionName: await regionName(prisma, account.region) };
+  const [name, unitId] = await Promise.all([
+    regionName(prisma, account.region),
+    regionUnitId(prisma, account.region),
+  ]);
+  return { ...account, regionName: name, regionUnitId: unitId };
+}
+
+/** The unit a region lies in: a township's or an organisation's unit; null for the city. */
+async function regionUnitId(prisma: PrismaClient, region: Region): Promise<string | null> {
+  switch (region.level) {
+    case "CITY":
+      return null;
+    case "UNIT":
+      return region.unitId;
+    case "TOWNSHIP":
+      return (await prisma.township.findUnique({ where: { id: region.townshipId } }))?.unitId ?? null;
+    case "ORG":
+      return (await prisma.organization.findUnique({ where: { id: region.organizationId } }))?.unitId ?? null;
+  }
 }
 
 export async function regionName(prisma: PrismaClient, region: Region): Promise<string> {

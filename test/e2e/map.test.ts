@@ -235,9 +235,11 @@ describe("the map opens on the user's own unit", () => {
       try {
         const phone = await context.newPage();
         await login(phone, server.url, user, { next: "/" });
-        await expect.poll(() => phone.getByTestId("unit-filter").inputValue(), user).toBe("KECHENG");
         await expect
-          .poll(() => phone.getByTestId("summary-card").textContent(), user)
+          .poll(() => phone.getByTestId("unit-filter").inputValue(), { message: user })
+          .toBe("KECHENG");
+        await expect
+          .poll(() => phone.getByTestId("summary-card").textContent(), { message: user })
           .toContain("名额 12 个");
       } finally {
         await context.close();

@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { DashboardSummaryDto, MeDto } from "@beltmap/api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { login, query, sessionCookie, signInContext } from "../support/auth.ts";
@@ -229,8 +230,24 @@ describe("the map", () => {
 });
 
 describe("the map opens on the user's own unit", () => {
-  it("for a township's and an organisation's user on a phone, as for a county's: 柯城区, against its quota", async () => {
+  it("for a township's and an organisation's user on a phone: its own 示范点, 柯城区's quota use apart", async () => {
+    // What 柯城区's county user sees: all of the unit's 示范点 against its quota.
+    const county = await query<DashboardSummaryDto>(
+      server.url,
+      await sessionCookie(server.url, "demo-county"),
+      "dashboard.summary",
+    );
+    const kecheng = county.perUnit.find((u) => u.unitId === "KECHENG");
+    expect(kecheng?.quotaUsed).toBe(kecheng?.excellent);
     for (const user of ["demo-county", "demo-township", "demo-org"] as const) {
+      const userCookie = await sessionCookie(server.url, user);
+      const me = await query<MeDto>(server.url, userCookie, "auth.me");
+      const summary = await query<DashboardSummaryDto>(server.url, userCookie, "dashboard.summary");
+      const own = summary.perUnit.find((u) => u.unitId === "KECHENG");
+      // The quota is used by the whole unit, whoever reads it; the count is of the reader's region.
+      expect(own?.quotaUsed, user).toBe(kecheng?.quotaUsed);
+      const partOfUnit = user !== "demo-county";
+      expect(summary.region, user).toEqual({ level: me.region.level, name: me.regionName, partOfUnit });
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
       try {
         const phone = await context.newPage();
@@ -238,9 +255,19 @@ describe("the map opens on the user's own unit", () => {
         await expect
           .poll(() => phone.getByTestId("unit-filter").inputValue(), { message: user })
           .toBe("KECHENG");
+        const card = phone.getByTestId("summary-card");
         await expect
-          .poll(() => phone.getByTestId("summary-card").textContent(), { message: user })
-          .toContain("名额 12 个");
+          .poll(() => card.getByTestId("summary-title").textContent(), { message: user })
+          .toMatch(new RegExp(`^${partOfUnit ? me.regionName : "柯城区"} · `));
+        const figure = await card.locator("strong").first().textContent();
+        expect(Number(figure), user).toBe(own?.excellent);
+        expect(await card.getByTestId("summary-of").textContent(), user).toBe(
+          partOfUnit
+            ? ` / 柯城区名额 ${kecheng?.quota} 个，已用 ${kecheng?.quotaUsed} 个`
+            : ` / 名额 ${kecheng?.quota} 个`,
+        );
+        if (user === "demo-township")
+          await phone.screenshot({ path: path.join(ARTIFACTS, "map-township-390x844.png") });
       } finally {
         await context.close();
       }

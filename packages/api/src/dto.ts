@@ -158,6 +158,11 @@ export type UnitComplianceDto = {
 
 export type DashboardSummaryDto = {
   cycle: CycleSummaryDto;
+  /**
+   * The region the figures count: its level and name ("信安街道"); partOfUnit where it is a part of
+   * one unit (a township or an organisation), whose quota use is then counted over the whole unit.
+   */
+  region: { level: Region["level"]; name: string; partOfUnit: boolean };
   /** The cycle's 示范点 target (100 in the document). */
   target: number;
   /** All of the cycle's targets: 示范点, 典型做法, and the counts of 良好, 达标, 未达标. */
@@ -179,11 +184,17 @@ export type DashboardSummaryDto = {
   perUnit: {
     unitId: string;
     unitName: string;
+    /** 示范点 (official 优秀) in the user's region. */
     excellent: number;
+    /** The unit's 示范点 its quota counts: all of the unit, even where the user's region is part of it. */
+    quotaUsed: number;
     quota: number;
+    /** quotaUsed against quota. */
     quotaReached: boolean;
     quotaExceeded: boolean;
+    /** 典型做法 in the user's region, and the unit's whole count its quota counts. */
     practices: number;
+    practiceQuotaUsed: number;
     practiceQuota: number;
     /** The unit's 争创对象 in the user's region. */
     organizations: number;

@@ -392,6 +392,31 @@ describe("quotas and provisional grades", () => {
     expect(longyou).toMatchObject({ excellent: 19, quota: 20, quotaReached: false, quotaExceeded: false });
   });
 
+  it("counts a township's and an organisation's own 示范点, and the quota use of their whole unit", async () => {
+    const city = await caller().dashboard.summary();
+    const kecheng = city.perUnit.find((u) => u.unitId === "KECHENG");
+    expect(city.region).toEqual({ level: "CITY", name: "衢州市", partOfUnit: false });
+    expect(kecheng).toMatchObject({ excellent: 12, quotaUsed: 12, quota: 12, quotaReached: true });
+    for (const username of ["demo-township", "demo-org"]) {
+      const reader = (await signIn(db, username)).call;
+      const me = await reader().auth.me();
+      const summary = await reader().dashboard.summary();
+      expect(summary.region, username).toEqual({ level: me.region.level, name: me.regionName, partOfUnit: true });
+      expect(summary.perUnit.map((u) => u.unitId)).toEqual(["KECHENG"]);
+      const [own] = summary.perUnit;
+      // The region's own count is its part of the unit's; the quota's use is the unit's whole.
+      expect(own?.excellent, username).toBe(summary.excellentOfficial);
+      expect(own?.excellent, username).toBeLessThan(12);
+      expect(own, username).toMatchObject({
+        quotaUsed: 12,
+        quota: 12,
+        quotaReached: true,
+        practiceQuotaUsed: kecheng?.practices,
+        practiceQuota: kecheng?.practiceQuota,
+      });
+    }
+  });
+
   it("shows a grade as provisional, from the latest submitted stage, until the city determines it", async () => {
     // In 2017, with the city's determination taken back, the grade falls back to the 初评.
     const record = await db.prisma.gradeRecord.findFirstOrThrow({

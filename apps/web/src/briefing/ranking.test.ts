@@ -4,7 +4,16 @@ import { unitRanking } from "./ranking.ts";
 
 type Unit = DashboardSummaryDto["perUnit"][number];
 const unit = (unitId: string, excellent: number, quota: number, practices = 0, practiceQuota = 1) =>
-  ({ unitId, unitName: unitId, excellent, quota, practices, practiceQuota }) as Unit;
+  ({
+    unitId,
+    unitName: unitId,
+    excellent,
+    quotaUsed: excellent,
+    quota,
+    practices,
+    practiceQuotaUsed: practices,
+    practiceQuota,
+  }) as Unit;
 
 describe("the units' ranking", () => {
   it("puts the unit furthest toward its quota first, whatever its size", () => {

@@ -20,7 +20,7 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 export function unitRanking(perUnit: DashboardSummaryDto["perUnit"]): RankedUnit[] {
   const keyed = perUnit.map((u) => ({
     unit: u,
-    keys: [share(u.excellent, u.quota), share(u.practices, u.practiceQuota), u.excellent],
+    keys: [share(u.quotaUsed, u.quota), share(u.practiceQuotaUsed, u.practiceQuota), u.quotaUsed],
   }));
   const order = (a: number[], b: number[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (b[i] as number) - (a[i] as number);
@@ -34,7 +34,7 @@ export function unitRanking(perUnit: DashboardSummaryDto["perUnit"]): RankedUnit
       rank: (firstAlike === -1 ? i : firstAlike) + 1,
       unitId: unit.unitId,
       unitName: unit.unitName,
-      excellent: unit.excellent,
+      excellent: unit.quotaUsed,
       quota: unit.quota,
       rate: keys[0] as number,
     };

@@ -135,10 +135,12 @@ function makeSummary(figures: Record<string, Figures>, provisional: number): Das
       unitId: spec.id,
       unitName: spec.name,
       excellent,
+      quotaUsed: excellent,
       quota: spec.excellentQuota,
       quotaReached: excellent >= spec.excellentQuota,
       quotaExceeded: excellent > spec.excellentQuota,
       practices: f.practices ?? 0,
+      practiceQuotaUsed: f.practices ?? 0,
       practiceQuota: spec.practiceQuota,
       organizations: sum(Object.values(tiers)),
       nonCompetitors: 1,
@@ -172,6 +174,7 @@ function makeSummary(figures: Record<string, Figures>, provisional: number): Das
   const deadlines = { beltPlan: "2017-08-10T15:59:59.999Z", initialSummary: "2017-11-30T15:59:59.999Z" };
   const tally = { OPEN: 9, OVERDUE: 0, ON_TIME: 0, LATE: 0 };
   return {
+    region: { level: "CITY", name: "衢州市", partOfUnit: false },
     cycle: {
       id: 1,
       year: 2017,
@@ -406,6 +409,23 @@ describe("progressChart", () => {
     expect(option.legend.map((entry) => entry.label)).toEqual(["正式", "已超额", "名额"]);
     expect(option.title).toBe("市西区管委会优秀创建进度");
     expect(axes(loose(option).xAxis)[0]?.max).toBeGreaterThanOrEqual(4);
+  });
+
+  it("shows a township's reader its whole unit's quota use, its own part named in the subtitle", () => {
+    const kecheng = summary.perUnit.find((u) => u.unitId === "KECHENG");
+    if (!kecheng) throw new Error("no 柯城区 in the figures");
+    const township: DashboardSummaryDto = {
+      ...summary,
+      region: { level: "TOWNSHIP", name: "信安街道", partOfUnit: true },
+      perUnit: [{ ...kecheng, excellent: 1 }],
+    };
+    const option = progressChart(township, "KECHENG", t, "light");
+    expect(seriesOf(option)[0]?.data[0]?.value).toBe(kecheng.quotaUsed);
+    expect(option.title).toBe("柯城区优秀创建进度");
+    expect(option.subtitle).toBe("全单位现有示范点与创建名额，其中信安街道 1 个");
+    // The tiers and the stages count the township's organisations: titled by it, not by the unit.
+    expect(tierChart(township, "KECHENG", t, "light").title).toBe("信安街道梯队分布");
+    expect(pipelineChart(township, "KECHENG", t, "light").title).toBe("信安街道评分进度");
   });
 
   it("falls back to the city for a unit it does not know", () => {

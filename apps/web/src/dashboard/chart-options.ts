@@ -160,6 +160,11 @@ export function unitName(t: Translate, unit: { unitId: string; unitName: string 
   return t(`units.${unit.unitId}`, { defaultValue: unit.unitName });
 }
 
+/** Whose figures a unit's chart shows: the unit's, or the township (or organisation) of it the reader sees. */
+function scopeName(t: Translate, summary: DashboardSummaryDto, unit: UnitFigures): string {
+  return summary.region.partOfUnit ? summary.region.name : unitName(t, unit);
+}
+
 /** A unit's row label: bold while selected, faded while another unit is. */
 function unitCategory(
   f: Frame,
@@ -266,13 +271,14 @@ export function progressChart(
   const legend = (entries: (LegendEntry | false)[]) => entries.filter((e): e is LegendEntry => e !== false);
 
   if (unit) {
+    // The unit's whole use of its quota, also where the reader sees a township of it (named apart).
     const name = unitName(t, unit);
     const over = unit.quotaExceeded;
-    const official = t("dashboard.progress.official", { count: unit.excellent });
+    const official = t("dashboard.progress.official", { count: unit.quotaUsed });
     const text = over ? `${official} · ${t("dashboard.overQuota")}` : official;
     const quotaText = t("dashboard.progress.quota", { value: unit.quota });
     const item: UnitBarItem = {
-      value: unit.excellent,
+      value: unit.quotaUsed,
       name,
       unitId: unit.unitId,
       tip: `${name} ${text}`,
@@ -280,11 +286,13 @@ export function progressChart(
       // Inside the bar, clear of the quota's outline; past the outline when over it.
       label: over
         ? label(f, { position: "right", formatter: text, fontWeight: "bold" })
-        : label(f, { show: unit.excellent > 0, position: "insideLeft", formatter: text, color: "#ffffff" }),
+        : label(f, { show: unit.quotaUsed > 0, position: "insideLeft", formatter: text, color: "#ffffff" }),
     };
     return {
       title: t("dashboard.progress.unitTitle", { unit: name }),
-      subtitle: t("dashboard.progress.unitSubtitle"),
+      subtitle: summary.region.partOfUnit
+        ? t("dashboard.progress.partSubtitle", { region: summary.region.name, count: unit.excellent })
+        : t("dashboard.progress.unitSubtitle"),
       legend: legend([
         { label: t("dashboard.official"), color: COLORS.official, mark: "fill" },
         over && { label: t("dashboard.overQuota"), color: COLORS.over, mark: "hatch" },
@@ -293,7 +301,7 @@ export function progressChart(
       option: {
         ...base(f),
         grid: grid(f, { right: f.px(72), top: f.px(32) }),
-        xAxis: valueAxis(f, niceAxis(Math.max(unit.quota, unit.excellent))),
+        xAxis: valueAxis(f, niceAxis(Math.max(unit.quota, unit.quotaUsed))),
         yAxis: categoryAxis(f, [name]),
         series: [
           { ...bar, name: t("dashboard.official"), barWidth: "45%", data: [item] },
@@ -484,8 +492,9 @@ export function unitQuotaChart(
       },
     ];
   };
-  const excellent = units.map((u) => pair(u, u.excellent, u.quota, COLORS.official));
-  const practices = units.map((u) => pair(u, u.practices, u.practiceQuota, COLORS.practice));
+  // A unit's quota is spent by all of it, also where the reader sees only a township of it.
+  const excellent = units.map((u) => pair(u, u.quotaUsed, u.quota, COLORS.official));
+  const practices = units.map((u) => pair(u, u.practiceQuotaUsed, u.practiceQuota, COLORS.practice));
   const quotaStyle = outline(f, f.ink.text, true);
   const max = (pick: (u: UnitFigures) => number[]) => niceAxis(Math.max(0, ...units.flatMap(pick)));
   const nameGap = f.px(26);
@@ -639,7 +648,9 @@ export function tierChart(
     (row) =>
       `${t(`codes.tier.${row.tier}`)}\n${t("dashboard.tier.targetLabel", { share: pct(row.targetShare) })}`,
   );
-  const title = unit ? t("dashboard.tier.unitTitle", { unit: unitName(t, unit) }) : t("dashboard.tier.title");
+  const title = unit
+    ? t("dashboard.tier.unitTitle", { unit: scopeName(t, summary, unit) })
+    : t("dashboard.tier.title");
   const counted =
     graded === 0
       ? t("dashboard.tier.noneGraded")
@@ -734,7 +745,7 @@ export function pipelineChart(
   const counts = PIPELINE_STEPS.map((step) => pipeline[step] ?? 0);
   const total = counts.reduce((sum, n) => sum + n, 0);
   const title = unit
-    ? t("dashboard.pipeline.unitTitle", { unit: unitName(t, unit) })
+    ? t("dashboard.pipeline.unitTitle", { unit: scopeName(t, summary, unit) })
     : t("dashboard.pipeline.title");
   return {
     title,

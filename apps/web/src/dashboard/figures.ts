@@ -8,7 +8,8 @@ export type TargetFigure = { key: "excellent" | "practices"; value: number; of: 
 
 /**
  * The seed's headline targets: 示范点 (优秀) against 100 and 典型做法 against 50 for the city; a unit's
- * against its own quotas.
+ * against its own quotas. A township's or an organisation's reader sees its own count against the
+ * quota of the whole unit and how much of it the unit has used ("1 / 柯城区名额 12 个，已用 12 个").
  */
 export function targetFigures(
   summary: DashboardSummaryDto,
@@ -17,18 +18,22 @@ export function targetFigures(
 ): TargetFigure[] {
   const unit = unitId === null ? undefined : summary.perUnit.find((u) => u.unitId === unitId);
   if (unit) {
+    const ofQuota = (quota: number, used: number) =>
+      summary.region.partOfUnit
+        ? t("summary.ofUnitQuota", { unit: unitLabel(unit, t), quota, used })
+        : t("summary.ofQuota", { quota });
     return [
       {
         key: "excellent",
         value: unit.excellent,
         of: unit.quota,
-        ofText: t("dashboard.ofQuota", { quota: unit.quota }),
+        ofText: ofQuota(unit.quota, unit.quotaUsed),
       },
       {
         key: "practices",
         value: unit.practices,
         of: unit.practiceQuota,
-        ofText: t("dashboard.ofQuota", { quota: unit.practiceQuota }),
+        ofText: ofQuota(unit.practiceQuota, unit.practiceQuotaUsed),
       },
     ];
   }
@@ -37,15 +42,20 @@ export function targetFigures(
       key: "excellent",
       value: summary.excellentOfficial,
       of: summary.targets.excellent,
-      ofText: t("dashboard.ofTarget", { target: summary.targets.excellent }),
+      ofText: t("summary.ofTarget", { target: summary.targets.excellent }),
     },
     {
       key: "practices",
       value: summary.practicesTotal,
       of: summary.targets.practices,
-      ofText: t("dashboard.ofTarget", { target: summary.targets.practices }),
+      ofText: t("summary.ofTarget", { target: summary.targets.practices }),
     },
   ];
+}
+
+/** The unit's name in the reader's language. */
+function unitLabel(unit: DashboardSummaryDto["perUnit"][number], t: Translate): string {
+  return t(`units.${unit.unitId}`, { defaultValue: unit.unitName });
 }
 
 /** "另有 25 个非争创对象（联建或非实体运作），不参加评分", or null when there are none. */

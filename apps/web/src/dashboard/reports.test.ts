@@ -154,6 +154,19 @@ describe("the headline figures", () => {
     expect(targetFigures(SUMMARY_2026, "NOWHERE", t)[0]?.of).toBe(100);
   });
 
+  it("are a township's own against its whole unit's quota and use", () => {
+    const longyou = unit("LONGYOU");
+    const township: DashboardSummaryDto = {
+      ...SUMMARY_2026,
+      region: { level: "TOWNSHIP", name: "东华街道", partOfUnit: true },
+      perUnit: [{ ...longyou, excellent: 3, practices: 1 }],
+    };
+    expect(targetFigures(township, "LONGYOU", t)).toEqual([
+      { key: "excellent", value: 3, of: 20, ofText: "龙游县名额 20 个，已用 19 个" },
+      { key: "practices", value: 1, of: 10, ofText: "龙游县名额 10 个，已用 8 个" },
+    ]);
+  });
+
   it("count the non-competitors apart", () => {
     expect(nonCompetitorText(SUMMARY_2026, null, t)).toBe(
       "另有 25 个非争创对象（联建或非实体运作），不参加评分",

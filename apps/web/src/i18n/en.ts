@@ -318,8 +318,9 @@ export const en: Messages = {
   },
   summary: {
     progress: "Demonstration sites (excellent)",
-    target: "target {{target}}",
-    quota: "quota {{quota}}",
+    ofTarget: "target {{target}}",
+    ofQuota: "quota {{quota}}",
+    ofUnitQuota: "{{unit}}'s quota {{quota}}, {{used}} used",
     official: "{{count}} determined",
     provisional: "{{count}} provisional",
   },

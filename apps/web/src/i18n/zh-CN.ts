@@ -311,8 +311,10 @@ export const zhCN = {
   },
   summary: {
     progress: "示范点（优秀）",
-    target: "目标 {{target}} 个",
-    quota: "名额 {{quota}} 个",
+    // Also on the map's card, which loads no dashboard texts.
+    ofTarget: "目标 {{target}} 个",
+    ofQuota: "名额 {{quota}} 个",
+    ofUnitQuota: "{{unit}}名额 {{quota}} 个，已用 {{used}} 个",
     official: "已评定 {{count}}",
     provisional: "暂定 {{count}}",
   },

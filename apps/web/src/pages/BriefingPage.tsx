@@ -137,7 +137,12 @@ export function BriefingPage() {
   const pixelRatio = scale * (window.devicePixelRatio || 1);
 
   const unit = slide.unitId ? summary.data?.perUnit.find((u) => u.unitId === slide.unitId) : undefined;
-  const title = unit ? t(`units.${unit.unitId}`, { defaultValue: unit.unitName }) : t("briefing.city");
+  // A township's or an organisation's figures are of that region, not of its whole unit.
+  const title = summary.data?.region.partOfUnit
+    ? summary.data.region.name
+    : unit
+      ? t(`units.${unit.unitId}`, { defaultValue: unit.unitName })
+      : t("briefing.city");
   const map = useRef<MapLibreMap | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
   const charts = useMemo(
@@ -160,7 +165,9 @@ export function BriefingPage() {
       >
         <header className="briefing-header">
           <h1>{t("briefing.title")}</h1>
-          <h2 data-testid="briefing-slide-title">{title}</h2>
+          <h2 data-testid="briefing-slide-title" title={title}>
+            {title}
+          </h2>
           {summary.data && (
             <span className="briefing-cycle" data-testid="briefing-cycle">
               {cycleLabel(summary.data, t)}

@@ -145,7 +145,9 @@ export function DashboardPage() {
   // A unit's own dashboard (its county user) is that unit's, not the city's.
   const onlyUnit = summary.data?.perUnit.length === 1 ? summary.data.perUnit[0]?.unitId : undefined;
   const shownUnit = chosen ?? onlyUnit ?? null;
-  const place = shownUnit ? unitName(shownUnit) : t("filter.allUnits");
+  // A township's or an organisation's figures are of that region, not of its whole unit.
+  const region = summary.data?.region;
+  const place = region?.partOfUnit ? region.name : shownUnit ? unitName(shownUnit) : t("filter.allUnits");
   // The cycle the figures are of (the played one's once its answer has come).
   const shownYear = summary.data?.cycle.year ?? played?.year ?? headerCycle?.year ?? null;
   const cycleText = summary.data ? cycleLabel(summary.data, t) : "";

@@ -1,4 +1,11 @@
-import { countStandings, cycleQuotas, listOfficialExcellent, listUnits } from "@beltmap/db";
+import {
+  countOfficialExcellent,
+  countStandings,
+  cycleQuotas,
+  listOfficialExcellent,
+  listUnits,
+  type PrismaClient,
+} from "@beltmap/db";
 import {
   isCompetitor,
   isStage,
@@ -21,6 +28,7 @@ import { asPlanStatus, rosterMembersOf } from "./compliance.ts";
 import { type Cycle, cycleSummary } from "./cycle.ts";
 import { asTier } from "./grades.ts";
 import { organizationWhere, type ScopedContext, scopedOrganizationFilter, visibleUnitIds } from "./scope.ts";
+import { regionName } from "./users.ts";
 
 const PIPELINE_STEPS: readonly PipelineStep[] = [...STAGES, "DETERMINED"];
 
@@ -78,6 +86,19 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
       }),
     ]);
   const units = allUnits.filter((u) => visible === "ALL" || visible.includes(u.id));
+  // A township's or an organisation's user sees part of a unit, but the unit's quota is spent by all
+  // of it: count the unit's whole use apart (counts only, no organisation is shown).
+  const partOfUnit = ctx.user.region.level === "TOWNSHIP" || ctx.user.region.level === "ORG";
+  const [unitWideUse, name] = await Promise.all([
+    partOfUnit
+      ? wholeUnitUse(
+          ctx.prisma,
+          cycle.id,
+          units.map((u) => u.id),
+        )
+      : null,
+    regionName(ctx.prisma, ctx.user.region),
+  ]);
 
   const now = ctx.now();
   // A past cycle is judged as it stood when it ended.
@@ -154,7 +175,9 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
       siteIds: [],
     };
     const quota = quotas.get(unit.id);
-    const use = quotaUse(quota?.excellentQuota ?? unit.excellentQuota, figures.official);
+    const ownPractices = practices.filter((p) => p.organization.unitId === unit.id).length;
+    const whole = unitWideUse?.get(unit.id) ?? { excellent: figures.official, practices: ownPractices };
+    const use = quotaUse(quota?.excellentQuota ?? unit.excellentQuota, whole.excellent);
     const plan = planOf.get(unit.id);
     const planTiming =
       unit.minBelts > 0 ? timeliness(cycle.beltPlanDeadline, plan?.versions[0]?.submittedAt ?? null) : null;
@@ -172,11 +195,13 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     return {
       unitId: unit.id,
       unitName: unit.name,
-      excellent: use.used,
+      excellent: figures.official,
+      quotaUsed: use.used,
       quota: use.quota,
       quotaReached: use.reached,
       quotaExceeded: use.exceeded,
-      practices: practices.filter((p) => p.organization.unitId === unit.id).length,
+      practices: ownPractices,
+      practiceQuotaUsed: whole.practices,
       practiceQuota: quota?.practiceQuota ?? unit.practiceQuota,
       organizations: figures.competitors,
       nonCompetitors: figures.organizations - figures.competitors,
@@ -211,6 +236,7 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
 
   return {
     cycle: cycleSummary(cycle),
+    region: { level: ctx.user.region.level, name, partOfUnit },
     target: targets.excellent,
     targets,
     quotaTotal: rows.reduce((sum, u) => sum + u.quota, 0),
@@ -251,6 +277,24 @@ export async function dashboardSummary(ctx: ScopedContext, cycle: Cycle): Promis
     },
     generatedAt: now.toISOString(),
   };
+}
+
+/** Each unit's 示范点 and 典型做法 as its quotas count them: all of the unit, whatever the reader's region. */
+async function wholeUnitUse(
+  prisma: PrismaClient,
+  cycleId: number,
+  unitIds: readonly string[],
+): Promise<Map<string, { excellent: number; practices: number }>> {
+  const uses = await Promise.all(
+    unitIds.map(async (unitId) => {
+      const [excellent, practices] = await Promise.all([
+        countOfficialExcellent(prisma, unitId, cycleId),
+        prisma.typicalPractice.count({ where: { cycleId, releasedAt: null, organization: { unitId } } }),
+      ]);
+      return [unitId, { excellent, practices }] as const;
+    }),
+  );
+  return new Map(uses);
 }
 
 /** The pipeline step of a group: its pending stage, DETERMINED once all four stages are submitted. */

@@ -42,7 +42,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
       idleMs: config.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
     },
-    throttle: new LoginThrottle(),
+    throttle: new LoginThrottle(database.prisma),
     anonymousAudit: new AnonymousAuditLimit(),
   };
   const basemap = basemapOf(config);

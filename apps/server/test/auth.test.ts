@@ -41,7 +41,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-// A fresh server (and so a fresh login throttle) per test; they all share the seeded database.
+// A fresh server per test; they all share the seeded database, whose throttle counts (kept in the
+// database, shared by all instances) are cleared after each test.
 const opened: App[] = [];
 
 async function serve(
@@ -55,7 +56,7 @@ async function serve(
       ? {
           auth: {
             policy: options.policy,
-            throttle: new LoginThrottle(),
+            throttle: new LoginThrottle(database.prisma),
             anonymousAudit: new AnonymousAuditLimit(),
           },
         }
@@ -67,6 +68,7 @@ async function serve(
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((app) => app.close()));
+  await database.prisma.throttleAttempt.deleteMany();
 });
 
 type CallOptions = {
@@ -453,6 +455,13 @@ describe("login throttling", () => {
       expect(response.statusCode, `attempt ${i + 1} for ${username}`).toBe(401);
     }
   }
+
+  it("keeps the count over a restart and across instances: a new server refuses the 6th too", async () => {
+    await failTimes(await serve(), "demo-org", 3);
+    const other = await serve();
+    await failTimes(other, "demo-org", 2);
+    expect((await login(await serve(), "demo-org")).statusCode).toBe(429);
+  });
 
   it("refuses the 6th attempt after 5 wrong passwords, even with the right one, in Chinese", async () => {
     const app = await serve();

@@ -18,7 +18,11 @@ export type SessionCookie = {
   clear(): void;
 };
 
-/** Per server process: the session policy and the in-memory limits on anonymous traffic. */
+/**
+ * The session policy, the login throttle (its counts in the database, shared by all instances) and
+ * the bound on audit rows written without a session (per process: N instances write at most N times
+ * the bound, still a bound).
+ */
 export type AuthSettings = {
   policy: SessionPolicy;
   throttle: LoginThrottle;
@@ -65,7 +69,7 @@ export function createContextInner(options: {
     sessionCookie: options.sessionCookie ?? NO_COOKIE,
     auth: {
       policy: options.auth?.policy ?? DEFAULT_SESSION_POLICY,
-      throttle: options.auth?.throttle ?? new LoginThrottle(),
+      throttle: options.auth?.throttle ?? new LoginThrottle(options.prisma),
       anonymousAudit: options.auth?.anonymousAudit ?? new AnonymousAuditLimit(),
     },
     basemap: options.basemap ?? null,

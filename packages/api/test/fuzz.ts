@@ -507,7 +507,7 @@ export async function runFuzz(
   // still: one minute, one address). A login throttle per group: with the run's, the first twenty
   // failures would lock the address for good, and no later login would get past it.
   const anonymousAudit = new AnonymousAuditLimit();
-  let auth = { throttle: new LoginThrottle(), anonymousAudit };
+  let auth = { throttle: new LoginThrottle(prisma), anonymousAudit };
   const roles = options.roles ?? ROLES;
   const definitions = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
   const procedures = Object.keys(definitions).sort();
@@ -574,8 +574,9 @@ export async function runFuzz(
     mayWrite: Expectation["writes"] | null,
     calls: number,
   ): string | null => {
-    const data = written.filter((w) => w.tbl !== "AuditLog");
-    const audit = written.length - data.length;
+    // The login throttle's rows are its bookkeeping, written by every attempt, refused or not.
+    const data = written.filter((w) => w.tbl !== "AuditLog" && w.tbl !== "ThrottleAttempt");
+    const audit = written.filter((w) => w.tbl === "AuditLog").length;
     const allowed =
       mayWrite === "data" ? data : mayWrite === "session" ? data.filter((w) => w.tbl === "Session") : [];
     const unexpected = data.filter((w) => !allowed.includes(w));
@@ -608,7 +609,9 @@ export async function runFuzz(
         const found: Finding[] = [];
         let sent = 0;
         const asked = new Set<string>();
-        auth = { throttle: new LoginThrottle(), anonymousAudit };
+        // The throttle's counts are in the database: a new group starts from none.
+        await prisma.throttleAttempt.deleteMany();
+        auth = { throttle: new LoginThrottle(prisma), anonymousAudit };
         let session = await open(role);
         for (const { label, input } of cases) {
           if (through && expectation.writes === "nothing") {

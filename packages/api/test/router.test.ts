@@ -401,7 +401,11 @@ describe("quotas and provisional grades", () => {
       const reader = (await signIn(db, username)).call;
       const me = await reader().auth.me();
       const summary = await reader().dashboard.summary();
-      expect(summary.region, username).toEqual({ level: me.region.level, name: me.regionName, partOfUnit: true });
+      expect(summary.region, username).toEqual({
+        level: me.region.level,
+        name: me.regionName,
+        partOfUnit: true,
+      });
       expect(summary.perUnit.map((u) => u.unitId)).toEqual(["KECHENG"]);
       const [own] = summary.perUnit;
       // The region's own count is its part of the unit's; the quota's use is the unit's whole.

@@ -61,9 +61,10 @@ async function openPglite(
     location.kind === "pglite" ? new PGlite(location.dir) : new PGlite(image ? { loadDataDir: image } : {});
   try {
     await pglite.waitReady;
-    const migrations = migrate ? await applyMigrations(pgliteRunner(pglite)) : noMigrations();
     const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
-    await fillNewTables(prisma, migrations);
+    const migrations = migrate
+      ? await applyMigrations(pgliteRunner(pglite), undefined, (report) => fillNewTables(prisma, report))
+      : noMigrations();
     return {
       prisma,
       location,
@@ -85,17 +86,23 @@ async function openPglite(
 
 async function openPostgres(location: Extract<DatabaseLocation, { kind: "postgres" }>, migrate: boolean) {
   let migrations = noMigrations();
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
   if (migrate) {
     const client = new pg.Client({ connectionString: location.url });
     await client.connect();
     try {
-      migrations = await applyMigrations(pgClientRunner(client));
+      // Instances starting together: the one that migrates fills the new tables before the others
+      // (waiting on the migration lock) go on to serve from them.
+      migrations = await applyMigrations(pgClientRunner(client), undefined, (report) =>
+        fillNewTables(prisma, report),
+      );
+    } catch (error) {
+      await prisma.$disconnect();
+      throw error;
     } finally {
       await client.end();
     }
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: location.url }) });
-  await fillNewTables(prisma, migrations);
   const database: Database = {
     prisma,
     location,

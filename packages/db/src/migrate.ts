@@ -42,8 +42,14 @@ export type MigrationReport = { applied: string[]; alreadyApplied: number };
  * Applies pending migrations in name order, each in its own transaction (PostgreSQL DDL is
  * transactional, so a failed migration leaves nothing behind). Like `prisma migrate deploy`,
  * it refuses to go on when an applied migration's file has changed or one failed earlier.
+ * `whileLocked` runs before the lock is let go: what a migration leaves to fill (e.g. stored grades)
+ * is filled before another starting instance may read the database.
  */
-export async function applyMigrations(runner: SqlRunner, migrations?: Migration[]): Promise<MigrationReport> {
+export async function applyMigrations(
+  runner: SqlRunner,
+  migrations?: Migration[],
+  whileLocked?: (report: MigrationReport) => Promise<void>,
+): Promise<MigrationReport> {
   const all = migrations ?? (await readMigrations());
   await runner.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
   try {
@@ -72,7 +78,9 @@ export async function applyMigrations(runner: SqlRunner, migrations?: Migration[
       });
       applied.push(migration.name);
     }
-    return { applied, alreadyApplied: all.length - applied.length };
+    const report = { applied, alreadyApplied: all.length - applied.length };
+    await whileLocked?.(report);
+    return report;
   } finally {
     await runner.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
   }

@@ -17,7 +17,8 @@ export async function settleOnError<T>(attempt: ThrottleAttempt, step: () => Pro
   try {
     return await step();
   } catch (error) {
-    attempt.abandon();
+    // Freeing the place must not hide why the step failed (the database may be what failed).
+    await attempt.abandon().catch(() => {});
     throw error;
   }
 }

@@ -37,7 +37,7 @@ export const authRouter = router({
         verifyPassword(user?.passwordHash ?? (await TIMING_DECOY_HASH), input.password),
       );
       if (!user || !passwordOk || user.disabled) {
-        attempt.fail();
+        await attempt.fail();
         await writeAnonymousAudit(ctx, {
           action: "login.failed",
           entity: "User",
@@ -55,7 +55,7 @@ export const authRouter = router({
             user && passwordOk && user.disabled ? "该账号已停用，请联系市委两新工委" : WRONG_CREDENTIALS,
         });
       }
-      attempt.succeed();
+      await attempt.succeed();
       if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
       const token = await createSession(ctx.prisma, {
         userId: user.id,
@@ -100,7 +100,7 @@ export const authRouter = router({
         verifyPassword(user.passwordHash, input.currentPassword),
       );
       if (!currentOk) {
-        attempt.fail();
+        await attempt.fail();
         await writeAudit(ctx.prisma, ctx, ctx.user, {
           action: "user.changePassword.failed",
           entity: "User",
@@ -108,7 +108,7 @@ export const authRouter = router({
         });
         throw new DomainError("当前密码不正确", [{ field: "currentPassword", message: "当前密码不正确" }]);
       }
-      attempt.succeed();
+      await attempt.succeed();
       const passwordHash = await hashPassword(input.newPassword);
       await ctx.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

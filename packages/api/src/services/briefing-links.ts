@@ -118,7 +118,7 @@ export async function openBriefingLink(ctx: Context, key: string): Promise<void>
   );
   // Only ever a read-only account: whatever happened to it, a link never signs in as anything else.
   if (!link || link.revokedAt || link.user.disabled || link.user.role !== "LEADER") {
-    attempt.fail();
+    await attempt.fail();
     await writeAnonymousAudit(ctx, {
       action: "briefing.link.refused",
       entity: "BriefingLink",
@@ -127,7 +127,7 @@ export async function openBriefingLink(ctx: Context, key: string): Promise<void>
     });
     throw new TRPCError({ code: "UNAUTHORIZED", message: INVALID_LINK });
   }
-  attempt.succeed();
+  await attempt.succeed();
   // The session it replaces (a display's previous one) goes, as with a login.
   if (ctx.sessionToken) await deleteSessionByToken(ctx.prisma, ctx.sessionToken);
   const token = await createSession(ctx.prisma, {

@@ -40,6 +40,25 @@ describe("applyMigrations", () => {
     await db.close();
   });
 
+  it("runs whileLocked with the lock held, and lets the lock go even when it fails", async () => {
+    const db = new PGlite();
+    const runner = pgliteRunner(db);
+    const holders = () =>
+      runner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
+    const seen: { applied: string[]; locks: number }[] = [];
+    await applyMigrations(runner, [migration("001", `CREATE TABLE "a" (id int);`)], async (report) => {
+      seen.push({ applied: report.applied, locks: (await holders())[0]?.n ?? 0 });
+    });
+    expect(seen).toEqual([{ applied: ["001"], locks: 1 }]);
+    await expect(
+      applyMigrations(runner, [migration("001", `CREATE TABLE "a" (id int);`)], async () => {
+        throw new Error("fill failed");
+      }),
+    ).rejects.toThrow("fill failed");
+    expect((await holders())[0]?.n).toBe(0);
+    await db.close();
+  });
+
   it("makes the audit log append-only", async () => {
     const db = new PGlite();
     await applyMigrations(pgliteRunner(db));

@@ -21,6 +21,7 @@ import { type BasemapSettings, basemapOf, type Config, clockOf } from "./config.
 import { warnOfUntrustedProxy } from "./proxy-warning.ts";
 import { IMPORT_BODY_LIMIT_BYTES, limitRequestBodies } from "./request-limits.ts";
 import { addSecurityHeaders, isSameOrigin } from "./security-headers.ts";
+import { addTileRoute } from "./tile-route.ts";
 
 export type ServerOptions = {
   config: Pick<
@@ -35,7 +36,7 @@ export type ServerOptions = {
   logger?: FastifyServerOptions["logger"];
 };
 
-/** The HTTP server: tRPC at /trpc, health at /healthz, the built web app at /. */
+/** The HTTP server: tRPC at /trpc, the map's tiles at /tiles, health at /healthz, the built web app at /. */
 export async function buildServer({ config, database, logger, auth: givenAuth }: ServerOptions) {
   const auth: AuthSettings = givenAuth ?? {
     policy: {
@@ -95,6 +96,8 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+
+  addTileRoute(app, contextFor);
 
   app.get("/healthz", async (_request, reply) => {
     try {

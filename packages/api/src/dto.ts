@@ -7,6 +7,8 @@ import type {
   DelistingFacts,
   DutyId,
   Grade,
+  MapCategory,
+  MapCategoryCounts,
   OrgKind,
   PlanRefusal,
   PlanStatus,
@@ -50,6 +52,29 @@ export type MapOrganizationDto = {
   gradeIsOfficial: boolean;
   /** A 争创对象 (单建 and 实体运作); the others are shown marked and never scored. */
   competitor: boolean;
+};
+
+/** What the tiled map needs before its first tile: the data's version and each unit's counts and box. */
+export type MapTileSetDto = {
+  cycleId: number;
+  /** Changes whenever an organisation of the region is added, moved, renamed or regraded. */
+  version: string;
+  /** Organisations of the user's region, whatever the filters. */
+  total: number;
+  units: { unitId: string; counts: MapCategoryCounts; bounds: [number, number, number, number] | null }[];
+  /** Clusters up to this zoom, single organisations beyond; tiles exist up to maxZoom. */
+  clusterMaxZoom: number;
+  maxZoom: number;
+};
+
+/** An organisation the map's search found: enough to list it and fly there. */
+export type MapSearchHitDto = {
+  id: number;
+  name: string;
+  unitId: string;
+  lng: number;
+  lat: number;
+  category: MapCategory;
 };
 
 export type StageScoreDto = {

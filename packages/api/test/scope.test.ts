@@ -5,6 +5,7 @@ import { countyLabelPoint } from "@beltmap/geo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/index.ts";
 import { anonymous, type Caller, openDemoDatabase, outcome, signIn } from "./support.ts";
+import { decodeTile, organizationsIn } from "./tiles.ts";
 
 let db: Database;
 let county: Caller; // demo-county: 柯城区 (KECHENG)
@@ -114,6 +115,21 @@ const RULES: Record<string, Check | "public" | "own account" | "reference data">
     expect((await orgUser.map.organizations()).length).toBe(1);
   },
   "map.organization": notFound(() => township.map.organization({ id: neighbourOrg })),
+  "map.tileSet": async () => {
+    expect((await county.map.tileSet()).units.map((u) => u.unitId)).toEqual(["KECHENG"]);
+    expect((await orgUser.map.tileSet()).total).toBe(1);
+  },
+  "map.tile": async () => {
+    expect(await outcome(county.map.tile({ z: 0, x: 0, y: 0, unitId: "KAIHUA" }))).toBe("NOT_FOUND");
+    // The whole world's tile holds the county's own organisations, and no more.
+    const own = (await county.map.tileSet()).total;
+    expect(own).toBeLessThan(await db.prisma.organization.count());
+    expect(organizationsIn(decodeTile((await county.map.tile({ z: 0, x: 0, y: 0 })).data))).toBe(own);
+  },
+  "map.search": async () => {
+    const foreign = await db.prisma.organization.findUniqueOrThrow({ where: { id: foreignOrg } });
+    expect((await county.map.search({ text: foreign.name })).map((h) => h.id)).not.toContain(foreignOrg);
+  },
   "map.serviceCenters": async () => {
     expect(await outcome(county.map.serviceCenters({ unitId: "KAIHUA" }))).toBe("NOT_FOUND");
     expect((await county.map.serviceCenters()).map((c) => c.unitId)).toEqual(["KECHENG"]);
@@ -326,6 +342,8 @@ const FILTER_ONLY = new Set([
   "cycle.get",
   "appendix2.status",
   "map.townshipAreas",
+  "map.tileSet",
+  "map.search",
 ]);
 
 describe("region scope of every procedure", () => {

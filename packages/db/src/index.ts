@@ -25,6 +25,12 @@ export {
   openCycleWithCarryOver,
 } from "./repositories/cycles.ts";
 export {
+  listMapPoints,
+  type MapPointRow,
+  mapPointsVersion,
+  searchMapPoints,
+} from "./repositories/map-points.ts";
+export {
   findOrganizationDetail,
   listOrganizationsWithGrades,
   type OrganizationFilter,

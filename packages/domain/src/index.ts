@@ -12,6 +12,7 @@ export * from "./duties-en.ts";
 export * from "./grade.ts";
 export * from "./labels.ts";
 export * from "./labels-en.ts";
+export * from "./map-category.ts";
 export * from "./official-grade.ts";
 export * from "./org-import.ts";
 export * from "./plan.ts";

@@ -48,3 +48,4 @@ export {
   townshipAreas,
 } from "./township-areas.ts";
 export { TOWNSHIPS, type Township, townshipsOfCounty } from "./townships.ts";
+export { type Bbox, boundsOf, unitBounds } from "./unit-bounds.ts";

@@ -1,20 +1,25 @@
 // Pure transforms from API DTOs to map data: no map, no DOM, unit-tested.
 import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto, TownshipAreaDto } from "@beltmap/api";
-import { beltColor, beltLetter, stopLabel, TIERS, type Tier } from "@beltmap/domain";
+import {
+  beltColor,
+  beltLetter,
+  MAP_CATEGORIES,
+  type MapCategory,
+  mapCategoryOf,
+  stopLabel,
+} from "@beltmap/domain";
+
+export { boundsOf, unitBounds } from "@beltmap/geo";
+
 import type { ExpressionSpecification } from "maplibre-gl";
 
-/**
- * What the map draws an organisation as: its tier, "NONE" while ungraded, or "NON_COMPETITOR" for
- * an organisation that is not a 争创对象 (联建 or not 实体运作): marked apart, never in a tier.
- */
-export type MapCategory = Tier | "NONE" | "NON_COMPETITOR";
-export const MAP_CATEGORIES: readonly MapCategory[] = [...TIERS, "NONE", "NON_COMPETITOR"];
+export type { MapCategory };
+export { MAP_CATEGORIES };
 /** Every category shown: the filters' starting point. */
 export const ALL_CATEGORIES: ReadonlySet<MapCategory> = new Set(MAP_CATEGORIES);
 
 export function categoryOf(o: Pick<MapOrganizationDto, "tier" | "competitor">): MapCategory {
-  if (o.competitor === false) return "NON_COMPETITOR";
-  return o.tier ?? "NONE";
+  return mapCategoryOf(o);
 }
 
 export type OrganizationProperties = {
@@ -242,38 +247,4 @@ export function isShown(
   tiers: ReadonlySet<MapCategory>,
 ): boolean {
   return (unitId === null || o.unitId === unitId) && tiers.has(categoryOf(o));
-}
-
-/** [west, south, east, north] around the points, or null for none. */
-/**
- * Where a unit's view goes: the bounds of its organisations that lie within their own county's box.
- * A point placed in another county (a mistyped coordinate, which 数据 lists) would otherwise pull
- * the view away from the unit; with no such county data, all its points count.
- */
-export function unitBounds(
-  organizations: readonly Pick<MapOrganizationDto, "unitId" | "countyCode" | "lng" | "lat">[],
-  unitId: string,
-  counties: readonly Pick<CountyDto, "code" | "bbox">[],
-): [number, number, number, number] | null {
-  const boxes = new Map(counties.map((c) => [c.code, c.bbox]));
-  const own = organizations.filter((o) => o.unitId === unitId);
-  const placed = own.filter((o) => {
-    const box = boxes.get(o.countyCode);
-    return !box || (o.lng >= box[0] && o.lat >= box[1] && o.lng <= box[2] && o.lat <= box[3]);
-  });
-  return boundsOf(placed.length > 0 ? placed : own);
-}
-
-export function boundsOf(
-  points: readonly { lng: number; lat: number }[],
-): [number, number, number, number] | null {
-  if (points.length === 0) return null;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of points) {
-    w = Math.min(w, p.lng);
-    s = Math.min(s, p.lat);
-    e = Math.max(e, p.lng);
-    n = Math.max(n, p.lat);
-  }
-  return [w, s, e, n];
 }

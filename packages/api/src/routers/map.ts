@@ -1,9 +1,10 @@
-import { findOrganizationDetail, listServiceCenters } from "@beltmap/db";
+import { findOrganizationDetail, listServiceCenters, searchMapPoints } from "@beltmap/db";
 import {
   DUTY_TITLES_ZH,
   demonstrationSiteDuties,
   gradeFromTotal,
   isSetupKind,
+  MAP_CATEGORIES,
   notCompetitorReason,
   type SetupKind,
   STAGES,
@@ -16,20 +17,33 @@ import type {
   CountyDto,
   GradeSource,
   MapOrganizationDto,
+  MapSearchHitDto,
+  MapTileSetDto,
   OrganizationDetailDto,
   ServiceCenterDto,
   TownshipAreaDto,
 } from "../dto.ts";
 import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { organizationsWithGrades, toStageScore } from "../services/grades.ts";
+import { filterKey, mapPointsOf, toMapPoint } from "../services/map-points.ts";
+import {
+  CLUSTER_MAX_ZOOM,
+  isTileAddress,
+  organizationTile,
+  TILE_MAX_ZOOM,
+} from "../services/organization-tiles.ts";
 import {
   coveredUnitIds,
   requireOrganization,
   requireUnit,
+  requireVisibleUnit,
   scopedOrganizationFilter,
 } from "../services/scope.ts";
 import { visibleTownshipAreas } from "../services/township-areas.ts";
 import { protectedProcedure, router } from "../trpc.ts";
+
+/** Search suggestions shown at most. */
+const SEARCH_LIMIT = 10;
 
 const organizationsInput = z
   .object({
@@ -51,6 +65,81 @@ export const mapRouter = router({
       );
       const tiers = input?.tiers;
       return tiers ? all.filter((o) => o.tier !== null && tiers.includes(o.tier)) : all;
+    }),
+
+  /**
+   * The tiled map's starting point (for a region too large to send whole): the data's version, which
+   * tile URLs carry, and every unit's counts per category and the box its view fits.
+   */
+  tileSet: protectedProcedure()
+    .input(z.object({ cycleId: cycleIdInput }).optional())
+    .query(async ({ ctx, input }): Promise<MapTileSetDto> => {
+      const cycle = await cycleForRead(ctx, input?.cycleId);
+      const points = await mapPointsOf(ctx, await scopedOrganizationFilter(ctx, cycle.id));
+      return {
+        cycleId: cycle.id,
+        version: points.version,
+        total: points.points.length,
+        units: [...points.units].map(([unitId, unit]) => ({ unitId, ...unit })),
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        maxZoom: TILE_MAX_ZOOM,
+      };
+    }),
+
+  /** One vector tile of the user's organisations (base64 protobuf; apps/server serves it as binary). */
+  tile: protectedProcedure()
+    .input(
+      z.object({
+        cycleId: cycleIdInput,
+        unitId: z.string().min(1).max(64).optional(),
+        show: z.array(z.enum(MAP_CATEGORIES)).max(MAP_CATEGORIES.length).optional(),
+        version: z.string().max(64).optional(),
+        z: z.number().int().min(0).max(TILE_MAX_ZOOM),
+        x: z.number().int().min(0),
+        y: z.number().int().min(0),
+      }),
+    )
+    .query(async ({ ctx, input }): Promise<{ data: string }> => {
+      const address = { z: input.z, x: input.x, y: input.y };
+      if (!isTileAddress(address))
+        throw new TRPCError({ code: "BAD_REQUEST", message: `瓦片 ${input.z}/${input.x}/${input.y} 不存在` });
+      const cycle = await cycleForRead(ctx, input.cycleId);
+      if (input.unitId !== undefined) await requireVisibleUnit(ctx, input.unitId);
+      const filter = await scopedOrganizationFilter(ctx, cycle.id);
+      const points = await mapPointsOf(ctx, filter, input.version);
+      const tile = organizationTile(
+        points,
+        filterKey(filter),
+        { unitId: input.unitId ?? null, shown: new Set(input.show ?? MAP_CATEGORIES) },
+        address,
+      );
+      return { data: Buffer.from(tile).toString("base64") };
+    }),
+
+  /** Organisations of the user's region whose name contains the text: the map's search at any size. */
+  search: protectedProcedure()
+    .input(
+      z.object({
+        cycleId: cycleIdInput,
+        text: z.string().trim().min(1).max(50),
+        limit: z.number().int().min(1).max(50).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }): Promise<MapSearchHitDto[]> => {
+      const cycle = await cycleForRead(ctx, input.cycleId);
+      const filter = await scopedOrganizationFilter(ctx, cycle.id);
+      const rows = await searchMapPoints(ctx.prisma, filter, input.text, input.limit ?? SEARCH_LIMIT);
+      return rows.map((row) => {
+        const point = toMapPoint(row);
+        return {
+          id: point.id,
+          name: point.name,
+          unitId: point.unitId,
+          lng: point.lng,
+          lat: point.lat,
+          category: point.category,
+        };
+      });
     }),
 
   /** One organisation for the side panel: its stage scores, belts and duties. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 export type OrganizationFilter = {
   cycleId: number;
@@ -28,6 +28,18 @@ export function organizationWhereOf(filter: OrganizationFilter) {
     ...(filter.townshipId ? { townshipId: filter.townshipId } : {}),
     ...(filter.ids ? { id: { in: filter.ids } } : {}),
   };
+}
+
+/** The same filter as SQL, for raw queries whose organisations table is aliased `o`. */
+export function organizationSqlWhere(filter: OrganizationFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.unitId) conditions.push(Prisma.sql`o."unitId" = ${filter.unitId}`);
+  if (filter.townshipId) conditions.push(Prisma.sql`o."townshipId" = ${filter.townshipId}`);
+  if (filter.ids)
+    conditions.push(
+      filter.ids.length > 0 ? Prisma.sql`o.id IN (${Prisma.join(filter.ids)})` : Prisma.sql`FALSE`,
+    );
+  return Prisma.join(conditions, " AND ");
 }
 
 /**

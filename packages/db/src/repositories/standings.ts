@@ -2,8 +2,8 @@
 // the organisations and their stored grades (OrganizationGrade), returning a few hundred groups
 // whatever the number of organisations. The rules (who is a 争创对象, which stage is pending) stay in
 // the domain and the stored rows; this only counts what they decided.
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { type OrganizationFilter, organizationWhereOf } from "./organizations.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { type OrganizationFilter, organizationSqlWhere, organizationWhereOf } from "./organizations.ts";
 
 /** Organisations alike in every field below, and how many they are. */
 export type StandingGroup = {
@@ -20,17 +20,6 @@ export type StandingGroup = {
   organizations: number;
 };
 
-function whereOf(filter: OrganizationFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.unitId) conditions.push(Prisma.sql`o."unitId" = ${filter.unitId}`);
-  if (filter.townshipId) conditions.push(Prisma.sql`o."townshipId" = ${filter.townshipId}`);
-  if (filter.ids)
-    conditions.push(
-      filter.ids.length > 0 ? Prisma.sql`o.id IN (${Prisma.join(filter.ids)})` : Prisma.sql`FALSE`,
-    );
-  return Prisma.join(conditions, " AND ");
-}
-
 export async function countStandings(
   prisma: PrismaClient,
   filter: OrganizationFilter,
@@ -42,7 +31,7 @@ export async function countStandings(
            g.grade, g.tier, g.official, g."pendingStage", g."sheetGrade", count(*)::int AS organizations
     FROM "Organization" o
     LEFT JOIN "OrganizationGrade" g ON g."organizationId" = o.id AND g."cycleId" = ${filter.cycleId}
-    WHERE ${whereOf(filter)}
+    WHERE ${organizationSqlWhere(filter)}
     GROUP BY o."unitId", o."setupKind", o."entityOperated", graded, g.grade, g.tier, g.official,
              g."pendingStage", g."sheetGrade"`;
   return rows.map((row) => ({ ...row, organizations: Number(row.organizations) }));

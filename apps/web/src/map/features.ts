@@ -8,10 +8,10 @@ import {
   mapCategoryOf,
   stopLabel,
 } from "@beltmap/domain";
-
-export { boundsOf, unitBounds } from "@beltmap/geo";
-
 import type { ExpressionSpecification } from "maplibre-gl";
+
+// The browser takes the geo package's parts, not its index (which reads files on the server).
+export { boundsOf, unitBounds } from "@beltmap/geo/unit-bounds";
 
 export type { MapCategory };
 export { MAP_CATEGORIES };

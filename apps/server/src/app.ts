@@ -29,7 +29,7 @@ export type ServerOptions = {
     "WEB_DIST" | "LOG_LEVEL" | "SESSION_IDLE_MINUTES" | "SESSION_ABSOLUTE_HOURS" | "TRUST_PROXY"
   > &
     BasemapSettings &
-    Partial<Pick<Config, "DEMO_CLOCK">>;
+    Partial<Pick<Config, "DEMO_CLOCK" | "MAP_TILES_ABOVE">>;
   /** Shared by every request (login throttling counts live here); tests pass their own. */
   auth?: AuthSettings;
   database: Database;
@@ -84,6 +84,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
       },
       auth,
       basemap,
+      ...(config.MAP_TILES_ABOVE === undefined ? {} : { mapTilesAbove: config.MAP_TILES_ABOVE }),
     });
 
   await app.register(fastifyTRPCPlugin, {

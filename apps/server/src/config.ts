@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { AppInfoDto } from "@beltmap/api";
+import { type AppInfoDto, DEFAULT_MAP_TILES_ABOVE } from "@beltmap/api";
 import { resolveDatabaseLocation } from "@beltmap/db";
 import { z } from "zod";
 
@@ -73,6 +73,11 @@ const variables = z.object({
   BASEMAP_ATTRIBUTION: optionalText,
   /** The deepest zoom the tile server has (the map enlarges those tiles beyond it). */
   BASEMAP_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
+  /**
+   * The map sends a region's organisations whole up to this many, and as vector tiles (clustered
+   * on the server) beyond it: measured by `npm run bench:transport` (README, "The map at any size").
+   */
+  MAP_TILES_ABOVE: z.coerce.number().int().min(0).default(DEFAULT_MAP_TILES_ABOVE),
   /**
    * For demonstrations and tests only: the server's clock starts at this instant (ISO 8601, e.g.
    * 2026-11-20T09:00:00+08:00) and runs on from there, so deadlines and due dates read as they did

@@ -47,7 +47,12 @@ export type Context = {
   auth: AuthSettings;
   /** The server's basemap setting, answered by meta.info (null: none). */
   basemap: AppInfoDto["basemap"];
+  /** Beyond this many organisations in a region, the map draws them from vector tiles (map.tileSet). */
+  mapTilesAbove: number;
 };
+
+/** Up to 20,000 organisations the whole list is as quick to draw as tiles (`npm run bench:transport`). */
+export const DEFAULT_MAP_TILES_ABOVE = 20_000;
 
 const NO_COOKIE: SessionCookie = { set() {}, clear() {} };
 
@@ -60,6 +65,7 @@ export function createContextInner(options: {
   sessionCookie?: SessionCookie;
   auth?: Partial<AuthSettings>;
   basemap?: AppInfoDto["basemap"];
+  mapTilesAbove?: number;
 }): Context {
   return {
     prisma: options.prisma,
@@ -73,5 +79,6 @@ export function createContextInner(options: {
       anonymousAudit: options.auth?.anonymousAudit ?? new AnonymousAuditLimit(),
     },
     basemap: options.basemap ?? null,
+    mapTilesAbove: options.mapTilesAbove ?? DEFAULT_MAP_TILES_ABOVE,
   };
 }

@@ -61,6 +61,8 @@ export type MapTileSetDto = {
   version: string;
   /** Organisations of the user's region, whatever the filters. */
   total: number;
+  /** Too many to send whole: the map draws them from tiles (map.tile) and searches on the server. */
+  tiled: boolean;
   units: { unitId: string; counts: MapCategoryCounts; bounds: [number, number, number, number] | null }[];
   /** Clusters up to this zoom, single organisations beyond; tiles exist up to maxZoom. */
   clusterMaxZoom: number;

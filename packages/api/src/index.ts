@@ -7,6 +7,7 @@ export {
   type AuthSettings,
   type Context,
   createContextInner,
+  DEFAULT_MAP_TILES_ABOVE,
   type RequestMeta,
   type SessionUser,
 } from "./context.ts";

@@ -291,6 +291,7 @@ export const en: Messages = {
     title: "Layers",
     heat: "Heat",
     clusters: "Clusters (counts per tier)",
+    clustersAlways: "So many organisations that the map always clusters them when zoomed out",
     show: "Show",
     groups: {
       belts: "Belts",

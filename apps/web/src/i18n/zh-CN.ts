@@ -284,6 +284,7 @@ export const zhCN = {
     title: "图层",
     heat: "热力",
     clusters: "聚合（按梯队计数）",
+    clustersAlways: "党组织数量大，地图缩小时始终聚合显示",
     show: "显示",
     groups: {
       belts: "示范带",

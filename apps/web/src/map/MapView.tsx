@@ -1,5 +1,6 @@
 import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto, TownshipAreaDto } from "@beltmap/api";
 import { TIERS, type Tier } from "@beltmap/domain";
+import type { Bbox } from "@beltmap/geo/unit-bounds";
 import "maplibre-gl/dist/maplibre-gl.css";
 import * as maplibregl from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
@@ -36,6 +37,12 @@ import {
   ORGANIZATION_LAYERS,
   SOURCES,
 } from "./layers.ts";
+import {
+  absoluteTileUrl,
+  type OrganizationTiles,
+  TILE_SOURCE_LAYER,
+  withOrganizationTiles,
+} from "./organization-tiles.ts";
 import { SERVICE_CENTER_COLOR } from "./palette.ts";
 import {
   CLUSTER_LAYERS,
@@ -70,8 +77,11 @@ export type MapViewProps = {
   /** The categories shown: tiers, "NONE" (ungraded) and "NON_COMPETITOR". */
   tiers: ReadonlySet<MapCategory>;
   selectedId: number | null;
-  /** A request to fly to an organisation; a new object flies again. */
-  flyTo: { id: number } | null;
+  /**
+   * A request to fly to an organisation; a new object flies again. Where it is, when the map does
+   * not hold every organisation (tiles), or it is looked up among `organizations`.
+   */
+  flyTo: { id: number; lng?: number; lat?: number } | null;
   onSelect: (organizationId: number) => void;
   /** Tiers drawn as heatmaps (weighted by score, fading into the points as one zooms in). */
   heatTiers?: ReadonlySet<Tier>;
@@ -94,6 +104,13 @@ export type MapViewProps = {
   fitPadding?: maplibregl.PaddingOptions;
   /** Dots run along the belts (the 大屏), unless the viewer asks for reduced motion. */
   animateBelts?: boolean;
+  /**
+   * Draw the organisations from the API's vector tiles rather than `organizations` (a region too
+   * large to send whole); fixed when the map is made, the URL may change (filters, new data).
+   */
+  organizationTiles?: OrganizationTiles | null;
+  /** Where a unit's view goes; by default the box of its organisations among `organizations`. */
+  boundsOfUnit?: ((unitId: string) => Bbox | null) | undefined;
 };
 
 declare global {
@@ -123,6 +140,8 @@ export function MapView({
   animateBelts = false,
   fitPadding,
   onMap,
+  organizationTiles = null,
+  boundsOfUnit,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
@@ -136,6 +155,8 @@ export function MapView({
   const onMapRef = useRef(onMap);
   onMapRef.current = onMap;
   const themeRef = useRef(theme);
+  const tilesRef = useRef(organizationTiles);
+  const tiled = tilesRef.current !== null;
   const fitPaddingRef = useRef(fitPadding);
   fitPaddingRef.current = fitPadding;
   // What the view is fitted to (the city, a unit): when the map's box changes before anyone has
@@ -146,9 +167,11 @@ export function MapView({
   // Create the map once; data and filters below update it in place.
   useEffect(() => {
     if (!container.current) return;
+    const base = baseStyle(new URL(COUNTIES_URL, window.location.href).href, null, themeRef.current);
+    const tiles = tilesRef.current;
     const map = new maplibregl.Map({
       container: container.current,
-      style: baseStyle(new URL(COUNTIES_URL, window.location.href).href, null, themeRef.current),
+      style: tiles ? withOrganizationTiles(base, { ...tiles, url: absoluteTileUrl(tiles.url) }) : base,
       bounds: QUZHOU_BOUNDS,
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
@@ -174,10 +197,9 @@ export function MapView({
     const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10 });
     let hovered: number | null = null;
     const setHover = (id: number | null) => {
-      if (hovered !== null)
-        map.setFeatureState({ source: SOURCES.organizations, id: hovered }, { hover: false });
+      if (hovered !== null) map.setFeatureState(organizationFeature(hovered, tiles), { hover: false });
       hovered = id;
-      if (id !== null) map.setFeatureState({ source: SOURCES.organizations, id }, { hover: true });
+      if (id !== null) map.setFeatureState(organizationFeature(id, tiles), { hover: true });
     };
     const showTip = (at: maplibregl.LngLat, tooltip: { title: string; line: string }) => {
       popup.setLngLat(at).setHTML(`<strong></strong><div class="tooltip-line"></div>`).addTo(map);
@@ -214,15 +236,17 @@ export function MapView({
       setLoadedMap(map);
     };
     map.on("styledata", onStyle);
-    // A cluster opens where it is clicked.
+    // A cluster opens where it is clicked (a tile's cluster says at which zoom).
     map.on("click", CLUSTER_LAYERS.circles, (event) => {
       const feature = event.features?.[0];
-      const source = map.getSource<maplibregl.GeoJSONSource>(CLUSTER_SOURCE);
-      if (!feature || !source || feature.geometry.type !== "Point") return;
+      if (!feature || feature.geometry.type !== "Point") return;
       const center = feature.geometry.coordinates as [number, number];
-      void source
-        .getClusterExpansionZoom(Number(feature.properties.cluster_id))
-        .then((zoom) => map.easeTo({ center, zoom: zoom + 0.5 }));
+      const source = map.getSource(CLUSTER_SOURCE);
+      const expansion =
+        source instanceof maplibregl.GeoJSONSource
+          ? source.getClusterExpansionZoom(Number(feature.properties.cluster_id))
+          : Promise.resolve(Number(feature.properties.expansionZoom));
+      void expansion.then((zoom) => map.easeTo({ center, zoom: zoom + 0.5 }));
     });
     // A belt's tip where no organisation is under the pointer (an organisation's tip wins).
     map.on("mousemove", LAYERS.beltCasing, (event) => {
@@ -256,13 +280,25 @@ export function MapView({
       if (!element) return;
       if (recount) {
         recount = false;
+        const inside = (f: maplibregl.MapGeoJSONFeature) =>
+          isInside(map, f.geometry, element.clientWidth, element.clientHeight);
         const drawn = new Set(
           map
             .queryRenderedFeatures({ layers: ORGANIZATION_LAYERS })
-            .filter((f) => isInside(map, f.geometry, element.clientWidth, element.clientHeight))
+            .filter(inside)
             .map((f) => f.id),
         );
-        element.setAttribute("data-drawn-organizations", String(drawn.size));
+        // Tiles' clusters stand for their members (each once, though a tile's edge repeats it).
+        const clustered = tiles
+          ? new Map(
+              map
+                .queryRenderedFeatures({ layers: [CLUSTER_LAYERS.circles] })
+                .filter(inside)
+                .map((f) => [f.properties.cluster_id, Number(f.properties.point_count)]),
+            )
+          : new Map<unknown, number>();
+        const members = [...clustered.values()].reduce((sum, n) => sum + n, 0);
+        element.setAttribute("data-drawn-organizations", String(drawn.size + members));
       }
       element.setAttribute("data-map-idle", "true");
     });
@@ -330,11 +366,14 @@ export function MapView({
     (map) => {
       for (const tier of TIERS)
         map.setLayoutProperty(heatLayerId(tier), "visibility", heatTiers.has(tier) ? "visible" : "none");
-      for (const layer of Object.values(CLUSTER_LAYERS))
-        map.setLayoutProperty(layer, "visibility", clusters ? "visible" : "none");
-      // Under the clusters the single points wait until the clusters open.
-      for (const layer of Object.keys(ORGANIZATION_LAYER_FILTERS))
-        map.setLayerZoomRange(layer, clusters ? CLUSTER_MAX_ZOOM + 1 : 0, 24);
+      // From tiles the low zooms are the server's clusters, always on; single points between them.
+      if (!tiled) {
+        for (const layer of Object.values(CLUSTER_LAYERS))
+          map.setLayoutProperty(layer, "visibility", clusters ? "visible" : "none");
+        // Under the clusters the single points wait until the clusters open.
+        for (const layer of Object.keys(ORGANIZATION_LAYER_FILTERS))
+          map.setLayerZoomRange(layer, clusters ? CLUSTER_MAX_ZOOM + 1 : 0, 24);
+      }
       const opacity = heatTiers.size > 0 ? POINT_OPACITY_UNDER_HEAT : 1;
       map.setPaintProperty(LAYERS.organizations, "circle-opacity", opacity);
       map.setPaintProperty(LAYERS.organizations, "circle-stroke-opacity", opacity);
@@ -360,9 +399,11 @@ export function MapView({
       for (const [layer, base] of Object.entries(ORGANIZATION_LAYER_FILTERS)) {
         map.setFilter(layer, ["all", base, filter]);
       }
-      // The heat follows the filters too: a unit's heat, not the city's, when a unit is chosen.
-      for (const tier of TIERS)
-        map.setFilter(heatLayerId(tier), ["all", ["==", ["get", "tier"], tier], filter]);
+      // The heat follows the filters too: a unit's heat, not the city's, when a unit is chosen
+      // (tiles hold only what the filters show: the server filtered them).
+      if (!tiled)
+        for (const tier of TIERS)
+          map.setFilter(heatLayerId(tier), ["all", ["==", ["get", "tier"], tier], filter]);
       for (const layer of [
         LAYERS.beltCasing,
         LAYERS.beltLine,
@@ -407,10 +448,20 @@ export function MapView({
       loadedMap.setPixelRatio(pixelRatio);
   }, [loadedMap, pixelRatio]);
 
+  // The tiles of what the filters show now (the URL names them), or of new data.
+  const tileUrl = organizationTiles?.url;
+  useEffect(() => {
+    const source = loadedMap?.getSource(SOURCES.organizations);
+    if (tileUrl && source instanceof maplibregl.VectorTileSource)
+      source.setTiles([
+        new URL(tileUrl, window.location.href).href.replace(/%7B/g, "{").replace(/%7D/g, "}"),
+      ]);
+  }, [loadedMap, tileUrl]);
+
   // Ring the selected organisation.
   useEffect(() => {
     if (!loadedMap || selectedId === null) return;
-    const target = { source: SOURCES.organizations, id: selectedId };
+    const target = organizationFeature(selectedId, tilesRef.current);
     loadedMap.setFeatureState(target, { selected: true });
     return () => {
       if (loadedMap.getSource(SOURCES.organizations)) loadedMap.setFeatureState(target, { selected: false });
@@ -421,8 +472,11 @@ export function MapView({
   // not fly again, the view stays where the user put it.
   const flown = useRef<{ id: number } | null>(null);
   useEffect(() => {
-    const organization = flyTo && organizations.find((o) => o.id === flyTo.id);
-    if (!loadedMap || !organization || flown.current === flyTo) return;
+    if (!loadedMap || !flyTo || flown.current === flyTo) return;
+    const { lng, lat } = flyTo;
+    const organization =
+      lng !== undefined && lat !== undefined ? { lng, lat } : organizations.find((o) => o.id === flyTo.id);
+    if (!organization) return;
     flown.current = flyTo;
     fitted.current = null; // the organisation is what the view is about now
     loadedMap.flyTo({
@@ -437,14 +491,19 @@ export function MapView({
     loadedMap,
     (map) => {
       if (flownFor.current === unitId) return;
-      const bounds = unitId === null ? QUZHOU_BOUNDS : unitBounds(organizations, unitId, counties);
+      const bounds =
+        unitId === null
+          ? QUZHOU_BOUNDS
+          : boundsOfUnit
+            ? boundsOfUnit(unitId)
+            : unitBounds(organizations, unitId, counties);
       // A view opened on a unit (from a link) flies once its organisations have arrived.
       if (!bounds) return;
       flownFor.current = unitId;
       fitted.current = { bounds, padding: fitPaddingRef.current ?? FIT_PADDING };
       fitWhereItFits(map, fitted.current, 800);
     },
-    [unitId, organizations.length > 0],
+    [unitId, organizations.length > 0, boundsOfUnit],
   );
 
   return <div ref={container} className="map" data-testid="map" data-map-idle="false" />;
@@ -492,11 +551,22 @@ function isInside(map: maplibregl.Map, geometry: GeoJSON.Geometry, width: number
   return point.x >= 0 && point.y >= 0 && point.x <= width && point.y <= height;
 }
 
-/** Puts `data` into a GeoJSON source once the map has loaded, and whenever it changes. */
+/**
+ * Puts `data` into a GeoJSON source once the map has loaded, and whenever it changes (a source
+ * drawn from tiles, or none, is left alone).
+ */
 function useSourceData(map: maplibregl.Map | null, sourceId: string, data: GeoJSON.FeatureCollection) {
   useEffect(() => {
-    map?.getSource<maplibregl.GeoJSONSource>(sourceId)?.setData(data);
+    const source = map?.getSource(sourceId);
+    if (source instanceof maplibregl.GeoJSONSource) source.setData(data);
   }, [map, sourceId, data]);
+}
+
+/** An organisation's feature, for its hover and selected state: in the tiles' layer when tiled. */
+function organizationFeature(id: number, tiles: OrganizationTiles | null): maplibregl.FeatureIdentifier {
+  return tiles
+    ? { source: SOURCES.organizations, sourceLayer: TILE_SOURCE_LAYER, id }
+    : { source: SOURCES.organizations, id };
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   organizationFilter,
   organizationsToGeoJSON,
   organizationTooltip,
+  shownCount,
   tierCounts,
+  tileSetCounts,
   townshipAreasToGeoJSON,
 } from "./features.ts";
 
@@ -201,5 +203,32 @@ describe("townshipAreasToGeoJSON", () => {
       { townshipId: "330802100", unitId: "KECHENG", name: "330802100镇", kind: "TOWNSHIP" },
       { townshipId: "GREEN_ZONE-1", unitId: "KECHENG", name: "GREEN_ZONE-1镇", kind: "PARK" },
     ]);
+  });
+});
+
+describe("tileSetCounts and shownCount", () => {
+  const counts = (n: number) => ({
+    DEMONSTRATION: n,
+    CONSOLIDATION: 2 * n,
+    IMPROVEMENT: 3 * n,
+    WARNING: 4 * n,
+    NONE: 5 * n,
+    NON_COMPETITOR: 6 * n,
+  });
+  const units = [
+    { unitId: "KECHENG", counts: counts(1) },
+    { unitId: "KAIHUA", counts: counts(10) },
+  ];
+
+  it("sums every unit for the whole region, or takes the one chosen", () => {
+    expect(tileSetCounts(units, null)).toEqual(counts(11));
+    expect(tileSetCounts(units, "KAIHUA")).toEqual(counts(10));
+    expect(tileSetCounts(units, "LONGYOU")).toEqual(counts(0));
+  });
+
+  it("counts the categories shown only", () => {
+    expect(shownCount(counts(1), ALL_CATEGORIES)).toBe(21);
+    expect(shownCount(counts(1), new Set(["WARNING", "NON_COMPETITOR"] as const))).toBe(10);
+    expect(shownCount(counts(1), new Set())).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { BeltDto, CountyDto, MapOrganizationDto, ServiceCenterDto, Township
 import {
   beltColor,
   beltLetter,
+  emptyMapCategoryCounts,
   MAP_CATEGORIES,
   type MapCategory,
   mapCategoryOf,
@@ -224,6 +225,24 @@ export function tierCounts(organizations: readonly MapOrganizationDto[], unitId:
     if (unitId === null || o.unitId === unitId) counts[categoryOf(o)]++;
   }
   return counts;
+}
+
+/** The same counts from the tile set's per-unit counts (the tiled map holds no organisations). */
+export function tileSetCounts(
+  units: readonly { unitId: string; counts: TierCounts }[],
+  unitId: string | null,
+): TierCounts {
+  const counts = emptyMapCategoryCounts();
+  for (const unit of units) {
+    if (unitId !== null && unit.unitId !== unitId) continue;
+    for (const category of MAP_CATEGORIES) counts[category] += unit.counts[category];
+  }
+  return counts;
+}
+
+/** How many organisations the filters show, of the counts per category. */
+export function shownCount(counts: TierCounts, tiers: ReadonlySet<MapCategory>): number {
+  return MAP_CATEGORIES.reduce((sum, category) => sum + (tiers.has(category) ? counts[category] : 0), 0);
 }
 
 /** The organisations shown for a unit filter (null = all) and a set of visible categories. */

@@ -217,10 +217,16 @@ export function basemapLayers(basemap: NonNullable<Basemap>): {
  * filters to these, so the split between circles, stars and marks is stated once.
  */
 export const ORGANIZATION_LAYER_FILTERS = {
-  [LAYERS.organizations]: ["!=", ["get", "kind"], "SPECIAL_TOWN"],
-  [LAYERS.specialTowns]: ["==", ["get", "kind"], "SPECIAL_TOWN"],
+  // Not a cluster (tiles hold the server's clusters in the same layer as the points).
+  [LAYERS.organizations]: ["all", ["!", ["has", "point_count"]], ["!=", ["get", "kind"], "SPECIAL_TOWN"]],
+  [LAYERS.specialTowns]: ["all", ["!", ["has", "point_count"]], ["==", ["get", "kind"], "SPECIAL_TOWN"]],
   // Not on a non-competitor: it has no grade to be provisional about.
-  [LAYERS.provisionalMarks]: ["all", ["!", ["get", "official"]], ["!=", ["get", "tier"], "NON_COMPETITOR"]],
+  [LAYERS.provisionalMarks]: [
+    "all",
+    ["!", ["has", "point_count"]],
+    ["!", ["get", "official"]],
+    ["!=", ["get", "tier"], "NON_COMPETITOR"],
+  ],
 } satisfies Record<string, ExpressionSpecification>;
 
 /**

@@ -49,6 +49,19 @@ export function clusterSource(): SourceSpecification {
   };
 }
 
+/** Weighted by score: a 95-point organisation weighs more than a 62-point one. */
+export const scoreWeight: ExpressionSpecification = [
+  "interpolate",
+  ["linear"],
+  ["coalesce", ["get", "total"], 60],
+  0,
+  0.1,
+  60,
+  0.4,
+  100,
+  1,
+];
+
 /** A ramp from transparent to the tier's colour: tiers can be seen side by side. */
 function heatLayer(tier: Tier, source: string): HeatmapLayerSpecification {
   const color = TIER_COLORS[tier];
@@ -60,18 +73,7 @@ function heatLayer(tier: Tier, source: string): HeatmapLayerSpecification {
     maxzoom: HEAT_FADE_ZOOM,
     layout: { visibility: "none" },
     paint: {
-      // Weighted by score: a 95-point organisation weighs more than a 62-point one.
-      "heatmap-weight": [
-        "interpolate",
-        ["linear"],
-        ["coalesce", ["get", "total"], 60],
-        0,
-        0.1,
-        60,
-        0.4,
-        100,
-        1,
-      ],
+      "heatmap-weight": scoreWeight,
       "heatmap-intensity": ["interpolate", ["linear"], ["zoom"], 7, 1.4, 12, 3],
       "heatmap-radius": ["interpolate", ["linear"], ["zoom"], 7, 22, 12, 40],
       "heatmap-color": [

@@ -9,6 +9,7 @@ import { useSearchParams } from "react-router";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { ALL_CATEGORIES, type MapCategory } from "../map/features.ts";
 import type { LayerGroup } from "../map/layers.ts";
+import type { PickedPlace } from "../panels/SearchBox.tsx";
 import { inputForCycle } from "../playback/cycles.ts";
 import { CycleBadge, PlaybackSlot } from "../playback/PlaybackSlot.tsx";
 import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
@@ -16,7 +17,14 @@ import { useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
-import { loadMapView, loadSidebar, mapQueries } from "./map-prefetch.ts";
+import {
+  loadMapView,
+  loadSidebar,
+  mapQueries,
+  organizationsLoaded,
+  prefetchOrganizations,
+} from "./map-prefetch.ts";
+import { useOrganizationTiles } from "./use-organization-tiles.ts";
 
 const MapView = lazy(() => loadMapView().then((m) => ({ default: m.MapView })));
 // 测距 and the map's picture: with the map, not in the app's first load.
@@ -30,7 +38,7 @@ const OrganizationPanel = lazy(() =>
 /** Asks for what the map shows of a played cycle: organisations, belts, service centers, figures. */
 function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
   const q = mapQueries(trpc, inputForCycle(cycle));
-  void queryClient.prefetchQuery(q.organizations);
+  void prefetchOrganizations(q);
   void queryClient.prefetchQuery(q.belts);
   void queryClient.prefetchQuery(q.centers);
   void queryClient.prefetchQuery(q.summary);
@@ -40,7 +48,7 @@ function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
 function cycleLoaded(trpc: typeof trpcOptions, cycle: CycleSummaryDto): boolean {
   const q = mapQueries(trpc, inputForCycle(cycle));
   return (
-    queryClient.getQueryData(q.organizations.queryKey) !== undefined &&
+    organizationsLoaded(q) &&
     queryClient.getQueryData(q.belts.queryKey) !== undefined &&
     queryClient.getQueryData(q.centers.queryKey) !== undefined
   );
@@ -65,11 +73,13 @@ export function MapPage() {
   // Another cycle's answers replace the shown ones when they come (no empty map in between).
   const keep = { placeholderData: keepPreviousData };
   const units = useQuery({ ...queries.units, ...keep });
-  const organizations = useQuery({ ...queries.organizations, ...keep });
+  const tileSet = useQuery({ ...queries.tileSet, ...keep });
+  const tiled = tileSet.data?.tiled;
+  const organizations = useQuery({ ...queries.organizations, ...keep, enabled: tiled === false });
   const belts = useQuery({ ...queries.belts, ...keep });
   const centers = useQuery({ ...queries.centers, ...keep });
   const counties = useQuery(queries.counties);
-  const townships = useQuery({ ...queries.townships, enabled: organizations.isSuccess });
+  const townships = useQuery({ ...queries.townships, enabled: organizations.isSuccess || tiled === true });
   const summary = useQuery({ ...queries.summary, ...keep });
   const info = useQuery(queries.info);
   const series = useQuery({ ...trpc.dashboard.series.queryOptions(), enabled: played !== null });
@@ -91,12 +101,12 @@ export function MapPage() {
   );
 
   const closePanel = useCallback(() => setSelected(null), []);
-  const pick = useCallback((id: number) => {
+  const pick = useCallback((id: number, at?: PickedPlace) => {
     setSelected(id);
-    setFlyTo({ id, at: Date.now() });
+    setFlyTo({ id, at: Date.now(), ...at });
   }, []);
   const orgs = organizations.data ?? NO_ORGANIZATIONS;
-  const failed = [units, organizations, belts, centers, counties, summary].find((q) => q.isError);
+  const failed = [units, tileSet, organizations, belts, centers, counties, summary].find((q) => q.isError);
   // The cycle the map shows: the played one, else the header's; its data may still be on its way.
   const shownCycle = played ?? headerCycle;
   const liveMap = useRef<MapLibreMap | null>(null);
@@ -104,7 +114,8 @@ export function MapPage() {
   const [measuring, setMeasuring] = useState(false);
   const unitName = useUnitName();
   const place = unitId ? unitName(unitId) : t("filter.allUnits");
-  const loadingCycle = [organizations, belts, centers].some((q) => q.isPlaceholderData);
+  const loadingCycle = [tileSet, organizations, belts, centers].some((q) => q.isPlaceholderData);
+  const tiles = useOrganizationTiles(tileSet.data, unitId, tiers);
 
   return (
     <div
@@ -119,8 +130,9 @@ export function MapPage() {
             summary={summary.data}
             units={units.data ?? NO_UNITS}
             organizations={orgs}
+            tileSet={tileSet.data}
             belts={belts.data ?? []}
-            loading={organizations.isPending}
+            loading={tiled === true ? tileSet.isPending : organizations.isPending}
             unitId={unitId}
             onUnit={setUnitId}
             tiers={tiers}
@@ -139,26 +151,34 @@ export function MapPage() {
       </aside>
       <section className="map-area">
         <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
-          <MapView
-            counties={counties.data ?? []}
-            organizations={orgs}
-            belts={belts.data ?? []}
-            serviceCenters={centers.data ?? []}
-            townshipAreas={townships.data}
-            unitId={unitId}
-            tiers={tiers}
-            selectedId={selected}
-            flyTo={flyTo}
-            // While measuring, a click places a point rather than opening an organisation.
-            onSelect={measuring ? ignoreSelect : setSelected}
-            heatTiers={heatTiers}
-            clusters={clusters}
-            hiddenGroups={hiddenGroups}
-            basemap={info.data?.basemap}
-            onMap={(live) => {
-              liveMap.current = live;
-            }}
-          />
+          {/* Made once it is known whether the organisations come whole or as tiles. */}
+          {tiled === undefined ? (
+            <div className="map-loading">{t("app.loading")}</div>
+          ) : (
+            <MapView
+              key={tiled ? "tiles" : "whole"}
+              organizationTiles={tiles.source}
+              boundsOfUnit={tiles.boundsOfUnit}
+              counties={counties.data ?? []}
+              organizations={orgs}
+              belts={belts.data ?? []}
+              serviceCenters={centers.data ?? []}
+              townshipAreas={townships.data}
+              unitId={unitId}
+              tiers={tiers}
+              selectedId={selected}
+              flyTo={flyTo}
+              // While measuring, a click places a point rather than opening an organisation.
+              onSelect={measuring ? ignoreSelect : setSelected}
+              heatTiers={heatTiers}
+              clusters={clusters}
+              hiddenGroups={hiddenGroups}
+              basemap={info.data?.basemap}
+              onMap={(live) => {
+                liveMap.current = live;
+              }}
+            />
+          )}
         </Suspense>
         {shownCycle && <CycleBadge year={shownCycle.year} playing={playing} />}
         <Suspense fallback={null}>

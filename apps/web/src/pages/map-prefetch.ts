@@ -15,6 +15,8 @@ const loadMapPage = () => import("./MapPage.tsx");
 /** What the map page asks for, for the cycle shown; the same options prefetch it. */
 export const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => ({
   units: trpc.unit.list.queryOptions(cycle),
+  /** First: whether the region comes whole (organizations) or as tiles, and the tiles' counts. */
+  tileSet: trpc.map.tileSet.queryOptions(cycle),
   organizations: trpc.map.organizations.queryOptions(cycle),
   belts: trpc.belt.list.queryOptions(cycle),
   centers: trpc.map.serviceCenters.queryOptions(cycle),
@@ -47,11 +49,23 @@ export function prefetchMap(): void {
   setTimeout(() => {
     void Promise.all([
       queryClient.prefetchQuery(q.units),
-      queryClient.prefetchQuery(q.organizations),
+      prefetchOrganizations(q),
       queryClient.prefetchQuery(q.belts),
       queryClient.prefetchQuery(q.centers),
       queryClient.prefetchQuery(q.counties),
       queryClient.prefetchQuery(q.summary),
     ]);
   }, 0);
+}
+
+/** The tile set, then the organisations themselves unless the region is drawn from tiles. */
+export async function prefetchOrganizations(q: ReturnType<typeof mapQueries>): Promise<void> {
+  const set = await queryClient.fetchQuery(q.tileSet).catch(() => null);
+  if (set && !set.tiled) await queryClient.prefetchQuery(q.organizations);
+}
+
+/** The map can draw a cycle: its tile set has come and, unless tiled, its organisations. */
+export function organizationsLoaded(q: ReturnType<typeof mapQueries>): boolean {
+  const set = queryClient.getQueryData(q.tileSet.queryKey);
+  return set !== undefined && (set.tiled || queryClient.getQueryData(q.organizations.queryKey) !== undefined);
 }

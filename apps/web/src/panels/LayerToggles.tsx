@@ -14,6 +14,7 @@ export function LayerToggles({
   onClusters,
   hiddenGroups,
   onHiddenGroups,
+  clustersAlways = false,
 }: {
   heatTiers: ReadonlySet<Tier>;
   onHeatTiers: (tiers: ReadonlySet<Tier>) => void;
@@ -21,6 +22,8 @@ export function LayerToggles({
   onClusters: (on: boolean) => void;
   hiddenGroups: ReadonlySet<LayerGroup>;
   onHiddenGroups: (groups: ReadonlySet<LayerGroup>) => void;
+  /** The region is drawn from tiles, clustered at low zoom by the server: on, and not to be switched off. */
+  clustersAlways?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -65,10 +68,11 @@ export function LayerToggles({
           </label>
         ))}
       </div>
-      <label className="chip">
+      <label className="chip" title={clustersAlways ? t("layers.clustersAlways") : undefined}>
         <input
           type="checkbox"
-          checked={clusters}
+          checked={clusters || clustersAlways}
+          disabled={clustersAlways}
           onChange={(e) => onClusters(e.target.checked)}
           data-testid="clusters"
         />

@@ -1,12 +1,19 @@
-import type { BeltDto, CycleSeriesDto, DashboardSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
+import type {
+  BeltDto,
+  CycleSeriesDto,
+  DashboardSummaryDto,
+  MapOrganizationDto,
+  MapTileSetDto,
+  UnitDto,
+} from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { isShown, type MapCategory, tierCounts } from "../map/features.ts";
+import { type MapCategory, shownCount, tierCounts, tileSetCounts } from "../map/features.ts";
 import type { LayerGroup } from "../map/layers.ts";
 import { FilterPanel } from "./FilterPanel.tsx";
 import { LayerToggles } from "./LayerToggles.tsx";
-import { SearchBox } from "./SearchBox.tsx";
+import { type PickedPlace, SearchBox, ServerSearchBox } from "./SearchBox.tsx";
 import { SummaryCard } from "./SummaryCard.tsx";
 
 // The line over the years (ECharts with it): only once playback is on.
@@ -18,6 +25,8 @@ export type MapSidebarProps = {
   summary: DashboardSummaryDto | undefined;
   units: readonly UnitDto[];
   organizations: readonly MapOrganizationDto[];
+  /** The tiled map's counts, when the region is too large to send whole (organizations is empty). */
+  tileSet: MapTileSetDto | undefined;
   belts: readonly BeltDto[];
   loading: boolean;
   unitId: string | null;
@@ -30,7 +39,7 @@ export type MapSidebarProps = {
   onClusters: (on: boolean) => void;
   hiddenGroups: ReadonlySet<LayerGroup>;
   onHiddenGroups: (groups: ReadonlySet<LayerGroup>) => void;
-  onPick: (organizationId: number) => void;
+  onPick: (organizationId: number, at?: PickedPlace) => void;
   /** While playback is on: every cycle's figures, and the year shown. */
   series: CycleSeriesDto | null;
   playedYear: number | null;
@@ -46,6 +55,7 @@ export function MapSidebar({
   summary,
   units,
   organizations,
+  tileSet,
   belts,
   loading,
   unitId,
@@ -63,11 +73,13 @@ export function MapSidebar({
   playedYear,
 }: MapSidebarProps) {
   const { t } = useTranslation();
-  const counts = useMemo(() => tierCounts(organizations, unitId), [organizations, unitId]);
-  const shown = useMemo(
-    () => organizations.filter((o) => isShown(o, unitId, tiers)).length,
-    [organizations, unitId, tiers],
+  const tiled = tileSet?.tiled === true;
+  const counts = useMemo(
+    () => (tiled && tileSet ? tileSetCounts(tileSet.units, unitId) : tierCounts(organizations, unitId)),
+    [tiled, tileSet, organizations, unitId],
   );
+  const shown = shownCount(counts, tiers);
+  const total = tiled && tileSet ? tileSet.total : organizations.length;
   return (
     <>
       {summary && <SummaryCard summary={summary} unitId={unitId} />}
@@ -83,7 +95,11 @@ export function MapSidebar({
           />
         </Suspense>
       )}
-      <SearchBox organizations={organizations} onPick={onPick} />
+      {tiled ? (
+        <ServerSearchBox cycleId={tileSet?.cycleId} onPick={onPick} />
+      ) : (
+        <SearchBox organizations={organizations} onPick={onPick} />
+      )}
       <FilterPanel
         units={units}
         unitId={unitId}
@@ -100,9 +116,10 @@ export function MapSidebar({
         onClusters={onClusters}
         hiddenGroups={hiddenGroups}
         onHiddenGroups={onHiddenGroups}
+        clustersAlways={tiled}
       />
       <p className="status-line" data-testid="status-line">
-        {loading ? t("app.loading") : t("filter.showing", { shown, total: organizations.length })}
+        {loading ? t("app.loading") : t("filter.showing", { shown, total })}
       </p>
     </>
   );

@@ -239,7 +239,7 @@ export function MapView({
     // A cluster opens where it is clicked (a tile's cluster says at which zoom).
     map.on("click", CLUSTER_LAYERS.circles, (event) => {
       const feature = event.features?.[0];
-      if (!feature || feature.geometry.type !== "Point") return;
+      if (feature?.geometry.type !== "Point") return;
       const center = feature.geometry.coordinates as [number, number];
       const source = map.getSource(CLUSTER_SOURCE);
       const expansion =

@@ -7,7 +7,7 @@ import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
 import { query, sessionCookie, signInContext } from "../support/auth.ts";
-import { countOrganizations, waitForMapIdle } from "../support/map.ts";
+import { countOrganizations, waitForDashboardReady, waitForMapIdle } from "../support/map.ts";
 
 let app: TestApp;
 let page: Page;
@@ -171,6 +171,32 @@ describe("the tiled map", () => {
       await context.close();
     }
   }, 180_000);
+
+  it("draws the dashboard's and the 大屏's maps from tiles too, never the whole list", async () => {
+    requests.length = 0;
+    for (const path of ["/dashboard", "/briefing"]) {
+      await page.goto(`${app.server.url}${path}`);
+      if (path === "/dashboard") await waitForDashboardReady(page, 60_000);
+      await page.waitForFunction(
+        () => {
+          const map = document.querySelector('[data-testid="map"]');
+          return (
+            map?.getAttribute("data-map-idle") === "true" &&
+            Number(map.getAttribute("data-drawn-organizations")) > 0
+          );
+        },
+        undefined,
+        { timeout: 60_000, polling: 50 },
+      );
+      const clusters = await page.evaluate(
+        () => window.beltmap?.map.queryRenderedFeatures({ layers: ["cluster-circles"] }).length ?? 0,
+      );
+      expect(clusters, path).toBeGreaterThan(0);
+      await app.screenshot(page, `map-tiles${path.replace("/", "-")}.png`);
+    }
+    expect(requests.some((url) => url.includes("/tiles/organizations/"))).toBe(true);
+    expect(requests.some((url) => url.includes("map.organizations"))).toBe(false);
+  }, 120_000);
 
   it("logged no errors in the browser console", () => {
     expect(errors).toEqual([]);

@@ -22,6 +22,7 @@ import { serverMessage } from "../lib/errors.ts";
 import { chinaDate, formatTime } from "../lib/format.ts";
 import { ALL_CATEGORIES } from "../map/features.ts";
 import { useTRPC } from "../trpc.ts";
+import { organizationQueries, useMapOrganizations } from "./map-organizations.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 
@@ -89,23 +90,27 @@ export function BriefingPage() {
   const interval = intervalSeconds(params.get("interval"));
   const live = { refetchInterval: REFRESH_MS, refetchIntervalInBackground: true };
   const summary = useQuery({ ...trpc.dashboard.summary.queryOptions(), ...live });
-  const organizations = useQuery({ ...trpc.map.organizations.queryOptions(), ...live });
   const belts = useQuery({ ...trpc.belt.list.queryOptions(), ...live });
   const centers = useQuery({ ...trpc.map.serviceCenters.queryOptions(), ...live });
   const counties = useQuery(
     trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
   const info = useQuery(trpc.meta.info.queryOptions());
-  // Asked once the organisations are in: a first derivation must not hold up the map's batch.
-  const townships = useQuery({
-    ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: REFRESH_MS }),
-    enabled: organizations.isSuccess,
-  });
 
   const slides = useMemo(() => slidesOf(summary.data?.perUnit.map((u) => u.unitId) ?? []), [summary.data]);
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
   const slide = slides[index % Math.max(1, slides.length)] ?? { unitId: null };
+  const drawn = useMapOrganizations(
+    organizationQueries(trpc),
+    { unitId: slide.unitId, tiers: ALL_CATEGORIES },
+    live,
+  );
+  // Asked once the organisations are in: a first derivation must not hold up the map's batch.
+  const townships = useQuery({
+    ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: REFRESH_MS }),
+    enabled: !drawn.pending,
+  });
 
   // Each slide gets the whole interval, however it was reached (timer or key): `index` restarts it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: index is the trigger
@@ -202,27 +207,32 @@ export function BriefingPage() {
         <div className="briefing-body">
           <section className="briefing-map">
             <Suspense fallback={null}>
-              <MapView
-                counties={counties.data ?? []}
-                organizations={organizations.data ?? []}
-                belts={belts.data ?? []}
-                serviceCenters={centers.data ?? []}
-                townshipAreas={townships.data}
-                unitId={slide.unitId}
-                tiers={ALL_CATEGORIES}
-                selectedId={null}
-                flyTo={null}
-                onSelect={() => undefined}
-                heatTiers={NO_HEAT}
-                pixelRatio={pixelRatio}
-                basemap={info.data?.basemap}
-                theme="dark"
-                animateBelts
-                fitPadding={slide.unitId ? UNIT_PADDING : CITY_PADDING}
-                onMap={(live) => {
-                  map.current = live;
-                }}
-              />
+              {drawn.tiled !== undefined && (
+                <MapView
+                  key={drawn.tiled ? "tiles" : "whole"}
+                  organizationTiles={drawn.source}
+                  boundsOfUnit={drawn.boundsOfUnit}
+                  counties={counties.data ?? []}
+                  organizations={drawn.list}
+                  belts={belts.data ?? []}
+                  serviceCenters={centers.data ?? []}
+                  townshipAreas={townships.data}
+                  unitId={slide.unitId}
+                  tiers={ALL_CATEGORIES}
+                  selectedId={null}
+                  flyTo={null}
+                  onSelect={() => undefined}
+                  heatTiers={NO_HEAT}
+                  pixelRatio={pixelRatio}
+                  basemap={info.data?.basemap}
+                  theme="dark"
+                  animateBelts
+                  fitPadding={slide.unitId ? UNIT_PADDING : CITY_PADDING}
+                  onMap={(live) => {
+                    map.current = live;
+                  }}
+                />
+              )}
             </Suspense>
             <MapLegend belts={belts.data ?? []} unitId={slide.unitId} theme="dark" />
             {!slide.unitId && summary.data && summary.data.perUnit.length > 1 && (

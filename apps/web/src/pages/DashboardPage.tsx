@@ -30,6 +30,12 @@ import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
 import { useCycle } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
+import {
+  organizationQueries,
+  organizationsLoaded,
+  prefetchOrganizations,
+  useMapOrganizations,
+} from "./map-organizations.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 // The map's legend follows the map: the charts and the map come first.
@@ -66,7 +72,7 @@ function heatTiersOf(value: string): Set<Tier> {
 const dashboardQueries = (trpc: typeof trpcOptions, cycle: { cycleId?: number }) => ({
   summary: trpc.dashboard.summary.queryOptions(cycle),
   compliance: trpc.belt.compliance.queryOptions(cycle),
-  organizations: trpc.map.organizations.queryOptions(cycle),
+  ...organizationQueries(trpc, cycle),
   belts: trpc.belt.list.queryOptions(cycle),
   centers: trpc.map.serviceCenters.queryOptions(cycle),
 });
@@ -76,7 +82,7 @@ function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
   const q = dashboardQueries(trpc, inputForCycle(cycle));
   void queryClient.prefetchQuery(q.summary);
   void queryClient.prefetchQuery(q.compliance);
-  void queryClient.prefetchQuery(q.organizations);
+  void prefetchOrganizations(q);
   void queryClient.prefetchQuery(q.belts);
   void queryClient.prefetchQuery(q.centers);
 }
@@ -106,7 +112,7 @@ export function DashboardPage() {
       const q = dashboardQueries(trpc, inputForCycle(cycle));
       return (
         queryClient.getQueryData(q.summary.queryKey) !== undefined &&
-        queryClient.getQueryData(q.organizations.queryKey) !== undefined &&
+        organizationsLoaded(q) &&
         queryClient.getQueryData(q.belts.queryKey) !== undefined &&
         queryClient.getQueryData(q.centers.queryKey) !== undefined
       );
@@ -120,7 +126,6 @@ export function DashboardPage() {
   const keep = { placeholderData: keepPreviousData };
   const summary = useQuery({ ...queries.summary, ...keep });
   const compliance = useQuery({ ...queries.compliance, ...keep });
-  const organizations = useQuery({ ...queries.organizations, ...keep });
   const belts = useQuery({ ...queries.belts, ...keep });
   const centers = useQuery({ ...queries.centers, ...keep });
   const counties = useQuery(
@@ -128,11 +133,6 @@ export function DashboardPage() {
   );
   const info = useQuery(trpc.meta.info.queryOptions());
   const series = useQuery(trpc.dashboard.series.queryOptions());
-  const townships = useQuery({
-    ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: 5 * 60_000 }),
-    enabled: organizations.isSuccess,
-  });
-  const failed = [summary, compliance, organizations, belts, centers, counties].find((q) => q.isError);
 
   const toggleUnit = (unitId: string) => update({ unit: chosen === unitId ? null : unitId });
   const map = useRef<MapLibreMap | null>(null);
@@ -145,13 +145,21 @@ export function DashboardPage() {
   // A unit's own dashboard (its county user) is that unit's, not the city's.
   const onlyUnit = summary.data?.perUnit.length === 1 ? summary.data.perUnit[0]?.unitId : undefined;
   const shownUnit = chosen ?? onlyUnit ?? null;
+  const drawn = useMapOrganizations(queries, { unitId: shownUnit, tiers: ALL_CATEGORIES });
+  const townships = useQuery({
+    ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: 5 * 60_000 }),
+    enabled: !drawn.pending,
+  });
+  const failed = [summary, compliance, drawn.tileSet, drawn.organizations, belts, centers, counties].find(
+    (q) => q.isError,
+  );
   // A township's or an organisation's figures are of that region, not of its whole unit.
   const region = summary.data?.region;
   const place = region?.partOfUnit ? region.name : shownUnit ? unitName(shownUnit) : t("filter.allUnits");
   // The cycle the figures are of (the played one's once its answer has come).
   const shownYear = summary.data?.cycle.year ?? played?.year ?? headerCycle?.year ?? null;
   const cycleText = summary.data ? cycleLabel(summary.data, t) : "";
-  const loadingCycle = [summary, organizations, belts, centers].some((q) => q.isPlaceholderData);
+  const loadingCycle = drawn.placeholder || [summary, belts, centers].some((q) => q.isPlaceholderData);
   // Rebuilt when the data, the unit or the language change; each chart keeps its canvas.
   // biome-ignore lint/correctness/useExhaustiveDependencies: t follows i18n.language
   const charts = useMemo((): Record<PanelKey, DashboardChart> | null => {
@@ -224,6 +232,7 @@ export function DashboardPage() {
             onClusters={(on) => update({ clusters: on ? "1" : null })}
             hiddenGroups={hiddenGroups}
             onHiddenGroups={setHiddenGroups}
+            clustersAlways={drawn.tiled === true}
           />
           <PlaybackSlot
             isReady={isReady}
@@ -234,31 +243,36 @@ export function DashboardPage() {
         </div>
         <div className="map-area">
           <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
-            <MapView
-              counties={counties.data ?? []}
-              organizations={organizations.data ?? []}
-              belts={belts.data ?? []}
-              serviceCenters={centers.data ?? []}
-              townshipAreas={townships.data}
-              unitId={shownUnit}
-              tiers={ALL_CATEGORIES}
-              selectedId={null}
-              flyTo={null}
-              onSelect={() => undefined}
-              heatTiers={view.heat}
-              clusters={view.clusters}
-              hiddenGroups={hiddenGroups}
-              basemap={info.data?.basemap}
-              onMap={(live) => {
-                map.current = live;
-              }}
-            />
+            {drawn.tiled !== undefined && (
+              <MapView
+                key={drawn.tiled ? "tiles" : "whole"}
+                organizationTiles={drawn.source}
+                boundsOfUnit={drawn.boundsOfUnit}
+                counties={counties.data ?? []}
+                organizations={drawn.list}
+                belts={belts.data ?? []}
+                serviceCenters={centers.data ?? []}
+                townshipAreas={townships.data}
+                unitId={shownUnit}
+                tiers={ALL_CATEGORIES}
+                selectedId={null}
+                flyTo={null}
+                onSelect={() => undefined}
+                heatTiers={view.heat}
+                clusters={view.clusters}
+                hiddenGroups={hiddenGroups}
+                basemap={info.data?.basemap}
+                onMap={(live) => {
+                  map.current = live;
+                }}
+              />
+            )}
           </Suspense>
           {shownYear !== null && <CycleBadge year={shownYear} playing={playing} />}
           <Suspense fallback={null}>
             <MapLegend belts={belts.data ?? []} unitId={shownUnit} />
           </Suspense>
-          {(organizations.isPending || belts.isPending) && (
+          {(drawn.pending || belts.isPending) && (
             // The map's data is on its way: say so rather than show empty counties.
             <div className="map-loading-badge" role="status" data-testid="map-loading">
               {t("app.loading")}

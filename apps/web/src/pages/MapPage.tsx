@@ -1,5 +1,5 @@
 import "../playback/playback.css";
-import type { CycleSummaryDto, MapOrganizationDto, UnitDto } from "@beltmap/api";
+import type { CycleSummaryDto, UnitDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
@@ -17,14 +17,8 @@ import { useCycle } from "../shell/cycle.ts";
 import { useMe } from "../shell/me.ts";
 import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
-import {
-  loadMapView,
-  loadSidebar,
-  mapQueries,
-  organizationsLoaded,
-  prefetchOrganizations,
-} from "./map-prefetch.ts";
-import { useOrganizationTiles } from "./use-organization-tiles.ts";
+import { organizationsLoaded, prefetchOrganizations, useMapOrganizations } from "./map-organizations.ts";
+import { loadMapView, loadSidebar, mapQueries } from "./map-prefetch.ts";
 
 const MapView = lazy(() => loadMapView().then((m) => ({ default: m.MapView })));
 // 测距 and the map's picture: with the map, not in the app's first load.
@@ -56,7 +50,6 @@ function cycleLoaded(trpc: typeof trpcOptions, cycle: CycleSummaryDto): boolean 
 
 const ignoreSelect = () => undefined;
 const NO_GROUPS: ReadonlySet<LayerGroup> = new Set();
-const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
 const NO_UNITS: readonly UnitDto[] = [];
 const NO_HEAT: ReadonlySet<Tier> = new Set();
 
@@ -73,13 +66,9 @@ export function MapPage() {
   // Another cycle's answers replace the shown ones when they come (no empty map in between).
   const keep = { placeholderData: keepPreviousData };
   const units = useQuery({ ...queries.units, ...keep });
-  const tileSet = useQuery({ ...queries.tileSet, ...keep });
-  const tiled = tileSet.data?.tiled;
-  const organizations = useQuery({ ...queries.organizations, ...keep, enabled: tiled === false });
   const belts = useQuery({ ...queries.belts, ...keep });
   const centers = useQuery({ ...queries.centers, ...keep });
   const counties = useQuery(queries.counties);
-  const townships = useQuery({ ...queries.townships, enabled: organizations.isSuccess || tiled === true });
   const summary = useQuery({ ...queries.summary, ...keep });
   const info = useQuery(queries.info);
   const series = useQuery({ ...trpc.dashboard.series.queryOptions(), enabled: played !== null });
@@ -88,6 +77,9 @@ export function MapPage() {
   const me = useMe();
   const [unitId, setUnitId] = useState<string | null>(me.regionUnitId);
   const [tiers, setTiers] = useState<ReadonlySet<MapCategory>>(ALL_CATEGORIES);
+  const drawn = useMapOrganizations(queries, { unitId, tiers });
+  const { tiled, tileSet } = drawn;
+  const townships = useQuery({ ...queries.townships, enabled: drawn.pending === false });
   // `?org=<id>` (a link from the data-quality list): that organisation selected and flown to.
   const [params] = useSearchParams();
   const linked = Number(params.get("org")) || null;
@@ -105,8 +97,9 @@ export function MapPage() {
     setSelected(id);
     setFlyTo({ id, at: Date.now(), ...at });
   }, []);
-  const orgs = organizations.data ?? NO_ORGANIZATIONS;
-  const failed = [units, tileSet, organizations, belts, centers, counties, summary].find((q) => q.isError);
+  const failed = [units, tileSet, drawn.organizations, belts, centers, counties, summary].find(
+    (q) => q.isError,
+  );
   // The cycle the map shows: the played one, else the header's; its data may still be on its way.
   const shownCycle = played ?? headerCycle;
   const liveMap = useRef<MapLibreMap | null>(null);
@@ -114,8 +107,7 @@ export function MapPage() {
   const [measuring, setMeasuring] = useState(false);
   const unitName = useUnitName();
   const place = unitId ? unitName(unitId) : t("filter.allUnits");
-  const loadingCycle = [tileSet, organizations, belts, centers].some((q) => q.isPlaceholderData);
-  const tiles = useOrganizationTiles(tileSet.data, unitId, tiers);
+  const loadingCycle = drawn.placeholder || [belts, centers].some((q) => q.isPlaceholderData);
 
   return (
     <div
@@ -129,10 +121,10 @@ export function MapPage() {
           <MapSidebar
             summary={summary.data}
             units={units.data ?? NO_UNITS}
-            organizations={orgs}
+            organizations={drawn.list}
             tileSet={tileSet.data}
             belts={belts.data ?? []}
-            loading={tiled === true ? tileSet.isPending : organizations.isPending}
+            loading={drawn.pending}
             unitId={unitId}
             onUnit={setUnitId}
             tiers={tiers}
@@ -157,10 +149,10 @@ export function MapPage() {
           ) : (
             <MapView
               key={tiled ? "tiles" : "whole"}
-              organizationTiles={tiles.source}
-              boundsOfUnit={tiles.boundsOfUnit}
+              organizationTiles={drawn.source}
+              boundsOfUnit={drawn.boundsOfUnit}
               counties={counties.data ?? []}
-              organizations={orgs}
+              organizations={drawn.list}
               belts={belts.data ?? []}
               serviceCenters={centers.data ?? []}
               townshipAreas={townships.data}

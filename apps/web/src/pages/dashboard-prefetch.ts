@@ -1,6 +1,7 @@
 // What the dashboard asks for first, started while the session is still being checked (see
 // router.tsx: the app opened on /dashboard), rather than after the page's code has loaded.
 import { queryClient, trpc } from "../trpc.ts";
+import { organizationQueries, prefetchOrganizations } from "./map-organizations.ts";
 
 export function prefetchDashboard(): void {
   void import("./DashboardPage.tsx");
@@ -14,7 +15,7 @@ export function prefetchDashboard(): void {
     void Promise.all([
       queryClient.prefetchQuery(trpc.dashboard.summary.queryOptions()),
       queryClient.prefetchQuery(trpc.belt.compliance.queryOptions()),
-      queryClient.prefetchQuery(trpc.map.organizations.queryOptions()),
+      prefetchOrganizations(organizationQueries(trpc)),
       queryClient.prefetchQuery(trpc.belt.list.queryOptions()),
       queryClient.prefetchQuery(trpc.map.serviceCenters.queryOptions()),
       queryClient.prefetchQuery(

@@ -3,6 +3,7 @@
 // Apart from MapPage so that the page itself can load lazily: the app's entry, which the
 // dashboard's first load carries too, holds none of the map page.
 import { queryClient, trpc as trpcOptions } from "../trpc.ts";
+import { organizationQueries, prefetchOrganizations } from "./map-organizations.ts";
 
 type CycleInput = { cycleId?: number };
 
@@ -15,9 +16,7 @@ const loadMapPage = () => import("./MapPage.tsx");
 /** What the map page asks for, for the cycle shown; the same options prefetch it. */
 export const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => ({
   units: trpc.unit.list.queryOptions(cycle),
-  /** First: whether the region comes whole (organizations) or as tiles, and the tiles' counts. */
-  tileSet: trpc.map.tileSet.queryOptions(cycle),
-  organizations: trpc.map.organizations.queryOptions(cycle),
+  ...organizationQueries(trpc, cycle),
   belts: trpc.belt.list.queryOptions(cycle),
   centers: trpc.map.serviceCenters.queryOptions(cycle),
   counties: trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
@@ -56,16 +55,4 @@ export function prefetchMap(): void {
       queryClient.prefetchQuery(q.summary),
     ]);
   }, 0);
-}
-
-/** The tile set, then the organisations themselves unless the region is drawn from tiles. */
-export async function prefetchOrganizations(q: ReturnType<typeof mapQueries>): Promise<void> {
-  const set = await queryClient.fetchQuery(q.tileSet).catch(() => null);
-  if (set && !set.tiled) await queryClient.prefetchQuery(q.organizations);
-}
-
-/** The map can draw a cycle: its tile set has come and, unless tiled, its organisations. */
-export function organizationsLoaded(q: ReturnType<typeof mapQueries>): boolean {
-  const set = queryClient.getQueryData(q.tileSet.queryKey);
-  return set !== undefined && (set.tiled || queryClient.getQueryData(q.organizations.queryKey) !== undefined);
 }

@@ -8,24 +8,42 @@
 // Usage: npm run bench:scale [-- --orgs 10000 --runs 5]
 //   Database on TEST_POSTGRES_URL (default postgres://root@127.0.0.1:5432/postgres), dropped at the end.
 //
-// What it does not measure yet (issue 15, still to build): the map page in a browser, two server
-// instances under load, and PGlite at 10k.
+// Then the compiled server on that database, in headless Chromium (scale/pages.ts): the map page
+// and the dashboard as the city, against a bare MapLibre page drawing the same organisations.
+//
+// What it does not measure yet (issue 15, still to build): two server instances under load, and
+// PGlite at 10k.
 import { parseArgs } from "node:util";
 import { createCaller, createContextInner } from "@beltmap/api";
 import { openDatabase, rebuildStoredGrades, seedDemoIfEmpty } from "@beltmap/db";
 import pg from "pg";
 import { createSession } from "../../packages/api/src/auth/sessions.ts";
+import { measurePages } from "./scale/pages.ts";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 const DEMO_CLOCK = new Date("2026-11-20T09:00:00+08:00");
 
 const { values } = parseArgs({
-  options: { orgs: { type: "string", default: "10000" }, runs: { type: "string", default: "5" } },
+  options: {
+    orgs: { type: "string", default: "10000" },
+    runs: { type: "string", default: "5" },
+    "page-runs": { type: "string", default: "3" },
+  },
 });
 const EXTRA = Number(values.orgs);
 const RUNS = Number(values.runs);
-if (!Number.isInteger(EXTRA) || EXTRA < 0 || !Number.isInteger(RUNS) || RUNS < 1) {
-  console.error("usage: npm run bench:scale -- --orgs <count ≥ 0> --runs <count ≥ 1>");
+const PAGE_RUNS = Number(values["page-runs"]);
+if (
+  !Number.isInteger(EXTRA) ||
+  EXTRA < 0 ||
+  !Number.isInteger(RUNS) ||
+  RUNS < 1 ||
+  !Number.isInteger(PAGE_RUNS) ||
+  PAGE_RUNS < 0
+) {
+  console.error(
+    "usage: npm run bench:scale -- --orgs <count ≥ 0> --runs <count ≥ 1> --page-runs <count ≥ 0 (0: no browser)>",
+  );
   process.exit(2);
 }
 
@@ -183,12 +201,35 @@ async function main() {
           `   floor, ${floorLabel}: p95 ${millis(base.p95)}  → ${(measured.p95 / base.p95).toFixed(1)}× floor`,
       );
     }
+    if (PAGE_RUNS > 0) await printPages(url.toString(), client, organisations);
   } finally {
     await client.end();
     await db.close();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
+}
+
+async function printPages(databaseUrl: string, client: pg.Client, organisations: number): Promise<void> {
+  const [current] = (await client.query(`SELECT id FROM "EvaluationCycle" ORDER BY year DESC LIMIT 1`)).rows;
+  const figures = await measurePages({ databaseUrl, client, cycleId: Number(current.id), runs: PAGE_RUNS });
+  const ratio = (value: number, floor: number, bar: number) =>
+    `${(value / floor).toFixed(2)}× floor (bar ${bar}×)`;
+  console.log(
+    `\n${organisations} organisations, the compiled server on PostgreSQL, headless Chromium 1440×900, medians of ${PAGE_RUNS}:`,
+  );
+  console.log(
+    `  map page: navigation → idle with all ${figures.total} drawn ${seconds(figures.mapIdleMs)}` +
+      `   floor, a bare MapLibre page with the same points as GeoJSON: ${seconds(figures.floorIdleMs)}` +
+      `  → ${ratio(figures.mapIdleMs, figures.floorIdleMs, 1.5)}`,
+  );
+  console.log(
+    `  map page: frame p95 over ten moves ${millis(figures.mapFrameP95Ms)}` +
+      `   floor: ${millis(figures.floorFrameP95Ms)}  → ${ratio(figures.mapFrameP95Ms, figures.floorFrameP95Ms, 2)}`,
+  );
+  console.log(
+    `  dashboard: navigation → map idle and every chart drawn ${seconds(figures.dashboardReadyMs)} (bar 2 s)`,
+  );
 }
 
 await main();

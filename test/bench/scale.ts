@@ -5,8 +5,9 @@
 // queries and the work on them), each against a floor measured in the same run: plain SQL reading
 // the rows the procedure is about.
 //
-// Usage: npm run bench:scale [-- --orgs 10000 --runs 5]
-//   Database on TEST_POSTGRES_URL (default postgres://root@127.0.0.1:5432/postgres), dropped at the end.
+// Usage: npm run bench:scale [-- --orgs 10000 --runs 5 --page-runs 3 --keep]
+//   Database on TEST_POSTGRES_URL (default postgres://root@127.0.0.1:5432/postgres), dropped at the
+//   end unless --keep; --page-runs 0 skips the browser.
 //
 // Then the compiled server on that database, in headless Chromium (scale/pages.ts): the map page
 // and the dashboard as the city, against a bare MapLibre page drawing the same organisations.
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     orgs: { type: "string", default: "10000" },
     runs: { type: "string", default: "5" },
     "page-runs": { type: "string", default: "3" },
+    /** Leave the database for a closer look (its URL is printed); drop it by hand afterwards. */
+    keep: { type: "boolean", default: false },
   },
 });
 const EXTRA = Number(values.orgs);
@@ -205,7 +208,8 @@ async function main() {
   } finally {
     await client.end();
     await db.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (values.keep) console.log(`\nkept: DATABASE_URL=${url.toString()}`);
+    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
 }

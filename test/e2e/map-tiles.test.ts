@@ -111,6 +111,29 @@ describe("the tiled map", () => {
     await app.screenshot(page, "map-tiles-search.png");
   }, 60_000);
 
+  it("flies to an organisation a link names (?org=), from its details", async () => {
+    const [target] = await query<{ id: number; name: string }[]>(app.server.url, cookie, "map.search", {
+      text: "党委",
+    });
+    if (!target) throw new Error("no 党委 in the demo data");
+    await page.goto(`${app.server.url}/?org=${target.id}`);
+    await expect
+      .poll(() => page.getByTestId("org-name").textContent(), { timeout: 30_000 })
+      .toBe(target.name);
+    await page.waitForFunction(
+      (id) => {
+        const map = window.beltmap?.map;
+        if (!map || map.isMoving() || map.getZoom() < 12) return false;
+        return map
+          .queryRenderedFeatures({ layers: ["organizations", "special-towns"] })
+          .some((f) => f.id === id);
+      },
+      target.id,
+      { timeout: 30_000, polling: 50 },
+    );
+    await page.goto(`${app.server.url}/`);
+  }, 60_000);
+
   it("opens a cluster where it is clicked", async () => {
     await page.getByTestId("unit-filter").selectOption("KECHENG");
     await page.getByTestId("unit-filter").selectOption("");

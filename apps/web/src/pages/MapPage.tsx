@@ -3,7 +3,7 @@ import type { CycleSummaryDto, UnitDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { chinaDate, formatTime } from "../lib/format.ts";
@@ -88,9 +88,19 @@ export function MapPage() {
   const [clusters, setClusters] = useState(false);
   const [hiddenGroups, setHiddenGroups] = useState<ReadonlySet<LayerGroup>>(NO_GROUPS);
   // Bumped by a search, so the map flies there (a click on the map selects without flying).
-  const [flyTo, setFlyTo] = useState<{ id: number; at: number } | null>(
+  const [flyTo, setFlyTo] = useState<{ id: number; at: number; lng?: number; lat?: number } | null>(
     linked ? { id: linked, at: 0 } : null,
   );
+  // A tiled map holds no organisations to look the linked one up in: where it is comes with its
+  // details (the same query as its panel's).
+  const linkedDetail = useQuery({
+    ...trpc.map.organization.queryOptions({ id: linked ?? 0, ...cycleInput }),
+    enabled: tiled === true && linked !== null,
+  });
+  const linkedAt = linkedDetail.data;
+  useEffect(() => {
+    if (linkedAt) setFlyTo({ id: linkedAt.id, at: 0, lng: linkedAt.lng, lat: linkedAt.lat });
+  }, [linkedAt]);
 
   const closePanel = useCallback(() => setSelected(null), []);
   const pick = useCallback((id: number, at?: PickedPlace) => {

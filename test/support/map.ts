@@ -4,17 +4,30 @@ import { query } from "./auth.ts";
 
 /** Waits until the map is idle with exactly `expected` organisations drawn in view. */
 export async function waitForMapIdle(page: Page, expected: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (n) => {
-      const map = document.querySelector('[data-testid="map"]');
-      return (
-        map?.getAttribute("data-map-idle") === "true" &&
-        map.getAttribute("data-drawn-organizations") === String(n)
-      );
-    },
-    expected,
-    { timeout, polling: 10 },
-  );
+  try {
+    await page.waitForFunction(
+      (n) => {
+        const map = document.querySelector('[data-testid="map"]');
+        return (
+          map?.getAttribute("data-map-idle") === "true" &&
+          map.getAttribute("data-drawn-organizations") === String(n)
+        );
+      },
+      expected,
+      { timeout, polling: 10 },
+    );
+  } catch (error) {
+    // Say what the map showed instead: a count off by some is another bug than a map never idle.
+    const shown = await page
+      .evaluate(() => {
+        const map = document.querySelector('[data-testid="map"]');
+        return `idle ${map?.getAttribute("data-map-idle")}, drawn ${map?.getAttribute("data-drawn-organizations")}`;
+      })
+      .catch(() => "no page");
+    throw new Error(`the map did not settle with ${expected} organisations drawn (${shown})`, {
+      cause: error,
+    });
+  }
 }
 
 /** How many organisations `map.organizations` returns to the session `cookie` for an optional input. */

@@ -61,8 +61,6 @@ export type MapTileSetDto = {
   version: string;
   /** Organisations of the user's region, whatever the filters. */
   total: number;
-  /** Too many to send whole: the map draws them from tiles (map.tile) and searches on the server. */
-  tiled: boolean;
   units: { unitId: string; counts: MapCategoryCounts; bounds: [number, number, number, number] | null }[];
   /** Clusters up to this zoom, single organisations beyond; tiles exist up to maxZoom. */
   clusterMaxZoom: number;
@@ -331,6 +329,11 @@ export type AppInfoDto = {
   /** The current cycle (the one that takes writes). */
   cycle: CycleSummaryDto | null;
   generatedAt: string;
+  /**
+   * The user's region has more organisations than the server sends whole (MAP_TILES_ABOVE): its
+   * maps draw them from tiles (map.tileSet, map.tile) and search them on the server (map.search).
+   */
+  mapTiled: boolean;
   /**
    * The raster basemap drawn beneath the boundaries (server setting BASEMAP), or null: the map is
    * offline, boundaries only. The tile URLs may carry the provider's key: signed-in users only.

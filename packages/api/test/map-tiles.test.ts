@@ -5,7 +5,7 @@ import type { Database } from "@beltmap/db";
 import { MAP_CATEGORIES, type MapCategory, mapCategoryOf } from "@beltmap/domain";
 import { unitBounds } from "@beltmap/geo";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MapOrganizationDto } from "../src/index.ts";
+import { createCaller, createContextInner, type MapOrganizationDto } from "../src/index.ts";
 import { type Caller, openDemoDatabase, outcome, signIn } from "./support.ts";
 import { decodeTile, organizationsIn } from "./tiles.ts";
 
@@ -55,6 +55,19 @@ function countBy(organizations: readonly MapOrganizationDto[], unitId: string) {
   for (const o of organizations) if (o.unitId === unitId) counts[mapCategoryOf(o)]++;
   return counts;
 }
+
+describe("meta.info's mapTiled", () => {
+  it("says a region draws from tiles when it has more organisations than the server's limit", async () => {
+    const { token } = await signIn(db, "demo-county");
+    const countyOrganizations = all.filter((o) => o.unitId === "KECHENG").length;
+    const withLimit = (mapTilesAbove: number) =>
+      createCaller(createContextInner({ prisma: db.prisma, sessionToken: token, mapTilesAbove })).meta.info();
+    expect((await withLimit(countyOrganizations)).mapTiled).toBe(false);
+    expect((await withLimit(countyOrganizations - 1)).mapTiled).toBe(true);
+    // The default (20,000) is far above the demo's 1,260.
+    expect((await county.meta.info()).mapTiled).toBe(false);
+  });
+});
 
 describe("map.tileSet", () => {
   it("counts every unit's organisations per category and fits its view as the page would", async () => {

@@ -448,14 +448,31 @@ export function MapView({
       loadedMap.setPixelRatio(pixelRatio);
   }, [loadedMap, pixelRatio]);
 
-  // The tiles of what the filters show now (the URL names them), or of new data.
+  // The tiles of what the filters show now (the URL names them), or of new data. Changed only while
+  // no tile is loading: MapLibre (6.x) finishes a tile that was loading when the tiles changed from
+  // the old URL's data and keeps it (a unit chosen and at once unchosen left that unit's points).
   const tileUrl = organizationTiles?.url;
   useEffect(() => {
-    const source = loadedMap?.getSource(SOURCES.organizations);
-    if (tileUrl && source instanceof maplibregl.VectorTileSource)
-      source.setTiles([
-        new URL(tileUrl, window.location.href).href.replace(/%7B/g, "{").replace(/%7D/g, "}"),
-      ]);
+    const map = loadedMap;
+    const source = map?.getSource(SOURCES.organizations);
+    if (!map || !tileUrl || !(source instanceof maplibregl.VectorTileSource)) return;
+    const url = absoluteTileUrl(tileUrl);
+    const apply = (): boolean => {
+      // Undefined until the source has read its first tiles from the style.
+      const current: readonly string[] | undefined = source.tiles;
+      if (current?.[0] === url) return true;
+      if (!map.isSourceLoaded(SOURCES.organizations)) return false;
+      source.setTiles([url]);
+      return true;
+    };
+    if (apply()) return;
+    const onData = (event: maplibregl.MapSourceDataEvent) => {
+      if (event.sourceId === SOURCES.organizations && apply()) map.off("sourcedata", onData);
+    };
+    map.on("sourcedata", onData);
+    return () => {
+      map.off("sourcedata", onData);
+    };
   }, [loadedMap, tileUrl]);
 
   // Ring the selected organisation.

@@ -207,7 +207,7 @@ export function BriefingPage() {
         <div className="briefing-body">
           <section className="briefing-map">
             <Suspense fallback={null}>
-              {drawn.tiled !== undefined && (
+              {drawn.canMakeMap && (
                 <MapView
                   key={drawn.tiled ? "tiles" : "whole"}
                   organizationTiles={drawn.source}

@@ -30,12 +30,8 @@ import { usePlayedCycle } from "../playback/usePlayedCycle.ts";
 import { useCycle } from "../shell/cycle.ts";
 import { useUnitName } from "../shell/units.ts";
 import { queryClient, type trpc as trpcOptions, useTRPC } from "../trpc.ts";
-import {
-  organizationQueries,
-  organizationsLoaded,
-  prefetchOrganizations,
-  useMapOrganizations,
-} from "./map-organizations.ts";
+import { dashboardQueries } from "./dashboard-prefetch.ts";
+import { organizationsLoaded, prefetchOrganizations, useMapOrganizations } from "./map-organizations.ts";
 
 const MapView = lazy(() => import("../map/MapView.tsx").then((m) => ({ default: m.MapView })));
 // The map's legend follows the map: the charts and the map come first.
@@ -67,15 +63,6 @@ function heatTiersOf(value: string): Set<Tier> {
     value.split(",").filter((tier): tier is Tier => (TIERS as readonly string[]).includes(tier)),
   );
 }
-
-/** What the page shows of one cycle; the same options tell whether a played cycle has come. */
-const dashboardQueries = (trpc: typeof trpcOptions, cycle: { cycleId?: number }) => ({
-  summary: trpc.dashboard.summary.queryOptions(cycle),
-  compliance: trpc.belt.compliance.queryOptions(cycle),
-  ...organizationQueries(trpc, cycle),
-  belts: trpc.belt.list.queryOptions(cycle),
-  centers: trpc.map.serviceCenters.queryOptions(cycle),
-});
 
 /** Asks for what the page shows of a played cycle: its figures and map data. */
 function prefetchCycle(trpc: typeof trpcOptions, cycle: CycleSummaryDto): void {
@@ -243,7 +230,7 @@ export function DashboardPage() {
         </div>
         <div className="map-area">
           <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
-            {drawn.tiled !== undefined && (
+            {drawn.canMakeMap && (
               <MapView
                 key={drawn.tiled ? "tiles" : "whole"}
                 organizationTiles={drawn.source}

@@ -132,6 +132,7 @@ export function MapPage() {
             summary={summary.data}
             units={units.data ?? NO_UNITS}
             organizations={drawn.list}
+            tiled={tiled === true}
             tileSet={tileSet.data}
             belts={belts.data ?? []}
             loading={drawn.pending}
@@ -154,7 +155,7 @@ export function MapPage() {
       <section className="map-area">
         <Suspense fallback={<div className="map-loading">{t("app.loading")}</div>}>
           {/* Made once it is known whether the organisations come whole or as tiles. */}
-          {tiled === undefined ? (
+          {!drawn.canMakeMap ? (
             <div className="map-loading">{t("app.loading")}</div>
           ) : (
             <MapView

@@ -1,7 +1,18 @@
 // What the dashboard asks for first, started while the session is still being checked (see
-// router.tsx: the app opened on /dashboard), rather than after the page's code has loaded.
-import { queryClient, trpc } from "../trpc.ts";
+// router.tsx: the app opened on /dashboard), rather than after the page's code has loaded. The
+// page asks with the same options (dashboardQueries), so what is prefetched is what it finds in the
+// cache: with other inputs (none instead of {}) it would ask for everything a second time.
+import { queryClient, trpc, type trpc as trpcOptions } from "../trpc.ts";
 import { organizationQueries, prefetchOrganizations } from "./map-organizations.ts";
+
+/** What the page shows of one cycle; the same options tell whether a played cycle has come. */
+export const dashboardQueries = (trpc: typeof trpcOptions, cycle: { cycleId?: number }) => ({
+  summary: trpc.dashboard.summary.queryOptions(cycle),
+  compliance: trpc.belt.compliance.queryOptions(cycle),
+  ...organizationQueries(trpc, cycle),
+  belts: trpc.belt.list.queryOptions(cycle),
+  centers: trpc.map.serviceCenters.queryOptions(cycle),
+});
 
 export function prefetchDashboard(): void {
   void import("./DashboardPage.tsx");
@@ -10,14 +21,18 @@ export function prefetchDashboard(): void {
   void queryClient.prefetchQuery(
     trpc.auth.me.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
+  // The current cycle's, as the page asks for it before anyone picks another.
+  const q = dashboardQueries(trpc, {});
+  // With it, whether the map draws the organisations whole or from tiles: what to ask for next.
+  void queryClient.prefetchQuery(q.info);
   // A later task, so the batching link sends the data in a second request.
   setTimeout(() => {
     void Promise.all([
-      queryClient.prefetchQuery(trpc.dashboard.summary.queryOptions()),
-      queryClient.prefetchQuery(trpc.belt.compliance.queryOptions()),
-      prefetchOrganizations(organizationQueries(trpc)),
-      queryClient.prefetchQuery(trpc.belt.list.queryOptions()),
-      queryClient.prefetchQuery(trpc.map.serviceCenters.queryOptions()),
+      queryClient.prefetchQuery(q.summary),
+      queryClient.prefetchQuery(q.compliance),
+      prefetchOrganizations(q),
+      queryClient.prefetchQuery(q.belts),
+      queryClient.prefetchQuery(q.centers),
       queryClient.prefetchQuery(
         trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
       ),

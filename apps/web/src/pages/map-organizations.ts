@@ -1,6 +1,7 @@
 // The organisations a page's map draws: the whole list for a region small enough, or vector tiles
-// beyond MAP_TILES_ABOVE (map.tileSet says which). One way of asking, shared by the map page, the
-// dashboard and the 大屏, so none of them loads 100,000 organisations into the browser.
+// beyond MAP_TILES_ABOVE (meta.info's mapTiled says which, before any of them is asked for). One
+// way of asking, shared by the map page, the dashboard and the 大屏, so none of them loads 100,000
+// organisations into the browser, and none waits for one answer to know what to ask next.
 import type { MapOrganizationDto, MapTileSetDto } from "@beltmap/api";
 import { MAP_CATEGORIES, type MapCategory } from "@beltmap/domain";
 import type { Bbox } from "@beltmap/geo/unit-bounds";
@@ -11,25 +12,32 @@ import { queryClient, type trpc as trpcOptions } from "../trpc.ts";
 
 type CycleInput = { cycleId?: number };
 
-/** The two queries, for the cycle shown: the tile set first, the list only when not tiled. */
+/** The queries, for the cycle shown: which way (info), then the tile set or the whole list. */
 export function organizationQueries(trpc: typeof trpcOptions, cycle: CycleInput = {}) {
   return {
+    info: trpc.meta.info.queryOptions(),
     tileSet: trpc.map.tileSet.queryOptions(cycle),
     organizations: trpc.map.organizations.queryOptions(cycle),
   };
 }
 type Queries = ReturnType<typeof organizationQueries>;
 
-/** The tile set, then the organisations themselves unless the region is drawn from tiles. */
+/** The tile set or the organisations themselves, as meta.info says (asked for first, see prefetch). */
 export async function prefetchOrganizations(q: Queries): Promise<void> {
-  const set = await queryClient.fetchQuery(q.tileSet).catch(() => null);
-  if (set && !set.tiled) await queryClient.prefetchQuery(q.organizations);
+  const info = await queryClient.fetchQuery(q.info).catch(() => null);
+  if (!info) return;
+  if (info.mapTiled) await queryClient.prefetchQuery(q.tileSet);
+  else await queryClient.prefetchQuery(q.organizations);
 }
 
-/** The map can draw the cycle: its tile set has come and, unless tiled, its organisations. */
+/** The map can draw the cycle: its tile set or its organisations have come. */
 export function organizationsLoaded(q: Queries): boolean {
-  const set = queryClient.getQueryData(q.tileSet.queryKey);
-  return set !== undefined && (set.tiled || queryClient.getQueryData(q.organizations.queryKey) !== undefined);
+  const info = queryClient.getQueryData(q.info.queryKey);
+  if (!info) return false;
+  const data = info.mapTiled
+    ? queryClient.getQueryData(q.tileSet.queryKey)
+    : queryClient.getQueryData(q.organizations.queryKey);
+  return data !== undefined;
 }
 
 const NO_ORGANIZATIONS: readonly MapOrganizationDto[] = [];
@@ -44,15 +52,17 @@ export function useMapOrganizations(
   extra: { refetchInterval?: number; refetchIntervalInBackground?: boolean } = {},
 ) {
   const keep = { placeholderData: keepPreviousData, ...extra };
-  const tileSet = useQuery({ ...q.tileSet, ...keep });
-  const tiled = tileSet.data?.tiled;
+  const tiled = useQuery(q.info).data?.mapTiled;
+  const tileSet = useQuery({ ...q.tileSet, ...keep, enabled: tiled === true });
   const organizations = useQuery({ ...q.organizations, ...keep, enabled: tiled === false });
-  const { source, boundsOfUnit } = useOrganizationTiles(tileSet.data, shown.unitId, shown.tiers);
+  const { source, boundsOfUnit } = useOrganizationTiles(tiled === true ? tileSet.data : undefined, shown);
   return {
     tileSet,
     organizations,
-    /** Unknown (undefined) until the tile set has come: the map is made once it is known. */
+    /** Unknown (undefined) until meta.info has come. */
     tiled,
+    /** The map can be made: whole, or tiled with its tile source (which a map takes when made). */
+    canMakeMap: tiled === false || (tiled === true && source !== null),
     /** The organisations held in the page: all of them, or none when tiled. */
     list: organizations.data ?? NO_ORGANIZATIONS,
     /** For MapView: the tile source of what the filters show, and where a unit's view goes. */
@@ -65,24 +75,22 @@ export function useMapOrganizations(
   };
 }
 
+/** For a tiled map (a tile set given): the tile source and each unit's box; nothing otherwise. */
 function useOrganizationTiles(
   tileSet: MapTileSetDto | undefined,
-  unitId: string | null,
-  tiers: ReadonlySet<MapCategory>,
+  { unitId, tiers }: { unitId: string | null; tiers: ReadonlySet<MapCategory> },
 ): { source: OrganizationTiles | null; boundsOfUnit: ((unitId: string) => Bbox | null) | undefined } {
-  const tiled = tileSet?.tiled === true;
-  const url =
-    tiled && tileSet
-      ? organizationTileUrl({
-          cycleId: tileSet.cycleId,
-          version: tileSet.version,
-          unitId,
-          shown: MAP_CATEGORIES.filter((c) => tiers.has(c)),
-        })
-      : null;
+  const url = tileSet
+    ? organizationTileUrl({
+        cycleId: tileSet.cycleId,
+        version: tileSet.version,
+        unitId,
+        shown: MAP_CATEGORIES.filter((c) => tiers.has(c)),
+      })
+    : null;
   const maxZoom = tileSet?.maxZoom ?? 0;
   const source = useMemo(() => (url === null ? null : { url, maxZoom }), [url, maxZoom]);
   const units = tileSet?.units;
   const bounds = useCallback((id: string) => units?.find((u) => u.unitId === id)?.bounds ?? null, [units]);
-  return { source, boundsOfUnit: tiled ? bounds : undefined };
+  return { source, boundsOfUnit: tileSet ? bounds : undefined };
 }

@@ -16,6 +16,7 @@ const loadMapPage = () => import("./MapPage.tsx");
 /** What the map page asks for, for the cycle shown; the same options prefetch it. */
 export const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => ({
   units: trpc.unit.list.queryOptions(cycle),
+  /** meta.info (the basemap too; the app shell asks for it anyway), the tile set, the organisations. */
   ...organizationQueries(trpc, cycle),
   belts: trpc.belt.list.queryOptions(cycle),
   centers: trpc.map.serviceCenters.queryOptions(cycle),
@@ -26,8 +27,6 @@ export const mapQueries = (trpc: typeof trpcOptions, cycle: CycleInput = {}) => 
    * the organisations are in, so a first, slower derivation never holds up the map's own batch.
    */
   townships: trpc.map.townshipAreas.queryOptions(undefined, { staleTime: 5 * 60_000 }),
-  /** For the basemap; the app shell asks for it anyway. */
-  info: trpc.meta.info.queryOptions(),
 });
 
 /**
@@ -44,6 +43,8 @@ export function prefetchMap(): void {
     trpcOptions.auth.me.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
   );
   const q = mapQueries(trpcOptions);
+  // With it, whether the map draws the organisations whole or from tiles: what to ask for next.
+  void queryClient.prefetchQuery(q.info);
   // A later task, so the batching link sends the data in a second request.
   setTimeout(() => {
     void Promise.all([

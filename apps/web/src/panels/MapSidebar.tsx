@@ -25,7 +25,9 @@ export type MapSidebarProps = {
   summary: DashboardSummaryDto | undefined;
   units: readonly UnitDto[];
   organizations: readonly MapOrganizationDto[];
-  /** The tiled map's counts, when the region is too large to send whole (organizations is empty). */
+  /** The region is too large to send whole: counts from the tile set, search on the server. */
+  tiled: boolean;
+  /** The tiled map's counts (organizations is empty then). */
   tileSet: MapTileSetDto | undefined;
   belts: readonly BeltDto[];
   loading: boolean;
@@ -55,6 +57,7 @@ export function MapSidebar({
   summary,
   units,
   organizations,
+  tiled,
   tileSet,
   belts,
   loading,
@@ -73,7 +76,7 @@ export function MapSidebar({
   playedYear,
 }: MapSidebarProps) {
   const { t } = useTranslation();
-  const tiled = tileSet?.tiled === true;
+
   const counts = useMemo(
     () => (tiled && tileSet ? tileSetCounts(tileSet.units, unitId) : tierCounts(organizations, unitId)),
     [tiled, tileSet, organizations, unitId],

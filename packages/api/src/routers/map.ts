@@ -80,7 +80,6 @@ export const mapRouter = router({
         cycleId: cycle.id,
         version: points.version,
         total: points.points.length,
-        tiled: points.points.length > ctx.mapTilesAbove,
         units: [...points.units].map(([unitId, unit]) => ({ unitId, ...unit })),
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
         maxZoom: TILE_MAX_ZOOM,

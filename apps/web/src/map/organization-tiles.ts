@@ -11,32 +11,12 @@ import type {
 } from "maplibre-gl";
 import { SOURCES } from "./layers.ts";
 import { CLUSTER_LAYERS, CLUSTER_SOURCE, heatLayerId, scoreWeight } from "./tier-overlays.ts";
+import type { OrganizationTiles } from "./tile-url.ts";
+
+export { type OrganizationTiles, organizationTileUrl, type TileFilter } from "./tile-url.ts";
 
 /** The layer inside each tile (packages/api organization-tiles.ts TILE_LAYER). */
 export const TILE_SOURCE_LAYER = "organizations";
-
-export type OrganizationTiles = {
-  /** The tile URL template ({z}/{x}/{y}); absolute where a style takes it (see absoluteTileUrl). */
-  url: string;
-  /** The deepest tiles served; the map enlarges them beyond. */
-  maxZoom: number;
-};
-
-export type TileFilter = {
-  cycleId: number;
-  version: string;
-  unitId: string | null;
-  /** The categories shown, in the legend's order. */
-  shown: readonly string[];
-};
-
-/** The tile URL for what the page shows: the data's version in it, so a change is fetched afresh. */
-export function organizationTileUrl({ cycleId, version, unitId, shown }: TileFilter): string {
-  const query = new URLSearchParams({ cycle: String(cycleId), v: version, show: shown.join(",") });
-  if (unitId !== null) query.set("unit", unitId);
-  // {z}/{x}/{y} stay as they are for MapLibre to fill in.
-  return `/tiles/organizations/{z}/{x}/{y}.pbf?${query.toString()}`;
-}
 
 /** The template as MapLibre's worker needs it: absolute, with {z}/{x}/{y} left unescaped. */
 export function absoluteTileUrl(url: string, base: string = window.location.href): string {

@@ -7,7 +7,7 @@ import { MAP_CATEGORIES, type MapCategory } from "@beltmap/domain";
 import type { Bbox } from "@beltmap/geo/unit-bounds";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
-import { type OrganizationTiles, organizationTileUrl } from "../map/organization-tiles.ts";
+import { type OrganizationTiles, organizationTileUrl } from "../map/tile-url.ts";
 import { queryClient, type trpc as trpcOptions } from "../trpc.ts";
 
 type CycleInput = { cycleId?: number };

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/client.ts";
-import { generateDemoData, seedDemoIfEmpty } from "../src/seed/index.ts";
+import { generateDemoData, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "../src/seed/index.ts";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 const DB_NAME = `beltmap_test_${process.pid}_${Date.now()}`;
@@ -61,4 +61,27 @@ describe("PostgreSQL", () => {
     expect(reopened.migrations.applied).toEqual([]);
     await reopened.close();
   }, 180_000);
+
+  it("seeds once when several servers start at once on one empty database", async () => {
+    const name = `${DB_NAME}_race`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const [first, second] = await Promise.all([openDatabase(urlFor(name)), openDatabase(urlFor(name))]);
+    try {
+      // Reference data (a PostgreSQL server without demo data), then the demo data, each raced.
+      const reference = await Promise.all([
+        seedReferenceDataIfEmpty(first.prisma),
+        seedReferenceDataIfEmpty(second.prisma),
+      ]);
+      expect(reference.sort()).toEqual([false, true]);
+      expect(await first.prisma.unit.count()).toBeGreaterThan(0);
+      const demo = await Promise.all([seedDemoIfEmpty(first.prisma), seedDemoIfEmpty(second.prisma)]);
+      expect(demo.map((r) => r.seeded).sort()).toEqual([false, true]);
+      expect(demo[0]?.hash).toBe(demo[1]?.hash);
+      expect(await first.prisma.organization.count()).toBe(generateDemoData().organizations.length);
+    } finally {
+      await first.close();
+      await second.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  }, 240_000);
 });

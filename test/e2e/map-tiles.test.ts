@@ -46,6 +46,21 @@ function countOf(unitId: string | null, categories?: readonly string[]): number 
     );
 }
 
+/** Waits until the map has flown in past the clusters and draws the organisation as a point. */
+function waitForPointDrawn(page: Page, id: number) {
+  return page.waitForFunction(
+    (wanted) => {
+      const map = window.beltmap?.map;
+      if (!map || map.isMoving() || map.getZoom() < 12) return false;
+      return map
+        .queryRenderedFeatures({ layers: ["organizations", "special-towns"] })
+        .some((f) => f.id === wanted);
+    },
+    id,
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
 describe("the tiled map", () => {
   it("draws every organisation from tiles, clustered at city zoom, without the whole list", async () => {
     const expected = await countOrganizations(app.server.url, cookie);
@@ -97,17 +112,7 @@ describe("the tiled map", () => {
       .poll(() => page.getByTestId("org-name").textContent(), { timeout: 15_000 })
       .toBe(target.name);
     // Flown in past the clusters: the organisation itself is drawn as a point.
-    await page.waitForFunction(
-      (id) => {
-        const map = window.beltmap?.map;
-        if (!map || map.isMoving() || map.getZoom() < 12) return false;
-        return map
-          .queryRenderedFeatures({ layers: ["organizations", "special-towns"] })
-          .some((f) => f.id === id);
-      },
-      target.id,
-      { timeout: 30_000, polling: 50 },
-    );
+    await waitForPointDrawn(page, target.id);
     await app.screenshot(page, "map-tiles-search.png");
   }, 60_000);
 
@@ -120,17 +125,7 @@ describe("the tiled map", () => {
     await expect
       .poll(() => page.getByTestId("org-name").textContent(), { timeout: 30_000 })
       .toBe(target.name);
-    await page.waitForFunction(
-      (id) => {
-        const map = window.beltmap?.map;
-        if (!map || map.isMoving() || map.getZoom() < 12) return false;
-        return map
-          .queryRenderedFeatures({ layers: ["organizations", "special-towns"] })
-          .some((f) => f.id === id);
-      },
-      target.id,
-      { timeout: 30_000, polling: 50 },
-    );
+    await waitForPointDrawn(page, target.id);
     await page.goto(`${app.server.url}/`);
   }, 60_000);
 

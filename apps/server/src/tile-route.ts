@@ -42,9 +42,16 @@ export function addTileRoute(
     } catch (error) {
       const trpcError = error instanceof TRPCError ? error : null;
       if (!trpcError) throw error;
-      return reply.code(getHTTPStatusCodeFromError(trpcError)).send({ error: trpcError.message });
+      return reply.code(getHTTPStatusCodeFromError(trpcError)).send({ error: messageOf(trpcError) });
     }
   });
+}
+
+/** The error for a person: a refused input names each field (show.0：无效选项…), not the schema's JSON. */
+function messageOf(error: TRPCError): string {
+  const issues = (error.cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)?.issues;
+  if (!issues?.length) return error.message;
+  return issues.map((issue) => `${issue.path.map(String).join(".")}：${issue.message}`).join("；");
 }
 
 /** A whole number from the URL; anything else becomes NaN, which the procedure's input refuses. */

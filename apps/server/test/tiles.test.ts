@@ -70,7 +70,10 @@ describe("/tiles/organizations", () => {
   it("says what is wrong with a tile's address, a unit or a category", async () => {
     expect((await tile("abc/0/0.pbf")).statusCode).toBe(400);
     expect((await tile("2/4/0.pbf")).statusCode).toBe(400);
-    expect((await tile("0/0/0.pbf?show=BOGUS")).statusCode).toBe(400);
+    const bogus = await tile("0/0/0.pbf?show=BOGUS");
+    expect(bogus.statusCode).toBe(400);
+    // The field is named, in words, not as the schema's JSON.
+    expect(bogus.json().error).toMatch(/^show\.0：/);
     // 开化县 is outside 柯城区's region.
     expect((await tile("0/0/0.pbf?unit=KAIHUA")).statusCode).toBe(404);
   });

@@ -110,7 +110,9 @@ export async function cityCompliance(ctx: Context, cycle: Cycle): Promise<UnitCo
   const siteIdsByUnit = new Map<string, number[]>();
   for (const site of sites.values()) {
     if (!isDemonstrationSite(site.grade)) continue;
-    siteIdsByUnit.set(site.unitId, [...(siteIdsByUnit.get(site.unitId) ?? []), site.id]);
+    const ids = siteIdsByUnit.get(site.unitId);
+    if (ids) ids.push(site.id);
+    else siteIdsByUnit.set(site.unitId, [site.id]);
   }
   const rosters = await rosterFactsByUnit(ctx, cycle, siteIdsByUnit);
   return units.map((unit) => {

@@ -30,13 +30,13 @@ export async function cycleSeries(ctx: ScopedContext): Promise<CycleSeriesDto> {
     listCycles(ctx.prisma),
     listUnits(ctx.prisma),
     visibleUnitIds(ctx),
+    // The stored grade is official exactly when its cycle has an official record, and is then the
+    // latest one's grade (domain effectiveGrade): counted from it, not from every record since.
     ctx.prisma.$queryRaw<{ cycleId: number; unitId: string; grade: string; n: bigint }[]>`
-      SELECT "cycleId", "unitId", grade, count(*) AS n FROM (
-        SELECT DISTINCT ON (g."cycleId", g."organizationId") g."cycleId", o."unitId", g.grade
-        FROM "GradeRecord" g JOIN "Organization" o ON o.id = g."organizationId"
-        WHERE g.official AND ${where}
-        ORDER BY g."cycleId", g."organizationId", g."effectiveAt" DESC, g.id DESC
-      ) latest GROUP BY "cycleId", "unitId", grade`,
+      SELECT g."cycleId", o."unitId", g.grade, count(*) AS n
+      FROM "OrganizationGrade" g JOIN "Organization" o ON o.id = g."organizationId"
+      WHERE g.official AND ${where}
+      GROUP BY g."cycleId", o."unitId", g.grade`,
     ctx.prisma.$queryRaw<{ cycleId: number; unitId: string; n: bigint }[]>`
       SELECT p."cycleId", o."unitId", count(*) AS n
       FROM "TypicalPractice" p JOIN "Organization" o ON o.id = p."organizationId"

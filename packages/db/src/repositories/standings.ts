@@ -3,7 +3,7 @@
 // whatever the number of organisations. The rules (who is a 争创对象, which stage is pending) stay in
 // the domain and the stored rows; this only counts what they decided.
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { type OrganizationFilter, organizationSqlWhere, organizationWhereOf } from "./organizations.ts";
+import { type OrganizationFilter, organizationSqlWhere } from "./organizations.ts";
 
 /** Organisations alike in every field below, and how many they are. */
 export type StandingGroup = {
@@ -38,46 +38,39 @@ export async function countStandings(
 }
 
 /** The organisations whose grade in the cycle is an official 优秀 (the 示范点), with what decides 争创对象. */
-export function listOfficialExcellent(prisma: PrismaClient, filter: OrganizationFilter) {
-  return prisma.organizationGrade.findMany({
-    where: {
-      cycleId: filter.cycleId,
-      grade: "EXCELLENT",
-      official: true,
-      organization: organizationWhereOf(filter),
-    },
-    select: {
-      organizationId: true,
-      organization: { select: { unitId: true, setupKind: true, entityOperated: true } },
-    },
-    orderBy: { organizationId: "asc" },
-  });
+export async function listOfficialExcellent(prisma: PrismaClient, filter: OrganizationFilter) {
+  // One joined read: through Prisma's relation loading it was two, the second with one parameter
+  // per site (0.3 s at 100,000 organisations).
+  const rows = await prisma.$queryRaw<
+    { organizationId: number; unitId: string; setupKind: string; entityOperated: boolean }[]
+  >`
+    SELECT g."organizationId", o."unitId", o."setupKind", o."entityOperated"
+    FROM "OrganizationGrade" g JOIN "Organization" o ON o.id = g."organizationId"
+    WHERE g."cycleId" = ${filter.cycleId} AND g.grade = 'EXCELLENT' AND g.official
+      AND ${organizationSqlWhere(filter)}
+    ORDER BY g."organizationId"`;
+  return rows.map(({ organizationId, ...organization }) => ({ organizationId, organization }));
 }
 
 /**
  * What the belt rules need to know of organisations in a cycle, and only of those they look at: the
  * 示范点 (an official 优秀), every stop of a belt, and every 特色小镇 (whether a unit has two). A few
- * hundred rows at any size, where the rules used to receive every organisation.
+ * hundred rows for a city's campaign; they grow with its sites, not with its organisations.
  */
-export async function listComplianceSites(prisma: PrismaClient, cycleId: number) {
-  const rows = await prisma.organization.findMany({
-    where: {
-      OR: [
-        { kind: "SPECIAL_TOWN" },
-        { beltStops: { some: { belt: { cycleId } } } },
-        { storedGrades: { some: { cycleId, grade: "EXCELLENT", official: true } } },
-      ],
-    },
-    select: {
-      id: true,
-      unitId: true,
-      kind: true,
-      countyCode: true,
-      storedGrades: { where: { cycleId, official: true }, select: { grade: true } },
-    },
-    orderBy: { id: "asc" },
-  });
-  return rows.map(({ storedGrades, ...row }) => ({ ...row, officialGrade: storedGrades[0]?.grade ?? null }));
+export function listComplianceSites(
+  prisma: PrismaClient,
+  cycleId: number,
+): Promise<{ id: number; unitId: string; kind: string; countyCode: string; officialGrade: string | null }[]> {
+  // One query: Prisma's OR of two EXISTS and a second read for the grades took 0.6 s at 100,000.
+  return prisma.$queryRaw`
+    SELECT o.id, o."unitId", o.kind, o."countyCode", g.grade AS "officialGrade"
+    FROM "Organization" o
+    LEFT JOIN "OrganizationGrade" g ON g."organizationId" = o.id AND g."cycleId" = ${cycleId} AND g.official
+    WHERE o.kind = 'SPECIAL_TOWN'
+       OR g.grade = 'EXCELLENT'
+       OR o.id IN (SELECT s."organizationId" FROM "BeltStop" s JOIN "Belt" b ON b.id = s."beltId"
+                   WHERE b."cycleId" = ${cycleId})
+    ORDER BY o.id`;
 }
 
 /** Organisations of a unit whose official grade in the cycle is 优秀 (what its quota counts). */

@@ -7,6 +7,8 @@ import {
   type AuthSettings,
   appRouter,
   createContextInner,
+  createSharedReads,
+  DEFAULT_SHARED_READ_MS,
   LoginThrottle,
   SESSION_COOKIE,
 } from "@beltmap/api";
@@ -29,7 +31,7 @@ export type ServerOptions = {
     "WEB_DIST" | "LOG_LEVEL" | "SESSION_IDLE_MINUTES" | "SESSION_ABSOLUTE_HOURS" | "TRUST_PROXY"
   > &
     BasemapSettings &
-    Partial<Pick<Config, "DEMO_CLOCK" | "MAP_TILES_ABOVE">>;
+    Partial<Pick<Config, "DEMO_CLOCK" | "MAP_TILES_ABOVE" | "SHARED_READ_MS">>;
   /** Shared by every request (login throttling counts live here); tests pass their own. */
   auth?: AuthSettings;
   database: Database;
@@ -48,6 +50,8 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
   };
   const basemap = basemapOf(config);
   const now = clockOf(config.DEMO_CLOCK);
+  // One per process: a write through it forgets them (see shared-reads.ts in the API).
+  const sharedReads = createSharedReads({ ttlMs: config.SHARED_READ_MS ?? DEFAULT_SHARED_READ_MS });
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
@@ -85,6 +89,7 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
       auth,
       basemap,
       ...(config.MAP_TILES_ABOVE === undefined ? {} : { mapTilesAbove: config.MAP_TILES_ABOVE }),
+      sharedReads,
     });
 
   await app.register(fastifyTRPCPlugin, {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type AppInfoDto, DEFAULT_MAP_TILES_ABOVE } from "@beltmap/api";
+import { type AppInfoDto, DEFAULT_MAP_TILES_ABOVE, DEFAULT_SHARED_READ_MS } from "@beltmap/api";
 import { resolveDatabaseLocation } from "@beltmap/db";
 import { z } from "zod";
 
@@ -78,6 +78,12 @@ const variables = z.object({
    * on the server) beyond it: measured by `npm run bench:transport` (README, "The map at any size").
    */
   MAP_TILES_ABOVE: z.coerce.number().int().min(0).default(DEFAULT_MAP_TILES_ABOVE),
+  /**
+   * How long the answers everyone of a region shares (the dashboard's figures, the belt rules, the
+   * tile set) are kept after they come, in milliseconds; a write through this instance forgets them
+   * at once. 0 keeps none, but callers in flight together still share one computation.
+   */
+  SHARED_READ_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_SHARED_READ_MS),
   /**
    * For demonstrations and tests only: the server's clock starts at this instant (ISO 8601, e.g.
    * 2026-11-20T09:00:00+08:00) and runs on from there, so deadlines and due dates read as they did

@@ -3,6 +3,7 @@ import { AnonymousAuditLimit } from "./auth/anonymous-audit-limit.ts";
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from "./auth/session-policy.ts";
 import { LoginThrottle } from "./auth/throttle.ts";
 import type { AppInfoDto, MeDto } from "./dto.ts";
+import type { SharedReads } from "./shared-reads.ts";
 
 /** What the procedures need to know about the HTTP request behind a call. */
 export type RequestMeta = {
@@ -49,6 +50,8 @@ export type Context = {
   basemap: AppInfoDto["basemap"];
   /** Beyond this many organisations in a region, the map draws them from vector tiles (map.tileSet). */
   mapTilesAbove: number;
+  /** The process's shared reads (shared-reads.ts); null: every read computes its own answer. */
+  sharedReads: SharedReads | null;
 };
 
 /** Up to 20,000 organisations the whole list is as quick to draw as tiles (`npm run bench:transport`). */
@@ -66,6 +69,7 @@ export function createContextInner(options: {
   auth?: Partial<AuthSettings>;
   basemap?: AppInfoDto["basemap"];
   mapTilesAbove?: number;
+  sharedReads?: SharedReads | null;
 }): Context {
   return {
     prisma: options.prisma,
@@ -80,5 +84,6 @@ export function createContextInner(options: {
     },
     basemap: options.basemap ?? null,
     mapTilesAbove: options.mapTilesAbove ?? DEFAULT_MAP_TILES_ABOVE,
+    sharedReads: options.sharedReads ?? null,
   };
 }

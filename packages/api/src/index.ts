@@ -13,4 +13,5 @@ export {
 } from "./context.ts";
 export type * from "./dto.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export { createSharedReads, DEFAULT_SHARED_READ_MS, type SharedReads } from "./shared-reads.ts";
 export { DomainError, type FieldIssue } from "./trpc.ts";

@@ -149,20 +149,36 @@ const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
+/** A write forgets the process's shared reads, so its author sees the change on the next read. */
+const forgetSharedReadsOnWrite = t.middleware(async ({ ctx, type, next }) => {
+  try {
+    return await next();
+  } finally {
+    if (type === "mutation") ctx.sharedReads?.forget();
+  }
+});
+
 /** Reachable without a session: only login. */
 export const publicProcedure = t.procedure
   .meta({ access: "public" })
+  .use(forgetSharedReadsOnWrite)
   .use(sameOriginMutations)
   .use(wellFormedInput);
 
 /** Needs a session, and one of `roles`; `ctx.user` carries the user and their region. */
 export function protectedProcedure(roles: readonly Role[] | "ALL" = "ALL") {
-  return t.procedure.meta({ access: { roles } }).use(sameOriginMutations).use(signedIn).use(wellFormedInput);
+  return t.procedure
+    .meta({ access: { roles } })
+    .use(forgetSharedReadsOnWrite)
+    .use(sameOriginMutations)
+    .use(signedIn)
+    .use(wellFormedInput);
 }
 
 /** Needs a session; acts on the signed-in user's own account only, so read-only roles may call it. */
 export const ownAccountProcedure = t.procedure
   .meta({ access: { roles: "ALL", ownAccount: true } })
+  .use(forgetSharedReadsOnWrite)
   .use(sameOriginMutations)
   .use(signedIn)
   .use(wellFormedInput);

@@ -4,6 +4,7 @@ import { beltsOf } from "../services/belts.ts";
 import { cityCompliance } from "../services/compliance.ts";
 import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { coveredUnitIds, requireUnit } from "../services/scope.ts";
+import { sharedRead } from "../shared-reads.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const beltRouter = router({
@@ -31,7 +32,8 @@ export const beltRouter = router({
     .input(z.object({ cycleId: cycleIdInput }).optional())
     .query(async ({ ctx, input }): Promise<UnitComplianceDto[]> => {
       const cycle = await cycleForRead(ctx, input?.cycleId);
-      const all = await cityCompliance(ctx, cycle);
+      // The whole city's, whoever asks: shared by every caller (see shared-reads.ts).
+      const all = await sharedRead(ctx, ["belt.compliance", cycle.id], () => cityCompliance(ctx, cycle));
       const covered = new Set(
         coveredUnitIds(
           ctx,

@@ -40,6 +40,7 @@ import {
   scopedOrganizationFilter,
 } from "../services/scope.ts";
 import { visibleTownshipAreas } from "../services/township-areas.ts";
+import { sharedRead } from "../shared-reads.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 /** Search suggestions shown at most. */
@@ -75,15 +76,18 @@ export const mapRouter = router({
     .input(z.object({ cycleId: cycleIdInput }).optional())
     .query(async ({ ctx, input }): Promise<MapTileSetDto> => {
       const cycle = await cycleForRead(ctx, input?.cycleId);
-      const points = await mapPointsOf(ctx, await scopedOrganizationFilter(ctx, cycle.id));
-      return {
-        cycleId: cycle.id,
-        version: points.version,
-        total: points.points.length,
-        units: [...points.units].map(([unitId, unit]) => ({ unitId, ...unit })),
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
-        maxZoom: TILE_MAX_ZOOM,
-      };
+      // The version is a sum over the region's organisations: shared by its callers (shared-reads.ts).
+      return sharedRead(ctx, ["map.tileSet", ctx.user.region, cycle.id], async () => {
+        const points = await mapPointsOf(ctx, await scopedOrganizationFilter(ctx, cycle.id));
+        return {
+          cycleId: cycle.id,
+          version: points.version,
+          total: points.points.length,
+          units: [...points.units].map(([unitId, unit]) => ({ unitId, ...unit })),
+          clusterMaxZoom: CLUSTER_MAX_ZOOM,
+          maxZoom: TILE_MAX_ZOOM,
+        };
+      });
     }),
 
   /** One vector tile of the user's organisations (base64 protobuf; apps/server serves it as binary). */
@@ -203,7 +207,8 @@ export const mapRouter = router({
 
   /** The townships' areas, derived from where their organisations are (an approximation). */
   townshipAreas: protectedProcedure().query(
-    ({ ctx }): Promise<TownshipAreaDto[]> => visibleTownshipAreas(ctx),
+    ({ ctx }): Promise<TownshipAreaDto[]> =>
+      sharedRead(ctx, ["map.townshipAreas", ctx.user.region], () => visibleTownshipAreas(ctx)),
   ),
 
   /** 区域性党群服务中心 of every unit. */

@@ -32,7 +32,10 @@ type Index = Supercluster<PointTags, MapCategoryCounts>;
 
 /** Indexes kept: one per point set and filter in recent use. */
 const KEPT = 8;
-const indexes = new Map<string, { points: MapPoints; index: Index }>();
+/** Tiles cut from one index, kept while it is: a city's viewers ask for the same few. */
+const TILES_KEPT = 2000;
+type Kept = { points: MapPoints; index: Index; tiles: Map<string, Uint8Array> };
+const indexes = new Map<string, Kept>();
 
 /** What a tile shows of its point set: one unit's (null: all) organisations of some categories. */
 export type TileFilter = { unitId: string | null; shown: ReadonlySet<MapCategory> };
@@ -68,23 +71,23 @@ export function buildIndex(points: readonly MapPoint[], { unitId, shown }: TileF
   return index;
 }
 
-function indexFor(points: MapPoints, scope: string, filter: TileFilter): Index {
+function indexFor(points: MapPoints, scope: string, filter: TileFilter): Kept {
   const shown = MAP_CATEGORIES.filter((c) => filter.shown.has(c));
   const key = JSON.stringify([scope, points.version, filter.unitId, shown]);
   const kept = indexes.get(key);
   if (kept && kept.points === points) {
     indexes.delete(key);
     indexes.set(key, kept);
-    return kept.index;
+    return kept;
   }
-  const index = buildIndex(points.points, filter);
-  indexes.set(key, { points, index });
+  const built: Kept = { points, index: buildIndex(points.points, filter), tiles: new Map() };
+  indexes.set(key, built);
   while (indexes.size > KEPT) {
     const oldest = indexes.keys().next().value;
     if (oldest === undefined) break;
     indexes.delete(oldest);
   }
-  return index;
+  return built;
 }
 
 export type TileAddress = { z: number; x: number; y: number };
@@ -106,7 +109,20 @@ export function organizationTile(
   address: TileAddress,
 ): Uint8Array {
   if (!isTileAddress(address)) throw new RangeError(`no tile ${address.z}/${address.x}/${address.y}`);
-  const index = indexFor(points, scope, filter);
+  const { index, tiles } = indexFor(points, scope, filter);
+  const name = `${address.z}/${address.x}/${address.y}`;
+  const known = tiles.get(name);
+  if (known) return known;
+  const cut = cutTile(index, address);
+  tiles.set(name, cut);
+  if (tiles.size > TILES_KEPT) {
+    const oldest = tiles.keys().next().value;
+    if (oldest !== undefined) tiles.delete(oldest);
+  }
+  return cut;
+}
+
+function cutTile(index: Index, address: TileAddress): Uint8Array {
   const tile = index.getTile(address.z, address.x, address.y);
   if (!tile) return new Uint8Array(0);
   for (const feature of tile.features) {

@@ -3,7 +3,7 @@
 // page asks with the same options (dashboardQueries), so what is prefetched is what it finds in the
 // cache: with other inputs (none instead of {}) it would ask for everything a second time.
 import { queryClient, trpc, type trpc as trpcOptions } from "../trpc.ts";
-import { organizationQueries, prefetchOrganizations } from "./map-organizations.ts";
+import { afterBatch, organizationQueries, prefetchOrganizations } from "./map-organizations.ts";
 
 /** What the page shows of one cycle; the same options tell whether a played cycle has come. */
 export const dashboardQueries = (trpc: typeof trpcOptions, cycle: { cycleId?: number }) => ({
@@ -25,18 +25,23 @@ export function prefetchDashboard(): void {
   const q = dashboardQueries(trpc, {});
   // With it, whether the map draws the organisations whole or from tiles: what to ask for next.
   void queryClient.prefetchQuery(q.info);
-  // A later task, so the batching link sends the data in a second request.
-  setTimeout(() => {
-    void Promise.all([
-      queryClient.prefetchQuery(q.summary),
-      queryClient.prefetchQuery(q.compliance),
-      prefetchOrganizations(q),
-      queryClient.prefetchQuery(q.belts),
-      queryClient.prefetchQuery(q.centers),
-      queryClient.prefetchQuery(
-        trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
-      ),
-      queryClient.prefetchQuery(trpc.unit.list.queryOptions()),
-    ]);
-  }, 0);
+  // Later tasks, so the batching link sends the map's organisations (or tile set) in a request of
+  // their own, not held back by the summary and the belt rules, and then the rest.
+  afterBatch(() => {
+    void prefetchOrganizations(q);
+    afterBatch(() => prefetchData(q));
+  });
+}
+
+function prefetchData(q: ReturnType<typeof dashboardQueries>): void {
+  void Promise.all([
+    queryClient.prefetchQuery(q.summary),
+    queryClient.prefetchQuery(q.compliance),
+    queryClient.prefetchQuery(q.belts),
+    queryClient.prefetchQuery(q.centers),
+    queryClient.prefetchQuery(
+      trpc.map.counties.queryOptions(undefined, { staleTime: Number.POSITIVE_INFINITY }),
+    ),
+    queryClient.prefetchQuery(trpc.unit.list.queryOptions()),
+  ]);
 }

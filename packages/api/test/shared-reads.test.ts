@@ -1,0 +1,69 @@
+// The server shares the region-wide reads (dashboard.summary, belt.compliance, dashboard.series,
+// map.tileSet, map.townshipAreas) among its callers for a moment; a write through the same process
+// must make the next read fresh, and a region's answer must never reach another region's user.
+import { createCaller, createContextInner } from "@beltmap/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSharedReads, type SharedReads } from "../src/shared-reads.ts";
+import { type Database, openDemoDatabase, signIn } from "./support.ts";
+
+let db: Database;
+let reads: SharedReads;
+
+/** A caller signed in as `username` whose contexts share `reads`, as the server's requests do. */
+async function as(username: string) {
+  const { token } = await signIn(db, username);
+  return () =>
+    createCaller(createContextInner({ prisma: db.prisma, sessionToken: token, sharedReads: reads }));
+}
+
+beforeAll(async () => {
+  db = await openDemoDatabase();
+  // Far longer than the test: whatever is fresh below is fresh because a write forgot the rest.
+  reads = createSharedReads({ ttlMs: 3_600_000 });
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("shared reads in the API", () => {
+  it("answer a region's callers from one computation until a write through the process", async () => {
+    const city = await as("demo-city");
+    const county = await as("demo-county");
+    const before = await city().dashboard.summary();
+    const members = before.roster.activeMembers;
+    // Written behind the process's back (as another instance would): not seen while kept.
+    const unitId = (await county().unit.list())[0]?.id ?? "";
+    await db.prisma.committeeMember.create({
+      data: { unitId, name: "另一实例添加", title: "委员", level: "COUNTY", active: true },
+    });
+    expect((await city().dashboard.summary()).roster.activeMembers).toBe(members);
+    // A write through the process: every kept answer is forgotten.
+    await county().roster.create({ unitId, name: "本实例添加", title: "委员" });
+    expect((await city().dashboard.summary()).roster.activeMembers).toBe(members + 2);
+  });
+
+  it("keep each region's answer to that region", async () => {
+    const city = await as("demo-city");
+    const county = await as("demo-county");
+    const cityUnits = (await city().dashboard.summary()).perUnit.map((u) => u.unitId);
+    const countyUnits = (await county().dashboard.summary()).perUnit.map((u) => u.unitId);
+    expect(cityUnits.length).toBeGreaterThan(countyUnits.length);
+    expect(countyUnits).toHaveLength(1);
+    const cityAreas = await city().map.townshipAreas();
+    const countyAreas = await county().map.townshipAreas();
+    expect(new Set(countyAreas.map((a) => a.unitId))).toEqual(new Set(countyUnits));
+    expect(cityAreas.length).toBeGreaterThan(countyAreas.length);
+    const [citySet, countySet] = [await city().map.tileSet(), await county().map.tileSet()];
+    expect(countySet.total).toBeLessThan(citySet.total);
+  });
+
+  it("give the belt rules of the whole city, narrowed per caller after the shared part", async () => {
+    const city = await as("demo-city");
+    const county = await as("demo-county");
+    const all = await city().belt.compliance();
+    const own = await county().belt.compliance();
+    expect(own).toHaveLength(1);
+    expect(all.find((u) => u.unitId === own[0]?.unitId)).toEqual(own[0]);
+  });
+});

@@ -20,6 +20,7 @@ import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type { MeDto, PlanDto, QueueDto, SheetDefinitionDto, SheetDto } from "@beltmap/api";
 import { openDatabase, seedDemoIfEmpty } from "@beltmap/db";
+import { mulberry32 } from "@beltmap/domain";
 import pg from "pg";
 import { DEMO_PASSWORD, type DemoUser } from "../support/auth.ts";
 import { requireLoopback, type ServerProcess, startServerProcess } from "./server-process.ts";
@@ -298,18 +299,6 @@ function draftOf(plan: PlanDto): PlanDraft {
   };
 }
 
-/** A small deterministic generator per client, so runs are comparable. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Client {
   readonly session: Session;
   readonly #random: () => number;
@@ -327,7 +316,7 @@ class Client {
     seed: number,
   ) {
     this.session = new Session(baseUrl, user, tally);
-    this.#random = generator(seed);
+    this.#random = mulberry32(seed); // seeded: runs are comparable
   }
 
   /** One request (or, after a conflict, the re-read and one retry). */

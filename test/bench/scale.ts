@@ -1,51 +1,63 @@
-// Scale benchmark (issue 15): the demo data plus N synthetic organisations on a throwaway PostgreSQL
-// database, each a copy of a demo organisation (its township, a point near it, its sheets of both
-// cycles through all four stages, its grade records), so the data has the demo's shape at N times
-// its size. Then the API's procedures are timed in-process as the city (no HTTP: this measures the
-// queries and the work on them), each against a floor measured in the same run: plain SQL reading
-// the rows the procedure is about.
+// Scale benchmark (issue 15): for each size, a throwaway database (PostgreSQL, or with --pglite a
+// PGlite directory) holding the demo data plus N synthetic organisations (scale/data.ts); then
+//   1. the API's procedures in-process as the city, against plain SQL reading the same rows
+//      (scale/procedures.ts);
+//   2. start → /healthz of the compiled server on that database, against a bare Node HTTP server;
+//   3. the compiled server in headless Chromium (scale/pages.ts): the map page and the dashboard as
+//      the city, against a bare MapLibre page drawing the same organisations;
+//   4. on PostgreSQL, two instances serving signed-in viewers of the dashboard and the map
+//      (scale/viewers.ts; a PGlite directory is one process's).
+// With several sizes, each page figure is also given as a ratio to the first size's, same run.
 //
-// Usage: npm run bench:scale [-- --orgs 10000 --runs 5 --page-runs 3 --keep]
-//   Database on TEST_POSTGRES_URL (default postgres://root@127.0.0.1:5432/postgres), dropped at the
-//   end unless --keep; --page-runs 0 skips the browser.
-//
-// Then the compiled server on that database, in headless Chromium (scale/pages.ts): the map page
-// and the dashboard as the city, against a bare MapLibre page drawing the same organisations.
-//
-// What it does not measure yet (issue 15, still to build): two server instances under load, and
-// PGlite at 10k.
+// Usage: npm run bench:scale [-- --orgs 98740 --runs 5 --page-runs 3 --viewers 200 --viewer-seconds 60]
+//        npm run bench:scale -- --pglite --orgs 0,8740 --viewers 0   (PGlite: the demo, then 10,000)
+//   --orgs: synthetic organisations beyond the demo's 1,260, one size or several separated by commas.
+//   PostgreSQL on TEST_POSTGRES_URL (default postgres://root@127.0.0.1:5432/postgres); each database
+//   is removed at the end unless --keep. --database <url or directory> measures one kept by an
+//   earlier run, as it is. --page-runs 0 skips the browser, --viewers 0 the load.
 import { parseArgs } from "node:util";
-import { createCaller, createContextInner } from "@beltmap/api";
-import { openDatabase, rebuildStoredGrades, seedDemoIfEmpty } from "@beltmap/db";
-import pg from "pg";
 import { createSession } from "../../packages/api/src/auth/sessions.ts";
-import { measurePages } from "./scale/pages.ts";
-
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
-const DEMO_CLOCK = new Date("2026-11-20T09:00:00+08:00");
+import { startServer } from "../support/server.ts";
+import { bareNodeStartMs } from "./bare-node.ts";
+import { type BenchDatabase, generate, openBenchDatabase } from "./scale/data.ts";
+import { measurePages, organizationsOf, type PageFigures } from "./scale/pages.ts";
+import { measureProcedures } from "./scale/procedures.ts";
+import { measureViewers } from "./scale/viewers.ts";
 
 const { values } = parseArgs({
   options: {
-    orgs: { type: "string", default: "10000" },
+    orgs: { type: "string", default: "98740" },
     runs: { type: "string", default: "5" },
     "page-runs": { type: "string", default: "3" },
-    /** Leave the database for a closer look (its URL is printed); drop it by hand afterwards. */
+    /** Signed-in viewers on two instances, and for how long; --viewers 0 skips the load. */
+    viewers: { type: "string", default: "200" },
+    "viewer-seconds": { type: "string", default: "60" },
+    pglite: { type: "boolean", default: false },
+    /** Leave each database for a closer look (its URL or directory is printed). */
     keep: { type: "boolean", default: false },
+    database: { type: "string" },
   },
 });
-const EXTRA = Number(values.orgs);
+const SIZES = values.orgs.split(",").map(Number);
 const RUNS = Number(values.runs);
 const PAGE_RUNS = Number(values["page-runs"]);
+const VIEWERS = Number(values.viewers);
+const VIEWER_SECONDS = Number(values["viewer-seconds"]);
+const KIND = values.pglite ? "PGlite" : "PostgreSQL";
 if (
-  !Number.isInteger(EXTRA) ||
-  EXTRA < 0 ||
+  SIZES.some((n) => !Number.isInteger(n) || n < 0) ||
   !Number.isInteger(RUNS) ||
   RUNS < 1 ||
   !Number.isInteger(PAGE_RUNS) ||
-  PAGE_RUNS < 0
+  PAGE_RUNS < 0 ||
+  !Number.isInteger(VIEWERS) ||
+  VIEWERS < 0 ||
+  !(VIEWER_SECONDS >= 1)
 ) {
   console.error(
-    "usage: npm run bench:scale -- --orgs <count ≥ 0> --runs <count ≥ 1> --page-runs <count ≥ 0 (0: no browser)>",
+    "usage: npm run bench:scale -- [--pglite] --orgs <count ≥ 0>[,<count>…] --runs <count ≥ 1>" +
+      " --page-runs <count ≥ 0 (0: no browser)> --viewers <count ≥ 0 (0: no load)> --viewer-seconds <seconds ≥ 1>" +
+      " [--database <url or directory>] [--keep]",
   );
   process.exit(2);
 }
@@ -53,174 +65,119 @@ if (
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const millis = (ms: number) => `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ p50: number; p95: number; result: T }> {
-  let result = await fn(); // the first call warms the query plans; not counted
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    result = await fn();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), result };
-}
-
-/** Copies of the demo organisations, their sheets and grade records, `extra` organisations in all. */
-async function addSyntheticOrganisations(client: pg.Client, extra: number): Promise<void> {
-  await client.query("BEGIN");
-  await client.query(
-    `
-    CREATE TEMP TABLE copy_map AS
-    SELECT g AS n, src.id AS source_id
-    FROM generate_series(1, $1::int) g
-    JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS total FROM "Organization") src
-      ON src.i = (g - 1) % src.total`,
-    [extra],
-  );
-  await client.query(`
-    ALTER TABLE copy_map ADD COLUMN new_id int;
-    WITH inserted AS (
-      INSERT INTO "Organization" (name, kind, "unitId", "townshipId", "countyCode", lng, lat, address,
-                                  "memberCount", "setupKind", "entityOperated")
-      SELECT o.name || '（规模测试' || m.n || '）', o.kind, o."unitId", o."townshipId", o."countyCode",
-             o.lng + ((m.n::bigint * 7919) % 200 - 100) * 0.00005, o.lat + ((m.n::bigint * 104729) % 200 - 100) * 0.00005,
-             o.address, o."memberCount", o."setupKind", o."entityOperated"
-      FROM copy_map m JOIN "Organization" o ON o.id = m.source_id
-      ORDER BY m.n
-      RETURNING id
-    )
-    UPDATE copy_map m SET new_id = numbered.id
-    FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM inserted) numbered
-    WHERE numbered.n = m.n`);
-  await client.query(`
-    INSERT INTO "ScoreSheet" ("organizationId", "cycleId", stage, items, total, opinion, status, version,
-                              "submittedAt", "updatedAt")
-    SELECT m.new_id, s."cycleId", s.stage, s.items, s.total, s.opinion, s.status, s.version, s."submittedAt", now()
-    FROM copy_map m JOIN "ScoreSheet" s ON s."organizationId" = m.source_id`);
-  await client.query(`
-    INSERT INTO "GradeRecord" ("organizationId", "cycleId", grade, total, source, official, "effectiveAt")
-    SELECT m.new_id, r."cycleId", r.grade, r.total, r.source, r.official, r."effectiveAt"
-    FROM copy_map m JOIN "GradeRecord" r ON r."organizationId" = m.source_id`);
-  await client.query("COMMIT");
-}
-
 async function main() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const name = `beltmap_scale_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = await openDatabase(url.toString());
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    let started = performance.now();
-    await seedDemoIfEmpty(db.prisma);
-    await addSyntheticOrganisations(client, EXTRA);
-    const organisations = Number((await client.query(`SELECT count(*) FROM "Organization"`)).rows[0].count);
-    const sheets = Number((await client.query(`SELECT count(*) FROM "ScoreSheet"`)).rows[0].count);
-    console.log(
-      `data: ${organisations} organisations, ${sheets} score sheets, 2 cycles (${seconds(performance.now() - started)})`,
-    );
-    await client.query("ANALYZE");
-    started = performance.now();
-    const rebuilt = await rebuildStoredGrades(db.prisma);
-    console.log(
-      `stored grades rebuilt in ${seconds(performance.now() - started)}: ` +
-        rebuilt.cycles.map((c) => `${c.year} ${c.rows} rows`).join(", "),
-    );
-
-    const city = await db.prisma.user.findUniqueOrThrow({ where: { username: "demo-city" } });
-    const token = await createSession(db.prisma, {
-      userId: city.id,
-      ip: "127.0.0.1",
-      userAgent: "bench",
-      now: DEMO_CLOCK,
-    });
-    // A fresh context per call, as the server makes one per request (no per-request cache carries over).
-    const call = () =>
-      createCaller(createContextInner({ prisma: db.prisma, sessionToken: token, now: () => DEMO_CLOCK }));
-    const anyOrganisation = Number(
-      (await client.query(`SELECT max(id) AS id FROM "Organization"`)).rows[0].id,
-    );
-
-    const figures: [string, () => Promise<unknown>, string, () => Promise<unknown>][] = [
-      [
-        "dashboard.summary",
-        () => call().dashboard.summary(),
-        "SELECT organisations with their stored grade",
-        () =>
-          client.query(`SELECT o.id, o."unitId", o."setupKind", o."entityOperated", g.* FROM "Organization" o
-                            LEFT JOIN "OrganizationGrade" g ON g."organizationId" = o.id AND g."cycleId" = 2`),
-      ],
-      [
-        "belt.compliance",
-        () => call().belt.compliance(),
-        "SELECT belts with their stops",
-        () =>
-          client.query(
-            `SELECT b.*, s.* FROM "Belt" b JOIN "BeltStop" s ON s."beltId" = b.id WHERE b."cycleId" = 2`,
-          ),
-      ],
-      [
-        "queue.list",
-        () => call().queue.list(),
-        "SELECT the current cycle's sheets",
-        () =>
-          client.query(`SELECT "organizationId", stage, status, total FROM "ScoreSheet" WHERE "cycleId" = 2`),
-      ],
-      [
-        "sheet.get",
-        () => call().sheet.get({ organizationId: anyOrganisation }),
-        "SELECT one organisation's sheets",
-        () =>
-          client.query(`SELECT * FROM "ScoreSheet" WHERE "organizationId" = $1 AND "cycleId" = 2`, [
-            anyOrganisation,
-          ]),
-      ],
-      [
-        "map.organizations",
-        () => call().map.organizations(),
-        "SELECT organisations with their stored grade",
-        () =>
-          client.query(`SELECT o.*, g.* FROM "Organization" o
-                            LEFT JOIN "OrganizationGrade" g ON g."organizationId" = o.id AND g."cycleId" = 2`),
-      ],
-    ];
-    console.log(
-      `\n${organisations} organisations on PostgreSQL, ${RUNS} runs each after one warm-up, in-process as demo-city:`,
-    );
-    for (const [label, run, floorLabel, floor] of figures) {
-      const measured = await time(RUNS, run);
-      const base = await time(RUNS, floor);
-      const size = JSON.stringify(measured.result).length / 1024;
-      console.log(
-        `  ${label.padEnd(18)} p50 ${millis(measured.p50)}  p95 ${millis(measured.p95)}  (${size.toFixed(0)} KB of JSON)` +
-          `   floor, ${floorLabel}: p95 ${millis(base.p95)}  → ${(measured.p95 / base.p95).toFixed(1)}× floor`,
-      );
+  const sizes = values.database ? [Number.NaN] : SIZES;
+  const pages: { organisations: number; figures: PageFigures }[] = [];
+  for (const extra of sizes) {
+    const bench = await openBenchDatabase({ kind: KIND, reuse: values.database });
+    try {
+      if (!Number.isNaN(extra)) await generate(bench, extra);
+      const figures = await measureSize(bench);
+      if (figures) pages.push(figures);
+    } finally {
+      await bench.close();
+      if (values.keep) console.log(`\nkept: DATABASE_URL=${bench.url}`);
+      else await bench.remove();
     }
-    if (PAGE_RUNS > 0) await printPages(url.toString(), client, organisations);
-  } finally {
-    await client.end();
-    await db.close();
-    if (values.keep) console.log(`\nkept: DATABASE_URL=${url.toString()}`);
-    else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+  }
+  const [first, ...rest] = pages;
+  if (first && rest.length > 0) {
+    console.log(
+      `\npages against ${first.organisations} organisations, same run (bar 2× at 10,000 on PGlite):`,
+    );
+    for (const { organisations, figures } of rest)
+      console.log(
+        `  ${organisations}: map page idle ${(figures.mapIdleMs / first.figures.mapIdleMs).toFixed(2)}×,` +
+          ` frame p95 ${(figures.mapFrameP95Ms / first.figures.mapFrameP95Ms).toFixed(2)}×,` +
+          ` dashboard ready ${(figures.dashboardReadyMs / first.figures.dashboardReadyMs).toFixed(2)}×`,
+      );
   }
 }
 
-async function printPages(databaseUrl: string, client: pg.Client, organisations: number): Promise<void> {
-  const [current] = (await client.query(`SELECT id FROM "EvaluationCycle" ORDER BY year DESC LIMIT 1`)).rows;
-  const figures = await measurePages({ databaseUrl, client, cycleId: Number(current.id), runs: PAGE_RUNS });
+/** Every figure of one database; its page figures, if the browser ran. */
+async function measureSize(
+  bench: BenchDatabase,
+): Promise<{ organisations: number; figures: PageFigures } | null> {
+  const db = bench.db;
+  if (!db) throw new Error("the benchmark's database is closed");
+  const [count] = await bench.sql(`SELECT count(*)::int AS n FROM "Organization"`);
+  const organisations = Number(count?.n);
+  console.log(
+    `\n${organisations} organisations on ${bench.kind}, ${RUNS} runs each after one warm-up, in-process as demo-city:`,
+  );
+  for (const f of await measureProcedures(db, bench.sql, RUNS))
+    console.log(
+      `  ${f.label.padEnd(18)} p50 ${millis(f.p50Ms)}  p95 ${millis(f.p95Ms)}  (${f.jsonKb.toFixed(0)} KB of JSON)` +
+        `   floor, ${f.floorLabel}: p95 ${millis(f.floorP95Ms)}  → ${(f.p95Ms / f.floorP95Ms).toFixed(1)}× floor`,
+    );
+  const organizations = PAGE_RUNS > 0 ? await organizationsOf(bench.sql) : [];
+  // Viewers sign in as the city, its leader and a county: sessions made as a login would.
+  const tokens =
+    VIEWERS > 0 && bench.kind === "PostgreSQL"
+      ? await Promise.all(
+          ["demo-city", "demo-leader", "demo-county"].map(async (username) => {
+            const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
+            return createSession(db.prisma, {
+              userId: user.id,
+              ip: "127.0.0.1",
+              userAgent: "bench",
+              now: new Date(),
+            });
+          }),
+        )
+      : [];
+  // A PGlite directory is one process's: the servers below open it in turn.
+  if (bench.kind === "PGlite") await bench.close();
+  await printStartup(bench.url);
+  let pages: PageFigures | null = null;
+  if (PAGE_RUNS > 0) {
+    pages = await measurePages({ databaseUrl: bench.url, organizations, runs: PAGE_RUNS });
+    printPages(pages, organisations, bench.kind);
+  }
+  if (tokens.length > 0) await printViewers(bench.url, tokens, organisations);
+  return pages && { organisations, figures: pages };
+}
+
+/** Start → /healthz of the compiled server on this database, against a bare Node HTTP server. */
+async function printStartup(databaseUrl: string): Promise<void> {
+  const app: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    bare.push(await bareNodeStartMs());
+    const server = await startServer({ databaseUrl, env: { LOG_LEVEL: "warn", DEMO_DATA: "off" } });
+    app.push(server.readyMs);
+    await server.stop();
+  }
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[1] ?? Number.NaN;
+  console.log(
+    `\nstart → /healthz, the compiled server on this database, median of 3: ${millis(median(app))}` +
+      `   floor, a bare Node HTTP server: ${millis(median(bare))}  → ${(median(app) / median(bare)).toFixed(2)}× floor (bar 2×)`,
+  );
+}
+
+async function printViewers(databaseUrl: string, tokens: string[], organisations: number): Promise<void> {
+  const figures = await measureViewers({ databaseUrl, tokens, viewers: VIEWERS, seconds: VIEWER_SECONDS });
+  console.log(
+    `\n${VIEWERS} signed-in viewers opening the dashboard and the map every 5–15 s, two instances, ${organisations} organisations,` +
+      ` ${VIEWER_SECONDS} s: ${figures.requests} requests, ${[...figures.errors.values()].reduce((a, b) => a + b, 0)} errors` +
+      `, p99 ${millis(figures.p99Ms)} (bar 2 s)`,
+  );
+  for (const [kind, l] of figures.latency)
+    console.log(
+      `  ${kind.padEnd(16)} ${String(l.count).padStart(6)}  p50 ${millis(l.p50)}  p95 ${millis(l.p95)}  p99 ${millis(l.p99)}  max ${millis(l.max)}`,
+    );
+  for (const [error, count] of figures.errors) console.log(`  error: ${error} ×${count}`);
+  for (const [i, r] of figures.rss.entries())
+    console.log(
+      `  instance ${i + 1} RSS: ${r.startMb.toFixed(0)} MB after warm-up, peak ${r.peakMb.toFixed(0)} MB, end ${r.endMb.toFixed(0)} MB`,
+    );
+}
+
+function printPages(figures: PageFigures, organisations: number, kind: string): void {
   const ratio = (value: number, floor: number, bar: number) =>
     `${(value / floor).toFixed(2)}× floor (bar ${bar}×)`;
   console.log(
-    `\n${organisations} organisations, the compiled server on PostgreSQL, headless Chromium 1440×900, medians of ${PAGE_RUNS}:`,
+    `\n${organisations} organisations, the compiled server on ${kind}, headless Chromium 1440×900, medians of ${PAGE_RUNS}:`,
   );
   console.log(
     `  map page: navigation → idle with all ${figures.total} drawn ${seconds(figures.mapIdleMs)}` +

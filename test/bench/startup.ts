@@ -4,8 +4,6 @@
 //      browser loading a blank page)
 //   3. JavaScript of the map page and of the dashboard, gzipped (budgets: 700 KB and 600 KB)
 // Usage: npm run bench  (builds the web app first). Exits 1 when a figure misses its bar.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,7 +16,8 @@ import {
   waitForDashboardReady,
   waitForMapIdle,
 } from "../support/map.ts";
-import { freePort, REPO_ROOT, startServer } from "../support/server.ts";
+import { REPO_ROOT, startServer } from "../support/server.ts";
+import { bareNodeStartMs } from "./bare-node.ts";
 
 const RUNS = 5;
 const BARS = {
@@ -32,26 +31,6 @@ const BARS = {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-async function bareNodeStartMs(): Promise<number> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [
-    "-e",
-    `require("http").createServer((q, r) => r.end("ok")).listen(${port}, "127.0.0.1")`,
-  ]);
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  const ms = performance.now() - started;
-  child.kill();
-  await once(child, "exit");
-  return ms;
 }
 
 type Manifest = Record<

@@ -1,8 +1,7 @@
 // The scale benchmark's browser half: the app's map page and dashboard on the benchmark's database,
 // against a floor measured in the same run: a bare MapLibre page (the transport benchmark's) drawing
 // the same organisations as GeoJSON, the plainest way to put them on a map.
-import { ORG_KINDS, type OrgKind } from "@beltmap/domain";
-import type pg from "pg";
+import { ORG_KINDS } from "@beltmap/domain";
 import type { Browser, Page } from "playwright-core";
 import { sessionCookie } from "../../support/auth.ts";
 import { launchChromium } from "../../support/browser.ts";
@@ -10,37 +9,32 @@ import { DASHBOARD_CHARTS } from "../../support/map.ts";
 import { startServer } from "../../support/server.ts";
 import { busiestSpot, measure, median, moves, withTimeout } from "../map-transport/measure.ts";
 import { type FrameResult, interact, STEP_MS, type Step } from "../map-transport/page.ts";
-import {
-  type Organization,
-  TIER_CODES,
-  type TierCode,
-  toBinary,
-  toGeoJSON,
-} from "../map-transport/points.ts";
+import { type Organization, TIER_CODES, toBinary, toGeoJSON } from "../map-transport/points.ts";
 import { startBenchServer } from "../map-transport/server.ts";
 import { buildTileIndex } from "../map-transport/tiles.ts";
+import type { Sql } from "./data.ts";
 
 const VIEWPORT = { width: 1440, height: 900 };
 const DEMO_CLOCK = "2026-11-20T09:00:00+08:00";
 
-/** The organisations as the bare page draws them, read from the benchmark's database. */
-async function organizationsOf(client: pg.Client, cycleId: number): Promise<Organization[]> {
-  const { rows } = await client.query(
+/** The organisations as the bare page draws them, in the current cycle, from the benchmark's database. */
+export async function organizationsOf(sql: Sql): Promise<Organization[]> {
+  const rows = await sql(
     `SELECT o.id, o.lng, o.lat, o."unitId", o.kind, o.name, g.tier, g.official, g.total
      FROM "Organization" o
-     LEFT JOIN "OrganizationGrade" g ON g."organizationId" = o.id AND g."cycleId" = $1`,
-    [cycleId],
+     LEFT JOIN "OrganizationGrade" g ON g."organizationId" = o.id
+       AND g."cycleId" = (SELECT id FROM "EvaluationCycle" ORDER BY year DESC LIMIT 1)`,
   );
   return rows.map((row) => ({
-    id: row.id,
-    lng: row.lng,
-    lat: row.lat,
-    tier: (TIER_CODES as readonly string[]).includes(row.tier) ? (row.tier as TierCode) : "NONE",
-    official: row.official ?? false,
-    total: row.total,
-    unitId: row.unitId,
-    kind: (ORG_KINDS as readonly string[]).includes(row.kind) ? (row.kind as OrgKind) : "OTHER",
-    name: row.name,
+    id: Number(row.id),
+    lng: Number(row.lng),
+    lat: Number(row.lat),
+    tier: TIER_CODES.find((t) => t === row.tier) ?? "NONE",
+    official: row.official === true,
+    total: row.total === null ? null : Number(row.total),
+    unitId: String(row.unitId),
+    kind: ORG_KINDS.find((k) => k === row.kind) ?? "OTHER",
+    name: String(row.name),
   }));
 }
 
@@ -113,11 +107,11 @@ export type PageFigures = {
  */
 export async function measurePages(options: {
   databaseUrl: string;
-  client: pg.Client;
-  cycleId: number;
+  /** What the database holds (organizationsOf), read before a PGlite directory is left to the server. */
+  organizations: Organization[];
   runs: number;
 }): Promise<PageFigures> {
-  const organizations = await organizationsOf(options.client, options.cycleId);
+  const { organizations } = options;
   const total = organizations.length;
   const bare = await startBenchServer();
   bare.setData({
@@ -133,8 +127,11 @@ export async function measurePages(options: {
     const steps = moves(busiestSpot(organizations));
     const mapReady: Ready = { drawn: total, charts: [] };
     const dashboardReady: Ready = { drawn: null, charts: DASHBOARD_CHARTS };
-    // The browser's first page is slower than the rest, whatever it loads: not counted.
+    // The browser's first page is slower than the rest, whatever it loads, and the server's first
+    // requests build what it keeps (the tile index, the township areas): not counted.
     await measure(browser, bare, "geojson", steps);
+    await timePage(browser, cookie, `${app.url}/`, mapReady, null);
+    await timePage(browser, cookie, `${app.url}/dashboard`, dashboardReady, null);
     const floor = [];
     const map = [];
     const dashboard = [];

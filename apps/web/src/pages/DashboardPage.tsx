@@ -137,9 +137,7 @@ export function DashboardPage() {
     ...trpc.map.townshipAreas.queryOptions(undefined, { staleTime: 5 * 60_000 }),
     enabled: !drawn.pending,
   });
-  const failed = [summary, compliance, drawn.tileSet, drawn.organizations, belts, centers, counties].find(
-    (q) => q.isError,
-  );
+  const failed = [summary, compliance, drawn.inUse, belts, centers, counties].find((q) => q?.isError);
   // A township's or an organisation's figures are of that region, not of its whole unit.
   const region = summary.data?.region;
   const place = region?.partOfUnit ? region.name : shownUnit ? unitName(shownUnit) : t("filter.allUnits");

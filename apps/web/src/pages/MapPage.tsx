@@ -107,9 +107,7 @@ export function MapPage() {
     setSelected(id);
     setFlyTo({ id, at: Date.now(), ...at });
   }, []);
-  const failed = [units, tileSet, drawn.organizations, belts, centers, counties, summary].find(
-    (q) => q.isError,
-  );
+  const failed = [units, drawn.inUse, belts, centers, counties, summary].find((q) => q?.isError);
   // The cycle the map shows: the played one, else the header's; its data may still be on its way.
   const shownCycle = played ?? headerCycle;
   const liveMap = useRef<MapLibreMap | null>(null);

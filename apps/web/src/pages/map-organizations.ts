@@ -72,6 +72,11 @@ export function useMapOrganizations(
   return {
     tileSet,
     organizations,
+    /**
+     * The one of the two the map draws from (null until meta.info has come): what a page reports
+     * failing. The other may hold a tile set asked for on first load, failed or not, unused.
+     */
+    inUse: tiled === true ? tileSet : tiled === false ? organizations : null,
     /** Unknown (undefined) until meta.info has come. */
     tiled,
     /** The map can be made: whole, or tiled with its tile source (which a map takes when made). */
@@ -83,8 +88,12 @@ export function useMapOrganizations(
     boundsOfUnit,
     /** Still on the way: nothing to draw yet. */
     pending: tiled === undefined || (tiled ? tileSet.isPending : organizations.isPending),
-    /** Showing the previous cycle's while the played one's come. */
-    placeholder: tileSet.isPlaceholderData || organizations.isPlaceholderData,
+    /**
+     * Showing the previous cycle's while the played one's come. Only the way in use counts: the
+     * other, never asked for, would show the tile set asked for on first load as kept data forever.
+     */
+    placeholder:
+      tiled === true ? tileSet.isPlaceholderData : tiled === false && organizations.isPlaceholderData,
   };
 }
 

@@ -15,13 +15,7 @@ async function main() {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(config.DATABASE_URL);
-  // The server is put together while the data is checked (and, on a first start, loaded): neither
-  // needs the other until it listens.
-  const demo = wantsDemoData(config.DEMO_DATA, database.location.kind);
-  const [app, seeded] = await Promise.all([
-    buildServer({ config, database }),
-    demo ? seedDemoIfEmpty(database.prisma) : seedReferenceDataIfEmpty(database.prisma),
-  ]);
+  const app = await buildServer({ config, database });
   app.log.info(
     { database: database.description, migrationsApplied: database.migrations.applied },
     "database ready",
@@ -31,12 +25,15 @@ async function main() {
       { demoClock: config.DEMO_CLOCK },
       "DEMO_CLOCK is set: the server's clock is not the real one",
     );
-  if (typeof seeded === "object" && seeded.seeded)
-    app.log.info({ organizations: seeded.organizations, hash: seeded.hash }, "demo data (示例数据) loaded");
-  else if (seeded === true)
+  if (wantsDemoData(config.DEMO_DATA, database.location.kind)) {
+    const seed = await seedDemoIfEmpty(database.prisma);
+    if (seed.seeded)
+      app.log.info({ organizations: seed.organizations, hash: seed.hash }, "demo data (示例数据) loaded");
+  } else if (await seedReferenceDataIfEmpty(database.prisma)) {
     app.log.info(
       "reference data loaded: the units of Appendix 3, the townships and the 2017 cycle (open the current one on 年度管理)",
     );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startApp, type TestApp } from "../support/app.ts";
 import { type DemoUser, mutate, query, sessionCookie, signInContext } from "../support/auth.ts";
-import { NAV_PAGES } from "../support/pages.ts";
+import { NAV_PAGES, waitForPageSettled } from "../support/pages.ts";
 import { pngColours } from "../support/png.ts";
 
 type Belt = { id: number; unitId: string; index: number; name: string; stops: unknown[] };
@@ -306,7 +306,7 @@ describe("on a 390×844 phone", () => {
       for (const path of paths) {
         await page.goto(`${app.server.url}${path}`);
         await page.getByTestId("current-user").waitFor({ state: "attached" });
-        await page.waitForLoadState("networkidle");
+        await waitForPageSettled(page);
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
         );

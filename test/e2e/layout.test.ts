@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type TestApp } from "../support/app.ts";
 import { type DemoUser, signInContext } from "../support/auth.ts";
-import { CITY_INNER_PAGES, NAV_PAGES } from "../support/pages.ts";
+import { CITY_INNER_PAGES, NAV_PAGES, waitForPageSettled } from "../support/pages.ts";
 
 const CLOCK = "2026-11-20T09:00:00+08:00";
 let app: TestApp;
@@ -73,7 +73,7 @@ describe("every page fits its screen", () => {
           for (const path of paths) {
             await page.goto(`${app.server.url}${path}`);
             await page.getByTestId("current-user").waitFor({ state: "attached" });
-            await page.waitForLoadState("networkidle");
+            await waitForPageSettled(page);
             const sideways = await page.evaluate(
               () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
             );

@@ -3,7 +3,7 @@ import "../i18n/briefing.ts";
 import "../dashboard/dashboard.css";
 import type { DashboardSummaryDto } from "@beltmap/api";
 import type { Tier } from "@beltmap/domain";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useIsFetching, useMutation, useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -90,6 +90,7 @@ export function BriefingPage() {
   const interval = intervalSeconds(params.get("interval"));
   const live = { refetchInterval: REFRESH_MS, refetchIntervalInBackground: true };
   const summary = useQuery({ ...trpc.dashboard.summary.queryOptions(), ...live });
+  const fetching = useIsFetching(); // aria-busy: a screen reader and the browser tests wait for it
   const belts = useQuery({ ...trpc.belt.list.queryOptions(), ...live });
   const centers = useQuery({ ...trpc.map.serviceCenters.queryOptions(), ...live });
   const counties = useQuery(
@@ -156,7 +157,7 @@ export function BriefingPage() {
   );
 
   return (
-    <div className="briefing-viewport" data-testid="briefing">
+    <div className="briefing-viewport" data-testid="briefing" aria-busy={fetching > 0}>
       <div
         className="briefing-stage"
         data-testid="briefing-stage"

@@ -1,5 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
-import { Suspense, useMemo, useState } from "react";
+import { useIsFetching, useQuery } from "@tanstack/react-query";
+import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { errorCode, serverMessage } from "../lib/errors.ts";
@@ -54,7 +54,7 @@ export function AppShell() {
         <div className="app">
           <Header me={me.data} info={info.data} />
           <PastCycleBanner />
-          <main className="app-main">
+          <PageArea>
             <Suspense
               fallback={
                 <div className="page-message" role="status">
@@ -64,9 +64,23 @@ export function AppShell() {
             >
               <Outlet />
             </Suspense>
-          </main>
+          </PageArea>
         </div>
       </CycleContext>
     </MeContext>
+  );
+}
+
+/**
+ * The page, marked busy while any of its data is loading: a screen reader waits for it, and so do
+ * the browser tests (support/pages.ts). Its own component, so a fetch re-renders only the marker,
+ * not the shell around the page.
+ */
+function PageArea({ children }: { children: ReactNode }) {
+  const fetching = useIsFetching();
+  return (
+    <main className="app-main" aria-busy={fetching > 0}>
+      {children}
+    </main>
   );
 }

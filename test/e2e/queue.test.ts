@@ -2,7 +2,8 @@
 // rows, bulk return with a reason, per-row results; the city's 优秀 beyond a unit's quota only
 // with an override reason, and the quota use shown on the queue and the sheet. The queue counts
 // 争创对象 and names the others apart; their sheets say why they are not scored; a 评定 below 优秀
-// of a 示范点 lists its 摘牌 before it is confirmed; 2017 is history, read-only.
+// of a 示范点 lists its 摘牌 before it is confirmed; 2017 is history, read-only. A stage of more
+// than a page is read a page at a time.
 import { ITEM_KEYS } from "@beltmap/domain";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,7 @@ type Queue = {
   total: number;
   notCompetitors: number;
   counts: Record<string, number>;
+  page: { before: number; size: number; nextAfter: number | null };
   quotas: { unitId: string; quota: number; used: number; reached: boolean }[];
 };
 type Sheet = {
@@ -68,11 +70,11 @@ describe("county bulk actions on 待初评", () => {
     expect(new URL(page.url()).searchParams.get("q")).toBe(target.name);
 
     await page.getByTestId("bulk-open").click();
-    expect(await page.getByTestId("bulk-open").textContent()).toBe("对筛选出的 1 个组织…");
+    expect(await page.getByTestId("bulk-open").textContent()).toBe("对本页显示的 1 个组织…");
     const dialog = page.getByTestId("bulk-dialog");
     expect(await dialog.getByTestId("bulk-opinion").inputValue()).toBe("同意复核结果");
     await dialog.getByTestId("bulk-next").click();
-    expect(await dialog.getByTestId("bulk-confirm-text").textContent()).toContain("筛选出的 1 个组织");
+    expect(await dialog.getByTestId("bulk-confirm-text").textContent()).toContain("本页显示的 1 个组织");
     await app.screenshot(page, "bulk-confirm.png");
     await dialog.getByTestId("bulk-confirm").click();
     await expect
@@ -106,7 +108,7 @@ describe("county bulk actions on 待初评", () => {
     await dialog.getByTestId("bulk-reason").fill("复核材料不全，请补充后重新复核");
     await dialog.getByTestId("bulk-next").click();
     expect(await dialog.getByTestId("bulk-confirm-text").textContent()).toContain(
-      `将把筛选出的 ${remaining} 个组织的复核退回`,
+      `将把本页显示的 ${remaining} 个组织的复核退回`,
     );
     await dialog.getByTestId("bulk-confirm").click();
     await expect
@@ -326,5 +328,52 @@ describe("争创对象, 摘牌 at 评定, and a past cycle", () => {
     expect(await page.locator("input.score-input").count()).toBe(0);
     expect(await page.locator('[data-testid^="return-"]').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+});
+
+describe("a stage of more than one page", () => {
+  it("shows a page at a time: where it sits, the next page from the last row on, and back to the first", async () => {
+    const cookie = await sessionCookie(app.server.url, "demo-city");
+    const first = await query<Queue>(app.server.url, cookie, "queue.list", { stage: "CITY_FINAL" });
+    expect(first.counts.CITY_FINAL).toBeGreaterThan(first.page.size);
+    expect(first.rows).toHaveLength(first.page.size);
+    const last = first.rows.at(-1) as QueueRow;
+    expect(first.page.nextAfter).toBe(last.organizationId);
+    const second = await query<Queue>(app.server.url, cookie, "queue.list", {
+      stage: "CITY_FINAL",
+      after: first.page.nextAfter,
+    });
+
+    const { page } = await app.newPage();
+    await login(page, app.server.url, "demo-city");
+    await page.goto(`${app.server.url}/queue?stage=CITY_FINAL`);
+    await expect.poll(() => rowsOf(page).count()).toBe(first.page.size);
+    const range = page.getByTestId("queue-page-range");
+    const total = first.counts.CITY_FINAL?.toLocaleString("zh-CN");
+    await expect.poll(() => range.textContent()).toBe(`第 1–${first.page.size} 个，共 ${total} 个`);
+    await app.screenshot(page, "queue-pages.png");
+
+    await page.getByTestId("queue-next-page").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("after")).toBe(String(last.organizationId));
+    await expect
+      .poll(() => rowsOf(page).first().getAttribute("data-testid"))
+      .toBe(`queue-row-${second.rows[0]?.organizationId}`);
+    await expect.poll(() => rowsOf(page).count()).toBe(second.rows.length);
+    await expect
+      .poll(() => range.textContent())
+      .toBe(`第 ${first.page.size + 1}–${first.page.size + second.rows.length} 个，共 ${total} 个`);
+
+    // Another stage starts at its own first page.
+    await page.getByTestId("tab-COUNTY_INITIAL").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("after")).toBeNull();
+    await page.getByTestId("tab-CITY_FINAL").click();
+    await expect
+      .poll(() => rowsOf(page).first().getAttribute("data-testid"))
+      .toBe(`queue-row-${first.rows[0]?.organizationId}`);
+    await page.getByTestId("queue-next-page").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("after")).toBe(String(last.organizationId));
+    await page.getByRole("button", { name: "第一页" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("after")).toBeNull();
+    await expect.poll(() => range.textContent()).toBe(`第 1–${first.page.size} 个，共 ${total} 个`);
   });
 });

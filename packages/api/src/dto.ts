@@ -471,8 +471,15 @@ export type QueueDto = {
   total: number;
   /** Organisations in view that are not 争创对象 (联建 or not 实体运作): never scored. */
   notCompetitors: number;
+  /** One page of the organisations waiting at the stage, by id. */
   rows: QueueRowDto[];
-  truncated: boolean;
+  page: {
+    /** Rows of the stage before this page. */
+    before: number;
+    size: number;
+    /** The `after` that asks for the next page; null on the last. */
+    nextAfter: number | null;
+  };
   quotas: QuotaUseDto[];
 };
 

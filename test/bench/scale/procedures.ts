@@ -5,6 +5,7 @@
 import { createCaller, createContextInner } from "@beltmap/api";
 import type { Database } from "@beltmap/db";
 import { createSession } from "../../../packages/api/src/auth/sessions.ts";
+import { QUEUE_PAGE_SIZE } from "../../../packages/api/src/services/queue.ts";
 import type { Sql } from "./data.ts";
 
 const DEMO_CLOCK = new Date("2026-11-20T09:00:00+08:00");
@@ -74,9 +75,24 @@ export async function measureProcedures(db: Database, sql: Sql, runs: number): P
     [
       "queue.list",
       () => call().queue.list(),
-      "SELECT the current cycle's sheets",
-      () =>
-        sql(`SELECT "organizationId", stage, status, total FROM "ScoreSheet" WHERE "cycleId" = $1`, [cycle]),
+      "SELECT the stage counts, and the first page at 待评定 with its sheets",
+      async () => {
+        const competitor = `o."setupKind" = 'SINGLE' AND o."entityOperated"`;
+        await sql(
+          `SELECT g."pendingStage", count(*)::int AS n FROM "OrganizationGrade" g
+           JOIN "Organization" o ON o.id = g."organizationId" WHERE g."cycleId" = $1 AND ${competitor} GROUP BY 1`,
+          [cycle],
+        );
+        await sql(`SELECT count(*)::int AS n FROM "Organization" o WHERE ${competitor}`, []);
+        await sql(
+          `SELECT p.id, p.name, p."unitId", p."townshipId", s.stage, s.status, s.version, s.total, s."updatedAt"
+           FROM (SELECT o.id, o.name, o."unitId", o."townshipId" FROM "Organization" o
+                 JOIN "OrganizationGrade" g ON g."organizationId" = o.id AND g."cycleId" = $1
+                 WHERE g."pendingStage" = 'CITY_FINAL' AND ${competitor} ORDER BY o.id LIMIT $2) p
+           LEFT JOIN "ScoreSheet" s ON s."organizationId" = p.id AND s."cycleId" = $1`,
+          [cycle, QUEUE_PAGE_SIZE + 1],
+        );
+      },
     ],
     [
       "sheet.get",

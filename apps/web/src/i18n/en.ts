@@ -99,6 +99,10 @@ export const en: Messages = {
     search: "Organisation",
     searchPlaceholder: "Find by name…",
     shown: "Organisations: {{count}}",
+    pages: "Pages",
+    pageRange: "{{from}}–{{to}} of {{total}}",
+    firstPage: "First page",
+    nextPage: "Next page",
     truncated: "Only the first {{count}} are shown; narrow the filters",
     empty: "No organisation waits at this stage",
     columns: {

@@ -14,6 +14,7 @@ import { formatScore } from "../lib/scores.ts";
 import { TIER_COLORS } from "../map/palette.ts";
 import { Appendix2Export } from "../queue/Appendix2Export.tsx";
 import { BulkDialog } from "../queue/BulkDialog.tsx";
+import { QueuePager } from "../queue/QueuePager.tsx";
 import { QuotaList } from "../queue/QuotaList.tsx";
 import "../queue/queue.css";
 import { cycleInputOf, useCycle } from "../shell/cycle.ts";
@@ -36,6 +37,8 @@ export function QueuePage() {
   const unitId = params.get("unit") || undefined;
   const townshipId = params.get("township") || undefined;
   const search = params.get("q") ?? "";
+  const afterParam = Number(params.get("after"));
+  const after = Number.isInteger(afterParam) && afterParam > 0 ? afterParam : undefined;
   const [searchText, setSearchText] = useState(search);
   const [bulkOpen, setBulkOpen] = useState(false);
   const tabPanelId = useId();
@@ -44,6 +47,8 @@ export function QueuePage() {
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
+        // Another stage or filter starts at its first page.
+        if (!("after" in changes)) next.delete("after");
         for (const [key, value] of Object.entries(changes)) {
           if (value === null || value === "") next.delete(key);
           else next.set(key, value);
@@ -69,6 +74,7 @@ export function QueuePage() {
       unitId,
       townshipId,
       search: search || undefined,
+      after,
       ...cycleInput,
     }),
     placeholderData: keepPreviousData,
@@ -198,7 +204,7 @@ export function QueuePage() {
             testId="queue-search"
           />
           <span className="toolbar-count muted" aria-live="polite" data-testid="queue-count">
-            {data ? t("queue.shown", { count: rows.length }) : ""}
+            {data && stage ? t("queue.shown", { count: data.counts[stage] }) : ""}
           </span>
           {canBulk && (
             <button
@@ -215,9 +221,6 @@ export function QueuePage() {
         {data && <QuotaList quotas={data.quotas} unitName={unitName} />}
 
         <LoadError query={queue} />
-        {data?.truncated && (
-          <p className="notice notice-warn">{t("queue.truncated", { count: rows.length })}</p>
-        )}
 
         <div className="table-wrap">
           <table className="data-table queue-table" data-testid="queue-table" aria-busy={queue.isFetching}>
@@ -298,6 +301,15 @@ export function QueuePage() {
           )}
           {!data && queue.isPending && <p className="empty">{t("app.loading")}</p>}
         </div>
+        {data && stage && data.stage === stage && (
+          <QueuePager
+            page={data.page}
+            shown={rows.length}
+            total={data.counts[stage]}
+            onFirst={() => update({ after: null })}
+            onNext={(next) => update({ after: String(next) })}
+          />
+        )}
       </div>
 
       {/* Mounted while open: it keeps the rows it was opened on, while the queue refreshes behind. */}

@@ -23,6 +23,7 @@ export const queueRouter = router({
           unitId: z.string().min(1).optional(),
           townshipId: z.string().min(1).optional(),
           search: z.string().max(100).optional(),
+          after: z.number().int().positive().optional(),
           cycleId: cycleIdInput,
         })
         .optional(),

@@ -21,9 +21,15 @@ export type QueueFilter = {
   unitId?: string | undefined;
   townshipId?: string | undefined;
   search?: string | undefined;
+  /** The page after this organisation id (rows come by id); none: the first page. */
+  after?: number | undefined;
 };
 
-const ROW_LIMIT = 2000;
+/**
+ * Rows per page. A queue of a province's county can hold thousands: a page is what a person works
+ * through at once (and what a phone draws), and it is read in well under the 300 ms a page may take.
+ */
+export const QUEUE_PAGE_SIZE = 200;
 
 /** 争创对象 (单建, 实体运作): the only organisations scored (see isCompetitor). */
 export const COMPETITORS = { setupKind: "SINGLE", entityOperated: true } as const;
@@ -57,7 +63,9 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
           ],
         }
       : { storedGrades: { some: { cycleId, pendingStage: stage } } };
-  const [competitors, byPendingStage, organizations, notCompetitors] = await Promise.all([
+  const waiting = { AND: [competitorsInView, waitingAtStage] };
+  const after = filter.after;
+  const [competitors, byPendingStage, organizations, notCompetitors, before] = await Promise.all([
     ctx.prisma.organization.count({ where: competitorsInView }),
     ctx.prisma.organizationGrade.groupBy({
       by: ["pendingStage"],
@@ -65,7 +73,7 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
       _count: { _all: true },
     }),
     ctx.prisma.organization.findMany({
-      where: { AND: [competitorsInView, waitingAtStage] },
+      where: after === undefined ? waiting : { AND: [waiting, { id: { gt: after } }] },
       select: {
         id: true,
         name: true,
@@ -86,10 +94,15 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
         },
       },
       orderBy: { id: "asc" },
-      take: ROW_LIMIT,
+      take: QUEUE_PAGE_SIZE + 1, // one more: whether a next page exists
     }),
     ctx.prisma.organization.count({ where: { AND: [...inView, { NOT: COMPETITORS }] } }),
+    after === undefined
+      ? 0
+      : ctx.prisma.organization.count({ where: { AND: [waiting, { id: { lte: after } }] } }),
   ]);
+  const more = organizations.length > QUEUE_PAGE_SIZE;
+  if (more) organizations.pop();
   const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   let determined = 0;
   let graded = 0;
@@ -152,7 +165,11 @@ export async function readQueue(ctx: ScopedContext, cycle: Cycle, filter: QueueF
     total: competitors,
     notCompetitors,
     rows,
-    truncated: counts[stage] > rows.length,
+    page: {
+      before,
+      size: QUEUE_PAGE_SIZE,
+      nextAfter: more ? (rows.at(-1)?.organizationId ?? null) : null,
+    },
     quotas,
   };
 }

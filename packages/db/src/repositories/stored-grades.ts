@@ -87,18 +87,18 @@ export async function readGradeInputs(
   organizationIds?: readonly number[],
 ): Promise<GradeInputs[]> {
   const organizationId = organizationIds ? { in: [...organizationIds] } : undefined;
-  const [sheets, records] = await Promise.all([
-    client.scoreSheet.findMany({
-      where: { cycleId, ...(organizationId ? { organizationId } : {}) },
-      select: { organizationId: true, stage: true, total: true, status: true },
-      orderBy: { id: "asc" },
-    }),
-    client.gradeRecord.findMany({
-      where: { cycleId, official: true, ...(organizationId ? { organizationId } : {}) },
-      select: { organizationId: true, grade: true, total: true },
-      orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
-    }),
-  ]);
+  // One after the other: inside a transaction both would go to its one connection at once, which
+  // node-postgres queues with a deprecation warning (and pg 9 will refuse).
+  const sheets = await client.scoreSheet.findMany({
+    where: { cycleId, ...(organizationId ? { organizationId } : {}) },
+    select: { organizationId: true, stage: true, total: true, status: true },
+    orderBy: { id: "asc" },
+  });
+  const records = await client.gradeRecord.findMany({
+    where: { cycleId, official: true, ...(organizationId ? { organizationId } : {}) },
+    select: { organizationId: true, grade: true, total: true },
+    orderBy: [{ effectiveAt: "asc" }, { id: "asc" }],
+  });
   const byOrganization = new Map<
     number,
     { sheets: GradeInputs["sheets"][number][]; officialRecord: GradeInputs["officialRecord"] }
@@ -172,10 +172,9 @@ export async function rebuildStoredGrades(
   for (const cycle of cycles) {
     const result = await prisma.$transaction(
       async (tx) => {
-        const [expected, stored] = await Promise.all([
-          computeStoredGrades(tx, cycle.id),
-          readStoredGrades(tx, cycle.id),
-        ]);
+        // In turn: one transaction, one connection (see readGradeInputs).
+        const expected = await computeStoredGrades(tx, cycle.id);
+        const stored = await readStoredGrades(tx, cycle.id);
         const differed = countDifferences(expected, stored);
         if (!options.dryRun && differed > 0) await storeGrades(tx, cycle.id);
         return { year: cycle.year, rows: expected.length, differed };

@@ -1,5 +1,6 @@
 // The server shares the region-wide reads (dashboard.summary, belt.compliance, dashboard.series,
-// map.tileSet, map.townshipAreas) among its callers for a moment; a write through the same process
+// map.tileSet, map.townshipAreas, and the city-wide part of belt.list, map.serviceCenters and
+// unit.list) among its callers for a moment; a write through the same process
 // must make the next read fresh, and a region's answer must never reach another region's user.
 import { createCaller, createContextInner } from "@beltmap/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,5 +66,23 @@ describe("shared reads in the API", () => {
     const own = await county().belt.compliance();
     expect(own).toHaveLength(1);
     expect(all.find((u) => u.unitId === own[0]?.unitId)).toEqual(own[0]);
+  });
+
+  it("give the belts, service centers and units of the whole city, each caller only its own", async () => {
+    const city = await as("demo-city");
+    const county = await as("demo-county");
+    const [cityBelts, countyBelts] = [await city().belt.list(), await county().belt.list()];
+    const [cityCenters, countyCenters] = [
+      await city().map.serviceCenters(),
+      await county().map.serviceCenters(),
+    ];
+    const [cityUnits, countyUnits] = [await city().unit.list(), await county().unit.list()];
+    expect(countyUnits.map((u) => u.id)).toEqual(["KECHENG"]);
+    expect(cityUnits.length).toBeGreaterThan(1);
+    expect(new Set(countyBelts.map((b) => b.unitId))).toEqual(new Set(["KECHENG"]));
+    expect(countyBelts).toEqual(cityBelts.filter((b) => b.unitId === "KECHENG"));
+    expect(cityBelts.length).toBeGreaterThan(countyBelts.length);
+    expect(countyCenters).toEqual(cityCenters.filter((c) => c.unitId === "KECHENG"));
+    expect(cityCenters.length).toBeGreaterThan(countyCenters.length);
   });
 });

@@ -14,7 +14,10 @@ export const beltRouter = router({
     .query(async ({ ctx, input }): Promise<BeltDto[]> => {
       if (input?.unitId !== undefined) await requireUnit(ctx, input.unitId);
       const cycle = await cycleForRead(ctx, input?.cycleId);
-      const belts = await beltsOf(ctx.prisma, cycle.id, input?.unitId);
+      // The same for everyone (see shared-reads.ts), then narrowed to what the caller covers.
+      const belts = await sharedRead(ctx, ["belt.list", cycle.id, input?.unitId ?? null], () =>
+        beltsOf(ctx.prisma, cycle.id, input?.unitId),
+      );
       const covered = new Set(
         coveredUnitIds(
           ctx,

@@ -217,7 +217,10 @@ export const mapRouter = router({
     .query(async ({ ctx, input }): Promise<ServiceCenterDto[]> => {
       if (input?.unitId !== undefined) await requireUnit(ctx, input.unitId);
       const cycle = await cycleForRead(ctx, input?.cycleId);
-      const centers = await listServiceCenters(ctx.prisma, { cycleId: cycle.id, unitId: input?.unitId });
+      // The same for everyone (see shared-reads.ts), then narrowed to what the caller covers.
+      const centers = await sharedRead(ctx, ["map.serviceCenters", cycle.id, input?.unitId ?? null], () =>
+        listServiceCenters(ctx.prisma, { cycleId: cycle.id, unitId: input?.unitId }),
+      );
       const covered = new Set(
         coveredUnitIds(
           ctx,

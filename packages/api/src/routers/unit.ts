@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { TownshipDto, UnitDto } from "../dto.ts";
 import { cycleForRead, cycleIdInput } from "../services/cycle.ts";
 import { requireVisibleUnit, visibleUnitIds } from "../services/scope.ts";
+import { sharedRead } from "../shared-reads.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 
 export const unitRouter = router({
@@ -12,8 +13,11 @@ export const unitRouter = router({
     .input(z.object({ cycleId: cycleIdInput }).optional())
     .query(async ({ ctx, input }): Promise<UnitDto[]> => {
       const [visible, cycle] = await Promise.all([visibleUnitIds(ctx), cycleForRead(ctx, input?.cycleId)]);
-      const quotas = await cycleQuotas(ctx.prisma, cycle.id);
-      const units = (await listUnits(ctx.prisma)).filter((u) => visible === "ALL" || visible.includes(u.id));
+      // The same for everyone (see shared-reads.ts), then narrowed to the units the caller sees.
+      const [quotas, allUnits] = await sharedRead(ctx, ["unit.list", cycle.id], () =>
+        Promise.all([cycleQuotas(ctx.prisma, cycle.id), listUnits(ctx.prisma)]),
+      );
+      const units = allUnits.filter((u) => visible === "ALL" || visible.includes(u.id));
       return units.map((u) => ({
         id: u.id,
         name: u.name,

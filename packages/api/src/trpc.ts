@@ -149,7 +149,11 @@ const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-/** A write forgets the process's shared reads, so its author sees the change on the next read. */
+/**
+ * A write to the campaign forgets the process's shared reads, so its author sees the change on the
+ * next read. Signing in and out and one's own password change no campaign data: the public and
+ * own-account procedures keep them, or 200 people signing in would recompute everything 200 times.
+ */
 const forgetSharedReadsOnWrite = t.middleware(async ({ ctx, type, next }) => {
   try {
     return await next();
@@ -161,7 +165,6 @@ const forgetSharedReadsOnWrite = t.middleware(async ({ ctx, type, next }) => {
 /** Reachable without a session: only login. */
 export const publicProcedure = t.procedure
   .meta({ access: "public" })
-  .use(forgetSharedReadsOnWrite)
   .use(sameOriginMutations)
   .use(wellFormedInput);
 
@@ -178,7 +181,6 @@ export function protectedProcedure(roles: readonly Role[] | "ALL" = "ALL") {
 /** Needs a session; acts on the signed-in user's own account only, so read-only roles may call it. */
 export const ownAccountProcedure = t.procedure
   .meta({ access: { roles: "ALL", ownAccount: true } })
-  .use(forgetSharedReadsOnWrite)
   .use(sameOriginMutations)
   .use(signedIn)
   .use(wellFormedInput);

@@ -44,6 +44,21 @@ describe("shared reads in the API", () => {
     expect((await city().dashboard.summary()).roster.activeMembers).toBe(members + 2);
   });
 
+  it("are kept through signing in and out, which write no campaign data", async () => {
+    const city = await as("demo-city");
+    const before = (await city().dashboard.summary()).roster.activeMembers;
+    const unitId = "KECHENG"; // demo-county's
+    await db.prisma.committeeMember.create({
+      data: { unitId, name: "登录期间添加", title: "委员", level: "COUNTY", active: true },
+    });
+    const anonymous = createCaller(createContextInner({ prisma: db.prisma, sharedReads: reads }));
+    await anonymous.auth.login({ username: "demo-county", password: "demo-only-2026" });
+    await (await as("demo-township"))().auth.logout();
+    expect((await city().dashboard.summary()).roster.activeMembers).toBe(before);
+    await (await as("demo-county"))().roster.create({ unitId, name: "随后添加", title: "委员" });
+    expect((await city().dashboard.summary()).roster.activeMembers).toBe(before + 2);
+  });
+
   it("keep each region's answer to that region", async () => {
     const city = await as("demo-city");
     const county = await as("demo-county");

@@ -375,5 +375,18 @@ describe("a stage of more than one page", () => {
     await page.getByRole("button", { name: "第一页" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("after")).toBeNull();
     await expect.poll(() => range.textContent()).toBe(`第 1–${first.page.size} 个，共 ${total} 个`);
+
+    // Past the last row (an old link, or a page whose rows were all decided): the others are on the
+    // pages before, and the first page is a click away.
+    const beyond = Math.max(...[...first.rows, ...second.rows].map((r) => r.organizationId)) + 100_000;
+    await page.goto(`${app.server.url}/queue?stage=CITY_FINAL&after=${beyond}`);
+    await expect
+      .poll(() => page.getByTestId("queue-past-end").textContent())
+      .toBe(`本页已没有组织，其余 ${total} 个在前面的页：请回到第一页`);
+    expect(await page.getByTestId("queue-empty").count()).toBe(0);
+    expect(await range.count()).toBe(0);
+    await app.screenshot(page, "queue-past-end.png");
+    await page.getByRole("button", { name: "第一页" }).click();
+    await expect.poll(() => rowsOf(page).count()).toBe(first.page.size);
   });
 });

@@ -105,6 +105,8 @@ export const en: Messages = {
     nextPage: "Next page",
     truncated: "Only the first {{count}} are shown; narrow the filters",
     empty: "No organisation waits at this stage",
+    pastEnd:
+      "Nothing is left on this page; the other {{number}} are on the pages before: go back to the first page",
     columns: {
       name: "Organisation",
       township: "Township",

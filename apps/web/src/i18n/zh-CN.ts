@@ -104,6 +104,7 @@ export const zhCN = {
     nextPage: "下一页",
     truncated: "仅显示前 {{count}} 个组织，请缩小筛选范围",
     empty: "没有等待该环节的组织",
+    pastEnd: "本页已没有组织，其余 {{number}} 个在前面的页：请回到第一页",
     columns: {
       name: "组织名称",
       township: "乡镇（街道、园区）",

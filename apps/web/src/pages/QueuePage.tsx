@@ -294,9 +294,16 @@ export function QueuePage() {
               ))}
             </tbody>
           </table>
-          {data && rows.length === 0 && (
+          {data && rows.length === 0 && data.page.before === 0 && (
             <p className="empty" data-testid="queue-empty">
               {t("queue.empty")}
+            </p>
+          )}
+          {data && rows.length === 0 && data.page.before > 0 && (
+            // Past the last row (the page's rows were all decided, or an old link): the others wait
+            // on the pages before, not nowhere.
+            <p className="empty" data-testid="queue-past-end">
+              {t("queue.pastEnd", { number: data.page.before.toLocaleString(i18n.language) })}
             </p>
           )}
           {!data && queue.isPending && <p className="empty">{t("app.loading")}</p>}

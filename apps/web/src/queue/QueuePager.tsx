@@ -24,13 +24,16 @@ export function QueuePager({
   const { nextAfter } = page;
   return (
     <nav className="queue-pager" aria-label={t("queue.pages")} data-testid="queue-pager">
-      <span className="muted" data-testid="queue-page-range">
-        {t("queue.pageRange", {
-          from: number(shown === 0 ? page.before : page.before + 1),
-          to: number(page.before + shown),
-          total: number(total),
-        })}
-      </span>
+      {/* A page past the last row shows no range: the page itself says where the others are. */}
+      {shown > 0 && (
+        <span className="muted" data-testid="queue-page-range">
+          {t("queue.pageRange", {
+            from: number(page.before + 1),
+            to: number(page.before + shown),
+            total: number(total),
+          })}
+        </span>
+      )}
       <button type="button" className="button" disabled={page.before === 0} onClick={onFirst}>
         {t("queue.firstPage")}
       </button>

@@ -1,8 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError, z } from "zod";
+import { ZodError } from "zod";
+import { configureZodMessages } from "./zod-messages.ts";
 
 // Input errors reach users: zod words them in Chinese, the UI's first language.
-z.config(z.locales.zhCN());
+configureZodMessages();
 
 import type { Role } from "@beltmap/domain";
 import { resolveSession } from "./auth/sessions.ts";

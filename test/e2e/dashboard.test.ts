@@ -249,3 +249,40 @@ describe("the dashboard at every size", () => {
     }
   }, 120_000);
 });
+
+describe("the dashboard's first load", () => {
+  it("keeps the map's size while the rest of the page arrives: the map is not resized and redrawn", async () => {
+    for (const [width, height] of [
+      [1440, 900],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      const context = await app.browser.newContext({ viewport: { width, height }, locale: "zh-CN" });
+      await signInContext(context, app.server.url, "demo-city");
+      const page = await context.newPage();
+      // Every size the map's canvas takes, from the moment the map is made.
+      await page.addInitScript(() => {
+        const sizes: string[] = [];
+        Object.assign(window, { mapSizes: sizes });
+        const watch = () => {
+          const map = window.beltmap?.map;
+          if (!map) return requestAnimationFrame(watch);
+          const size = () => `${map.getCanvas().width}×${map.getCanvas().height}`;
+          sizes.push(size());
+          map.on("resize", () => sizes.push(size()));
+        };
+        requestAnimationFrame(watch);
+      });
+      await page.goto(`${app.server.url}/dashboard`);
+      await waitForDashboardReady(page);
+      // What loads after the first draw: the export, the playback bar, the reports and the line.
+      await page.getByTestId("export-png").waitFor();
+      await page.getByTestId("playback-open").waitFor();
+      await page.getByTestId("reports").waitFor();
+      await page.getByTestId("chart-series").waitFor();
+      const sizes = await page.evaluate(() => (window as unknown as { mapSizes: string[] }).mapSizes);
+      expect(sizes, `at ${width}×${height}`).toHaveLength(1);
+      await context.close();
+    }
+  }, 120_000);
+});

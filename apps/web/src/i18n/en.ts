@@ -361,6 +361,10 @@ export const en: Messages = {
     score: "{{total}} points",
     ungraded: "no score yet",
   },
+  /** The 年度回放 button's name, shown while the rest of the bar (i18n/playback.ts) loads. */
+  playback: {
+    title: "Year playback",
+  },
   cycleMap: {
     shows: "Year {{year}}",
     playing: "Year {{year}} · playback",

@@ -55,7 +55,6 @@ const zhCN = {
     },
   },
   playback: {
-    title: "年度回放",
     hint: "逐年查看各党组织的梯队、示范带、服务中心和历年进展",
     alone: "目前只有一个年度，暂无可回放的历史",
     previous: "上一年度",
@@ -131,7 +130,6 @@ const en: typeof zhCN = {
     },
   },
   playback: {
-    title: "Year playback",
     hint: "Step through the years: each organisation's tier, the belts, the service centers and the progress",
     alone: "There is only one year so far: no history to play back",
     previous: "Previous year",

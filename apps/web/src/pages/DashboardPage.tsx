@@ -158,6 +158,13 @@ export function DashboardPage() {
       compliance: complianceChart(compliance.data, shownUnit, t, "light"),
     };
   }, [summary.data, compliance.data, shownUnit, i18n.language]);
+  // The export's button as it will stand until it can be used: the toolbar keeps its size, so the
+  // map below it is not resized (and redrawn) when the data and the export's code arrive.
+  const exportPlaceholder = (
+    <button type="button" className="button small" disabled>
+      {t("dashboard.exportPng")}
+    </button>
+  );
   // The line over the years as drawn, for the PNG export.
   const [seriesOverYears, setSeriesOverYears] = useState<DashboardChart | null>(null);
 
@@ -182,8 +189,8 @@ export function DashboardPage() {
           ) : (
             <span className="field-hint">{t("dashboard.clickUnit")}</span>
           )}
-          {summary.data && charts && (
-            <Suspense fallback={null}>
+          {summary.data && charts ? (
+            <Suspense fallback={exportPlaceholder}>
               <ExportPng
                 map={() => map.current}
                 charts={[
@@ -199,6 +206,8 @@ export function DashboardPage() {
                 fileName={`${t("dashboard.snapshotFile")}-${cycleText.replace(/\s/g, "")}-${place}-${chinaDate(new Date(summary.data.generatedAt))}.png`}
               />
             </Suspense>
+          ) : (
+            exportPlaceholder
           )}
           {/* The 大屏 for a meeting room or a wall: a tab of its own, to put on the big screen. */}
           <a

@@ -23,9 +23,20 @@ export function PlaybackSlot({
   loading: boolean;
   className: string;
 }) {
+  const { t } = useTranslation();
   const { cycles, selected } = useCycle();
+  // Until the bar loads, its button as it will stand, not yet usable: the toolbar keeps its
+  // height, so the map beside it is not resized (and redrawn) when the bar arrives.
+  const placeholder = (
+    <div className={`playback ${className}`}>
+      <button type="button" className="button small playback-open" disabled>
+        <span aria-hidden="true">▶ </span>
+        {t("playback.title")}
+      </button>
+    </div>
+  );
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={placeholder}>
       <PlaybackControl
         cycles={cycles}
         startYear={selected?.year ?? null}

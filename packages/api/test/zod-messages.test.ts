@@ -1,4 +1,4 @@
-// zod's size messages reach users in Chinese with no English word left in them.
+// zod's messages reach users in Chinese, with no English word of zod's own left in them.
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { configureZodMessages } from "../src/zod-messages.ts";
@@ -31,7 +31,7 @@ describe("zod's messages", () => {
 
   it("leave the other messages to zod's Chinese, with no English word in any", () => {
     const messages = [
-      messageOf(z.number(), "x"),
+      messageOf(z.email(), "x"),
       messageOf(z.enum(["A", "B"]), "C"),
       messageOf(z.object({ a: z.string() }).strict(), { a: "", b: 1 }),
       messageOf(z.bigint().min(5n), 1n),

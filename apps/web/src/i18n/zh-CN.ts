@@ -354,11 +354,11 @@ export const zhCN = {
     score: "{{total}} 分",
     ungraded: "尚无得分",
   },
-  /** The map's cycle, its organisations that are not 争创对象, and the side panel's cycle facts. */
   /** The 年度回放 button's name, shown while the rest of the bar (i18n/playback.ts) loads. */
   playback: {
     title: "年度回放",
   },
+  /** The map's cycle, its organisations that are not 争创对象, and the side panel's cycle facts. */
   cycleMap: {
     shows: "{{year}} 年度",
     playing: "{{year}} 年度 · 回放",

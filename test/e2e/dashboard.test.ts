@@ -239,6 +239,11 @@ describe("the dashboard at every size", () => {
         return element ? { scroll: element.scrollWidth, client: element.clientWidth } : null;
       });
       expect(panels && panels.scroll <= panels.client + 1, `panels at ${width}`).toBe(true);
+      // The legend starts folded on a phone, where it would cover most of the map; open elsewhere.
+      const legend = page.getByTestId("map-legend").getByRole("button", { name: "图例" });
+      expect(await legend.getAttribute("aria-expanded"), `legend at ${width}`).toBe(
+        width === 390 ? "false" : "true",
+      );
       await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${width}x${height}.png`) });
       if (width === 390) {
         await page.getByTestId("reports").scrollIntoViewIfNeeded();

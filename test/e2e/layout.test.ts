@@ -59,14 +59,15 @@ const SIZES = [
   [3840, 2160],
 ] as const;
 
-/** After a resize: two frames, so what listens for the size (the map, the charts) has laid out again. */
-async function afterResize(page: Page): Promise<void> {
+/**
+ * After a resize: the page has the new width, and two frames have passed, so what listens for the
+ * size (the map, the charts: ResizeObserver, run before a frame is drawn) has laid out again. It
+ * waits for those events themselves, not for a time.
+ */
+async function afterResize(page: Page, width: number): Promise<void> {
+  await page.waitForFunction((w) => window.innerWidth === w, width, { polling: "raf" });
   await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-        setTimeout(resolve, 500); // no frame comes to a page the browser does not draw
-      }),
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
   );
   await waitForPageSettled(page);
 }
@@ -98,7 +99,7 @@ describe("every page fits its screen", () => {
           for (const [width, height] of SIZES) {
             if (width !== first[0]) {
               await page.setViewportSize({ width, height });
-              await afterResize(page);
+              await afterResize(page, width);
             }
             const at = `${user} ${path} at ${width}×${height}`;
             const sideways = await page.evaluate(

@@ -163,7 +163,7 @@ const forgetSharedReadsOnWrite = t.middleware(async ({ ctx, type, next }) => {
   }
 });
 
-/** Reachable without a session: only login. */
+/** Reachable without a session: signing in, and opening a 大屏 by its briefing link. */
 export const publicProcedure = t.procedure
   .meta({ access: "public" })
   .use(sameOriginMutations)

@@ -85,8 +85,12 @@ export function EChart({
       const id = clickedUnitId(params as ECElementEvent);
       if (select && id !== null) select(id);
     });
+    // The observer also reports the size the chart was made at: drawing again for that is waste.
     const observer = new ResizeObserver(() => {
-      if (!instance.isDisposed()) instance.resize();
+      if (instance.isDisposed()) return;
+      if (element.clientWidth === instance.getWidth() && element.clientHeight === instance.getHeight())
+        return;
+      instance.resize();
     });
     observer.observe(element);
     return () => {

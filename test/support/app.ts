@@ -24,8 +24,20 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   const dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
   await cp(inject("seededDataDir"), dataDir, { recursive: true });
   await mkdir(ARTIFACTS, { recursive: true });
-  const server = await startServer({ databaseUrl: dataDir, ...(options.env ? { env: options.env } : {}) });
-  const browser = await launchChromium();
+  // The server and Chromium start side by side: each spends much of its start waiting (on its
+  // database, on its GPU and network processes).
+  const [started, launched] = await Promise.allSettled([
+    startServer({ databaseUrl: dataDir, ...(options.env ? { env: options.env } : {}) }),
+    launchChromium(),
+  ]);
+  if (started.status === "rejected" || launched.status === "rejected") {
+    // The one that did start must not outlive the failure of the other.
+    if (started.status === "fulfilled") await started.value.stop();
+    if (launched.status === "fulfilled") await launched.value.close();
+    throw started.status === "rejected" ? started.reason : (launched as PromiseRejectedResult).reason;
+  }
+  const server = started.value;
+  const browser = launched.value;
   return {
     server,
     browser,
@@ -43,8 +55,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       await page.screenshot({ path: path.join(ARTIFACTS, name) });
     },
     async stop() {
-      await browser.close();
-      const code = await server.stop();
+      const [, code] = await Promise.all([browser.close(), server.stop()]);
       await rm(dataDir, { recursive: true, force: true });
       return code;
     },

@@ -29,6 +29,34 @@ const SEQUENCED_TABLES = [
 /** The demo's city account: it opened the current cycle and decided the plans and reports. */
 const DEMO_CITY_USER_ID = 1;
 
+/**
+ * Inserts the rows in one statement with one JSON parameter. Prisma's createMany encodes and checks
+ * every row in JavaScript: 2.6 s for the demo's 3,700 score sheets of 2017 on PGlite, 0.6 s this way,
+ * on every first start and in every test that seeds. Dates travel as ISO strings, which timestamp
+ * columns read as the UTC that Prisma stores; columns a row leaves out take their defaults, and
+ * `updatedAt`, which Prisma fills itself, the transaction's time.
+ */
+async function insertRows(
+  tx: Tx,
+  table: "Organization" | "ScoreSheet",
+  rows: readonly object[],
+  options: { updatedAt?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((c) => `"${c}"`);
+  const [into, from] = options.updatedAt
+    ? [
+        [...columns, `"updatedAt"`],
+        [...columns, "now()"],
+      ]
+    : [columns, columns];
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${into.join(", ")})
+     SELECT ${from.join(", ")} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    JSON.stringify(rows),
+  );
+}
+
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 
 /** Writes the reference data inside the caller's transaction. */
@@ -58,8 +86,8 @@ async function load2017(tx: Tx, data: DemoData): Promise<void> {
 }
 
 async function load2017Tables(tx: Tx, data: DemoData): Promise<void> {
-  await tx.organization.createMany({ data: data.organizations });
-  await tx.scoreSheet.createMany({ data: data.sheets });
+  await insertRows(tx, "Organization", data.organizations);
+  await insertRows(tx, "ScoreSheet", data.sheets, { updatedAt: true });
   await tx.gradeRecord.createMany({ data: data.grades });
   await storeGrades(tx, data.cycle.id);
   await tx.belt.createMany({ data: data.belts.map(({ stopIds: _stops, ...belt }) => belt) });
@@ -93,7 +121,7 @@ async function loadCurrentCycle(tx: Tx, data: DemoData): Promise<void> {
   );
   if (opened.id !== CURRENT_CYCLE_ID) throw new Error(`the demo's current cycle got id ${opened.id}`);
   const cycleId = opened.id;
-  await tx.scoreSheet.createMany({ data: story.sheets });
+  await insertRows(tx, "ScoreSheet", story.sheets, { updatedAt: true });
   await tx.gradeRecord.createMany({ data: story.grades });
   await storeGrades(tx, cycleId);
   // 摘牌, as the API does it (services/site-status.ts applyDelisting), without the audit trail.

@@ -6,6 +6,18 @@ import pg from "pg";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 
+/**
+ * A query sent on a connection while another runs on it: pg queues it, deprecates that, and pg 9
+ * will refuse it. Inside a transaction (one connection) it comes from queries of ours side by side,
+ * or from Prisma fetching one query's relations side by side. Node reports it once per process, so
+ * the file where it first happens fails, in drop().
+ */
+const overlappingQueries: string[] = [];
+process.on("warning", (warning) => {
+  if (warning.message.includes("already executing a query"))
+    overlappingQueries.push(warning.stack ?? warning.message);
+});
+
 export type PostgresTestDatabase = { db: Database; drop: () => Promise<void> };
 
 /** A new database named after `purpose`, with the reference data and the account "city" (CITY). */
@@ -34,6 +46,9 @@ export async function openPostgresTestDatabase(purpose: string): Promise<Postgre
       await db.close();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
+      const found = overlappingQueries.splice(0);
+      if (found.length > 0)
+        throw new Error(`a query was sent on a connection while another ran on it:\n${found.join("\n")}`);
     },
   };
 }

@@ -62,22 +62,30 @@ export async function delistingFacts(
   organizationId: number,
   cycleId: number,
 ): Promise<Omit<DelistingFacts, "gradeBefore" | "gradeAfter">> {
+  // One query at a time: inside a transaction these share one connection, and Prisma would fetch a
+  // single query's relations side by side on it, which pg deprecates (a second query while one runs).
   const org = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
-    select: {
-      countyDualManaged: true,
-      cityDualManaged: true,
-      practices: { where: { cycleId, releasedAt: null }, select: { title: true } },
-      contacts: { where: { cycleId }, select: { member: { select: { name: true } } } },
-      beltStops: { where: { belt: { cycleId } }, select: { belt: { select: { name: true } } } },
-    },
+    select: { countyDualManaged: true, cityDualManaged: true },
+  });
+  const practice = await db.typicalPractice.findFirst({
+    where: { organizationId, cycleId, releasedAt: null },
+    select: { title: true },
+  });
+  const contacts = await db.committeeContact.findMany({
+    where: { organizationId, cycleId },
+    select: { member: { select: { name: true } } },
+  });
+  const stops = await db.beltStop.findMany({
+    where: { organizationId, belt: { cycleId } },
+    select: { belt: { select: { name: true } } },
   });
   return {
     countyDualManaged: org.countyDualManaged,
     cityDualManaged: org.cityDualManaged,
-    practiceTitle: org.practices[0]?.title ?? null,
-    contactMembers: org.contacts.map((c) => c.member.name),
-    belts: org.beltStops.map((s) => s.belt.name),
+    practiceTitle: practice?.title ?? null,
+    contactMembers: contacts.map((c) => c.member.name),
+    belts: stops.map((s) => s.belt.name),
   };
 }
 

@@ -3,6 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/client.ts";
+import { rebuildStoredGrades } from "../src/repositories/stored-grades.ts";
 import { generateDemoData, seedDemoIfEmpty, seedReferenceDataIfEmpty } from "../src/seed/index.ts";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
@@ -60,6 +61,41 @@ describe("PostgreSQL", () => {
     const reopened = await openDatabase(urlFor(DB_NAME));
     expect(reopened.migrations.applied).toEqual([]);
     await reopened.close();
+  }, 180_000);
+
+  it("stores thousands of grades in one transaction one statement at a time (pg 9 refuses overlapping queries)", async () => {
+    const db = await openDatabase(urlFor(DB_NAME));
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    try {
+      // Six copies of the demo's organisations with their sheets: over 7,000 grades in the cycle,
+      // more rows than one INSERT may carry bind parameters for.
+      await db.prisma.$executeRawUnsafe(`
+        INSERT INTO "Organization" (name, kind, "unitId", "townshipId", "countyCode", lng, lat, address,
+                                    "memberCount", "setupKind", "entityOperated")
+        SELECT o.name || '（副本' || n || '）', o.kind, o."unitId", o."townshipId", o."countyCode", o.lng, o.lat,
+               'copy:' || o.id, o."memberCount", o."setupKind", o."entityOperated"
+        FROM "Organization" o, generate_series(1, 5) n`);
+      await db.prisma.$executeRawUnsafe(`
+        INSERT INTO "ScoreSheet" ("organizationId", "cycleId", stage, items, total, opinion, status, version,
+                                  "submittedAt", "updatedAt")
+        SELECT c.id, s."cycleId", s.stage, s.items, s.total, s.opinion, s.status, s.version, s."submittedAt", now()
+        FROM "Organization" c JOIN "ScoreSheet" s ON c.address = 'copy:' || s."organizationId"`);
+      await db.prisma.$executeRawUnsafe(`DELETE FROM "OrganizationGrade" WHERE "cycleId" = 2`);
+      const report = await rebuildStoredGrades(db.prisma);
+      const rebuilt = report.cycles.find((c) => c.year === 2026);
+      expect(rebuilt?.rows).toBeGreaterThan(7_000);
+      expect(rebuilt?.differed).toBe(rebuilt?.rows);
+      expect(await db.prisma.organizationGrade.count({ where: { cycleId: 2 } })).toBe(rebuilt?.rows);
+      expect(
+        (await rebuildStoredGrades(db.prisma, { dryRun: true })).cycles.every((c) => c.differed === 0),
+      ).toBe(true);
+      expect(warnings.filter((w) => w.includes("already executing a query"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+      await db.close();
+    }
   }, 180_000);
 
   it("seeds once when several servers start at once on one empty database", async () => {

@@ -140,13 +140,27 @@ export async function storeGrades(
   organizationIds?: readonly number[],
 ): Promise<number> {
   if (organizationIds?.length === 0) return 0;
+  if (organizationIds && organizationIds.length > IDS_PER_QUERY) {
+    let stored = 0;
+    for (let i = 0; i < organizationIds.length; i += IDS_PER_QUERY)
+      stored += await storeGrades(tx, cycleId, organizationIds.slice(i, i + IDS_PER_QUERY));
+    return stored;
+  }
   const rows = await computeStoredGrades(tx, cycleId, organizationIds);
   await tx.organizationGrade.deleteMany({
     where: { cycleId, ...(organizationIds ? { organizationId: { in: [...organizationIds] } } : {}) },
   });
-  if (rows.length > 0) await tx.organizationGrade.createMany({ data: rows });
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    await tx.organizationGrade.createMany({ data: rows.slice(i, i + ROWS_PER_INSERT) });
   return rows.length;
 }
+
+// Prisma splits a statement of more bind parameters than PostgreSQL takes (65,535) into several and
+// sends them side by side, which inside a transaction means on its one connection at once:
+// node-postgres queues them with a deprecation warning, and pg 9 will refuse. So the writes stay well
+// under that, one after another: an id list of 10,000, and 2,000 rows of the 10 columns at a time.
+const IDS_PER_QUERY = 10_000;
+const ROWS_PER_INSERT = 2_000;
 
 /** A cycle's stored rows as they are, ordered like `computeStoredGrades`. */
 export function readStoredGrades(client: Client, cycleId: number): Promise<StoredGradeRow[]> {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { prefersReducedMotion } from "../lib/motion.ts";
 import { rolledValue } from "../lib/roll.ts";
 
 const ROLL_MS = 900;
@@ -12,7 +13,7 @@ export function RollingNumber({ value, testId }: { value: number; testId: string
   const [shown, setShown] = useState<number | null>(null);
   const from = useRef(0);
   useEffect(() => {
-    if (window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) return;
+    if (prefersReducedMotion()) return;
     const start = performance.now();
     const origin = from.current;
     let frame = requestAnimationFrame(function step(now) {

@@ -1,7 +1,9 @@
 import type { ECElementEvent, EChartsCoreOption } from "echarts/core";
 import { useEffect, useRef, useState } from "react";
+import { prefersReducedMotion } from "../lib/motion.ts";
 import { clickedUnitId, hoverTip } from "./chart-options.ts";
 import { echarts } from "./echarts.ts";
+import { chartMotion } from "./motion.ts";
 
 export type EChartProps = {
   option: EChartsCoreOption;
@@ -116,7 +118,7 @@ export function EChart({
     const instance = chart.current;
     if (!instance || instance.isDisposed()) return;
     if (container.current) container.current.dataset.rendered = "false";
-    instance.setOption(option, { notMerge: true });
+    instance.setOption({ ...option, ...chartMotion(prefersReducedMotion()) }, { notMerge: true });
   }, [option]);
 
   return (

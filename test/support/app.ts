@@ -1,11 +1,13 @@
-// Shared set-up of the browser tests that work through the app's pages: one server on a fresh
-// PGlite with the demo data per test file (a copy of the directory seeded once, global-setup.ts), one Chromium, a context per user at laptop size.
+// Shared set-up of the browser tests that work through the app's pages: one server per test file on
+// a fresh copy of the database seeded once (global-setup.ts), one Chromium, a context per user at
+// laptop size.
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { inject } from "vitest";
 import { launchChromium } from "./browser.ts";
+import { adminQuery, databaseUrl } from "./databases.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "./server.ts";
 
 export const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
@@ -21,19 +23,19 @@ export type TestApp = {
 
 /** `env`: the server's environment beyond the defaults, e.g. DEMO_CLOCK for the demo's reference date. */
 export async function startApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
-  await cp(inject("seededDataDir"), dataDir, { recursive: true });
+  const database = await copySeededDatabase();
   await mkdir(ARTIFACTS, { recursive: true });
   // The server and Chromium start side by side: each spends much of its start waiting (on its
   // database, on its GPU and network processes).
   const [started, launched] = await Promise.allSettled([
-    startServer({ databaseUrl: dataDir, ...(options.env ? { env: options.env } : {}) }),
+    startServer({ databaseUrl: database.url, ...(options.env ? { env: options.env } : {}) }),
     launchChromium(),
   ]);
   if (started.status === "rejected" || launched.status === "rejected") {
     // The one that did start must not outlive the failure of the other.
     if (started.status === "fulfilled") await started.value.stop();
     if (launched.status === "fulfilled") await launched.value.close();
+    await database.remove();
     throw started.status === "rejected" ? started.reason : (launched as PromiseRejectedResult).reason;
   }
   const server = started.value;
@@ -56,8 +58,27 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
     },
     async stop() {
       const [, code] = await Promise.all([browser.close(), server.stop()]);
-      await rm(dataDir, { recursive: true, force: true });
+      await database.remove();
       return code;
     },
+  };
+}
+
+let copies = 0;
+
+/** A database of this file's own holding the seeded demo data, and how to remove it after. */
+async function copySeededDatabase(): Promise<{ url: string; remove: () => Promise<void> }> {
+  const seeded = inject("seeded");
+  if (seeded.kind === "pglite") {
+    const dir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
+    await cp(seeded.dir, dir, { recursive: true });
+    return { url: dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  }
+  copies += 1;
+  const name = `${seeded.template}_${process.pid}_${copies}`;
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${seeded.template}"`);
+  return {
+    url: databaseUrl(name),
+    remove: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }

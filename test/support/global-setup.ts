@@ -1,27 +1,42 @@
-// Migrates and seeds one PGlite data directory with the demo data for the whole run; each browser
-// test's server starts on a copy of it (startApp), not on an empty directory it seeds itself: that
-// took 10–20 s per file on a busy 2-core machine. First-start seeding is still what the benchmark's
-// first start and the map test's server do.
+// Seeds the demo data once for the whole run; each browser test's server starts on a copy of it
+// (startApp), not on an empty database it seeds itself: that took 10–20 s per file on a busy 2-core
+// machine. First-start seeding is still what the benchmark's first start and the map test's server do.
+//
+// The copy is a PostgreSQL database made from a seeded template (CREATE DATABASE … TEMPLATE), the
+// production path, on TEST_POSTGRES_URL; with E2E_DATABASE=pglite, a copy of a seeded PGlite directory.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, seedDemoIfEmpty } from "@beltmap/db";
 import type { TestProject } from "vitest/node";
+import { adminQuery, databaseUrl, e2eDatabaseKind } from "./databases.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    seededDataDir: string;
+    /** The seeded PGlite directory, or the seeded PostgreSQL template database's name. */
+    seeded: { kind: "pglite"; dir: string } | { kind: "postgres"; template: string };
   }
 }
 
-export default async function setup(project: TestProject) {
-  const dir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-seeded-"));
-  const database = await openDatabase(dir);
+async function seed(url: string): Promise<void> {
+  const database = await openDatabase(url);
   try {
     await seedDemoIfEmpty(database.prisma);
   } finally {
     await database.close();
   }
-  project.provide("seededDataDir", dir);
-  return () => rm(dir, { recursive: true, force: true });
+}
+
+export default async function setup(project: TestProject) {
+  if (e2eDatabaseKind() === "pglite") {
+    const dir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-seeded-"));
+    await seed(dir);
+    project.provide("seeded", { kind: "pglite", dir });
+    return () => rm(dir, { recursive: true, force: true });
+  }
+  const template = `beltmap_e2e_${process.pid}_${Date.now()}`;
+  await adminQuery(`CREATE DATABASE "${template}"`);
+  await seed(databaseUrl(template));
+  project.provide("seeded", { kind: "postgres", template });
+  return () => adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
 }

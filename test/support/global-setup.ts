@@ -35,8 +35,14 @@ export default async function setup(project: TestProject) {
     return () => rm(dir, { recursive: true, force: true });
   }
   const template = `beltmap_e2e_${process.pid}_${Date.now()}`;
+  const drop = () => adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE "${template}"`);
-  await seed(databaseUrl(template));
+  try {
+    await seed(databaseUrl(template));
+  } catch (error) {
+    await drop(); // no half-seeded database left behind on the server
+    throw error;
+  }
   project.provide("seeded", { kind: "postgres", template });
-  return () => adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+  return drop;
 }

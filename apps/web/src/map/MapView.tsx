@@ -55,8 +55,9 @@ import {
 
 maplibregl.setWorkerUrl(workerUrl);
 // The map's worker starts loading with this module (which the map pages ask for at once), not when
-// the first map is made after the page's data has come: it loads the county outlines and every tile,
-// and took 0.2–0.6 s to start on the 2-core machine. It also stays up between the pages' maps.
+// the first map is made after the page's data has come: the worker loads the county outlines and
+// every tile, and its own start took a few hundred milliseconds on the 2-core machine. It also stays
+// up between the pages' maps.
 maplibregl.prewarm();
 
 const NO_HEAT: ReadonlySet<Tier> = new Set();

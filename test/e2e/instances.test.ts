@@ -5,31 +5,23 @@ import path from "node:path";
 import { hashPassword, openDatabase } from "@beltmap/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminQuery, databaseUrl as urlOf } from "../support/databases.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 const PASSWORD = "two-instances-2026";
 
-let admin: pg.Client;
 let databaseName: string;
 let databaseUrl: string;
 let a: RunningServer;
 let b: RunningServer;
 
 beforeAll(async () => {
-  admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
   databaseName = `beltmap_instances_${process.pid}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${databaseName}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
+  await adminQuery(`CREATE DATABASE "${databaseName}"`);
+  databaseUrl = urlOf(databaseName);
   // Both start together on the empty database: one migrates, the other waits for it.
-  [a, b] = await Promise.all([
-    startServer({ databaseUrl: url.toString() }),
-    startServer({ databaseUrl: url.toString() }),
-  ]);
-  const db = await openDatabase(url.toString(), { migrate: false });
+  [a, b] = await Promise.all([startServer({ databaseUrl }), startServer({ databaseUrl })]);
+  const db = await openDatabase(databaseUrl, { migrate: false });
   try {
     const passwordHash = await hashPassword(PASSWORD);
     await db.prisma.user.createMany({
@@ -47,8 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
-  await admin?.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await admin?.end();
+  if (databaseName) await adminQuery(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
 });
 
 async function login(server: RunningServer, username: string, password = PASSWORD) {

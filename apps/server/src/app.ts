@@ -12,7 +12,7 @@ import {
   LoginThrottle,
   SESSION_COOKIE,
 } from "@beltmap/api";
-import type { Database } from "@beltmap/db";
+import { type Database, databaseDataVersion } from "@beltmap/db";
 import { COUNTIES_GEOJSON_PATH } from "@beltmap/geo";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
@@ -50,8 +50,11 @@ export async function buildServer({ config, database, logger, auth: givenAuth }:
   };
   const basemap = basemapOf(config);
   const now = clockOf(config.DEMO_CLOCK);
-  // One per process: a write through it forgets them (see shared-reads.ts in the API).
-  const sharedReads = createSharedReads({ ttlMs: config.SHARED_READ_MS ?? DEFAULT_SHARED_READ_MS });
+  // One per process, checked against the database's data version (see shared-reads.ts in the API).
+  const sharedReads = createSharedReads({
+    ttlMs: config.SHARED_READ_MS ?? DEFAULT_SHARED_READ_MS,
+    dataVersion: databaseDataVersion(database.prisma),
+  });
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,

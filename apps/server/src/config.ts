@@ -79,9 +79,11 @@ const variables = z.object({
    */
   MAP_TILES_ABOVE: z.coerce.number().int().min(0).default(DEFAULT_MAP_TILES_ABOVE),
   /**
-   * How long the answers everyone of a region shares (the dashboard's figures, the belt rules, the
-   * tile set) are kept after they come, in milliseconds; a write through this instance forgets them
-   * at once. 0 keeps none, but callers in flight together still share one computation.
+   * How long, at most, the answers everyone of a region shares (the dashboard's figures, the belt
+   * rules, the tile set) are kept after they come, in milliseconds. A write through any instance
+   * makes them out of date at once (the database's data version); this bounds only what a
+   * command-line tool writes behind the servers' backs. 0 keeps none, but callers in flight together
+   * still share one computation.
    */
   SHARED_READ_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_SHARED_READ_MS),
   /**

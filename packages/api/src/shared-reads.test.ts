@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSharedReads } from "./shared-reads.ts";
+import { createSharedReads, type DataVersion } from "./shared-reads.ts";
 
 /** A computation the test finishes by hand, counting how often it was started. */
 function deferred() {
@@ -87,5 +87,85 @@ describe("shared reads", () => {
     await reads.read("c", compute);
     expect(await reads.read("c", compute)).toBe(3);
     expect(await reads.read("a", compute)).toBe(4);
+  });
+});
+
+/** The database's data version, kept in a variable: `bump` is another instance's write. */
+function versionInMemory(options: { failBump?: boolean } = {}) {
+  let version = 0;
+  let reads = 0;
+  const store: DataVersion = {
+    read: async () => {
+      reads += 1;
+      return String(version);
+    },
+    bump: async () => {
+      if (options.failBump) throw new Error("database gone");
+      version += 1;
+    },
+  };
+  const bumpElsewhere = () => {
+    version += 1;
+  };
+  return { store, reads: () => reads, bumpElsewhere };
+}
+
+describe("shared reads with the database's data version", () => {
+  it("hand out a kept answer while the version stands, and compute again once another instance wrote", async () => {
+    const version = versionInMemory();
+    const reads = createSharedReads({ ttlMs: 60_000, now: () => 0, dataVersion: version.store });
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await reads.read("k", compute)).toBe(1);
+    expect(await reads.read("k", compute)).toBe(1);
+    version.bumpElsewhere();
+    expect(await reads.read("k", compute)).toBe(2);
+    expect(await reads.read("k", compute)).toBe(2);
+  });
+
+  it("still keep an answer no longer than ttlMs, for writes that move no version", async () => {
+    let clock = 0;
+    const version = versionInMemory();
+    const reads = createSharedReads({ ttlMs: 1000, now: () => clock, dataVersion: version.store });
+    let computed = 0;
+    const compute = async () => ++computed;
+    await reads.read("k", compute);
+    clock = 999;
+    expect(await reads.read("k", compute)).toBe(1);
+    clock = 1000;
+    expect(await reads.read("k", compute)).toBe(2);
+  });
+
+  it("move the version on a write through this process, so the other instances see it", async () => {
+    const version = versionInMemory();
+    const here = createSharedReads({ ttlMs: 60_000, now: () => 0, dataVersion: version.store });
+    const there = createSharedReads({ ttlMs: 60_000, now: () => 0, dataVersion: version.store });
+    let data = 1;
+    const compute = async () => data;
+    expect([await here.read("k", compute), await there.read("k", compute)]).toEqual([1, 1]);
+    data = 2;
+    await here.forget();
+    expect([await here.read("k", compute), await there.read("k", compute)]).toEqual([2, 2]);
+  });
+
+  it("read the version once for the callers arriving together", async () => {
+    const version = versionInMemory();
+    const reads = createSharedReads({ ttlMs: 60_000, now: () => 0, dataVersion: version.store });
+    const compute = async () => "A";
+    expect(await Promise.all([reads.read("a", compute), reads.read("b", compute)])).toEqual(["A", "A"]);
+    expect(version.reads()).toBe(1);
+    await reads.read("a", compute);
+    expect(version.reads()).toBe(2);
+  });
+
+  it("forget here even when the version cannot be moved: the write has committed", async () => {
+    const version = versionInMemory({ failBump: true });
+    const reads = createSharedReads({ ttlMs: 60_000, now: () => 0, dataVersion: version.store });
+    let data = 1;
+    const compute = async () => data;
+    await reads.read("k", compute);
+    data = 2;
+    await expect(reads.forget()).resolves.toBeUndefined();
+    expect(await reads.read("k", compute)).toBe(2);
   });
 });

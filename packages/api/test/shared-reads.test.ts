@@ -3,6 +3,7 @@
 // unit.list) among its callers for a moment; a write through the same process
 // must make the next read fresh, and a region's answer must never reach another region's user.
 import { createCaller, createContextInner } from "@beltmap/api";
+import { databaseDataVersion } from "@beltmap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSharedReads, type SharedReads } from "../src/shared-reads.ts";
 import { type Database, openDemoDatabase, signIn } from "./support.ts";
@@ -99,5 +100,31 @@ describe("shared reads in the API", () => {
     expect(cityBelts.length).toBeGreaterThan(countyBelts.length);
     expect(countyCenters).toEqual(cityCenters.filter((c) => c.unitId === "KECHENG"));
     expect(cityCenters.length).toBeGreaterThan(countyCenters.length);
+  });
+});
+
+describe("shared reads of two server instances on one database", () => {
+  it("show a write through either instance on the other at once", async () => {
+    const [one, two] = [0, 1].map(() =>
+      createSharedReads({ ttlMs: 3_600_000, dataVersion: databaseDataVersion(db.prisma) }),
+    );
+    const callerOn = async (instance: SharedReads | undefined, username: string) => {
+      const { token } = await signIn(db, username);
+      return () =>
+        createCaller(
+          createContextInner({ prisma: db.prisma, sessionToken: token, sharedReads: instance ?? null }),
+        );
+    };
+    const cityOnTwo = await callerOn(two, "demo-city");
+    const countyOnOne = await callerOn(one, "demo-county");
+    const before = (await cityOnTwo().dashboard.summary()).roster.activeMembers;
+    // Behind both instances' backs (no version moved): instance two keeps its answer.
+    await db.prisma.committeeMember.create({
+      data: { unitId: "KECHENG", name: "后台添加", title: "委员", level: "COUNTY", active: true },
+    });
+    expect((await cityOnTwo().dashboard.summary()).roster.activeMembers).toBe(before);
+    // Through instance one: instance two's next read has both.
+    await countyOnOne().roster.create({ unitId: "KECHENG", name: "实例一添加", title: "委员" });
+    expect((await cityOnTwo().dashboard.summary()).roster.activeMembers).toBe(before + 2);
   });
 });

@@ -24,6 +24,7 @@ export {
   type NewCycle,
   openCycleWithCarryOver,
 } from "./repositories/cycles.ts";
+export { databaseDataVersion } from "./repositories/data-version.ts";
 export {
   listMapPoints,
   type MapPointRow,

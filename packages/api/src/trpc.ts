@@ -152,8 +152,9 @@ const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
 
 /**
  * A write to the campaign forgets the shared reads of this process and moves the data version every
- * instance checks, so its author sees the change on the next read, whichever instance answers it. Signing in and out and one's own password change no campaign data: the public and
- * own-account procedures keep them, or 200 people signing in would recompute everything 200 times.
+ * instance checks, so its author sees the change on the next read, whichever instance answers it.
+ * Signing in and out and one's own password change no campaign data: the public and own-account
+ * procedures keep them, or 200 people signing in would recompute everything 200 times.
  */
 const forgetSharedReadsOnWrite = t.middleware(async ({ ctx, type, next }) => {
   try {

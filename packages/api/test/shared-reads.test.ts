@@ -1,7 +1,8 @@
 // The server shares the region-wide reads (dashboard.summary, belt.compliance, dashboard.series,
 // map.tileSet, map.townshipAreas, and the city-wide part of belt.list, map.serviceCenters and
-// unit.list) among its callers for a moment; a write through the same process
-// must make the next read fresh, and a region's answer must never reach another region's user.
+// unit.list) among its callers; a write through the same process, or through another instance on
+// the same database, must make the next read fresh, and a region's answer must never reach another
+// region's user.
 import { createCaller, createContextInner } from "@beltmap/api";
 import { databaseDataVersion } from "@beltmap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,11 +12,11 @@ import { type Database, openDemoDatabase, signIn } from "./support.ts";
 let db: Database;
 let reads: SharedReads;
 
-/** A caller signed in as `username` whose contexts share `reads`, as the server's requests do. */
-async function as(username: string) {
+/** A caller signed in as `username` whose contexts share `instance`'s reads, as a server's requests do. */
+async function as(username: string, instance: SharedReads = reads) {
   const { token } = await signIn(db, username);
   return () =>
-    createCaller(createContextInner({ prisma: db.prisma, sessionToken: token, sharedReads: reads }));
+    createCaller(createContextInner({ prisma: db.prisma, sessionToken: token, sharedReads: instance }));
 }
 
 beforeAll(async () => {
@@ -105,18 +106,10 @@ describe("shared reads in the API", () => {
 
 describe("shared reads of two server instances on one database", () => {
   it("show a write through either instance on the other at once", async () => {
-    const [one, two] = [0, 1].map(() =>
-      createSharedReads({ ttlMs: 3_600_000, dataVersion: databaseDataVersion(db.prisma) }),
-    );
-    const callerOn = async (instance: SharedReads | undefined, username: string) => {
-      const { token } = await signIn(db, username);
-      return () =>
-        createCaller(
-          createContextInner({ prisma: db.prisma, sessionToken: token, sharedReads: instance ?? null }),
-        );
-    };
-    const cityOnTwo = await callerOn(two, "demo-city");
-    const countyOnOne = await callerOn(one, "demo-county");
+    const instance = () =>
+      createSharedReads({ ttlMs: 3_600_000, dataVersion: databaseDataVersion(db.prisma) });
+    const cityOnTwo = await as("demo-city", instance());
+    const countyOnOne = await as("demo-county", instance());
     const before = (await cityOnTwo().dashboard.summary()).roster.activeMembers;
     // Behind both instances' backs (no version moved): instance two keeps its answer.
     await db.prisma.committeeMember.create({

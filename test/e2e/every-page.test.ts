@@ -153,18 +153,9 @@ async function resize(page: Page, [width, height]: readonly [number, number]): P
 
 /** A signed-in page of `user` at `size`, in `language`, with what it reports going wrong. */
 async function open(user: DemoUser, language: "zh-CN" | "en", size: readonly [number, number]) {
-  const context = await app.browser.newContext({
-    viewport: { width: size[0], height: size[1] },
-    locale: language,
-  });
-  await signInContext(context, app.server.url, user);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return { context, page, errors };
+  const opened = await app.newPage({ viewport: { width: size[0], height: size[1] }, locale: language });
+  await signInContext(opened.context, app.server.url, user);
+  return opened;
 }
 
 /** On the desktop and wall screens in turn: nothing scrolls sideways, no text is cut off. */

@@ -15,8 +15,14 @@ export const ARTIFACTS = path.join(REPO_ROOT, "test/artifacts");
 export type TestApp = {
   server: RunningServer;
   browser: Browser;
-  /** A fresh browser context (its own cookies) at 1366×768, in Chinese, and its first page. */
-  newPage: () => Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  /**
+   * A fresh browser context (its own cookies), at 1366×768 in Chinese unless told, and its first
+   * page, with what the page reports going wrong (console errors, uncaught exceptions).
+   */
+  newPage: (options?: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+  }) => Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   screenshot: (page: Page, name: string) => Promise<void>;
   stop: () => Promise<number | null>;
 };
@@ -43,8 +49,11 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   return {
     server,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" });
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        viewport: options.viewport ?? { width: 1366, height: 768 },
+        locale: options.locale ?? "zh-CN",
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("console", (message) => {

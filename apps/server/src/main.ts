@@ -36,6 +36,9 @@ async function main() {
   }
 
   let closing = false;
+  // The warm-up's query, once started: the database is closed only after it has settled, never
+  // under a query of the server's own.
+  let warming: Promise<void> = Promise.resolve();
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -45,8 +48,14 @@ async function main() {
       process.exit(1);
     }, 10_000);
     timer.unref();
-    await app.close(); // stops accepting, lets requests in flight finish
-    await database.close();
+    try {
+      await app.close(); // stops accepting, lets requests in flight finish
+      await warming;
+      await database.close();
+    } catch (error) {
+      app.log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
@@ -63,7 +72,7 @@ async function main() {
     }
     throw error;
   }
-  void warmUp(app, database);
+  warming = warmUp(app, database);
   app.log.info(
     { ms: Math.round(performance.now() - started) },
     `Beltmap is serving http://localhost:${config.PORT}/`,

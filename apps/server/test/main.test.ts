@@ -42,7 +42,15 @@ describe("main on a fresh embedded database with DEMO_DATA=off", () => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: SERVER_DIR,
       env: { ...process.env, PORT: String(port), DATABASE_URL: dir, DEMO_DATA: "off", LOG_LEVEL: "warn" },
-      stdio: "ignore",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // What the server said, for a failure's message: why it did not serve, or did not exit 0.
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
     });
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -60,7 +68,7 @@ describe("main on a fresh embedded database with DEMO_DATA=off", () => {
       expect((await fetch(`${base}/trpc/unit.list`)).status).toBe(401);
       child.kill("SIGTERM");
       const [code] = await once(child, "exit");
-      expect(code).toBe(0);
+      expect(code, output).toBe(0);
       const database = await openDatabase(dir);
       try {
         expect(await database.prisma.unit.count()).toBe(9);

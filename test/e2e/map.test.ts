@@ -26,7 +26,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer({ databaseUrl: dataDir, env: { DEMO_CLOCK: "2026-11-20T09:00:00+08:00" } });
-  browser = await launchChromium();
+  browser = await launchChromium({ canvas2d: "cpu" });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());

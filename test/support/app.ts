@@ -35,7 +35,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   // database, on its GPU and network processes).
   const [started, launched] = await Promise.allSettled([
     startServer({ databaseUrl: database.url, ...(options.env ? { env: options.env } : {}) }),
-    launchChromium(),
+    launchChromium({ canvas2d: "cpu" }),
   ]);
   if (started.status === "rejected" || launched.status === "rejected") {
     // The one that did start must not outlive the failure of the other.

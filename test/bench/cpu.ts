@@ -1,11 +1,13 @@
 // Where a command's CPU goes, by kind of process: Chromium's GPU process, its pages' renderers, the
 // Beltmap server, Vitest, PostgreSQL… On this shared 2-core machine the wall time of the same test
-// file spreads by a tenth or more from run to run; the CPU each kind of process spends spreads less,
-// and says which part of the work a change made cheaper. Compare two runs by their figures, and
-// check the server's own CPU: it does the same work in both, so when it moves the machine did.
+// files moves by a tenth or more from run to run; the CPU of each kind of process says which part of
+// the work a change made cheaper. Check the server's own CPU too: it does the same work in both
+// runs, so when it moves, the machine was slower or faster, not the change.
 //
 // Samples every process's CPU time in /proc four times a second while the command runs; a process
-// already running when it starts counts only what it spends after. Linux only.
+// already running when it starts counts only what it spends after; what a process spends in its
+// last quarter-second before it exits is missed (the server and browsers run for many seconds; the
+// machine's busy total, from /proc/stat, misses nothing). Linux only.
 //
 // Usage: npm run bench:cpu -- npx vitest run --root test e2e/dashboard.test.ts
 import { spawn } from "node:child_process";

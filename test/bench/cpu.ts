@@ -35,6 +35,7 @@ function kindOf(commandLine: string): string {
 
 type Seen = { kind: string; first: number; last: number };
 
+/** Each process's CPU seconds so far, keyed by pid and start time: a pid reused is another process. */
 function processTimes(): Map<string, { commandLine: string; seconds: number }> {
   const times = new Map<string, { commandLine: string; seconds: number }>();
   for (const pid of readdirSync("/proc")) {
@@ -45,7 +46,7 @@ function processTimes(): Map<string, { commandLine: string; seconds: number }> {
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim();
-      times.set(pid, { commandLine, seconds });
+      times.set(`${pid}:${fields[19]}`, { commandLine, seconds });
     } catch {
       // The process ended between the listing and the read.
     }
@@ -55,21 +56,19 @@ function processTimes(): Map<string, { commandLine: string; seconds: number }> {
 
 function machineTicks(): { busy: number; idle: number } {
   const [, ...values] = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").split(/\s+/);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = values.map(Number);
-  return {
-    busy: (user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0),
-    idle: (idle ?? 0) + (iowait ?? 0),
-  };
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] =
+    values.map(Number);
+  return { busy: user + nice + system + irq + softirq + steal, idle: idle + iowait };
 }
 
 async function main(command: string[]): Promise<number> {
   const seen = new Map<string, Seen>();
   const sample = (startingUp: boolean) => {
-    for (const [pid, { commandLine, seconds }] of processTimes()) {
-      const known = seen.get(pid);
+    for (const [key, { commandLine, seconds }] of processTimes()) {
+      const known = seen.get(key);
       if (known) known.last = seconds;
       // A process seen later started during the run: all of its time counts.
-      else seen.set(pid, { kind: kindOf(commandLine), first: startingUp ? seconds : 0, last: seconds });
+      else seen.set(key, { kind: kindOf(commandLine), first: startingUp ? seconds : 0, last: seconds });
     }
   };
   sample(true);
@@ -89,8 +88,8 @@ async function main(command: string[]): Promise<number> {
   const wall = (performance.now() - started) / 1000;
   const endTicks = machineTicks();
   const byKind = new Map<string, number>();
-  for (const [pid, { kind, first, last }] of seen) {
-    if (pid === String(process.pid)) continue; // this script's own sampling
+  for (const [key, { kind, first, last }] of seen) {
+    if (key.startsWith(`${process.pid}:`)) continue; // this script's own sampling
     byKind.set(kind, (byKind.get(kind) ?? 0) + last - first);
   }
   const busy = (endTicks.busy - startTicks.busy) / TICKS_PER_SECOND;

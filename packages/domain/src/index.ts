@@ -1,5 +1,7 @@
 export * from "./appendix2.ts";
 export * from "./belt-identity.ts";
+export * from "./belt-proposal.ts";
+export * from "./belt-solver.ts";
 export * from "./belts.ts";
 export * from "./cadence.ts";
 export * from "./china-day.ts";

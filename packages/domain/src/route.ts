@@ -41,7 +41,7 @@ export type OrderStopsOptions = {
   startIndex?: number;
 };
 
-type Distances = (i: number, j: number) => number;
+export type Distances = (i: number, j: number) => number;
 
 function distanceMatrix(points: readonly LngLat[]): Distances {
   const n = points.length;
@@ -190,28 +190,34 @@ function exactOrder(
  * given: on a tie the given order wins (then the earliest start), so the answer is deterministic.
  */
 export function orderStops(points: readonly LngLat[], opts: OrderStopsOptions = {}): number[] {
-  const n = points.length;
+  return orderByDistances(points.length, points.length > 2 ? distanceMatrix(points) : () => 0, opts);
+}
+
+/**
+ * orderStops for `n` places whose distances `dist(i, j)` come from elsewhere (a road matrix, or
+ * the belt proposal's provider); the same answer as orderStops when they are the points' distances.
+ */
+export function orderByDistances(n: number, dist: Distances, opts: OrderStopsOptions = {}): number[] {
   const roundTrip = opts.roundTrip ?? false;
   const { startIndex } = opts;
   if (startIndex !== undefined && !(Number.isInteger(startIndex) && startIndex >= 0 && startIndex < n)) {
     throw new RangeError(`startIndex ${startIndex} is not an index of the ${n} points`);
   }
+  const identity = Array.from({ length: n }, (_, i) => i);
   if (n <= 2) {
-    const identity = points.map((_, i) => i);
     return startIndex === undefined ? identity : [startIndex, ...identity.filter((i) => i !== startIndex)];
   }
-  const dist = distanceMatrix(points);
   if (n <= EXACT_ORDER_MAX_STOPS) {
     const exact = exactOrder(n, dist, roundTrip, startIndex);
-    const given = points.map((_, i) => i);
+    const given = identity;
     const givenAllowed = startIndex === undefined || startIndex === 0;
     const keepGiven =
       givenAllowed && tourLength(given, dist, roundTrip) <= tourLength(exact, dist, roundTrip) + MIN_GAIN_KM;
     return keepGiven ? given : exact;
   }
-  const starts = startIndex === undefined ? points.map((_, i) => i) : [startIndex];
+  const starts = startIndex === undefined ? identity : [startIndex];
   // The given order goes first so that, on a tie, a planner's own order is kept.
-  const candidates = startIndex === undefined || startIndex === 0 ? [points.map((_, i) => i)] : [];
+  const candidates = startIndex === undefined || startIndex === 0 ? [[...identity]] : [];
   for (const start of starts) candidates.push(nearestNeighbour(n, start, dist));
 
   let best: number[] = [];

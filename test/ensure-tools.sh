@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's Chromium and CJK fonts (Chinese labels); the spreadsheet export
-# tests need LibreOffice Calc to prove real programs open our .xlsx. Install them when missing (as
-# root, from Debian's packages), or stop and say how.
+# The browser tests need Debian's Chromium, Xvfb with Mesa, and CJK fonts (Chinese labels); the
+# spreadsheet export tests need LibreOffice Calc to prove real programs open our .xlsx. Install them
+# when missing (as root, from Debian's packages), or stop and say how.
 set -euo pipefail
 
 need=()
@@ -10,6 +10,9 @@ need=()
 # pipefail the fonts would be reinstalled on every run.
 grep -qi "Noto Sans CJK" <(fc-list 2>/dev/null) || need+=(fonts-noto-cjk)
 command -v libreoffice >/dev/null || need+=(libreoffice-calc-nogui)
+# A virtual display for Chromium's window, and Mesa's llvmpipe to draw its WebGL (support/display.ts).
+command -v Xvfb >/dev/null || need+=(xvfb)
+[ -e /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so ] || need+=(libgl1-mesa-dri)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then

@@ -8,8 +8,8 @@ import path from "node:path";
 import type { DashboardSummaryDto, MeDto } from "@beltmap/api";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchTestBrowser } from "../support/app.ts";
 import { login, query, sessionCookie, signInContext } from "../support/auth.ts";
-import { launchChromium } from "../support/browser.ts";
 import { countOrganizations, organizationOnScreen, renderedCounts, waitForMapIdle } from "../support/map.ts";
 import { REPO_ROOT, type RunningServer, startServer } from "../support/server.ts";
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-"));
   await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer({ databaseUrl: dataDir, env: { DEMO_CLOCK: "2026-11-20T09:00:00+08:00" } });
-  browser = await launchChromium({ canvas2d: "cpu" });
+  browser = await launchTestBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());

@@ -35,7 +35,7 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
   // database, on its GPU and network processes).
   const [started, launched] = await Promise.allSettled([
     startServer({ databaseUrl: database.url, ...(options.env ? { env: options.env } : {}) }),
-    launchChromium({ canvas2d: "cpu" }),
+    launchTestBrowser(),
   ]);
   if (started.status === "rejected" || launched.status === "rejected") {
     // The one that did start must not outlive the failure of the other.
@@ -71,6 +71,12 @@ export async function startApp(options: { env?: Record<string, string> } = {}): 
       return code;
     },
   };
+}
+
+/** Chromium as the browser tests run it: charts drawn on the CPU, on the run's X display if any. */
+export function launchTestBrowser(): Promise<Browser> {
+  const display = inject("display");
+  return launchChromium({ canvas2d: "cpu", ...(display === null ? {} : { display }) });
 }
 
 let copies = 0;

@@ -10,11 +10,14 @@ import path from "node:path";
 import { openDatabase, seedDemoIfEmpty } from "@beltmap/db";
 import type { TestProject } from "vitest/node";
 import { adminQuery, databaseUrl, e2eDatabaseKind } from "./databases.ts";
+import { startVirtualDisplay } from "./display.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** The seeded PGlite directory, or the seeded PostgreSQL template database's name. */
     seeded: { kind: "pglite"; dir: string } | { kind: "postgres"; template: string };
+    /** The X display the tests' Chromium draws on (display.ts), or null for headless SwiftShader. */
+    display: string | null;
   }
 }
 
@@ -28,6 +31,24 @@ async function seed(url: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
+  // E2E_GL=swiftshader: headless Chromium, as the benchmarks run it (no Xvfb needed, more CPU).
+  const display = process.env.E2E_GL === "swiftshader" ? null : await startVirtualDisplay();
+  project.provide("display", display?.display ?? null);
+  let removeSeeded: () => Promise<void>;
+  try {
+    removeSeeded = await provideSeeded(project);
+  } catch (error) {
+    await display?.stop();
+    throw error;
+  }
+  return async () => {
+    await removeSeeded();
+    await display?.stop();
+  };
+}
+
+/** Seeds the demo data once and provides where it is; returns how to remove it. */
+async function provideSeeded(project: TestProject): Promise<() => Promise<void>> {
   if (e2eDatabaseKind() === "pglite") {
     const dir = await mkdtemp(path.join(tmpdir(), "beltmap-e2e-seeded-"));
     await seed(dir);

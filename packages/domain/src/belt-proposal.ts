@@ -1,4 +1,7 @@
+import { type BeltSite, isEligibleStop, type UnitInput } from "./belts.ts";
+import type { Grade } from "./codes.ts";
 import { haversineKm, type LngLat, ROAD_DETOUR_FACTOR } from "./route.ts";
+import { isDemonstrationSite } from "./rules.ts";
 
 // 一键生成示范带方案 (issue 16): the problem of proposing a unit's whole belt plan, stated once.
 // The solver (belt-solver.ts) answers it; the planner, the API and the benchmark only fill it in.
@@ -15,6 +18,36 @@ export type ProposalCandidate = {
   /** Its tier, 1 (示范梯队) to 4: between plans of one length, stops of better tiers are preferred. */
   tier: number;
 };
+
+const TIER_OF_GRADE: Readonly<Record<Grade, number>> = { EXCELLENT: 1, GOOD: 2, PASS: 3, FAIL: 4 };
+
+/**
+ * The stops a unit's plan may use: its demonstration sites (each must be on a belt), its 特色小镇
+ * of any grade (every belt needs one), and the demonstration sites of 市经信委 in its county, which
+ * may ride on its belts (belts.ts, isEligibleStop). Other organisations are no demonstration.
+ */
+export function proposalCandidates(
+  unit: UnitInput,
+  sites: Iterable<BeltSite & { name: string; position: LngLat }>,
+  departmentUnitIds: ReadonlySet<string>,
+): ProposalCandidate[] {
+  const candidates: ProposalCandidate[] = [];
+  for (const site of sites) {
+    const demonstration = isDemonstrationSite(site.grade);
+    const town = site.kind === "SPECIAL_TOWN";
+    if (!isEligibleStop(unit, site, departmentUnitIds) || !(demonstration || town)) continue;
+    if (site.unitId !== unit.id && !demonstration) continue;
+    candidates.push({
+      id: site.id,
+      name: site.name,
+      position: site.position,
+      specialTown: town,
+      required: demonstration && site.unitId === unit.id,
+      tier: site.grade ? TIER_OF_GRADE[site.grade] : 4,
+    });
+  }
+  return candidates.sort((a, b) => a.id - b.id);
+}
 
 /** The unit's wishes, each with a default a county can keep (see DEFAULT_PREFERENCES). */
 export type ProposalPreferences = {

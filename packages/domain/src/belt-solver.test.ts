@@ -3,6 +3,7 @@ import {
   DEFAULT_PREFERENCES,
   type ProposalCandidate,
   type ProposalInput,
+  proposalCandidates,
   STRAIGHT_LINE_DISTANCE,
 } from "./belt-proposal.ts";
 import { type Proposal, proposeBeltPlan } from "./belt-solver.ts";
@@ -144,6 +145,16 @@ describe("proposeBeltPlan", () => {
     expect(plannedBelts(proposeBeltPlan(roomy))).toHaveLength(1);
   });
 
+  it("moves a stop from a belt that can spare one when no candidate is left to fill a belt", () => {
+    // Every candidate is a demonstration site: 9 for 3 belts of at least 3, none to spare.
+    const candidates = threeClusters().filter((c) => c.id % 10 !== 4);
+    const crowded = candidates.map((c) => (c.id === 13 ? { ...c, position: [118.62, 28.92] as const } : c));
+    const input = problem(crowded);
+    const proposal = proposeBeltPlan(input);
+    expectValid(input, proposal);
+    expect(plannedBelts(proposal).map((b) => b.stopIds.length)).toEqual([3, 3, 3]);
+  });
+
   it("says why when there are fewer 特色小镇 than belts, and proposes nothing", () => {
     const candidates = threeClusters().map((c) => (c.id === 21 ? { ...c, specialTown: false } : c));
     const proposal = proposeBeltPlan(problem(candidates));
@@ -265,3 +276,37 @@ function shortestPathKm(points: LngLat[]): number {
   visit([], points, 0);
   return best;
 }
+
+describe("proposalCandidates", () => {
+  const unit = { id: "QUJIANG", kind: "COUNTY", countyCode: "330803", minBelts: 3, needsServiceCenter: true } as const;
+  const site = (id: number, unitId: string, kind: "ENTERPRISE" | "SPECIAL_TOWN", grade: "EXCELLENT" | "GOOD" | null, countyCode = "330803") => ({
+    id,
+    unitId,
+    kind,
+    countyCode,
+    grade,
+    name: `组织${id}`,
+    position: [118.9, 28.9] as const,
+  });
+
+  it("takes the unit's demonstration sites and towns, and 市经信委's demonstration sites in its county", () => {
+    const candidates = proposalCandidates(
+      unit,
+      [
+        site(1, "QUJIANG", "ENTERPRISE", "EXCELLENT"),
+        site(2, "QUJIANG", "ENTERPRISE", "GOOD"), // no demonstration
+        site(3, "QUJIANG", "SPECIAL_TOWN", "GOOD"), // a town of any grade
+        site(4, "JINGXIN", "ENTERPRISE", "EXCELLENT"), // the department's, in the county
+        site(5, "JINGXIN", "ENTERPRISE", "EXCELLENT", "330881"), // the department's, elsewhere
+        site(6, "JINGXIN", "SPECIAL_TOWN", "GOOD"), // the department's, no demonstration
+        site(7, "KECHENG", "ENTERPRISE", "EXCELLENT"), // another unit's
+      ],
+      new Set(["JINGXIN"]),
+    );
+    expect(candidates.map((c) => [c.id, c.required, c.specialTown, c.tier])).toEqual([
+      [1, true, false, 1],
+      [3, false, true, 2],
+      [4, false, false, 1],
+    ]);
+  });
+});

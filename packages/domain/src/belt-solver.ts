@@ -6,6 +6,7 @@ import {
   proposalInfeasibilities,
   STRAIGHT_LINE_DISTANCE,
 } from "./belt-proposal.ts";
+import { mulberry32, shuffle } from "./random.ts";
 import { type Distances, type LngLat, orderByDistances } from "./route.ts";
 
 // The belt proposal's solver: for each choice of a first 特色小镇, belts are seeded with towns far
@@ -31,6 +32,8 @@ type Belt = { name: string | null; locked: boolean; fixed: ReadonlySet<number>; 
 /** Over this many km beyond a belt's longest, a plan costs as if each km were this many. */
 const OVER_LENGTH_PENALTY = 1000;
 const MIN_GAIN = 1e-9;
+/** Rounds of ruin and recreate after the starts: fewer on large inputs, where each costs more. */
+const ruinsFor = (candidates: number) => (candidates <= 30 ? 300 : candidates <= 80 ? 60 : 15);
 /** Starts tried (one per 特色小镇 as the first seed): fewer on large inputs, where each costs more. */
 const startsFor = (candidates: number) => (candidates <= 30 ? 12 : candidates <= 80 ? 4 : 2);
 
@@ -64,6 +67,7 @@ function solveWith(input: ProposalInput, distance: DistanceProvider, beltCount: 
       bestCost = cost;
     }
   }
+  if (best) best = solver.ruinAndRecreate(best);
   if (!best)
     return {
       ok: false,
@@ -165,17 +169,103 @@ class Solver {
       this.insert(belt, site);
       used.add(site);
     }
+    if (!this.fillToMinimum(open, used)) return null;
+    return belts;
+  }
+
+  /**
+   * Gives every belt its fewest stops: the unused candidate that costs least to add, or, when none
+   * is left, a stop another belt can spare (it keeps its fewest and a town). Then orders each belt.
+   */
+  private fillToMinimum(open: Belt[], used: Set<number>): boolean {
+    const { minStops } = this.input.preferences;
     for (const belt of open) {
-      while (belt.stops.length < p.minStops) {
+      while (belt.stops.length < minStops) {
         const pool = [...Array(this.n).keys()].filter((i) => !used.has(i));
         const next = minBy(pool, (i) => this.insertion(belt.stops, i).cost + this.tierTie(i));
-        if (next === undefined) return null;
-        this.insert(belt, next);
-        used.add(next);
+        if (next !== undefined) {
+          this.insert(belt, next);
+          used.add(next);
+          continue;
+        }
+        const spares = open.flatMap((other) =>
+          other === belt || other.stops.length <= minStops
+            ? []
+            : other.stops
+                .filter((s) => !other.fixed.has(s) && other.stops.some((t) => t !== s && this.isTown(t)))
+                .map((s) => ({ other, s })),
+        );
+        const spare = minBy(spares, ({ s }) => this.insertion(belt.stops, s).cost);
+        if (!spare) return false;
+        spare.other.stops = spare.other.stops.filter((s) => s !== spare.s);
+        this.insert(belt, spare.s);
       }
-      belt.stops = this.reorder(belt.stops);
     }
-    return belts;
+    for (const belt of open) belt.stops = this.reorder(belt.stops);
+    return true;
+  }
+
+  /**
+   * Large-neighbourhood search: take a few stops near one another off their belts (a town too), put
+   * them back where they cost least (towns first where a belt has none, then the demonstration
+   * sites, then other stops until each belt has its fewest), improve, and keep the plan when it is
+   * cheaper. Moves of three belts at once, which relocate and exchange cannot make, come from here.
+   * The random choices come from a seeded generator: the same input gives the same plan.
+   */
+  ruinAndRecreate(start: Belt[]): Belt[] {
+    const rng = mulberry32(this.n * 7919 + this.beltCount);
+    let best = start;
+    let bestCost = this.planCost(best);
+    for (let round = 0; round < ruinsFor(this.n); round++) {
+      const trial = best.map((b) => ({ ...b, stops: [...b.stops] }));
+      const movable = trial.filter((b) => !b.locked).flatMap((b) => b.stops.filter((s) => !b.fixed.has(s)));
+      const seed = movable[Math.floor(rng() * movable.length)];
+      if (seed === undefined) return best;
+      const count = 2 + Math.floor(rng() * Math.min(4, movable.length - 1));
+      // Near one another (a stretch of the map) in even rounds, anywhere in odd ones (a chain of
+      // belts across it).
+      const near = round % 2 === 0;
+      const removed = new Set(
+        near
+          ? [...movable].sort((a, b) => this.dist(seed, a) - this.dist(seed, b) || a - b).slice(0, count)
+          : shuffle(rng, movable).slice(0, count),
+      );
+      for (const belt of trial) if (!belt.locked) belt.stops = belt.stops.filter((s) => !removed.has(s));
+      if (!this.recreate(trial, shuffle(rng, [...removed]))) continue;
+      this.improve(trial);
+      const cost = this.planCost(trial);
+      if (cost < bestCost - MIN_GAIN) {
+        best = trial;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+
+  /** Puts the belts of `trial` right again after `removed` were taken off; false if it cannot. */
+  private recreate(trial: Belt[], removed: number[]): boolean {
+    const { maxStops } = this.input.preferences;
+    const open = trial.filter((b) => !b.locked);
+    const used = new Set(trial.flatMap((b) => b.stops));
+    const place = (belt: Belt, site: number) => {
+      this.insert(belt, site);
+      used.add(site);
+    };
+    for (const belt of open.filter((b) => !b.stops.some(this.isTown))) {
+      const towns = [...Array(this.n).keys()].filter((i) => this.isTown(i) && !used.has(i));
+      const town = minBy(towns, (t) => this.insertion(belt.stops, t).cost);
+      if (town === undefined) return false;
+      place(belt, town);
+    }
+    for (const site of removed.filter((i) => !used.has(i) && this.input.candidates[i]?.required)) {
+      const belt = minBy(
+        open.filter((b) => b.stops.length < maxStops),
+        (b) => this.insertion(b.stops, site).cost,
+      );
+      if (!belt) return false;
+      place(belt, site);
+    }
+    return this.fillToMinimum(open, used);
   }
 
   /** Local search until no move makes the plan cheaper. */

@@ -1,5 +1,6 @@
 export * from "./appendix2.ts";
 export * from "./belt-identity.ts";
+export * from "./belt-mip.ts";
 export * from "./belt-proposal.ts";
 export * from "./belt-solver.ts";
 export * from "./belts.ts";

@@ -74,7 +74,7 @@ function demoUnits(): void {
       candidates: proposalCandidates(unit, sites, departments),
       minBelts: unit.minBelts,
       serviceCenter: null,
-      preferences: { ...DEFAULT_PREFERENCES, minStops: 3 },
+      preferences: DEFAULT_PREFERENCES,
       lockedBelts: [],
       lockedStops: [],
     };

@@ -60,8 +60,12 @@ export type ProposalPreferences = {
   startFromCenter: boolean;
 };
 
+/**
+ * 3–8 stops: a half-day visit at most, and at least three, which every unit of the demo data can
+ * give each of its belts (a county of 11 demonstration sites could not give three belts four each).
+ */
 export const DEFAULT_PREFERENCES: ProposalPreferences = {
-  minStops: 4,
+  minStops: 3,
   maxStops: 8,
   maxBeltKm: 80,
   startFromCenter: false,

@@ -278,8 +278,20 @@ function shortestPathKm(points: LngLat[]): number {
 }
 
 describe("proposalCandidates", () => {
-  const unit = { id: "QUJIANG", kind: "COUNTY", countyCode: "330803", minBelts: 3, needsServiceCenter: true } as const;
-  const site = (id: number, unitId: string, kind: "ENTERPRISE" | "SPECIAL_TOWN", grade: "EXCELLENT" | "GOOD" | null, countyCode = "330803") => ({
+  const unit = {
+    id: "QUJIANG",
+    kind: "COUNTY",
+    countyCode: "330803",
+    minBelts: 3,
+    needsServiceCenter: true,
+  } as const;
+  const site = (
+    id: number,
+    unitId: string,
+    kind: "ENTERPRISE" | "SPECIAL_TOWN",
+    grade: "EXCELLENT" | "GOOD" | null,
+    countyCode = "330803",
+  ) => ({
     id,
     unitId,
     kind,

@@ -12,8 +12,9 @@ import { type Distances, type LngLat, orderByDistances } from "./route.ts";
 // The belt proposal's solver: for each choice of a first 特色小镇, belts are seeded with towns far
 // apart, the demonstration sites are inserted where they cost least, belts short of stops take the
 // nearest other candidates, and local search (relocate, exchange, replace, drop, each belt's order
-// exact up to 10 places) improves the plan until no move shortens it. The best start wins. No
-// randomness: the same input gives the same plan.
+// exact up to 10 places) improves the plan until no move shortens it. The best start then goes
+// through ruin and recreate. Its random choices come from a generator seeded by the input's size:
+// the same input gives the same plan.
 
 export type ProposedBelt = {
   /** The locked or anchored belt's name; null for a belt the proposal adds. */
@@ -29,7 +30,7 @@ export type Proposal =
 
 type Belt = { name: string | null; locked: boolean; fixed: ReadonlySet<number>; stops: number[] };
 
-/** Over this many km beyond a belt's longest, a plan costs as if each km were this many. */
+/** Each km a belt runs over its longest costs as much as this many km of travel. */
 const OVER_LENGTH_PENALTY = 1000;
 const MIN_GAIN = 1e-9;
 /** Rounds of ruin and recreate after the starts: fewer on large inputs, where each costs more. */
@@ -74,7 +75,7 @@ function solveWith(input: ProposalInput, distance: DistanceProvider, beltCount: 
       reasons: [
         {
           code: "TOO_FEW_STOPS",
-          message: `示范点多于 ${beltsNeeded(input)} 条示范带能容纳的站数：提高每条示范带的最多站数`,
+          message: `示范点多于 ${beltCount} 条示范带能容纳的站数：提高每条示范带的最多站数`,
         },
       ],
     };

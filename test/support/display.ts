@@ -1,8 +1,8 @@
-// A virtual X display (Xvfb) for the browser tests' Chromium, so that it draws WebGL through
-// Mesa's llvmpipe instead of SwiftShader, which headless Chromium is limited to. llvmpipe spends
-// about half the CPU per map frame (0.065 against 0.14–0.18 core-s at 1366×768, 0.63 against
-// 1.0–1.3 at 3840×2160), and the suite is CPU-bound on a 2-core machine: the every-page walk took
-// 113 s and 191 core-s against 140 s and 242 (2026-12-08, test/bench/cpu.ts).
+// A virtual X display (Xvfb) for the browser tests' Chromium: in a window it draws WebGL through
+// Mesa's llvmpipe at about half SwiftShader's CPU per map frame (0.065 against 0.14–0.18 core-s at
+// 1366×768, 0.63 against 1.0–1.3 at 3840×2160), and for less than headless Chromium with llvmpipe:
+// the every-page walk took 114 s and 194 core-s in a window, 129 s and 219 headless, 140 s and 242
+// with SwiftShader (2026-12-08, test/bench/cpu.ts). The suite is CPU-bound.
 import { spawn } from "node:child_process";
 
 export type VirtualDisplay = { display: string; stop: () => Promise<void> };

@@ -15,6 +15,8 @@ const OVER_LENGTH_PENALTY = 1000;
 
 export class BeltCosts {
   readonly n: number;
+  /** Every candidate's index, 0 … n − 1. */
+  protected readonly indices: readonly number[];
   protected readonly dist: Distances;
   protected readonly center: number | null;
   protected readonly isTown: (i: number) => boolean;
@@ -27,6 +29,7 @@ export class BeltCosts {
     const places: LngLat[] = input.candidates.map((c) => c.position);
     if (input.serviceCenter) places.push(input.serviceCenter);
     this.n = input.candidates.length;
+    this.indices = [...Array(this.n).keys()];
     const size = places.length;
     const matrix = new Float64Array(size * size);
     for (let i = 0; i < size; i++)

@@ -1,5 +1,6 @@
 import { type BeltSite, isEligibleStop, type UnitInput } from "./belts.ts";
-import type { Grade } from "./codes.ts";
+import { TIERS } from "./codes.ts";
+import { tierOfGrade } from "./grade.ts";
 import { haversineKm, type LngLat, ROAD_DETOUR_FACTOR } from "./route.ts";
 import { isDemonstrationSite } from "./rules.ts";
 
@@ -18,8 +19,6 @@ export type ProposalCandidate = {
   /** Its tier, 1 (示范梯队) to 4: between plans of one length, stops of better tiers are preferred. */
   tier: number;
 };
-
-const TIER_OF_GRADE: Readonly<Record<Grade, number>> = { EXCELLENT: 1, GOOD: 2, PASS: 3, FAIL: 4 };
 
 /**
  * The stops a unit's plan may use: its demonstration sites (each must be on a belt), its 特色小镇
@@ -43,7 +42,7 @@ export function proposalCandidates(
       position: site.position,
       specialTown: town,
       required: demonstration && site.unitId === unit.id,
-      tier: site.grade ? TIER_OF_GRADE[site.grade] : 4,
+      tier: site.grade ? TIERS.indexOf(tierOfGrade(site.grade)) + 1 : TIERS.length,
     });
   }
   return candidates.sort((a, b) => a.id - b.id);

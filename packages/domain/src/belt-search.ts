@@ -31,7 +31,7 @@ export class BeltSearch extends BeltCosts {
   /** Each free town once, as the first seed; the most central first, at most startsFor(n). */
   startTowns(): number[] {
     const taken = this.lockedStops();
-    const towns = [...Array(this.n).keys()].filter((i) => this.isTown(i) && !taken.has(i));
+    const towns = this.indices.filter((i) => this.isTown(i) && !taken.has(i));
     const spread = (i: number) => towns.reduce((sum, j) => sum + this.dist(i, j), 0);
     return towns.sort((a, b) => spread(a) - spread(b) || a - b).slice(0, startsFor(this.n));
   }
@@ -62,7 +62,7 @@ export class BeltSearch extends BeltCosts {
     const used = new Set(belts.flatMap((b) => b.stops));
     // Towns as seeds: the first given, then each the farthest from every belt seeded so far.
     for (const belt of belts.filter((b) => !b.locked && !b.stops.some(this.isTown))) {
-      const free = [...Array(this.n).keys()].filter((i) => this.isTown(i) && !used.has(i));
+      const free = this.indices.filter((i) => this.isTown(i) && !used.has(i));
       const seeded = belts.flatMap((b) => b.stops);
       const town =
         seeded.length === 0 && free.includes(firstTown)
@@ -74,7 +74,7 @@ export class BeltSearch extends BeltCosts {
     }
     const open = belts.filter((b) => !b.locked);
     // Demonstration sites, the farthest from any belt first: they have the fewest good places.
-    const sites = [...Array(this.n).keys()].filter((i) => this.input.candidates[i]?.required && !used.has(i));
+    const sites = this.indices.filter((i) => this.input.candidates[i]?.required && !used.has(i));
     const nearest = (i: number) => Math.min(...open.flatMap((b) => b.stops.map((s) => this.dist(s, i))));
     sites.sort((a, b) => nearest(b) - nearest(a) || a - b);
     for (const site of sites) {
@@ -96,7 +96,7 @@ export class BeltSearch extends BeltCosts {
     const { minStops } = this.input.preferences;
     for (const belt of open) {
       while (belt.stops.length < minStops) {
-        const pool = [...Array(this.n).keys()].filter((i) => !used.has(i));
+        const pool = this.indices.filter((i) => !used.has(i));
         const next = minBy(pool, (i) => this.insertion(belt.stops, i).cost + this.tierTie(i));
         if (next !== undefined) {
           this.insert(belt, next);
@@ -167,7 +167,7 @@ export class BeltSearch extends BeltCosts {
       used.add(site);
     };
     for (const belt of open.filter((b) => !b.stops.some(this.isTown))) {
-      const towns = [...Array(this.n).keys()].filter((i) => this.isTown(i) && !used.has(i));
+      const towns = this.indices.filter((i) => this.isTown(i) && !used.has(i));
       const town = minBy(towns, (t) => this.insertion(belt.stops, t).cost);
       if (town === undefined) return false;
       place(belt, town);
@@ -224,7 +224,7 @@ export class BeltSearch extends BeltCosts {
 
   private replaceOrDrop(belts: Belt[], open: Belt[]): boolean {
     const used = new Set(belts.flatMap((b) => b.stops));
-    const pool = [...Array(this.n).keys()].filter((i) => !used.has(i));
+    const pool = this.indices.filter((i) => !used.has(i));
     for (const a of open) {
       for (const s of a.stops) {
         if (a.fixed.has(s) || this.input.candidates[s]?.required) continue;
